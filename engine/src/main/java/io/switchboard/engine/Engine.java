@@ -1,0 +1,107 @@
+package io.switchboard.engine;
+
+import io.switchboard.engine.command.DeploymentCommands;
+import io.switchboard.engine.command.IncidentCommands;
+import io.switchboard.engine.command.JobCommands;
+import io.switchboard.engine.command.MessageCommands;
+import io.switchboard.engine.command.ProcessInstanceCommands;
+import io.switchboard.engine.command.VariableCommands;
+import io.switchboard.engine.execution.IncidentRaiser;
+import io.switchboard.engine.execution.ProcessExecutor;
+import io.switchboard.engine.execution.VariableMerger;
+import io.switchboard.engine.execution.WaitStates;
+import io.switchboard.engine.feel.FeelExpressions;
+import io.switchboard.engine.processor.CommandProcessor;
+import io.switchboard.engine.state.EngineState;
+import io.switchboard.engine.state.ProcessDefinition;
+import io.switchboard.engine.state.Timer;
+import io.switchboard.engine.model.BpmnTransformer;
+import io.switchboard.engine.store.EngineStore;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * The embedded engine, assembled: state, storage, the command processor and the command
+ * handlers the REST API calls. {@link #start()} loads the stored state and resumes timers,
+ * job deadlines and message lifetimes where they were.
+ */
+public final class Engine {
+  private final CommandProcessor processor;
+  private final DeploymentCommands deployments;
+  private final ProcessInstanceCommands processInstances;
+  private final JobCommands jobs;
+  private final MessageCommands messages;
+  private final IncidentCommands incidents;
+  private final VariableCommands variables;
+
+  public Engine(EngineStore store, Clock clock) {
+    EngineState state = new EngineState();
+    this.processor = new CommandProcessor(state, store, clock);
+    FeelExpressions feel = new FeelExpressions();
+    IncidentRaiser incidentRaiser = new IncidentRaiser(processor);
+    ProcessExecutor executor =
+        new ProcessExecutor(processor, feel, new VariableMerger(state, feel), incidentRaiser);
+    WaitStates waitStates = new WaitStates(processor, feel, executor, incidentRaiser);
+    BpmnTransformer transformer = new BpmnTransformer();
+    processor.onLoad(
+        () -> {
+          for (ProcessDefinition definition : state.definitions.all()) {
+            definition.model =
+                transformer
+                    .transform(
+                        definition.resourceName,
+                        definition.resource.getBytes(StandardCharsets.UTF_8))
+                    .stream()
+                    .filter(m -> m.processId().equals(definition.bpmnProcessId))
+                    .findFirst()
+                    .orElseThrow();
+          }
+          for (Timer timer : List.copyOf(state.timers.all())) {
+            waitStates.scheduleTimer(timer);
+          }
+        });
+    this.deployments = new DeploymentCommands(processor, waitStates);
+    this.processInstances = new ProcessInstanceCommands(processor, executor);
+    this.jobs = new JobCommands(processor, executor, waitStates, incidentRaiser);
+    this.messages = new MessageCommands(processor, executor, waitStates);
+    this.incidents = new IncidentCommands(processor, executor, jobs);
+    this.variables = new VariableCommands(processor, executor);
+  }
+
+  public void start() {
+    processor.start();
+  }
+
+  public void stop() {
+    processor.stop();
+  }
+
+  public boolean isRunning() {
+    return processor.isRunning();
+  }
+
+  public DeploymentCommands deployments() {
+    return deployments;
+  }
+
+  public ProcessInstanceCommands processInstances() {
+    return processInstances;
+  }
+
+  public JobCommands jobs() {
+    return jobs;
+  }
+
+  public MessageCommands messages() {
+    return messages;
+  }
+
+  public IncidentCommands incidents() {
+    return incidents;
+  }
+
+  public VariableCommands variables() {
+    return variables;
+  }
+}

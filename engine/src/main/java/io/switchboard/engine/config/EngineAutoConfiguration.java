@@ -1,0 +1,70 @@
+package io.switchboard.engine.config;
+
+import io.switchboard.engine.Engine;
+import io.switchboard.engine.rest.EngineProblemHandler;
+import io.switchboard.engine.rest.EngineRestController;
+import io.switchboard.engine.store.EngineSchema;
+import io.switchboard.engine.store.JdbcEngineStore;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.web.servlet.config.annotation.AsyncSupportConfigurer;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/** Runs the embedded engine inside the application and mounts its REST API. */
+@AutoConfiguration(after = DataSourceAutoConfiguration.class)
+@ConditionalOnProperty(name = "switchboard.engine.enabled", havingValue = "true", matchIfMissing = true)
+@EnableConfigurationProperties(EngineProperties.class)
+@Import({EngineRestController.class, EngineProblemHandler.class})
+public class EngineAutoConfiguration {
+  /** Long polls and awaited results end by the engine's own deadlines, not the container's. */
+  private static final long ASYNC_TIMEOUT_MS = 3_600_000;
+
+  @Bean
+  public Engine switchboardEngine(DataSource dataSource) {
+    EngineSchema.migrate(dataSource);
+    return new Engine(new JdbcEngineStore(dataSource), Clock.systemUTC());
+  }
+
+  @Bean
+  public SmartLifecycle switchboardEngineLifecycle(Engine engine) {
+    return new SmartLifecycle() {
+      @Override
+      public void start() {
+        engine.start();
+      }
+
+      @Override
+      public void stop() {
+        engine.stop();
+      }
+
+      @Override
+      public boolean isRunning() {
+        return engine.isRunning();
+      }
+
+      @Override
+      public int getPhase() {
+        // before the web server (which starts in a later phase) takes requests
+        return Integer.MIN_VALUE + 1000;
+      }
+    };
+  }
+
+  @Bean
+  public WebMvcConfigurer switchboardEngineAsyncTimeout() {
+    return new WebMvcConfigurer() {
+      @Override
+      public void configureAsyncSupport(AsyncSupportConfigurer configurer) {
+        configurer.setDefaultTimeout(ASYNC_TIMEOUT_MS);
+      }
+    };
+  }
+}

@@ -1,0 +1,413 @@
+package io.switchboard.engine.model;
+
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.camunda.zeebe.model.bpmn.instance.BaseElement;
+import io.camunda.zeebe.model.bpmn.instance.BoundaryEvent;
+import io.camunda.zeebe.model.bpmn.instance.BusinessRuleTask;
+import io.camunda.zeebe.model.bpmn.instance.CatchEvent;
+import io.camunda.zeebe.model.bpmn.instance.EndEvent;
+import io.camunda.zeebe.model.bpmn.instance.ErrorEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.EventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.ExclusiveGateway;
+import io.camunda.zeebe.model.bpmn.instance.FlowElement;
+import io.camunda.zeebe.model.bpmn.instance.IntermediateCatchEvent;
+import io.camunda.zeebe.model.bpmn.instance.IntermediateThrowEvent;
+import io.camunda.zeebe.model.bpmn.instance.MessageEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.ParallelGateway;
+import io.camunda.zeebe.model.bpmn.instance.Process;
+import io.camunda.zeebe.model.bpmn.instance.ReceiveTask;
+import io.camunda.zeebe.model.bpmn.instance.ScriptTask;
+import io.camunda.zeebe.model.bpmn.instance.SendTask;
+import io.camunda.zeebe.model.bpmn.instance.ServiceTask;
+import io.camunda.zeebe.model.bpmn.instance.StartEvent;
+import io.camunda.zeebe.model.bpmn.instance.SubProcess;
+import io.camunda.zeebe.model.bpmn.instance.TerminateEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.ThrowEvent;
+import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeHeader;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeInput;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeOutput;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeSubscription;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskHeaders;
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns Zeebe-dialect BPMN XML into {@link ProcessModel}s. Everything wrong with a resource is
+ * collected and reported at once, each problem naming the element id and type, so a process
+ * designer can fix a diagram in one pass.
+ */
+public final class BpmnTransformer {
+
+  /** Parses and validates one resource; returns one model per executable process in it. */
+  public List<ProcessModel> transform(String resourceName, byte[] xml) {
+    BpmnModelInstance instance;
+    try {
+      instance = Bpmn.readModelFromStream(new ByteArrayInputStream(xml));
+    } catch (RuntimeException e) {
+      throw new DeploymentRejectedException(
+          "'" + resourceName + "' is not valid BPMN XML: " + rootMessage(e));
+    }
+    try {
+      Bpmn.validateModel(instance);
+    } catch (RuntimeException e) {
+      throw new DeploymentRejectedException("'" + resourceName + "' is invalid: " + rootMessage(e));
+    }
+    List<String> problems = new ArrayList<>();
+    List<ProcessModel> models = new ArrayList<>();
+    for (Process process : instance.getModelElementsByType(Process.class)) {
+      if (process.isExecutable()) {
+        models.add(new ProcessBuilder(process, problems).build());
+      }
+    }
+    if (models.isEmpty() && problems.isEmpty()) {
+      problems.add("it contains no executable process");
+    }
+    if (!problems.isEmpty()) {
+      throw new DeploymentRejectedException(
+          "'" + resourceName + "' cannot be deployed: " + String.join("; ", problems));
+    }
+    return models;
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable cause = e;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    String message = cause.getMessage() != null ? cause.getMessage() : cause.toString();
+    return cause == e ? message : e.getMessage() + " (" + message + ")";
+  }
+
+  /** Builds one process; appends to {@code problems} instead of failing on the first one. */
+  private static final class ProcessBuilder {
+    private final Process process;
+    private final List<String> problems;
+    private final Map<String, FlowNode> nodes = new LinkedHashMap<>();
+    private final Map<String, SequenceFlow> flows = new LinkedHashMap<>();
+    private String noneStartEventId;
+    private final List<FlowNode> messageStarts = new ArrayList<>();
+    private final List<FlowNode> timerStarts = new ArrayList<>();
+
+    ProcessBuilder(Process process, List<String> problems) {
+      this.process = process;
+      this.problems = problems;
+    }
+
+    ProcessModel build() {
+      FlowNode root = new FlowNode(process.getId(), ElementType.PROCESS, null);
+      nodes.put(root.id, root);
+      addScope(process.getFlowElements(), process.getId(), true);
+      linkFlows();
+      linkBoundaryEvents();
+      if (noneStartEventId == null && messageStarts.isEmpty() && timerStarts.isEmpty()) {
+        problems.add("process '" + process.getId() + "' has no start event");
+      }
+      return new ProcessModel(
+          process.getId(), nodes, flows, noneStartEventId, messageStarts, timerStarts);
+    }
+
+    private void addScope(Collection<FlowElement> elements, String scopeId, boolean topLevel) {
+      for (FlowElement element : elements) {
+        if (element instanceof io.camunda.zeebe.model.bpmn.instance.SequenceFlow flow) {
+          String condition =
+              flow.getConditionExpression() != null
+                  ? flow.getConditionExpression().getTextContent()
+                  : null;
+          flows.put(
+              flow.getId(),
+              new SequenceFlow(
+                  flow.getId(), flow.getSource().getId(), flow.getTarget().getId(), condition));
+          continue;
+        }
+        FlowNode node = toNode(element, scopeId, topLevel);
+        if (node != null) {
+          nodes.put(node.id, node);
+        }
+      }
+    }
+
+    private FlowNode toNode(FlowElement element, String scopeId, boolean topLevel) {
+      String id = element.getId();
+      if (element instanceof StartEvent start) {
+        FlowNode node = event(start, ElementType.START_EVENT, scopeId);
+        switch (node.eventKind) {
+          case NONE -> {
+            if (topLevel) {
+              noneStartEventId = id;
+            }
+          }
+          case MESSAGE -> messageStarts.add(node);
+          case TIMER -> timerStarts.add(node);
+          default -> unsupported(element, "start event with " + node.eventKind + " definition");
+        }
+        if (!topLevel && node.eventKind != EventKind.NONE) {
+          unsupported(element, "subprocess start event with " + node.eventKind + " definition");
+        }
+        return node;
+      }
+      if (element instanceof EndEvent end) {
+        FlowNode node = event(end, ElementType.END_EVENT, scopeId);
+        if (node.eventKind == EventKind.MESSAGE || node.eventKind == EventKind.TIMER) {
+          unsupported(element, "end event with " + node.eventKind + " definition");
+        }
+        if (node.eventKind == EventKind.ERROR && node.errorCode == null) {
+          problems.add("error end event '" + id + "' must reference an error with an error code");
+        }
+        return node;
+      }
+      if (element instanceof ServiceTask
+          || element instanceof SendTask
+          || element instanceof BusinessRuleTask
+          || element instanceof ScriptTask) {
+        ElementType type =
+            element instanceof ServiceTask
+                ? ElementType.SERVICE_TASK
+                : element instanceof SendTask
+                    ? ElementType.SEND_TASK
+                    : element instanceof BusinessRuleTask
+                        ? ElementType.BUSINESS_RULE_TASK
+                        : ElementType.SCRIPT_TASK;
+        FlowNode node = new FlowNode(id, type, scopeId);
+        ZeebeTaskDefinition definition = extension(element, ZeebeTaskDefinition.class);
+        if (definition == null || blank(definition.getType())) {
+          problems.add(
+              describe(element) + " needs a zeebe:taskDefinition with a job type (or is not supported"
+                  + " in another form by the embedded engine)");
+        } else {
+          node.jobType = definition.getType();
+          if (!blank(definition.getRetries())) {
+            node.jobRetries = definition.getRetries();
+          }
+        }
+        ZeebeTaskHeaders headers = extension(element, ZeebeTaskHeaders.class);
+        if (headers != null) {
+          for (ZeebeHeader header : headers.getHeaders()) {
+            node.taskHeaders.put(header.getKey(), header.getValue());
+          }
+        }
+        mappings(element, node);
+        return node;
+      }
+      if (element instanceof ReceiveTask receive) {
+        FlowNode node = new FlowNode(id, ElementType.RECEIVE_TASK, scopeId);
+        if (receive.getMessage() == null || blank(receive.getMessage().getName())) {
+          problems.add(describe(element) + " must reference a message with a name");
+        } else {
+          node.messageName = receive.getMessage().getName();
+          node.correlationKey = correlationKey(receive.getMessage(), element);
+        }
+        mappings(element, node);
+        return node;
+      }
+      if (element instanceof ExclusiveGateway gateway) {
+        FlowNode node = new FlowNode(id, ElementType.EXCLUSIVE_GATEWAY, scopeId);
+        node.defaultFlowId = gateway.getDefault() != null ? gateway.getDefault().getId() : null;
+        return node;
+      }
+      if (element instanceof ParallelGateway) {
+        return new FlowNode(id, ElementType.PARALLEL_GATEWAY, scopeId);
+      }
+      if (element instanceof IntermediateCatchEvent catchEvent) {
+        FlowNode node = event(catchEvent, ElementType.INTERMEDIATE_CATCH_EVENT, scopeId);
+        if (node.eventKind != EventKind.MESSAGE && node.eventKind != EventKind.TIMER) {
+          unsupported(element, "intermediate catch event with " + node.eventKind + " definition");
+        }
+        return node;
+      }
+      if (element instanceof IntermediateThrowEvent throwEvent) {
+        FlowNode node = event(throwEvent, ElementType.INTERMEDIATE_THROW_EVENT, scopeId);
+        if (node.eventKind != EventKind.NONE) {
+          unsupported(element, "intermediate throw event with " + node.eventKind + " definition");
+        }
+        return node;
+      }
+      if (element instanceof BoundaryEvent boundary) {
+        FlowNode node = event(boundary, ElementType.BOUNDARY_EVENT, scopeId);
+        node.attachedToId = boundary.getAttachedTo() != null ? boundary.getAttachedTo().getId() : null;
+        node.cancelActivity = boundary.cancelActivity();
+        if (node.eventKind == EventKind.NONE || node.eventKind == EventKind.TERMINATE) {
+          unsupported(element, "boundary event without error, timer or message definition");
+        }
+        if (node.eventKind == EventKind.ERROR && !node.cancelActivity) {
+          problems.add("error boundary event '" + id + "' must be interrupting");
+        }
+        return node;
+      }
+      if (element instanceof SubProcess sub && !sub.triggeredByEvent()) {
+        FlowNode node = new FlowNode(id, ElementType.SUB_PROCESS, scopeId);
+        mappings(element, node);
+        addScope(sub.getFlowElements(), id, false);
+        for (FlowElement child : sub.getFlowElements()) {
+          if (child instanceof StartEvent && nodes.get(child.getId()).eventKind == EventKind.NONE) {
+            node.innerStartEventId = child.getId();
+          }
+        }
+        if (node.innerStartEventId == null) {
+          problems.add(describe(element) + " must contain a none start event");
+        }
+        return node;
+      }
+      unsupported(element, null);
+      return null;
+    }
+
+    private FlowNode event(FlowElement element, ElementType type, String scopeId) {
+      FlowNode node = new FlowNode(id(element), type, scopeId);
+      Collection<EventDefinition> definitions =
+          element instanceof CatchEvent c
+              ? c.getEventDefinitions()
+              : ((ThrowEvent) element).getEventDefinitions();
+      if (definitions.size() > 1) {
+        unsupported(element, "event with several event definitions");
+      }
+      for (EventDefinition definition : definitions) {
+        if (definition instanceof MessageEventDefinition message) {
+          node.eventKind = EventKind.MESSAGE;
+          if (message.getMessage() == null || blank(message.getMessage().getName())) {
+            problems.add(describe(element) + " must reference a message with a name");
+          } else {
+            node.messageName = message.getMessage().getName();
+            if (type != ElementType.START_EVENT) {
+              node.correlationKey = correlationKey(message.getMessage(), element);
+            }
+          }
+        } else if (definition instanceof TimerEventDefinition timer) {
+          node.eventKind = EventKind.TIMER;
+          node.timer = timer(timer, element);
+        } else if (definition instanceof ErrorEventDefinition error) {
+          node.eventKind = EventKind.ERROR;
+          node.errorCode = error.getError() != null ? error.getError().getErrorCode() : null;
+        } else if (definition instanceof TerminateEventDefinition) {
+          node.eventKind = EventKind.TERMINATE;
+        } else {
+          unsupported(element, "event with " + definition.getElementType().getTypeName() + "");
+        }
+      }
+      mappings(element, node);
+      return node;
+    }
+
+    private TimerDefinition timer(TimerEventDefinition timer, FlowElement element) {
+      if (timer.getTimeDuration() != null) {
+        return new TimerDefinition(
+            TimerDefinition.Kind.DURATION, timer.getTimeDuration().getTextContent().trim());
+      }
+      if (timer.getTimeDate() != null) {
+        return new TimerDefinition(
+            TimerDefinition.Kind.DATE, timer.getTimeDate().getTextContent().trim());
+      }
+      if (timer.getTimeCycle() != null) {
+        return new TimerDefinition(
+            TimerDefinition.Kind.CYCLE, timer.getTimeCycle().getTextContent().trim());
+      }
+      problems.add(describe(element) + " has a timer without duration, date or cycle");
+      return null;
+    }
+
+    private String correlationKey(
+        io.camunda.zeebe.model.bpmn.instance.Message message, FlowElement element) {
+      ZeebeSubscription subscription = extension(message, ZeebeSubscription.class);
+      if (subscription == null || blank(subscription.getCorrelationKey())) {
+        problems.add(
+            describe(element)
+                + " references message '"
+                + message.getName()
+                + "' without a zeebe:subscription correlationKey");
+        return null;
+      }
+      return subscription.getCorrelationKey();
+    }
+
+    private void mappings(BaseElement element, FlowNode node) {
+      ZeebeIoMapping io = extension(element, ZeebeIoMapping.class);
+      if (io == null) {
+        return;
+      }
+      for (ZeebeInput input : io.getInputs()) {
+        node.inputs.add(new Mapping(input.getSource(), input.getTarget()));
+      }
+      for (ZeebeOutput output : io.getOutputs()) {
+        node.outputs.add(new Mapping(output.getSource(), output.getTarget()));
+      }
+    }
+
+    private void linkFlows() {
+      for (SequenceFlow flow : flows.values()) {
+        FlowNode source = nodes.get(flow.sourceId());
+        FlowNode target = nodes.get(flow.targetId());
+        if (source == null || target == null) {
+          continue; // the unsupported element was already reported
+        }
+        source.outgoing.add(flow);
+        target.incoming.add(flow);
+      }
+      for (FlowNode node : nodes.values()) {
+        if (node.type == ElementType.EXCLUSIVE_GATEWAY && node.outgoing.size() > 1) {
+          for (SequenceFlow flow : node.outgoing) {
+            if (flow.condition() == null && !flow.id().equals(node.defaultFlowId)) {
+              problems.add(
+                  "sequence flow '"
+                      + flow.id()
+                      + "' leaving exclusive gateway '"
+                      + node.id
+                      + "' needs a condition or must be the default flow");
+            }
+          }
+        }
+      }
+    }
+
+    private void linkBoundaryEvents() {
+      for (FlowNode node : nodes.values()) {
+        if (node.type != ElementType.BOUNDARY_EVENT || node.attachedToId == null) {
+          continue;
+        }
+        FlowNode host = nodes.get(node.attachedToId);
+        if (host != null) {
+          host.boundaryEventIds.add(node.id);
+        }
+      }
+    }
+
+    private void unsupported(FlowElement element, String detail) {
+      problems.add(
+          "element '"
+              + element.getId()
+              + "' of type '"
+              + element.getElementType().getTypeName()
+              + "'"
+              + (detail != null ? " (" + detail + ")" : "")
+              + " is not supported by the embedded engine");
+    }
+
+    private static String describe(FlowElement element) {
+      return element.getElementType().getTypeName() + " '" + element.getId() + "'";
+    }
+
+    private static String id(FlowElement element) {
+      return element.getId();
+    }
+  }
+
+  private static <T extends io.camunda.zeebe.model.bpmn.instance.BpmnModelElementInstance> T extension(
+      BaseElement element, Class<T> type) {
+    if (element.getExtensionElements() == null) {
+      return null;
+    }
+    return element.getExtensionElements().getElementsQuery().filterByType(type).list().stream()
+        .findFirst()
+        .orElse(null);
+  }
+
+  private static boolean blank(String value) {
+    return value == null || value.isBlank();
+  }
+}

@@ -1,0 +1,10 @@
+package io.switchboard.engine.model;
+
+/** The event definition an event element carries. */
+public enum EventKind {
+  NONE,
+  MESSAGE,
+  TIMER,
+  ERROR,
+  TERMINATE
+}

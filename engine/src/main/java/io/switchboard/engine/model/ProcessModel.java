@@ -1,0 +1,62 @@
+package io.switchboard.engine.model;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/** An executable process, transformed from BPMN and ready to run. Immutable once built. */
+public final class ProcessModel {
+  private final String processId;
+  private final Map<String, FlowNode> nodes;
+  private final Map<String, SequenceFlow> flows;
+  private final String noneStartEventId;
+  private final List<FlowNode> messageStartEvents;
+  private final List<FlowNode> timerStartEvents;
+
+  public ProcessModel(
+      String processId,
+      Map<String, FlowNode> nodes,
+      Map<String, SequenceFlow> flows,
+      String noneStartEventId,
+      List<FlowNode> messageStartEvents,
+      List<FlowNode> timerStartEvents) {
+    this.processId = processId;
+    this.nodes = Map.copyOf(nodes);
+    this.flows = Map.copyOf(flows);
+    this.noneStartEventId = noneStartEventId;
+    this.messageStartEvents = List.copyOf(messageStartEvents);
+    this.timerStartEvents = List.copyOf(timerStartEvents);
+  }
+
+  public String processId() {
+    return processId;
+  }
+
+  public FlowNode node(String id) {
+    FlowNode node = nodes.get(id);
+    if (node == null) {
+      throw new IllegalArgumentException("No element '" + id + "' in process '" + processId + "'");
+    }
+    return node;
+  }
+
+  public Collection<FlowNode> nodes() {
+    return nodes.values();
+  }
+
+  public SequenceFlow flow(String id) {
+    return flows.get(id);
+  }
+
+  public String noneStartEventId() {
+    return noneStartEventId;
+  }
+
+  public List<FlowNode> messageStartEvents() {
+    return messageStartEvents;
+  }
+
+  public List<FlowNode> timerStartEvents() {
+    return timerStartEvents;
+  }
+}

@@ -1,0 +1,235 @@
+package io.switchboard.engine.processor;
+
+import io.switchboard.engine.state.EngineState;
+import io.switchboard.engine.store.EngineStore;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The single writer of the engine's state, like a Zeebe partition's stream processor. Commands
+ * queue up; the processor thread takes them in batches, applies each to the in-memory state,
+ * writes the batch's changes to storage in one transaction and only then sends the answers.
+ * Batching is what makes durable commits cheap: many commands share one database commit.
+ */
+public final class CommandProcessor {
+  private static final Logger LOG = LoggerFactory.getLogger(CommandProcessor.class);
+  private static final int MAX_BATCH = 256;
+
+  private record Pending<R>(Command<R> command, CompletableFuture<R> future) {
+    void run() {
+      command.execute(future);
+    }
+  }
+
+  private record Scheduled(long dueAt, long sequence, Runnable task) {}
+
+  private final EngineState state;
+  private final EngineStore store;
+  private final Clock clock;
+  private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
+  private final PriorityQueue<Scheduled> schedule =
+      new PriorityQueue<>(
+          (a, b) ->
+              a.dueAt != b.dueAt
+                  ? Long.compare(a.dueAt, b.dueAt)
+                  : Long.compare(a.sequence, b.sequence));
+  private final List<Runnable> afterFlush = new ArrayList<>();
+  private final List<Runnable> recoveryHooks = new ArrayList<>();
+  private long scheduleSequence;
+  private volatile boolean running;
+  private Thread thread;
+
+  public CommandProcessor(EngineState state, EngineStore store, Clock clock) {
+    this.state = state;
+    this.store = store;
+    this.clock = clock;
+  }
+
+  public EngineState state() {
+    return state;
+  }
+
+  public long now() {
+    return clock.millis();
+  }
+
+  /** Registers work that re-creates schedules from state after a (re)load. */
+  public void onLoad(Runnable hook) {
+    recoveryHooks.add(hook);
+  }
+
+  public synchronized void start() {
+    if (running) {
+      return;
+    }
+    store.load(state);
+    recoveryHooks.forEach(Runnable::run);
+    flushQuietly();
+    running = true;
+    thread = new Thread(this::loop, "switchboard-engine-processor");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  public synchronized void stop() {
+    running = false;
+    if (thread != null) {
+      thread.interrupt();
+      try {
+        thread.join(10_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      thread = null;
+    }
+    Pending<?> pending;
+    while ((pending = queue.poll()) != null) {
+      pending.future().completeExceptionally(EngineException.unavailable("The engine is stopping"));
+    }
+  }
+
+  public boolean isRunning() {
+    return running;
+  }
+
+  /** Queues a command; the future completes after the command's effects are durable. */
+  public <R> CompletableFuture<R> submit(Command<R> command) {
+    CompletableFuture<R> future = new CompletableFuture<>();
+    if (!running) {
+      future.completeExceptionally(EngineException.unavailable("The engine is not running"));
+      return future;
+    }
+    queue.add(new Pending<>(command, future));
+    return future;
+  }
+
+  /** Answers a command once the current batch is durable. Processor thread only. */
+  public <R> void reply(CompletableFuture<R> future, R value) {
+    afterFlush.add(() -> future.complete(value));
+  }
+
+  /** Fails a command once the current batch is durable. Processor thread only. */
+  public void fail(CompletableFuture<?> future, Throwable error) {
+    afterFlush.add(() -> future.completeExceptionally(error));
+  }
+
+  /** Runs {@code action} after the current batch is durable. Processor thread only. */
+  public void afterFlush(Runnable action) {
+    afterFlush.add(action);
+  }
+
+  /** Runs {@code task} on the processor thread at {@code dueAt}. Processor thread only. */
+  public void schedule(long dueAt, Runnable task) {
+    schedule.add(new Scheduled(dueAt, scheduleSequence++, task));
+  }
+
+  private void loop() {
+    List<Pending<?>> batch = new ArrayList<>(MAX_BATCH);
+    while (running) {
+      try {
+        Pending<?> first = queue.poll(waitMillis(), TimeUnit.MILLISECONDS);
+        if (first != null) {
+          batch.add(first);
+          queue.drainTo(batch, MAX_BATCH - 1);
+        }
+        processBatch(batch);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } finally {
+        batch.clear();
+      }
+    }
+  }
+
+  private long waitMillis() {
+    Scheduled next = schedule.peek();
+    if (next == null) {
+      return 1_000;
+    }
+    return Math.max(0, next.dueAt - clock.millis());
+  }
+
+  private void processBatch(List<Pending<?>> batch) {
+    try {
+      runDueTasks();
+      for (Pending<?> pending : batch) {
+        try {
+          pending.run();
+        } catch (EngineException rejection) {
+          fail(pending.future(), rejection);
+        }
+      }
+      store.flush(state);
+    } catch (RuntimeException | Error unexpected) {
+      LOG.error("Engine batch failed; reloading state from storage and rejecting the batch", unexpected);
+      afterFlush.clear();
+      recover();
+      for (Pending<?> pending : batch) {
+        pending
+            .future()
+            .completeExceptionally(
+                new EngineException(
+                    500, "INTERNAL", "The engine failed to process the command: " + unexpected));
+      }
+      return;
+    }
+    List<Runnable> answers = new ArrayList<>(afterFlush);
+    afterFlush.clear();
+    for (Runnable answer : answers) {
+      try {
+        answer.run();
+      } catch (RuntimeException e) {
+        LOG.warn("Answering a command failed", e);
+      }
+    }
+  }
+
+  private void runDueTasks() {
+    long now = clock.millis();
+    while (!schedule.isEmpty() && schedule.peek().dueAt <= now) {
+      schedule.poll().task().run();
+    }
+  }
+
+  private void recover() {
+    schedule.clear();
+    state.clear();
+    try {
+      store.load(state);
+      recoveryHooks.forEach(Runnable::run);
+    } catch (RuntimeException e) {
+      LOG.error("Reloading engine state failed; the engine stops", e);
+      running = false;
+    }
+  }
+
+  private void flushQuietly() {
+    store.flush(state);
+    afterFlush.forEach(Runnable::run);
+    afterFlush.clear();
+  }
+
+  /** For callers that want to run a read on the processor thread without changing state. */
+  public <R> CompletableFuture<R> query(java.util.function.Supplier<R> read) {
+    return submit(reply -> reply(reply, read.get()));
+  }
+
+  /** Convenience for commands answering with no value. */
+  public CompletableFuture<Void> run(Consumer<EngineState> mutation) {
+    return submit(
+        reply -> {
+          mutation.accept(state);
+          reply(reply, null);
+        });
+  }
+}

@@ -1,0 +1,36 @@
+package io.switchboard.engine.state;
+
+import io.switchboard.engine.model.ElementType;
+import java.util.HashMap;
+import java.util.Map;
+
+/** A running element; the process instance itself is the element instance of type PROCESS. */
+public final class ElementInstance {
+  public enum State {
+    ACTIVATING,
+    ACTIVE,
+    COMPLETING
+  }
+
+  public long key;
+  public long processInstanceKey;
+  public long processDefinitionKey;
+  public String bpmnProcessId;
+  public int version;
+  public String tenantId;
+  public String elementId;
+  public ElementType elementType;
+  /** Key of the enclosing scope (subprocess or process instance); -1 for a process instance. */
+  public long flowScopeKey = -1;
+  public State state = State.ACTIVATING;
+  public long jobKey = -1;
+  public long startTime;
+  /** For scopes: tokens waiting at parallel gateway joins, by sequence flow id. */
+  public Map<String, Integer> joinTokens = new HashMap<>();
+  /** For process instances: the correlation key of the message that started it, if any. */
+  public String startCorrelationKey;
+
+  public boolean isProcessInstance() {
+    return key == processInstanceKey;
+  }
+}

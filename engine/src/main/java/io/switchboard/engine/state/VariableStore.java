@@ -1,0 +1,77 @@
+package io.switchboard.engine.state;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/** Variables by scope (element instance key), with change tracking for persistence. */
+public final class VariableStore {
+  /** One changed variable; a null value with {@code deleted} set means it is gone. */
+  public record Change(long scopeKey, String name, long processInstanceKey, boolean deleted) {}
+
+  private final Map<Long, Map<String, Object>> scopes = new HashMap<>();
+  private final Map<Long, Long> processInstanceOfScope = new HashMap<>();
+  private final Set<VariableRef> dirty = new LinkedHashSet<>();
+  private final Set<Long> removedScopes = new LinkedHashSet<>();
+
+  private record VariableRef(long scopeKey, String name) {}
+
+  public Map<String, Object> local(long scopeKey) {
+    return scopes.getOrDefault(scopeKey, Map.of());
+  }
+
+  public boolean hasLocal(long scopeKey, String name) {
+    Map<String, Object> vars = scopes.get(scopeKey);
+    return vars != null && vars.containsKey(name);
+  }
+
+  public void set(long scopeKey, long processInstanceKey, String name, Object value) {
+    scopes.computeIfAbsent(scopeKey, k -> new LinkedHashMap<>()).put(name, value);
+    processInstanceOfScope.put(scopeKey, processInstanceKey);
+    dirty.add(new VariableRef(scopeKey, name));
+  }
+
+  public void load(long scopeKey, long processInstanceKey, String name, Object value) {
+    scopes.computeIfAbsent(scopeKey, k -> new LinkedHashMap<>()).put(name, value);
+    processInstanceOfScope.put(scopeKey, processInstanceKey);
+  }
+
+  public void removeScope(long scopeKey) {
+    Map<String, Object> removed = scopes.remove(scopeKey);
+    processInstanceOfScope.remove(scopeKey);
+    if (removed != null) {
+      dirty.removeIf(ref -> ref.scopeKey() == scopeKey);
+      removedScopes.add(scopeKey);
+    }
+  }
+
+  /** Scopes deleted since the last drain (their rows go first), then upserted variables. */
+  public Set<Long> drainRemovedScopes() {
+    Set<Long> removed = new LinkedHashSet<>(removedScopes);
+    removedScopes.clear();
+    return removed;
+  }
+
+  public Map<Change, Object> drainChanges() {
+    Map<Change, Object> changes = new LinkedHashMap<>();
+    for (VariableRef ref : dirty) {
+      Map<String, Object> vars = scopes.get(ref.scopeKey());
+      long pi = processInstanceOfScope.getOrDefault(ref.scopeKey(), -1L);
+      boolean deleted = vars == null || !vars.containsKey(ref.name());
+      changes.put(
+          new Change(ref.scopeKey(), ref.name(), pi, deleted),
+          deleted ? null : vars.get(ref.name()));
+    }
+    dirty.clear();
+    return changes;
+  }
+
+  public void clear() {
+    scopes.clear();
+    processInstanceOfScope.clear();
+    dirty.clear();
+    removedScopes.clear();
+  }
+}

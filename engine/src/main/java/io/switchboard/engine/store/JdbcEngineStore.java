@@ -1,0 +1,166 @@
+package io.switchboard.engine.store;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.switchboard.engine.state.EngineState;
+import io.switchboard.engine.state.EntityTable;
+import io.switchboard.engine.state.KeyGenerator;
+import io.switchboard.engine.state.VariableStore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** {@link EngineStore} on H2 or MySQL/MariaDB through plain JDBC. */
+public final class JdbcEngineStore implements EngineStore {
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
+          .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.PUBLIC_ONLY)
+          .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+  private final JdbcTemplate jdbc;
+  private final TransactionTemplate transactions;
+
+  public JdbcEngineStore(DataSource dataSource) {
+    this.jdbc = new JdbcTemplate(dataSource);
+    this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+  }
+
+  @Override
+  public void load(EngineState state) {
+    loadTable(state.definitions, io.switchboard.engine.state.ProcessDefinition.class);
+    loadTable(state.elementInstances, io.switchboard.engine.state.ElementInstance.class);
+    loadTable(state.jobs, io.switchboard.engine.state.Job.class);
+    loadTable(state.timers, io.switchboard.engine.state.Timer.class);
+    loadTable(state.subscriptions, io.switchboard.engine.state.MessageSubscription.class);
+    loadTable(state.messages, io.switchboard.engine.state.BufferedMessage.class);
+    loadTable(state.incidents, io.switchboard.engine.state.Incident.class);
+    jdbc.query(
+        "SELECT scope_key, name, process_instance_key, data FROM engine_variable",
+        rs -> {
+          state.variables.load(
+              rs.getLong(1), rs.getLong(3), rs.getString(2), read(rs.getString(4), Object.class));
+        });
+    Long reserved =
+        jdbc.queryForObject("SELECT reserved_up_to FROM engine_key_sequence WHERE id = 1", Long.class);
+    state.keys = new KeyGenerator(reserved == null ? 0 : reserved);
+    state.reindex();
+  }
+
+  private <T> void loadTable(EntityTable<T> table, Class<T> type) {
+    jdbc.query(
+        "SELECT key_, data FROM engine_" + table.name(),
+        rs -> {
+          table.load(rs.getLong(1), read(rs.getString(2), type));
+        });
+  }
+
+  @Override
+  public void flush(EngineState state) {
+    List<Runnable> writes = new ArrayList<>();
+    for (EntityTable<?> table : state.tables()) {
+      collect(table, writes);
+    }
+    collectVariables(state.variables, writes);
+    long reserved = state.keys.drainReservation();
+    if (reserved > 0) {
+      writes.add(
+          () -> jdbc.update("UPDATE engine_key_sequence SET reserved_up_to = ? WHERE id = 1", reserved));
+    }
+    if (writes.isEmpty()) {
+      return;
+    }
+    transactions.executeWithoutResult(status -> writes.forEach(Runnable::run));
+  }
+
+  private <T> void collect(EntityTable<T> table, List<Runnable> writes) {
+    Set<Long> changed = table.drainDirty();
+    if (changed.isEmpty()) {
+      return;
+    }
+    List<Object[]> deletes = new ArrayList<>(changed.size());
+    List<Object[]> inserts = new ArrayList<>(changed.size());
+    for (Long key : changed) {
+      deletes.add(new Object[] {key});
+      T row = table.get(key);
+      if (row != null) {
+        inserts.add(new Object[] {key, processInstanceKey(row), write(row)});
+      }
+    }
+    String name = "engine_" + table.name();
+    writes.add(() -> jdbc.batchUpdate("DELETE FROM " + name + " WHERE key_ = ?", deletes));
+    if (!inserts.isEmpty()) {
+      writes.add(
+          () ->
+              jdbc.batchUpdate(
+                  "INSERT INTO " + name + " (key_, process_instance_key, data) VALUES (?, ?, ?)",
+                  inserts));
+    }
+  }
+
+  private void collectVariables(VariableStore variables, List<Runnable> writes) {
+    Set<Long> removedScopes = variables.drainRemovedScopes();
+    Map<VariableStore.Change, Object> changes = variables.drainChanges();
+    if (!removedScopes.isEmpty()) {
+      List<Object[]> args = removedScopes.stream().map(k -> new Object[] {k}).toList();
+      writes.add(() -> jdbc.batchUpdate("DELETE FROM engine_variable WHERE scope_key = ?", args));
+    }
+    if (changes.isEmpty()) {
+      return;
+    }
+    List<Object[]> deletes = new ArrayList<>();
+    List<Object[]> inserts = new ArrayList<>();
+    changes.forEach(
+        (change, value) -> {
+          deletes.add(new Object[] {change.scopeKey(), change.name()});
+          if (!change.deleted()) {
+            inserts.add(
+                new Object[] {
+                  change.scopeKey(), change.name(), change.processInstanceKey(), write(value)
+                });
+          }
+        });
+    writes.add(
+        () -> jdbc.batchUpdate("DELETE FROM engine_variable WHERE scope_key = ? AND name = ?", deletes));
+    if (!inserts.isEmpty()) {
+      writes.add(
+          () ->
+              jdbc.batchUpdate(
+                  "INSERT INTO engine_variable (scope_key, name, process_instance_key, data)"
+                      + " VALUES (?, ?, ?, ?)",
+                  inserts));
+    }
+  }
+
+  private static Long processInstanceKey(Object row) {
+    try {
+      return (Long) row.getClass().getField("processInstanceKey").get(row);
+    } catch (ReflectiveOperationException e) {
+      return null; // process definitions belong to no instance
+    }
+  }
+
+  static String write(Object value) {
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Cannot serialize engine state", e);
+    }
+  }
+
+  static <T> T read(String json, Class<T> type) {
+    try {
+      return JSON.readValue(json, type);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Cannot read engine state row: " + e.getMessage(), e);
+    }
+  }
+}
