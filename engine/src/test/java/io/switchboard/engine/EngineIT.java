@@ -76,6 +76,12 @@ public abstract class EngineIT {
         .getJobs();
   }
 
+  /** Asserts briefly that no job of a type can be activated. */
+  protected List<ActivatedJob> activateNow(String jobType) {
+    return client.newActivateJobsCommand().jobType(jobType).maxJobsToActivate(10)
+        .requestTimeout(Duration.ofMillis(300)).send().join().getJobs();
+  }
+
   /** Activates exactly one job of a type, waiting (long polling) until it exists. */
   protected ActivatedJob activateOne(String jobType) {
     List<ActivatedJob> jobs = activate(jobType, 1);
