@@ -216,7 +216,7 @@ public final class JobCommands {
           requireState(job, "complete", Job.State.ACTIVATABLE, Job.State.ACTIVATED);
           ElementInstance instance = state.elementInstances.get(job.elementInstanceKey);
           FlowNode node = executor.model(instance).node(instance.elementId);
-          state.removeJob(job.key);
+          state.removeJob(job.key, "COMPLETED");
           instance.jobKey = -1;
           Map<String, Object> variables = request == null ? null : request.getVariables();
           if (variables != null) {

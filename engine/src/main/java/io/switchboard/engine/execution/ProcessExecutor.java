@@ -29,6 +29,8 @@ public final class ProcessExecutor {
   private final FeelExpressions feel;
   private final VariableMerger variables;
   private final IncidentRaiser incidents;
+  static final String COMPLETED = "COMPLETED";
+  static final String TERMINATED = "TERMINATED";
   private final Deque<Runnable> work = new ArrayDeque<>();
   private WaitStates waitStates;
   private CompletionListener completionListener = (pi, vars, terminated) -> {};
@@ -218,7 +220,7 @@ public final class ProcessExecutor {
     }
     if (node.eventKind == EventKind.TERMINATE) {
       ElementInstance scope = state.elementInstances.get(instance.flowScopeKey);
-      removeInstance(instance);
+      removeInstance(instance, COMPLETED);
       for (ElementInstance sibling : state.children(scope.key)) {
         terminate(sibling);
       }
@@ -250,7 +252,7 @@ public final class ProcessExecutor {
       }
     }
     ElementInstance scope = state.elementInstances.get(instance.flowScopeKey);
-    removeInstance(instance);
+    removeInstance(instance, COMPLETED);
     if (outgoing.isEmpty()) {
       enqueue(() -> completeScopeIfDone(scope));
       return;
@@ -305,7 +307,7 @@ public final class ProcessExecutor {
   private void endProcessInstance(ElementInstance pi, boolean terminated) {
     Map<String, Object> rootVariables = new java.util.LinkedHashMap<>(state.variables.local(pi.key));
     incidents.resolveAllOf(pi.key);
-    removeInstance(pi);
+    removeInstance(pi, terminated ? TERMINATED : COMPLETED);
     completionListener.ended(pi, rootVariables, terminated);
   }
 
@@ -315,7 +317,7 @@ public final class ProcessExecutor {
   public void terminate(ElementInstance instance) {
     terminateChildren(instance);
     incidents.resolveAllOf(instance.key);
-    removeInstance(instance);
+    removeInstance(instance, TERMINATED);
   }
 
   private void terminateChildren(ElementInstance scope) {
@@ -324,8 +326,8 @@ public final class ProcessExecutor {
     }
   }
 
-  private void removeInstance(ElementInstance instance) {
+  private void removeInstance(ElementInstance instance, String reason) {
     waitStates.leaveWaitState(instance);
-    state.removeElementInstance(instance.key);
+    state.removeElementInstance(instance.key, reason);
   }
 }

@@ -125,7 +125,7 @@ public final class WaitStates {
   /** Removes the job, timers and subscriptions held by an element instance that goes away. */
   void leaveWaitState(ElementInstance instance) {
     if (instance.jobKey >= 0) {
-      state.removeJob(instance.jobKey);
+      state.removeJob(instance.jobKey, "CANCELED");
     }
     for (Long timerKey : state.timersOf(instance.key)) {
       state.removeTimer(timerKey);

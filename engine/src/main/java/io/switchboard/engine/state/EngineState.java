@@ -83,8 +83,8 @@ public final class EngineState {
     }
   }
 
-  public void removeElementInstance(long key) {
-    ElementInstance removed = elementInstances.remove(key);
+  public void removeElementInstance(long key, String reason) {
+    ElementInstance removed = elementInstances.remove(key, reason);
     if (removed != null && removed.flowScopeKey >= 0) {
       Set<Long> siblings = childrenByScope.get(removed.flowScopeKey);
       if (siblings != null) {
@@ -123,8 +123,8 @@ public final class EngineState {
     }
   }
 
-  public void removeJob(long key) {
-    Job job = jobs.remove(key);
+  public void removeJob(long key, String reason) {
+    Job job = jobs.remove(key, reason);
     if (job != null) {
       Set<Long> queue = activatableJobsByType.get(job.type);
       if (queue != null) {

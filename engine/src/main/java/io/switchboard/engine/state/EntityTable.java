@@ -14,6 +14,10 @@ public final class EntityTable<T> {
   private final String name;
   private final Map<Long, T> rows = new HashMap<>();
   private final Set<Long> dirty = new LinkedHashSet<>();
+  /** Keys that have a row in storage, so a flush knows whether to insert, update or delete. */
+  private final Set<Long> stored = new java.util.HashSet<>();
+  /** Why rows removed since the last flush went away (COMPLETED, TERMINATED, ...). */
+  private final Map<Long, String> endReasons = new HashMap<>();
 
   public EntityTable(String name) {
     this.name = name;
@@ -45,9 +49,40 @@ public final class EntityTable<T> {
     return rows.remove(key);
   }
 
+  /** Removes a row, recording why it ended (for history projections). */
+  public T remove(long key, String reason) {
+    endReasons.put(key, reason);
+    return remove(key);
+  }
+
+  /** The reason recorded for a row removed since the last flush, or null. */
+  public String endReason(long key) {
+    return endReasons.get(key);
+  }
+
   /** Loads a row from storage without marking it changed. */
   public void load(long key, T row) {
     rows.put(key, row);
+    stored.add(key);
+  }
+
+  /** Whether the key has a row in storage. */
+  public boolean isStored(long key) {
+    return stored.contains(key);
+  }
+
+  /** Records that the key's row was written to (or deleted from) storage. */
+  public void markStored(long key, boolean present) {
+    if (present) {
+      stored.add(key);
+    } else {
+      stored.remove(key);
+    }
+  }
+
+  /** Forgets end reasons once a flush wrote them. */
+  public void clearEndReasons() {
+    endReasons.clear();
   }
 
   /** Keys changed since the last call; a key whose row is gone was deleted. */
@@ -60,5 +95,7 @@ public final class EntityTable<T> {
   public void clear() {
     rows.clear();
     dirty.clear();
+    stored.clear();
+    endReasons.clear();
   }
 }

@@ -84,19 +84,39 @@ public final class JdbcEngineStore implements EngineStore {
   private <T> void collect(EntityTable<T> table, List<Runnable> writes) {
     Set<Long> changed = table.drainDirty();
     if (changed.isEmpty()) {
+      table.clearEndReasons();
       return;
     }
-    List<Object[]> deletes = new ArrayList<>(changed.size());
-    List<Object[]> inserts = new ArrayList<>(changed.size());
+    List<Object[]> deletes = new ArrayList<>();
+    List<Object[]> updates = new ArrayList<>();
+    List<Object[]> inserts = new ArrayList<>();
     for (Long key : changed) {
-      deletes.add(new Object[] {key});
       T row = table.get(key);
-      if (row != null) {
+      boolean stored = table.isStored(key);
+      if (row == null) {
+        if (stored) {
+          deletes.add(new Object[] {key});
+        }
+      } else if (stored) {
+        updates.add(new Object[] {processInstanceKey(row), write(row), key});
+      } else {
         inserts.add(new Object[] {key, processInstanceKey(row), write(row)});
       }
+      // rows created and removed within one batch never reach storage at all
+      table.markStored(key, row != null);
     }
+    table.clearEndReasons();
     String name = "engine_" + table.name();
-    writes.add(() -> jdbc.batchUpdate("DELETE FROM " + name + " WHERE key_ = ?", deletes));
+    if (!deletes.isEmpty()) {
+      writes.add(() -> jdbc.batchUpdate("DELETE FROM " + name + " WHERE key_ = ?", deletes));
+    }
+    if (!updates.isEmpty()) {
+      writes.add(
+          () ->
+              jdbc.batchUpdate(
+                  "UPDATE " + name + " SET process_instance_key = ?, data = ? WHERE key_ = ?",
+                  updates));
+    }
     if (!inserts.isEmpty()) {
       writes.add(
           () ->
@@ -140,11 +160,24 @@ public final class JdbcEngineStore implements EngineStore {
     }
   }
 
+  private static final ClassValue<java.lang.reflect.Field> PROCESS_INSTANCE_KEY =
+      new ClassValue<>() {
+        @Override
+        protected java.lang.reflect.Field computeValue(Class<?> type) {
+          try {
+            return type.getField("processInstanceKey");
+          } catch (NoSuchFieldException e) {
+            return null; // process definitions belong to no instance
+          }
+        }
+      };
+
   private static Long processInstanceKey(Object row) {
+    java.lang.reflect.Field field = PROCESS_INSTANCE_KEY.get(row.getClass());
     try {
-      return (Long) row.getClass().getField("processInstanceKey").get(row);
-    } catch (ReflectiveOperationException e) {
-      return null; // process definitions belong to no instance
+      return field == null ? null : (Long) field.get(row);
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException(e);
     }
   }
 
