@@ -27,6 +27,9 @@ public final class ElementInstance {
   public long startTime;
   /** For scopes: tokens waiting at parallel gateway joins, by sequence flow id. */
   public Map<String, Integer> joinTokens = new HashMap<>();
+  /** For process instances started by a call activity: the calling instance and element. */
+  public long parentProcessInstanceKey = -1;
+  public long parentElementInstanceKey = -1;
   /** For process instances: the correlation key of the message that started it, if any. */
   public String startCorrelationKey;
 

@@ -16,8 +16,11 @@ public final class EntityTable<T> {
   private final Set<Long> dirty = new LinkedHashSet<>();
   /** Keys that have a row in storage, so a flush knows whether to insert, update or delete. */
   private final Set<Long> stored = new java.util.HashSet<>();
-  /** Why rows removed since the last flush went away (COMPLETED, TERMINATED, ...). */
-  private final Map<Long, String> endReasons = new HashMap<>();
+  /** Rows removed with a reason since the last flush, and why (COMPLETED, TERMINATED...). */
+  private final Map<Long, Ended<T>> ended = new HashMap<>();
+
+  /** A row that went away, kept until the next flush so projections can record its end. */
+  public record Ended<T>(T row, String reason) {}
 
   public EntityTable(String name) {
     this.name = name;
@@ -51,13 +54,16 @@ public final class EntityTable<T> {
 
   /** Removes a row, recording why it ended (for history projections). */
   public T remove(long key, String reason) {
-    endReasons.put(key, reason);
-    return remove(key);
+    T row = remove(key);
+    if (row != null) {
+      ended.put(key, new Ended<>(row, reason));
+    }
+    return row;
   }
 
-  /** The reason recorded for a row removed since the last flush, or null. */
-  public String endReason(long key) {
-    return endReasons.get(key);
+  /** The row removed with a reason since the last flush, or null. */
+  public Ended<T> ended(long key) {
+    return ended.get(key);
   }
 
   /** Loads a row from storage without marking it changed. */
@@ -82,7 +88,7 @@ public final class EntityTable<T> {
 
   /** Forgets end reasons once a flush wrote them. */
   public void clearEndReasons() {
-    endReasons.clear();
+    ended.clear();
   }
 
   /** Keys changed since the last call; a key whose row is gone was deleted. */
@@ -96,6 +102,6 @@ public final class EntityTable<T> {
     rows.clear();
     dirty.clear();
     stored.clear();
-    endReasons.clear();
+    ended.clear();
   }
 }
