@@ -34,6 +34,7 @@ public final class Engine {
   private final MessageCommands messages;
   private final IncidentCommands incidents;
   private final VariableCommands variables;
+  private final io.switchboard.engine.command.SignalCommands signals;
 
   public Engine(EngineStore store, Clock clock) {
     EngineState state = new EngineState();
@@ -67,6 +68,11 @@ public final class Engine {
     this.messages = new MessageCommands(processor, executor, waitStates);
     this.incidents = new IncidentCommands(processor, executor, jobs);
     this.variables = new VariableCommands(processor, executor);
+    this.signals = new io.switchboard.engine.command.SignalCommands(processor, executor, waitStates);
+  }
+
+  public io.switchboard.engine.command.SignalCommands signals() {
+    return signals;
   }
 
   public void start() {

@@ -49,7 +49,7 @@ public final class IncidentCommands {
           ElementInstance instance = state.elementInstances.get(incident.elementInstanceKey);
           if (instance != null) {
             if (incident.retryAction == Incident.RetryAction.ACTIVATE_ELEMENT) {
-              executor.runActivation(instance, executor.model(instance).node(instance.elementId));
+              executor.retryActivation(instance);
             } else if (incident.retryAction == Incident.RetryAction.COMPLETE_ELEMENT) {
               executor.retryCompletion(instance);
             }

@@ -157,6 +157,18 @@ public final class ProcessInstanceCommands {
     }
   }
 
+  private long rootOf(ElementInstance pi) {
+    ElementInstance current = pi;
+    while (current.parentProcessInstanceKey >= 0) {
+      ElementInstance parent = state.elementInstances.get(current.parentProcessInstanceKey);
+      if (parent == null) {
+        break;
+      }
+      current = parent;
+    }
+    return current.key;
+  }
+
   public CompletableFuture<Void> cancel(String key) {
     long piKey = Keys.parse(key, "processInstanceKey");
     return processor.submit(
@@ -167,6 +179,14 @@ public final class ProcessInstanceCommands {
                 "Expected to cancel a process instance with key '"
                     + piKey
                     + "', but no such process was found");
+          }
+          if (pi.parentElementInstanceKey >= 0) {
+            throw EngineException.invalidState(
+                "Expected to cancel a process instance with key '"
+                    + piKey
+                    + "', but it is created by a parent process instance. Cancel the root process instance '"
+                    + rootOf(pi)
+                    + "' instead.");
           }
           executor.cancelProcessInstance(pi);
           executor.drain();

@@ -13,7 +13,9 @@ import io.switchboard.engine.state.EngineState;
 import io.switchboard.engine.state.Incident;
 import io.switchboard.engine.state.ProcessDefinition;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,18 +23,25 @@ import java.util.Map;
  * Moves tokens through a process: activates elements, completes them, takes sequence flows,
  * completes scopes and terminates what an interrupting event cuts off. Follow-up steps go
  * through a queue rather than recursion, as Zeebe's follow-up commands do, so long chains of
- * elements without wait states do not grow the stack.
+ * elements without wait states do not grow the stack. Element kinds with more to them live in
+ * their own classes: {@link MultiInstances}, {@link CallActivities}, {@link Gateways},
+ * {@link EventThrows}.
  */
 public final class ProcessExecutor {
+  static final String COMPLETED = "COMPLETED";
+  static final String TERMINATED = "TERMINATED";
+
   private final CommandProcessor processor;
   private final EngineState state;
   private final FeelExpressions feel;
   private final VariableMerger variables;
   private final IncidentRaiser incidents;
-  static final String COMPLETED = "COMPLETED";
-  static final String TERMINATED = "TERMINATED";
   private final Deque<Runnable> work = new ArrayDeque<>();
+  private final MultiInstances multiInstances;
+  private final CallActivities callActivities;
+  private final Gateways gateways;
   private WaitStates waitStates;
+  private EventThrows eventThrows;
   private CompletionListener completionListener = (pi, vars, terminated) -> {};
 
   /** Told when a process instance ends, with its root variables. */
@@ -47,10 +56,22 @@ public final class ProcessExecutor {
     this.feel = feel;
     this.variables = variables;
     this.incidents = incidents;
+    this.multiInstances = new MultiInstances(this, state, feel, incidents);
+    this.callActivities = new CallActivities(this, state, feel, incidents);
+    this.gateways = new Gateways(this, state, feel, incidents);
   }
 
   void setWaitStates(WaitStates waitStates) {
     this.waitStates = waitStates;
+    this.eventThrows = new EventThrows(this, waitStates, state, incidents);
+  }
+
+  public WaitStates waitStates() {
+    return waitStates;
+  }
+
+  EventThrows eventThrows() {
+    return eventThrows;
   }
 
   public void setCompletionListener(CompletionListener listener) {
@@ -61,8 +82,20 @@ public final class ProcessExecutor {
     return variables;
   }
 
+  FeelExpressions feel() {
+    return feel;
+  }
+
+  long now() {
+    return processor.now();
+  }
+
   public ProcessModel model(ElementInstance instance) {
     return definition(instance.processDefinitionKey).model;
+  }
+
+  public FlowNode node(ElementInstance instance) {
+    return model(instance).node(instance.elementId);
   }
 
   public ProcessDefinition definition(long key) {
@@ -88,6 +121,15 @@ public final class ProcessExecutor {
       Map<String, Object> initialVariables,
       String startEventId,
       String startCorrelationKey) {
+    return createProcessInstance(definition, initialVariables, startEventId, startCorrelationKey, null);
+  }
+
+  ElementInstance createProcessInstance(
+      ProcessDefinition definition,
+      Map<String, Object> initialVariables,
+      String startEventId,
+      String startCorrelationKey,
+      ElementInstance caller) {
     ElementInstance pi = new ElementInstance();
     pi.key = state.keys.nextKey();
     pi.processInstanceKey = pi.key;
@@ -100,8 +142,14 @@ public final class ProcessExecutor {
     pi.state = ElementInstance.State.ACTIVE;
     pi.startTime = processor.now();
     pi.startCorrelationKey = startCorrelationKey;
+    if (caller != null) {
+      pi.parentProcessInstanceKey = caller.processInstanceKey;
+      pi.parentElementInstanceKey = caller.key;
+    }
     state.putElementInstance(pi);
     variables.setLocal(pi, initialVariables);
+    FlowNode root = definition.model.node(definition.bpmnProcessId);
+    waitStates.openEventSubprocessTriggers(pi, root);
     FlowNode start = definition.model.node(startEventId);
     enqueue(() -> activate(pi, start, null));
     return pi;
@@ -116,6 +164,19 @@ public final class ProcessExecutor {
 
   /** Creates an element instance in {@code scope} and activates it. */
   public ElementInstance activate(ElementInstance scope, FlowNode node, Map<String, Object> eventVariables) {
+    ElementInstance instance = newInstance(scope, node);
+    if (node.loop != null) {
+      instance.elementType = ElementType.MULTI_INSTANCE_BODY;
+    }
+    state.putElementInstance(instance);
+    if (eventVariables != null && !eventVariables.isEmpty()) {
+      applyEventVariables(instance, node, eventVariables);
+    }
+    runActivation(instance, node);
+    return instance;
+  }
+
+  ElementInstance newInstance(ElementInstance scope, FlowNode node) {
     ElementInstance instance = new ElementInstance();
     instance.key = state.keys.nextKey();
     instance.processInstanceKey = scope.processInstanceKey;
@@ -127,15 +188,20 @@ public final class ProcessExecutor {
     instance.elementType = node.type;
     instance.flowScopeKey = scope.key;
     instance.startTime = processor.now();
-    state.putElementInstance(instance);
-    if (eventVariables != null && !eventVariables.isEmpty()) {
-      applyEventVariables(instance, node, eventVariables);
-    }
-    runActivation(instance, node);
     return instance;
   }
 
-  /** Message or error variables arriving at a catching element, as Zeebe merges them. */
+  /** Activates a catch event whose trigger already happened, and moves on at once. */
+  void activateTriggered(ElementInstance scope, FlowNode event, Map<String, Object> eventVariables) {
+    ElementInstance instance = newInstance(scope, event);
+    state.putElementInstance(instance);
+    if (eventVariables != null && !eventVariables.isEmpty()) {
+      applyEventVariables(instance, event, eventVariables);
+    }
+    complete(instance, event.outgoing);
+  }
+
+  /** Message, signal or error variables arriving at a catching element, as Zeebe merges them. */
   void applyEventVariables(ElementInstance instance, FlowNode node, Map<String, Object> values) {
     if (node.hasOutputMappings()) {
       variables.setLocal(instance, values);
@@ -146,6 +212,10 @@ public final class ProcessExecutor {
 
   /** (Re-)runs the activation of an instance in ACTIVATING state; also the incident retry. */
   public void runActivation(ElementInstance instance, FlowNode node) {
+    if (instance.elementType == ElementType.MULTI_INSTANCE_BODY) {
+      multiInstances.activateBody(instance, node);
+      return;
+    }
     if (!node.inputs.isEmpty()) {
       try {
         variables.setLocal(instance, variables.evaluateInputs(instance, node.inputs));
@@ -156,80 +226,67 @@ public final class ProcessExecutor {
       }
     }
     switch (node.type) {
-      case START_EVENT, INTERMEDIATE_THROW_EVENT, PARALLEL_GATEWAY, BOUNDARY_EVENT -> complete(instance, node.outgoing);
-      case EXCLUSIVE_GATEWAY -> activateExclusiveGateway(instance, node);
-      case END_EVENT -> activateEndEvent(instance, node);
+      case START_EVENT, PARALLEL_GATEWAY, BOUNDARY_EVENT -> complete(instance, node.outgoing);
+      case EXCLUSIVE_GATEWAY -> gateways.activateExclusive(instance, node);
+      case INCLUSIVE_GATEWAY -> gateways.activateInclusive(instance, node);
+      case EVENT_BASED_GATEWAY -> waitStates.openEventBasedGateway(instance, node);
+      case INTERMEDIATE_THROW_EVENT -> eventThrows.activateThrowEvent(instance, node);
+      case END_EVENT -> eventThrows.activateEndEvent(instance, node);
       case SUB_PROCESS -> {
         if (waitStates.openBoundaryEvents(instance, node)) {
           markActive(instance);
-          ProcessModel model = model(instance);
-          enqueue(() -> activate(instance, model.node(node.innerStartEventId), null));
+          waitStates.openEventSubprocessTriggers(instance, node);
+          FlowNode start = model(instance).node(node.innerStartEventId);
+          enqueue(() -> activate(instance, start, null));
+        }
+      }
+      case EVENT_SUB_PROCESS -> markActive(instance);
+      case CALL_ACTIVITY -> {
+        if (waitStates.openBoundaryEvents(instance, node)) {
+          callActivities.activate(instance, node);
+        }
+      }
+      case SCRIPT_TASK -> {
+        if (node.scriptExpression != null) {
+          runScript(instance, node);
+        } else {
+          waitStates.enterWaitState(instance, node);
+        }
+      }
+      case INTERMEDIATE_CATCH_EVENT -> {
+        if (node.eventKind == EventKind.LINK) {
+          complete(instance, node.outgoing);
+        } else {
+          waitStates.enterWaitState(instance, node);
         }
       }
       default -> waitStates.enterWaitState(instance, node);
     }
   }
 
+  /** Incident retry of an activation: whatever the failed attempt opened is closed first. */
+  public void retryActivation(ElementInstance instance) {
+    waitStates.leaveWaitState(instance);
+    runActivation(instance, node(instance));
+  }
+
+  private void runScript(ElementInstance instance, FlowNode node) {
+    Object result;
+    try {
+      result = feel.evaluateFeel(node.scriptExpression, state.visibleVariables(instance.key));
+    } catch (FeelEvaluationException e) {
+      incidents.raise(instance, "EXTRACT_VALUE_ERROR", e.getMessage(), Incident.RetryAction.ACTIVATE_ELEMENT, -1);
+      return;
+    }
+    Map<String, Object> value = new LinkedHashMap<>();
+    value.put(node.resultVariable, result);
+    applyEventVariables(instance, node, value);
+    complete(instance, node.outgoing);
+  }
+
   void markActive(ElementInstance instance) {
     instance.state = ElementInstance.State.ACTIVE;
     state.putElementInstance(instance);
-  }
-
-  private void activateExclusiveGateway(ElementInstance instance, FlowNode node) {
-    if (node.outgoing.size() <= 1) {
-      complete(instance, node.outgoing);
-      return;
-    }
-    Map<String, Object> context = state.visibleVariables(instance.key);
-    try {
-      for (SequenceFlow flow : node.outgoing) {
-        if (flow.condition() != null && feel.evaluateCondition(flow.condition(), context)) {
-          complete(instance, List.of(flow));
-          return;
-        }
-      }
-    } catch (FeelEvaluationException e) {
-      incidents.raise(instance, "CONDITION_ERROR", e.getMessage(), Incident.RetryAction.ACTIVATE_ELEMENT, -1);
-      return;
-    }
-    if (node.defaultFlowId != null) {
-      complete(instance, List.of(model(instance).flow(node.defaultFlowId)));
-      return;
-    }
-    incidents.raise(
-        instance,
-        "CONDITION_ERROR",
-        "Expected at least one condition to evaluate to true, or to have a default flow",
-        Incident.RetryAction.ACTIVATE_ELEMENT,
-        -1);
-  }
-
-  private void activateEndEvent(ElementInstance instance, FlowNode node) {
-    if (node.eventKind == EventKind.ERROR) {
-      if (!waitStates.throwError(instance, node.errorCode, "", Map.of())) {
-        incidents.raise(
-            instance,
-            "UNHANDLED_ERROR_EVENT",
-            "Expected to throw an error event with the code '"
-                + node.errorCode
-                + "', but it was not caught. No error events are available in the scope.",
-            Incident.RetryAction.ACTIVATE_ELEMENT,
-            -1);
-      }
-      return;
-    }
-    if (node.eventKind == EventKind.TERMINATE) {
-      ElementInstance scope = state.elementInstances.get(instance.flowScopeKey);
-      removeInstance(instance, COMPLETED);
-      for (ElementInstance sibling : state.children(scope.key)) {
-        terminate(sibling);
-      }
-      scope.joinTokens.clear();
-      state.putElementInstance(scope);
-      enqueue(() -> completeScopeIfDone(scope));
-      return;
-    }
-    complete(instance, List.of());
   }
 
   // ---- completion
@@ -239,8 +296,9 @@ public final class ProcessExecutor {
    * given outgoing flows. Also the retry of an output-mapping incident.
    */
   public void complete(ElementInstance instance, List<SequenceFlow> outgoing) {
-    FlowNode node = model(instance).node(instance.elementId);
-    if (node.hasOutputMappings()) {
+    FlowNode node = node(instance);
+    boolean body = instance.elementType == ElementType.MULTI_INSTANCE_BODY;
+    if (!body && node.hasOutputMappings()) {
       try {
         Map<String, Object> outputs = variables.evaluateOutputs(instance, node.outputs);
         variables.propagate(instance.flowScopeKey, outputs);
@@ -252,7 +310,25 @@ public final class ProcessExecutor {
       }
     }
     ElementInstance scope = state.elementInstances.get(instance.flowScopeKey);
+    if (scope != null && scope.elementType == ElementType.MULTI_INSTANCE_BODY) {
+      multiInstances.collectOutput(scope, instance, node);
+      removeInstance(instance, COMPLETED);
+      enqueue(() -> multiInstances.innerCompleted(scope, node));
+      return;
+    }
+    if (body) {
+      multiInstances.propagateOutputCollection(instance, node);
+    }
+    if (node.compensationHandlerId != null) {
+      ElementInstance pi = state.elementInstances.get(instance.processInstanceKey);
+      pi.compensable.add(node.id);
+      state.putElementInstance(pi);
+    }
+    long waitingThrow = instance.compensationThrowKey;
     removeInstance(instance, COMPLETED);
+    if (waitingThrow >= 0) {
+      enqueue(() -> eventThrows.compensationHandlerDone(waitingThrow));
+    }
     if (outgoing.isEmpty()) {
       enqueue(() -> completeScopeIfDone(scope));
       return;
@@ -264,7 +340,7 @@ public final class ProcessExecutor {
 
   /** The incident retry of a completion: the element's own outgoing flows again. */
   public void retryCompletion(ElementInstance instance) {
-    FlowNode node = model(instance).node(instance.elementId);
+    FlowNode node = node(instance);
     complete(instance, node.type == ElementType.END_EVENT ? List.of() : node.outgoing);
   }
 
@@ -273,42 +349,46 @@ public final class ProcessExecutor {
       return; // the scope was terminated meanwhile
     }
     FlowNode target = model(scope).node(flow.targetId());
-    if (target.type == ElementType.PARALLEL_GATEWAY && target.incoming.size() > 1) {
+    if ((target.type == ElementType.PARALLEL_GATEWAY || target.type == ElementType.INCLUSIVE_GATEWAY)
+        && target.incoming.size() > 1) {
       scope.joinTokens.merge(flow.id(), 1, Integer::sum);
-      boolean ready =
-          target.incoming.stream().allMatch(in -> scope.joinTokens.getOrDefault(in.id(), 0) > 0);
-      if (ready) {
-        for (SequenceFlow in : target.incoming) {
-          scope.joinTokens.computeIfPresent(in.id(), (k, v) -> v > 1 ? v - 1 : null);
-        }
-      }
       state.putElementInstance(scope);
-      if (!ready) {
-        return;
-      }
+      gateways.tryJoin(scope, target);
+      return;
     }
     activate(scope, target, null);
   }
 
-  private void completeScopeIfDone(ElementInstance scope) {
-    if (scope == null
-        || !state.elementInstances.contains(scope.key)
-        || !state.children(scope.key).isEmpty()
-        || !scope.joinTokens.isEmpty()) {
+  void completeScopeIfDone(ElementInstance scope) {
+    if (scope == null || !state.elementInstances.contains(scope.key)) {
       return;
+    }
+    if (!scope.joinTokens.isEmpty()) {
+      gateways.retryInclusiveJoins(scope);
+    }
+    if (!state.children(scope.key).isEmpty() || !scope.joinTokens.isEmpty()) {
+      return;
+    }
+    if (scope.elementType == ElementType.MULTI_INSTANCE_BODY) {
+      return; // bodies complete through their inner instances
     }
     if (scope.isProcessInstance()) {
       endProcessInstance(scope, false);
+    } else if (scope.elementType == ElementType.EVENT_SUB_PROCESS) {
+      complete(scope, List.of());
     } else {
-      complete(scope, model(scope).node(scope.elementId).outgoing);
+      complete(scope, node(scope).outgoing);
     }
   }
 
   private void endProcessInstance(ElementInstance pi, boolean terminated) {
-    Map<String, Object> rootVariables = new java.util.LinkedHashMap<>(state.variables.local(pi.key));
+    Map<String, Object> rootVariables = new LinkedHashMap<>(state.variables.local(pi.key));
     incidents.resolveAllOf(pi.key);
     removeInstance(pi, terminated ? TERMINATED : COMPLETED);
     completionListener.ended(pi, rootVariables, terminated);
+    if (!terminated && pi.parentElementInstanceKey >= 0) {
+      callActivities.childCompleted(pi, rootVariables);
+    }
   }
 
   // ---- termination
@@ -316,17 +396,28 @@ public final class ProcessExecutor {
   /** Terminates an element instance and everything inside it. */
   public void terminate(ElementInstance instance) {
     terminateChildren(instance);
+    if (instance.elementType == ElementType.CALL_ACTIVITY) {
+      callActivities.terminateChild(instance);
+    }
     incidents.resolveAllOf(instance.key);
     removeInstance(instance, TERMINATED);
   }
 
-  private void terminateChildren(ElementInstance scope) {
-    for (ElementInstance child : state.children(scope.key)) {
+  void terminateChildren(ElementInstance scope) {
+    for (ElementInstance child : new ArrayList<>(state.children(scope.key))) {
       terminate(child);
     }
   }
 
-  private void removeInstance(ElementInstance instance, String reason) {
+  /** Ends a called process instance whose call activity went away. */
+  void terminateProcessInstance(ElementInstance pi) {
+    terminateChildren(pi);
+    incidents.resolveAllOf(pi.key);
+    removeInstance(pi, TERMINATED);
+    completionListener.ended(pi, Map.of(), true);
+  }
+
+  void removeInstance(ElementInstance instance, String reason) {
     waitStates.leaveWaitState(instance);
     state.removeElementInstance(instance.key, reason);
   }

@@ -6,6 +6,7 @@ import io.switchboard.engine.model.ElementType;
 import io.switchboard.engine.model.EventKind;
 import io.switchboard.engine.model.FlowNode;
 import io.switchboard.engine.model.ProcessModel;
+import io.switchboard.engine.model.SequenceFlow;
 import io.switchboard.engine.processor.CommandProcessor;
 import io.switchboard.engine.state.BufferedMessage;
 import io.switchboard.engine.state.ElementInstance;
@@ -13,15 +14,18 @@ import io.switchboard.engine.state.EngineState;
 import io.switchboard.engine.state.Incident;
 import io.switchboard.engine.state.Job;
 import io.switchboard.engine.state.MessageSubscription;
+import io.switchboard.engine.state.ProcessDefinition;
 import io.switchboard.engine.state.Timer;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Everything an element waits for: jobs for workers, timers, message subscriptions, and the
- * boundary events attached to an activity. Also routes BPMN errors to their catch events.
+ * Everything an element waits for: jobs for workers, timers, message and signal subscriptions,
+ * the boundary events attached to an activity, event-based gateways and the start events of
+ * event subprocesses; and what happens when one of them fires.
  */
 public final class WaitStates {
   private final CommandProcessor processor;
@@ -55,24 +59,28 @@ public final class WaitStates {
 
   void enterWaitState(ElementInstance instance, FlowNode node) {
     try {
-      if (node.type.isJobWorkerTask()) {
+      if (node.jobType != null) {
         String type = feel.evaluateString(node.jobType, vars(instance), "job type");
         int retries = retries(node, instance);
+        Map<String, String> headers = headers(node, instance);
         if (!openBoundaryEvents(instance, node)) {
           return;
         }
-        createJob(instance, node, type, retries);
+        createJob(instance, node, type, retries, headers);
       } else if (node.type == ElementType.RECEIVE_TASK
-          || (node.type == ElementType.INTERMEDIATE_CATCH_EVENT && node.eventKind == EventKind.MESSAGE)) {
+          || node.eventKind == EventKind.MESSAGE
+          || node.eventKind == EventKind.SIGNAL) {
         MessageSubscription own = subscription(instance, node, instance.key);
         if (node.type == ElementType.RECEIVE_TASK && !openBoundaryEvents(instance, node)) {
           return;
         }
         state.putSubscription(own);
         executor.markActive(instance);
-        executor.enqueue(() -> correlateBuffered(own));
+        if (!own.signal) {
+          executor.enqueue(() -> correlateBuffered(own));
+        }
         return;
-      } else if (node.type == ElementType.INTERMEDIATE_CATCH_EVENT && node.eventKind == EventKind.TIMER) {
+      } else if (node.eventKind == EventKind.TIMER) {
         createTimer(instance, node, instance.key);
       } else {
         throw new IllegalStateException("No wait state for " + node.type + " '" + node.id + "'");
@@ -92,30 +100,100 @@ public final class WaitStates {
     }
   }
 
+  /** Headers, with user task assignment expressions evaluated (lists as JSON arrays, as Zeebe). */
+  private Map<String, String> headers(FlowNode node, ElementInstance instance) {
+    Map<String, String> headers = new LinkedHashMap<>(node.taskHeaders);
+    if (node.type == ElementType.USER_TASK) {
+      for (Map.Entry<String, String> header : node.taskHeaders.entrySet()) {
+        if (header.getValue().startsWith("=")) {
+          Object value = feel.evaluateFeel(header.getValue(), vars(instance));
+          headers.put(header.getKey(), value instanceof List<?> list ? toJsonArray(list) : String.valueOf(value));
+        } else if (header.getKey().startsWith("io.camunda.zeebe:candidate") && !header.getValue().startsWith("[")) {
+          headers.put(header.getKey(), toJsonArray(List.of(header.getValue().split("\\s*,\\s*"))));
+        }
+      }
+    }
+    return headers;
+  }
+
+  private static String toJsonArray(List<?> values) {
+    StringBuilder json = new StringBuilder("[");
+    for (int i = 0; i < values.size(); i++) {
+      json.append(i == 0 ? "" : ",").append('"').append(String.valueOf(values.get(i)).replace("\"", "\\\"")).append('"');
+    }
+    return json.append(']').toString();
+  }
+
   /** Opens the timers and subscriptions of attached boundary events; false if it raised an incident. */
   boolean openBoundaryEvents(ElementInstance instance, FlowNode node) {
-    if (node.boundaryEventIds.isEmpty()) {
+    if (node.boundaryEventIds.isEmpty() || isInnerInstance(instance)) {
       return true;
     }
     ProcessModel model = executor.model(instance);
+    List<String> triggers = new ArrayList<>();
+    for (String boundaryId : node.boundaryEventIds) {
+      FlowNode boundary = model.node(boundaryId);
+      if (boundary.eventKind == EventKind.TIMER
+          || boundary.eventKind == EventKind.MESSAGE
+          || boundary.eventKind == EventKind.SIGNAL) {
+        triggers.add(boundaryId);
+      }
+    }
+    return openTriggers(instance, model, triggers);
+  }
+
+  /** Opens the start triggers (message, timer, signal) of a scope's event subprocesses. */
+  void openEventSubprocessTriggers(ElementInstance scope, FlowNode scopeNode) {
+    if (scopeNode.eventSubprocessIds.isEmpty()) {
+      return;
+    }
+    ProcessModel model = executor.model(scope);
+    List<String> starts = new ArrayList<>();
+    for (String espId : scopeNode.eventSubprocessIds) {
+      FlowNode start = model.node(model.node(espId).eventStartId);
+      if (start.eventKind == EventKind.TIMER
+          || start.eventKind == EventKind.MESSAGE
+          || start.eventKind == EventKind.SIGNAL) {
+        starts.add(start.id);
+      }
+    }
+    openTriggers(scope, model, starts);
+  }
+
+  /** Event-based gateway: race the events after it; the first to happen wins. */
+  void openEventBasedGateway(ElementInstance gateway, FlowNode node) {
+    ProcessModel model = executor.model(gateway);
+    List<String> events = new ArrayList<>();
+    for (SequenceFlow flow : node.outgoing) {
+      events.add(flow.targetId());
+    }
+    if (openTriggers(gateway, model, events)) {
+      executor.markActive(gateway);
+    }
+  }
+
+  /** Evaluates every trigger first so that a failing expression leaves nothing half-open. */
+  private boolean openTriggers(ElementInstance owner, ProcessModel model, List<String> eventIds) {
     List<Runnable> openers = new ArrayList<>();
     try {
-      for (String boundaryId : node.boundaryEventIds) {
-        FlowNode boundary = model.node(boundaryId);
-        if (boundary.eventKind == EventKind.TIMER) {
-          TimerCalculator.Due due = timers.evaluate(boundary.timer, vars(instance), processor.now());
-          openers.add(() -> storeTimer(instance, boundary, instance.key, due));
-        } else if (boundary.eventKind == EventKind.MESSAGE) {
-          MessageSubscription subscription = subscription(instance, boundary, instance.key);
+      for (String eventId : eventIds) {
+        FlowNode event = model.node(eventId);
+        if (event.eventKind == EventKind.TIMER) {
+          TimerCalculator.Due due = timers.evaluate(event.timer, vars(owner), processor.now());
+          openers.add(() -> storeTimer(owner, event, owner.key, due));
+        } else if (event.eventKind == EventKind.MESSAGE || event.eventKind == EventKind.SIGNAL) {
+          MessageSubscription subscription = subscription(owner, event, owner.key);
           openers.add(
               () -> {
                 state.putSubscription(subscription);
-                executor.enqueue(() -> correlateBuffered(subscription));
+                if (!subscription.signal) {
+                  executor.enqueue(() -> correlateBuffered(subscription));
+                }
               });
         }
       }
     } catch (FeelEvaluationException e) {
-      incidents.raise(instance, "EXTRACT_VALUE_ERROR", e.getMessage(), Incident.RetryAction.ACTIVATE_ELEMENT, -1);
+      incidents.raise(owner, "EXTRACT_VALUE_ERROR", e.getMessage(), Incident.RetryAction.ACTIVATE_ELEMENT, -1);
       return false;
     }
     openers.forEach(Runnable::run);
@@ -139,14 +217,20 @@ public final class WaitStates {
     return state.visibleVariables(instance.key);
   }
 
+  private boolean isInnerInstance(ElementInstance instance) {
+    ElementInstance parent = state.elementInstances.get(instance.flowScopeKey);
+    return parent != null && parent.elementType == ElementType.MULTI_INSTANCE_BODY;
+  }
+
   // ---- jobs
 
-  private void createJob(ElementInstance instance, FlowNode node, String type, int retries) {
+  private void createJob(
+      ElementInstance instance, FlowNode node, String type, int retries, Map<String, String> headers) {
     Job job = new Job();
     job.key = state.keys.nextKey();
     job.type = type;
     job.retries = retries;
-    job.customHeaders.putAll(node.taskHeaders);
+    job.customHeaders.putAll(headers);
     job.elementId = node.id;
     job.elementInstanceKey = instance.key;
     job.processInstanceKey = instance.processInstanceKey;
@@ -186,7 +270,7 @@ public final class WaitStates {
   }
 
   /** Start-event timers of a newly deployed definition. */
-  public void createStartTimer(io.switchboard.engine.state.ProcessDefinition definition, FlowNode node) {
+  public void createStartTimer(ProcessDefinition definition, FlowNode node) {
     TimerCalculator.Due due = timers.evaluate(node.timer, Map.of(), processor.now());
     Timer timer = new Timer();
     timer.key = state.keys.nextKey();
@@ -223,25 +307,20 @@ public final class WaitStates {
       state.removeTimer(timer.key);
     }
     if (timer.elementInstanceKey < 0) {
-      var definition = executor.definition(timer.processDefinitionKey);
+      ProcessDefinition definition = executor.definition(timer.processDefinitionKey);
       if (definition != null) {
         executor.createProcessInstance(definition, Map.of(), timer.targetElementId, null);
       }
     } else {
       ElementInstance waiting = state.elementInstances.get(timer.elementInstanceKey);
       if (waiting != null) {
-        FlowNode event = executor.model(waiting).node(timer.targetElementId);
-        if (event.type == ElementType.BOUNDARY_EVENT) {
-          triggerBoundary(waiting, event, Map.of());
-        } else {
-          executor.complete(waiting, event.outgoing);
-        }
+        eventHappened(waiting, executor.model(waiting).node(timer.targetElementId), Map.of());
       }
     }
     executor.drain();
   }
 
-  // ---- messages
+  // ---- messages and signals
 
   private MessageSubscription subscription(ElementInstance instance, FlowNode node, long waitingKey) {
     Map<String, Object> vars = vars(instance);
@@ -250,10 +329,17 @@ public final class WaitStates {
     subscription.elementInstanceKey = waitingKey;
     subscription.processInstanceKey = instance.processInstanceKey;
     subscription.catchElementId = node.id;
-    subscription.messageName = feel.evaluateString(node.messageName, vars, "message name");
-    subscription.correlationKey = feel.evaluateString(node.correlationKey, vars, "correlation key");
     subscription.tenantId = instance.tenantId;
-    subscription.interrupting = node.type != ElementType.BOUNDARY_EVENT || node.cancelActivity;
+    if (node.eventKind == EventKind.SIGNAL) {
+      subscription.signal = true;
+      subscription.messageName = feel.evaluateString(node.signalName, vars, "signal name");
+      subscription.correlationKey = "";
+    } else {
+      subscription.messageName = feel.evaluateString(node.messageName, vars, "message name");
+      subscription.correlationKey = feel.evaluateString(node.correlationKey, vars, "correlation key");
+    }
+    subscription.interrupting =
+        node.type == ElementType.BOUNDARY_EVENT ? node.cancelActivity : node.interrupting;
     return subscription;
   }
 
@@ -274,25 +360,73 @@ public final class WaitStates {
     }
   }
 
-  /** Delivers a message to an open subscription. */
+  /** Delivers a message or signal to an open subscription. */
   public void triggerSubscription(MessageSubscription subscription, Map<String, Object> variables) {
     ElementInstance waiting = state.elementInstances.get(subscription.elementInstanceKey);
     if (waiting == null) {
       return;
     }
     FlowNode event = executor.model(waiting).node(subscription.catchElementId);
+    if (event.type == ElementType.INTERMEDIATE_CATCH_EVENT || event.type == ElementType.RECEIVE_TASK) {
+      if (waiting.elementType != ElementType.EVENT_BASED_GATEWAY) {
+        state.removeSubscription(subscription.key);
+      }
+    }
+    eventHappened(waiting, event, variables);
+  }
+
+  /** Routes a fired timer, message or signal to what waits for it. */
+  private void eventHappened(ElementInstance waiting, FlowNode event, Map<String, Object> variables) {
     if (event.type == ElementType.BOUNDARY_EVENT) {
       triggerBoundary(waiting, event, variables);
+    } else if (waiting.elementType == ElementType.EVENT_BASED_GATEWAY) {
+      ElementInstance scope = state.elementInstances.get(waiting.flowScopeKey);
+      executor.removeInstance(waiting, ProcessExecutor.COMPLETED);
+      executor.activateTriggered(scope, event, variables);
+    } else if (event.type == ElementType.START_EVENT) {
+      ProcessModel model = executor.model(waiting);
+      triggerEventSubprocess(waiting, model.node(event.flowScopeId), event, variables);
     } else {
-      state.removeSubscription(subscription.key);
       executor.applyEventVariables(waiting, event, variables);
       executor.complete(waiting, event.outgoing);
     }
   }
 
-  // ---- boundary events and errors
+  /** Broadcasts a signal to every subscription and signal start event of the tenant. */
+  public List<Long> broadcast(String tenantId, String name, Map<String, Object> variables) {
+    List<Long> reached = new ArrayList<>();
+    for (MessageSubscription subscription : List.copyOf(state.signalSubscriptionsFor(tenantId, name))) {
+      reached.add(subscription.processInstanceKey);
+      triggerSubscription(subscription, variables);
+    }
+    for (ProcessDefinition definition : List.copyOf(state.latestDefinitions())) {
+      if (!definition.tenantId.equals(tenantId)) {
+        continue;
+      }
+      for (FlowNode start : definition.model.signalStartEvents()) {
+        if (name.equals(start.signalName)) {
+          reached.add(executor.createProcessInstance(definition, variables, start.id, null).key);
+        }
+      }
+    }
+    return reached;
+  }
 
-  private void triggerBoundary(ElementInstance host, FlowNode boundary, Map<String, Object> variables) {
+  /** A signal throw or end event: the signal carries the event's input-mapped variables. */
+  void broadcastFromProcess(ElementInstance instance, FlowNode node) {
+    String name;
+    try {
+      name = feel.evaluateString(node.signalName, vars(instance), "signal name");
+    } catch (FeelEvaluationException e) {
+      incidents.raise(instance, "EXTRACT_VALUE_ERROR", e.getMessage(), Incident.RetryAction.ACTIVATE_ELEMENT, -1);
+      return;
+    }
+    broadcast(instance.tenantId, name, new LinkedHashMap<>(state.variables.local(instance.key)));
+  }
+
+  // ---- boundary events and event subprocesses
+
+  void triggerBoundary(ElementInstance host, FlowNode boundary, Map<String, Object> variables) {
     ElementInstance scope = state.elementInstances.get(host.flowScopeKey);
     if (boundary.cancelActivity) {
       executor.terminate(host);
@@ -300,38 +434,35 @@ public final class WaitStates {
     executor.enqueue(() -> executor.activate(scope, boundary, variables));
   }
 
-  /**
-   * Sends a BPMN error to the nearest matching error boundary event, looking outwards from
-   * {@code source}; false if nothing catches it.
-   */
-  public boolean throwError(
-      ElementInstance source, String errorCode, String errorMessage, Map<String, Object> variables) {
-    ElementInstance current = source;
-    while (current != null && !current.isProcessInstance()) {
-      FlowNode node = executor.model(current).node(current.elementId);
-      FlowNode catcher = catchingBoundary(executor.model(current), node, errorCode);
-      if (catcher != null) {
-        triggerBoundary(current, catcher, variables);
-        return true;
+  void triggerEventSubprocess(
+      ElementInstance scope, FlowNode eventSubprocess, FlowNode start, Map<String, Object> variables) {
+    if (start.interrupting) {
+      executor.terminateChildren(scope);
+      scope.joinTokens.clear();
+      state.putElementInstance(scope);
+      for (Long subscriptionKey : state.subscriptionsOf(scope.key)) {
+        MessageSubscription s = state.subscriptions.get(subscriptionKey);
+        if (executor.model(scope).node(s.catchElementId).type == ElementType.START_EVENT) {
+          state.removeSubscription(subscriptionKey);
+        }
       }
-      current = state.elementInstances.get(current.flowScopeKey);
+      for (Long timerKey : state.timersOf(scope.key)) {
+        Timer t = state.timers.get(timerKey);
+        if (executor.model(scope).node(t.targetElementId).type == ElementType.START_EVENT) {
+          state.removeTimer(timerKey);
+        }
+      }
     }
-    return false;
+    executor.enqueue(
+        () -> {
+          ElementInstance esp = executor.activate(scope, eventSubprocess, null);
+          executor.activateTriggered(esp, start, variables);
+        });
   }
 
-  private static FlowNode catchingBoundary(ProcessModel model, FlowNode node, String errorCode) {
-    FlowNode catchAll = null;
-    for (String id : node.boundaryEventIds) {
-      FlowNode boundary = model.node(id);
-      if (boundary.eventKind != EventKind.ERROR) {
-        continue;
-      }
-      if (boundary.errorCode == null || boundary.errorCode.isEmpty()) {
-        catchAll = catchAll == null ? boundary : catchAll;
-      } else if (boundary.errorCode.equals(errorCode)) {
-        return boundary;
-      }
-    }
-    return catchAll;
+  /** BPMN errors from job workers go through the same search as error end events. */
+  public boolean throwError(
+      ElementInstance source, String errorCode, String errorMessage, Map<String, Object> variables) {
+    return executor.eventThrows().throwError(source, errorCode, errorMessage, variables);
   }
 }

@@ -2,7 +2,23 @@ package io.switchboard.engine.model;
 
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.camunda.zeebe.model.bpmn.instance.Activity;
+import io.camunda.zeebe.model.bpmn.instance.Association;
 import io.camunda.zeebe.model.bpmn.instance.BaseElement;
+import io.camunda.zeebe.model.bpmn.instance.CallActivity;
+import io.camunda.zeebe.model.bpmn.instance.CompensateEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.EscalationEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.EventBasedGateway;
+import io.camunda.zeebe.model.bpmn.instance.InclusiveGateway;
+import io.camunda.zeebe.model.bpmn.instance.LinkEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.MultiInstanceLoopCharacteristics;
+import io.camunda.zeebe.model.bpmn.instance.SignalEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.UserTask;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeAssignmentDefinition;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledElement;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeLoopCharacteristics;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeScript;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeUserTask;
 import io.camunda.zeebe.model.bpmn.instance.BoundaryEvent;
 import io.camunda.zeebe.model.bpmn.instance.BusinessRuleTask;
 import io.camunda.zeebe.model.bpmn.instance.CatchEvent;
@@ -64,7 +80,7 @@ public final class BpmnTransformer {
     List<ProcessModel> models = new ArrayList<>();
     for (Process process : instance.getModelElementsByType(Process.class)) {
       if (process.isExecutable()) {
-        models.add(new ProcessBuilder(process, problems).build());
+        models.add(new ProcessBuilder(process, problems, compensationHandlers(instance)).build());
       }
     }
     if (models.isEmpty() && problems.isEmpty()) {
@@ -75,6 +91,17 @@ public final class BpmnTransformer {
           "'" + resourceName + "' cannot be deployed: " + String.join("; ", problems));
     }
     return models;
+  }
+
+  /** Compensation boundary event id to the handler activity it is associated with. */
+  private static Map<String, String> compensationHandlers(BpmnModelInstance instance) {
+    Map<String, String> handlers = new LinkedHashMap<>();
+    for (Association association : instance.getModelElementsByType(Association.class)) {
+      if (association.getSource() != null && association.getTarget() != null) {
+        handlers.put(association.getSource().getId(), association.getTarget().getId());
+      }
+    }
+    return handlers;
   }
 
   private static String rootMessage(Throwable e) {
@@ -95,10 +122,13 @@ public final class BpmnTransformer {
     private String noneStartEventId;
     private final List<FlowNode> messageStarts = new ArrayList<>();
     private final List<FlowNode> timerStarts = new ArrayList<>();
+    private final List<FlowNode> signalStarts = new ArrayList<>();
+    private final Map<String, String> compensationHandlers;
 
-    ProcessBuilder(Process process, List<String> problems) {
+    ProcessBuilder(Process process, List<String> problems, Map<String, String> compensationHandlers) {
       this.process = process;
       this.problems = problems;
+      this.compensationHandlers = compensationHandlers;
     }
 
     ProcessModel build() {
@@ -107,11 +137,15 @@ public final class BpmnTransformer {
       addScope(process.getFlowElements(), process.getId(), true);
       linkFlows();
       linkBoundaryEvents();
-      if (noneStartEventId == null && messageStarts.isEmpty() && timerStarts.isEmpty()) {
+      linkEvents();
+      if (noneStartEventId == null
+          && messageStarts.isEmpty()
+          && timerStarts.isEmpty()
+          && signalStarts.isEmpty()) {
         problems.add("process '" + process.getId() + "' has no start event");
       }
       return new ProcessModel(
-          process.getId(), nodes, flows, noneStartEventId, messageStarts, timerStarts);
+          process.getId(), nodes, flows, noneStartEventId, messageStarts, timerStarts, signalStarts);
     }
 
     private void addScope(Collection<FlowElement> elements, String scopeId, boolean topLevel) {
@@ -138,24 +172,23 @@ public final class BpmnTransformer {
       String id = element.getId();
       if (element instanceof StartEvent start) {
         FlowNode node = event(start, ElementType.START_EVENT, scopeId);
-        switch (node.eventKind) {
-          case NONE -> {
-            if (topLevel) {
-              noneStartEventId = id;
-            }
+        node.interrupting = start.isInterrupting();
+        if (topLevel) {
+          switch (node.eventKind) {
+            case NONE -> noneStartEventId = id;
+            case MESSAGE -> messageStarts.add(node);
+            case TIMER -> timerStarts.add(node);
+            case SIGNAL -> signalStarts.add(node);
+            default -> unsupported(element, "process start event with " + node.eventKind + " definition");
           }
-          case MESSAGE -> messageStarts.add(node);
-          case TIMER -> timerStarts.add(node);
-          default -> unsupported(element, "start event with " + node.eventKind + " definition");
-        }
-        if (!topLevel && node.eventKind != EventKind.NONE) {
-          unsupported(element, "subprocess start event with " + node.eventKind + " definition");
         }
         return node;
       }
       if (element instanceof EndEvent end) {
         FlowNode node = event(end, ElementType.END_EVENT, scopeId);
-        if (node.eventKind == EventKind.MESSAGE || node.eventKind == EventKind.TIMER) {
+        if (node.eventKind == EventKind.MESSAGE) {
+          jobDefinition(element, node); // a message end event is carried out by a job worker
+        } else if (node.eventKind == EventKind.TIMER || node.eventKind == EventKind.LINK) {
           unsupported(element, "end event with " + node.eventKind + " definition");
         }
         if (node.eventKind == EventKind.ERROR && node.errorCode == null) {
@@ -176,24 +209,47 @@ public final class BpmnTransformer {
                         ? ElementType.BUSINESS_RULE_TASK
                         : ElementType.SCRIPT_TASK;
         FlowNode node = new FlowNode(id, type, scopeId);
-        ZeebeTaskDefinition definition = extension(element, ZeebeTaskDefinition.class);
-        if (definition == null || blank(definition.getType())) {
-          problems.add(
-              describe(element) + " needs a zeebe:taskDefinition with a job type (or is not supported"
-                  + " in another form by the embedded engine)");
+        ZeebeScript script = extension(element, ZeebeScript.class);
+        if (type == ElementType.SCRIPT_TASK && script != null) {
+          if (blank(script.getExpression()) || blank(script.getResultVariable())) {
+            problems.add(describe(element) + " needs a zeebe:script with an expression and a resultVariable");
+          }
+          node.scriptExpression = script.getExpression();
+          node.resultVariable = script.getResultVariable();
         } else {
-          node.jobType = definition.getType();
-          if (!blank(definition.getRetries())) {
-            node.jobRetries = definition.getRetries();
-          }
+          jobDefinition(element, node);
         }
-        ZeebeTaskHeaders headers = extension(element, ZeebeTaskHeaders.class);
-        if (headers != null) {
-          for (ZeebeHeader header : headers.getHeaders()) {
-            node.taskHeaders.put(header.getKey(), header.getValue());
-          }
+        activity((Activity) element, node);
+        return node;
+      }
+      if (element instanceof UserTask) {
+        FlowNode node = new FlowNode(id, ElementType.USER_TASK, scopeId);
+        if (extension(element, ZeebeUserTask.class) != null) {
+          unsupported(element, "Camunda user task (zeebe:userTask); use a job-based user task");
         }
-        mappings(element, node);
+        node.jobType = "io.camunda.zeebe:userTask";
+        node.jobRetries = "1";
+        ZeebeAssignmentDefinition assignment = extension(element, ZeebeAssignmentDefinition.class);
+        if (assignment != null) {
+          putHeader(node, "io.camunda.zeebe:assignee", assignment.getAssignee());
+          putHeader(node, "io.camunda.zeebe:candidateGroups", assignment.getCandidateGroups());
+          putHeader(node, "io.camunda.zeebe:candidateUsers", assignment.getCandidateUsers());
+        }
+        headers(element, node);
+        activity((Activity) element, node);
+        return node;
+      }
+      if (element instanceof CallActivity) {
+        FlowNode node = new FlowNode(id, ElementType.CALL_ACTIVITY, scopeId);
+        ZeebeCalledElement called = extension(element, ZeebeCalledElement.class);
+        if (called == null || blank(called.getProcessId())) {
+          problems.add(describe(element) + " needs a zeebe:calledElement with a processId");
+        } else {
+          node.calledProcessId = called.getProcessId();
+          node.propagateAllChildVariables = called.isPropagateAllChildVariablesEnabled();
+          node.propagateAllParentVariables = called.isPropagateAllParentVariablesEnabled();
+        }
+        activity((Activity) element, node);
         return node;
       }
       if (element instanceof ReceiveTask receive) {
@@ -204,7 +260,7 @@ public final class BpmnTransformer {
           node.messageName = receive.getMessage().getName();
           node.correlationKey = correlationKey(receive.getMessage(), element);
         }
-        mappings(element, node);
+        activity(receive, node);
         return node;
       }
       if (element instanceof ExclusiveGateway gateway) {
@@ -215,16 +271,31 @@ public final class BpmnTransformer {
       if (element instanceof ParallelGateway) {
         return new FlowNode(id, ElementType.PARALLEL_GATEWAY, scopeId);
       }
+      if (element instanceof InclusiveGateway gateway) {
+        FlowNode node = new FlowNode(id, ElementType.INCLUSIVE_GATEWAY, scopeId);
+        node.defaultFlowId = gateway.getDefault() != null ? gateway.getDefault().getId() : null;
+        return node;
+      }
+      if (element instanceof EventBasedGateway) {
+        return new FlowNode(id, ElementType.EVENT_BASED_GATEWAY, scopeId);
+      }
       if (element instanceof IntermediateCatchEvent catchEvent) {
         FlowNode node = event(catchEvent, ElementType.INTERMEDIATE_CATCH_EVENT, scopeId);
-        if (node.eventKind != EventKind.MESSAGE && node.eventKind != EventKind.TIMER) {
+        if (node.eventKind != EventKind.MESSAGE
+            && node.eventKind != EventKind.TIMER
+            && node.eventKind != EventKind.SIGNAL
+            && node.eventKind != EventKind.LINK) {
           unsupported(element, "intermediate catch event with " + node.eventKind + " definition");
         }
         return node;
       }
       if (element instanceof IntermediateThrowEvent throwEvent) {
         FlowNode node = event(throwEvent, ElementType.INTERMEDIATE_THROW_EVENT, scopeId);
-        if (node.eventKind != EventKind.NONE) {
+        if (node.eventKind == EventKind.MESSAGE) {
+          jobDefinition(element, node); // a message throw event is carried out by a job worker
+        } else if (node.eventKind == EventKind.ERROR
+            || node.eventKind == EventKind.TIMER
+            || node.eventKind == EventKind.TERMINATE) {
           unsupported(element, "intermediate throw event with " + node.eventKind + " definition");
         }
         return node;
@@ -233,25 +304,46 @@ public final class BpmnTransformer {
         FlowNode node = event(boundary, ElementType.BOUNDARY_EVENT, scopeId);
         node.attachedToId = boundary.getAttachedTo() != null ? boundary.getAttachedTo().getId() : null;
         node.cancelActivity = boundary.cancelActivity();
-        if (node.eventKind == EventKind.NONE || node.eventKind == EventKind.TERMINATE) {
-          unsupported(element, "boundary event without error, timer or message definition");
+        if (node.eventKind == EventKind.NONE
+            || node.eventKind == EventKind.TERMINATE
+            || node.eventKind == EventKind.LINK) {
+          unsupported(element, "boundary event with " + node.eventKind + " definition");
+        }
+        if (node.eventKind == EventKind.COMPENSATION) {
+          node.compensationHandlerId = compensationHandlers.get(id);
+          if (node.compensationHandlerId == null) {
+            problems.add("compensation boundary event '" + id + "' must be associated with a compensation handler");
+          }
         }
         if (node.eventKind == EventKind.ERROR && !node.cancelActivity) {
           problems.add("error boundary event '" + id + "' must be interrupting");
         }
         return node;
       }
-      if (element instanceof SubProcess sub && !sub.triggeredByEvent()) {
-        FlowNode node = new FlowNode(id, ElementType.SUB_PROCESS, scopeId);
-        mappings(element, node);
+      if (element instanceof SubProcess sub) {
+        boolean eventTriggered = sub.triggeredByEvent();
+        FlowNode node =
+            new FlowNode(id, eventTriggered ? ElementType.EVENT_SUB_PROCESS : ElementType.SUB_PROCESS, scopeId);
+        activity(sub, node);
         addScope(sub.getFlowElements(), id, false);
         for (FlowElement child : sub.getFlowElements()) {
-          if (child instanceof StartEvent && nodes.get(child.getId()).eventKind == EventKind.NONE) {
+          if (!(child instanceof StartEvent)) {
+            continue;
+          }
+          FlowNode start = nodes.get(child.getId());
+          if (!eventTriggered && start.eventKind == EventKind.NONE) {
             node.innerStartEventId = child.getId();
+          } else if (eventTriggered) {
+            node.eventStartId = child.getId();
+          } else {
+            problems.add("start event '" + child.getId() + "' of embedded subprocess '" + id + "' must be a none start event");
           }
         }
-        if (node.innerStartEventId == null) {
+        if (!eventTriggered && node.innerStartEventId == null) {
           problems.add(describe(element) + " must contain a none start event");
+        }
+        if (eventTriggered && (node.eventStartId == null || nodes.get(node.eventStartId).eventKind == EventKind.NONE)) {
+          problems.add("event subprocess '" + id + "' needs exactly one start event with a message, timer, signal, error or escalation definition");
         }
         return node;
       }
@@ -287,6 +379,29 @@ public final class BpmnTransformer {
           node.errorCode = error.getError() != null ? error.getError().getErrorCode() : null;
         } else if (definition instanceof TerminateEventDefinition) {
           node.eventKind = EventKind.TERMINATE;
+        } else if (definition instanceof SignalEventDefinition signal) {
+          node.eventKind = EventKind.SIGNAL;
+          if (signal.getSignal() == null || blank(signal.getSignal().getName())) {
+            problems.add(describe(element) + " must reference a signal with a name");
+          } else {
+            node.signalName = signal.getSignal().getName();
+          }
+        } else if (definition instanceof EscalationEventDefinition escalation) {
+          node.eventKind = EventKind.ESCALATION;
+          node.escalationCode =
+              escalation.getEscalation() != null ? escalation.getEscalation().getEscalationCode() : null;
+          if (element instanceof ThrowEvent && blank(node.escalationCode)) {
+            problems.add(describe(element) + " must reference an escalation with an escalation code");
+          }
+        } else if (definition instanceof LinkEventDefinition link) {
+          node.eventKind = EventKind.LINK;
+          node.linkName = link.getName();
+          if (blank(node.linkName)) {
+            problems.add(describe(element) + " needs a link name");
+          }
+        } else if (definition instanceof CompensateEventDefinition compensate) {
+          node.eventKind = EventKind.COMPENSATION;
+          node.compensateActivityId = compensate.getActivity() != null ? compensate.getActivity().getId() : null;
         } else {
           unsupported(element, "event with " + definition.getElementType().getTypeName() + "");
         }
@@ -324,6 +439,94 @@ public final class BpmnTransformer {
         return null;
       }
       return subscription.getCorrelationKey();
+    }
+
+    private void jobDefinition(FlowElement element, FlowNode node) {
+      ZeebeTaskDefinition definition = extension(element, ZeebeTaskDefinition.class);
+      if (definition == null || blank(definition.getType())) {
+        problems.add(describe(element) + " needs a zeebe:taskDefinition with a job type");
+      } else {
+        node.jobType = definition.getType();
+        if (!blank(definition.getRetries())) {
+          node.jobRetries = definition.getRetries();
+        }
+      }
+      headers(element, node);
+    }
+
+    private void headers(FlowElement element, FlowNode node) {
+      ZeebeTaskHeaders headers = extension(element, ZeebeTaskHeaders.class);
+      if (headers != null) {
+        for (ZeebeHeader header : headers.getHeaders()) {
+          node.taskHeaders.put(header.getKey(), header.getValue());
+        }
+      }
+    }
+
+    private static void putHeader(FlowNode node, String key, String value) {
+      if (!blank(value)) {
+        node.taskHeaders.put(key, value);
+      }
+    }
+
+    /** What every activity may carry: mappings, multi-instance, compensation role. */
+    private void activity(Activity activity, FlowNode node) {
+      mappings(activity, node);
+      node.forCompensation = activity.isForCompensation();
+      if (activity.getLoopCharacteristics() instanceof MultiInstanceLoopCharacteristics mi) {
+        ZeebeLoopCharacteristics loop = extension(mi, ZeebeLoopCharacteristics.class);
+        if (loop == null || blank(loop.getInputCollection())) {
+          problems.add(describe(activity) + " is multi-instance but has no zeebe:loopCharacteristics inputCollection");
+          return;
+        }
+        String completion =
+            mi.getCompletionCondition() != null ? mi.getCompletionCondition().getTextContent() : null;
+        node.loop =
+            new FlowNode.MultiInstance(
+                mi.isSequential(),
+                loop.getInputCollection(),
+                blank(loop.getInputElement()) ? null : loop.getInputElement(),
+                blank(loop.getOutputCollection()) ? null : loop.getOutputCollection(),
+                blank(loop.getOutputElement()) ? null : loop.getOutputElement(),
+                blank(completion) ? null : completion.trim());
+      } else if (activity.getLoopCharacteristics() != null) {
+        unsupported(activity, "standard loop characteristics");
+      }
+    }
+
+    /** Event subprocesses to their scope; compensation handlers to the activities they undo. */
+    private void linkEvents() {
+      for (FlowNode node : nodes.values()) {
+        if (node.type == ElementType.EVENT_SUB_PROCESS) {
+          FlowNode scope = nodes.get(node.flowScopeId);
+          if (scope != null) {
+            scope.eventSubprocessIds.add(node.id);
+          }
+          if (node.eventStartId != null) {
+            nodes.get(node.eventStartId).interrupting =
+                nodes.get(node.eventStartId).interrupting;
+          }
+        }
+        if (node.type == ElementType.BOUNDARY_EVENT
+            && node.eventKind == EventKind.COMPENSATION
+            && node.attachedToId != null
+            && nodes.containsKey(node.attachedToId)) {
+          nodes.get(node.attachedToId).compensationHandlerId = node.compensationHandlerId;
+        }
+        if (node.type == ElementType.INTERMEDIATE_THROW_EVENT && node.eventKind == EventKind.LINK) {
+          boolean found =
+              nodes.values().stream()
+                  .anyMatch(
+                      n ->
+                          n.type == ElementType.INTERMEDIATE_CATCH_EVENT
+                              && n.eventKind == EventKind.LINK
+                              && node.linkName.equals(n.linkName)
+                              && node.flowScopeId.equals(n.flowScopeId));
+          if (!found) {
+            problems.add("link throw event '" + node.id + "' has no link catch event named '" + node.linkName + "' in its scope");
+          }
+        }
+      }
     }
 
     private void mappings(BaseElement element, FlowNode node) {

@@ -15,15 +15,26 @@ public enum ElementType {
   INTERMEDIATE_CATCH_EVENT,
   INTERMEDIATE_THROW_EVENT,
   BOUNDARY_EVENT,
-  SUB_PROCESS;
+  SUB_PROCESS,
+  EVENT_SUB_PROCESS,
+  USER_TASK,
+  CALL_ACTIVITY,
+  INCLUSIVE_GATEWAY,
+  EVENT_BASED_GATEWAY,
+  /** The wrapper of a multi-instance activity's inner instances. */
+  MULTI_INSTANCE_BODY;
 
   /** Task types whose work is done by a job worker. */
   public boolean isJobWorkerTask() {
-    return this == SERVICE_TASK || this == SEND_TASK || this == BUSINESS_RULE_TASK || this == SCRIPT_TASK;
+    return this == SERVICE_TASK
+        || this == SEND_TASK
+        || this == BUSINESS_RULE_TASK
+        || this == SCRIPT_TASK
+        || this == USER_TASK;
   }
 
   /** Elements that can carry boundary events. */
   public boolean isActivity() {
-    return isJobWorkerTask() || this == RECEIVE_TASK || this == SUB_PROCESS;
+    return isJobWorkerTask() || this == RECEIVE_TASK || this == SUB_PROCESS || this == CALL_ACTIVITY;
   }
 }

@@ -6,5 +6,9 @@ public enum EventKind {
   MESSAGE,
   TIMER,
   ERROR,
-  TERMINATE
+  TERMINATE,
+  SIGNAL,
+  ESCALATION,
+  LINK,
+  COMPENSATION
 }

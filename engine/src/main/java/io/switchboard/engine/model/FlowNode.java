@@ -37,6 +37,41 @@ public final class FlowNode {
   public final List<String> boundaryEventIds = new ArrayList<>();
   /** For subprocesses: the none start event inside. */
   public String innerStartEventId;
+  /** For scopes (process, subprocesses): the event subprocesses directly inside. */
+  public final List<String> eventSubprocessIds = new ArrayList<>();
+  /** For event subprocesses: their start event; for their start events: interrupting or not. */
+  public String eventStartId;
+  public boolean interrupting = true;
+
+  /** Script task with a FEEL script instead of a job. */
+  public String scriptExpression;
+  public String resultVariable;
+
+  public String calledProcessId;
+  public boolean propagateAllChildVariables = true;
+  public boolean propagateAllParentVariables = true;
+
+  public MultiInstance loop;
+
+  public String signalName;
+  public String escalationCode;
+  public String linkName;
+
+  /** An activity that only runs to compensate another (no incoming flows). */
+  public boolean forCompensation;
+  /** For activities with a compensation boundary event: the handler activity's id. */
+  public String compensationHandlerId;
+  /** For compensation throw events: the activity to compensate, or null for all. */
+  public String compensateActivityId;
+
+  /** Multi-instance settings; collections and conditions are FEEL expressions. */
+  public record MultiInstance(
+      boolean sequential,
+      String inputCollection,
+      String inputElement,
+      String outputCollection,
+      String outputElement,
+      String completionCondition) {}
 
   public FlowNode(String id, ElementType type, String flowScopeId) {
     this.id = id;

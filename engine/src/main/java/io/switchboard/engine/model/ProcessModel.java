@@ -12,6 +12,7 @@ public final class ProcessModel {
   private final String noneStartEventId;
   private final List<FlowNode> messageStartEvents;
   private final List<FlowNode> timerStartEvents;
+  private final List<FlowNode> signalStartEvents;
 
   public ProcessModel(
       String processId,
@@ -19,13 +20,28 @@ public final class ProcessModel {
       Map<String, SequenceFlow> flows,
       String noneStartEventId,
       List<FlowNode> messageStartEvents,
-      List<FlowNode> timerStartEvents) {
+      List<FlowNode> timerStartEvents,
+      List<FlowNode> signalStartEvents) {
     this.processId = processId;
     this.nodes = Map.copyOf(nodes);
     this.flows = Map.copyOf(flows);
     this.noneStartEventId = noneStartEventId;
     this.messageStartEvents = List.copyOf(messageStartEvents);
     this.timerStartEvents = List.copyOf(timerStartEvents);
+    this.signalStartEvents = List.copyOf(signalStartEvents);
+  }
+
+  public List<FlowNode> signalStartEvents() {
+    return signalStartEvents;
+  }
+
+  /** The link catch event named {@code name} in the scope {@code scopeId}. */
+  public FlowNode linkTarget(String scopeId, String name) {
+    return nodes.values().stream()
+        .filter(n -> n.type == ElementType.INTERMEDIATE_CATCH_EVENT && n.eventKind == EventKind.LINK)
+        .filter(n -> name.equals(n.linkName) && scopeId.equals(n.flowScopeId))
+        .findFirst()
+        .orElseThrow();
   }
 
   public String processId() {

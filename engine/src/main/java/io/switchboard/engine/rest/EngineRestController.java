@@ -115,6 +115,12 @@ public class EngineRestController {
     return engine.messages().correlate(request);
   }
 
+  @PostMapping(path = "/signals/broadcast", consumes = MediaType.APPLICATION_JSON_VALUE)
+  public CompletableFuture<io.camunda.client.protocol.rest.SignalBroadcastResult> broadcastSignal(
+      @RequestBody io.camunda.client.protocol.rest.SignalBroadcastRequest request) {
+    return engine.signals().broadcast(request);
+  }
+
   @PostMapping(path = "/jobs/activation", consumes = MediaType.APPLICATION_JSON_VALUE)
   public CompletableFuture<JobActivationResult> activate(@RequestBody JobActivationRequest request) {
     return engine.jobs().activate(request);

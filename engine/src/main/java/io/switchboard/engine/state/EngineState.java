@@ -209,6 +209,14 @@ public final class EngineState {
     return keys.stream().map(subscriptions::get).toList();
   }
 
+  public List<MessageSubscription> signalSubscriptionsFor(String tenantId, String name) {
+    Set<Long> keys = subscriptionsByCorrelation.get(MessageSubscription.signalIndexKey(tenantId, name));
+    if (keys == null) {
+      return List.of();
+    }
+    return keys.stream().map(subscriptions::get).toList();
+  }
+
   // ---- buffered messages
 
   public void putMessage(BufferedMessage message) {

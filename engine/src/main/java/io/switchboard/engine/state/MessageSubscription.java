@@ -12,9 +12,17 @@ public final class MessageSubscription {
   public String correlationKey;
   public String tenantId;
   public boolean interrupting = true;
+  /** A signal subscription (name only, no correlation key) rather than a message one. */
+  public boolean signal;
 
   public String correlationIndexKey() {
-    return MessageSubscription.indexKey(tenantId, messageName, correlationKey);
+    return signal
+        ? signalIndexKey(tenantId, messageName)
+        : MessageSubscription.indexKey(tenantId, messageName, correlationKey);
+  }
+
+  public static String signalIndexKey(String tenantId, String name) {
+    return tenantId + '\u0001' + name;
   }
 
   public static String indexKey(String tenantId, String name, String correlationKey) {
