@@ -42,7 +42,7 @@ class HelloProcessIT {
   }
 
   @Test
-  void startupRunLogsBothWorkersVariables() {
+  void startupRunCompletesWithBothWorkersVariables() {
     CompletableFuture<Map<String, Object>> result = helloRunner.result().toCompletableFuture();
 
     await().atMost(Duration.ofSeconds(60)).until(result::isDone);
