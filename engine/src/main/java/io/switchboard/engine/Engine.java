@@ -44,6 +44,7 @@ public final class Engine {
     ProcessExecutor executor =
         new ProcessExecutor(processor, feel, new VariableMerger(state, feel), incidentRaiser);
     WaitStates waitStates = new WaitStates(processor, feel, executor, incidentRaiser);
+    processor.onRejection(executor::reset);
     BpmnTransformer transformer = new BpmnTransformer();
     processor.onLoad(
         () -> {

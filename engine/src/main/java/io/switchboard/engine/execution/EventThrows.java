@@ -47,7 +47,7 @@ final class EventThrows {
         ElementInstance scope = state.elementInstances.get(instance.flowScopeKey);
         FlowNode target = executor.model(instance).linkTarget(node.flowScopeId, node.linkName);
         executor.removeInstance(instance, ProcessExecutor.COMPLETED);
-        executor.enqueue(() -> executor.activate(scope, target, null));
+        executor.enqueueInScope(scope, () -> executor.activate(scope, target, null));
       }
       case COMPENSATION -> compensate(instance, node);
       default -> executor.complete(instance, node.outgoing);
@@ -214,7 +214,8 @@ final class EventThrows {
     for (String activityId : toCompensate) {
       FlowNode handler = model.node(model.node(activityId).compensationHandlerId);
       ElementInstance scope = scopeFor(throwEvent, handler.flowScopeId);
-      executor.enqueue(
+      executor.enqueueInScope(
+          scope,
           () -> {
             ElementInstance handlerInstance = executor.newInstance(scope, handler);
             handlerInstance.compensationThrowKey = throwEvent.key;

@@ -69,7 +69,8 @@ final class MultiInstances {
   private void startInner(ElementInstance body, FlowNode node, List<Object> items, int index) {
     body.startedInnerInstances = index + 1;
     state.putElementInstance(body);
-    executor.enqueue(
+    executor.enqueueInScope(
+        body,
         () -> {
           if (!state.elementInstances.contains(body.key)) {
             return;

@@ -37,6 +37,7 @@ public final class ProcessExecutor {
   private final VariableMerger variables;
   private final IncidentRaiser incidents;
   private final Deque<Runnable> work = new ArrayDeque<>();
+  private final Map<Long, Integer> pendingSteps = new java.util.HashMap<>();
   private final MultiInstances multiInstances;
   private final CallActivities callActivities;
   private final Gateways gateways;
@@ -102,6 +103,12 @@ public final class ProcessExecutor {
     return state.definitions.get(key);
   }
 
+  /** Forgets queued steps of a command that failed; its state changes are discarded too. */
+  public void reset() {
+    work.clear();
+    pendingSteps.clear();
+  }
+
   /** Runs queued follow-up steps until the process reaches wait states. */
   public void drain() {
     Runnable step;
@@ -112,6 +119,23 @@ public final class ProcessExecutor {
 
   void enqueue(Runnable step) {
     work.add(step);
+  }
+
+  /**
+   * Queues a step that will put a token into {@code scope}. Until it has run, the scope counts
+   * as busy, so a completion check queued earlier cannot end the scope under the token.
+   */
+  void enqueueInScope(ElementInstance scope, Runnable step) {
+    pendingSteps.merge(scope.key, 1, Integer::sum);
+    work.add(
+        () -> {
+          pendingSteps.computeIfPresent(scope.key, (k, v) -> v > 1 ? v - 1 : null);
+          step.run();
+        });
+  }
+
+  private boolean hasPendingSteps(ElementInstance scope) {
+    return pendingSteps.containsKey(scope.key);
   }
 
   // ---- process instances
@@ -151,7 +175,7 @@ public final class ProcessExecutor {
     FlowNode root = definition.model.node(definition.bpmnProcessId);
     waitStates.openEventSubprocessTriggers(pi, root);
     FlowNode start = definition.model.node(startEventId);
-    enqueue(() -> activate(pi, start, null));
+    enqueueInScope(pi, () -> activate(pi, start, null));
     return pi;
   }
 
@@ -237,7 +261,7 @@ public final class ProcessExecutor {
           markActive(instance);
           waitStates.openEventSubprocessTriggers(instance, node);
           FlowNode start = model(instance).node(node.innerStartEventId);
-          enqueue(() -> activate(instance, start, null));
+          enqueueInScope(instance, () -> activate(instance, start, null));
         }
       }
       case EVENT_SUB_PROCESS -> markActive(instance);
@@ -334,7 +358,7 @@ public final class ProcessExecutor {
       return;
     }
     for (SequenceFlow flow : outgoing) {
-      enqueue(() -> takeFlow(scope, flow));
+      enqueueInScope(scope, () -> takeFlow(scope, flow));
     }
   }
 
@@ -366,7 +390,7 @@ public final class ProcessExecutor {
     if (!scope.joinTokens.isEmpty()) {
       gateways.retryInclusiveJoins(scope);
     }
-    if (!state.children(scope.key).isEmpty() || !scope.joinTokens.isEmpty()) {
+    if (!state.children(scope.key).isEmpty() || !scope.joinTokens.isEmpty() || hasPendingSteps(scope)) {
       return;
     }
     if (scope.elementType == ElementType.MULTI_INSTANCE_BODY) {

@@ -431,7 +431,7 @@ public final class WaitStates {
     if (boundary.cancelActivity) {
       executor.terminate(host);
     }
-    executor.enqueue(() -> executor.activate(scope, boundary, variables));
+    executor.enqueueInScope(scope, () -> executor.activate(scope, boundary, variables));
   }
 
   void triggerEventSubprocess(
@@ -453,7 +453,8 @@ public final class WaitStates {
         }
       }
     }
-    executor.enqueue(
+    executor.enqueueInScope(
+        scope,
         () -> {
           ElementInstance esp = executor.activate(scope, eventSubprocess, null);
           executor.activateTriggered(esp, start, variables);

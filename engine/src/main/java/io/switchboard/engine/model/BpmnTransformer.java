@@ -367,7 +367,9 @@ public final class BpmnTransformer {
             problems.add(describe(element) + " must reference a message with a name");
           } else {
             node.messageName = message.getMessage().getName();
-            if (type != ElementType.START_EVENT) {
+            // message start events of the process need no correlation key; those of event
+            // subprocesses do, like any catch event inside an instance
+            if (type != ElementType.START_EVENT || !scopeId.equals(process.getId())) {
               node.correlationKey = correlationKey(message.getMessage(), element);
             }
           }

@@ -44,6 +44,7 @@ public final class CommandProcessor {
                   : Long.compare(a.sequence, b.sequence));
   private final List<Runnable> afterFlush = new ArrayList<>();
   private final List<Runnable> recoveryHooks = new ArrayList<>();
+  private final List<Runnable> rejectionHooks = new ArrayList<>();
   private long scheduleSequence;
   private volatile boolean running;
   private Thread thread;
@@ -65,6 +66,11 @@ public final class CommandProcessor {
   /** Registers work that re-creates schedules from state after a (re)load. */
   public void onLoad(Runnable hook) {
     recoveryHooks.add(hook);
+  }
+
+  /** Registers cleanup to run whenever a command is rejected part-way. */
+  public void onRejection(Runnable hook) {
+    rejectionHooks.add(hook);
   }
 
   public synchronized void start() {
@@ -166,6 +172,7 @@ public final class CommandProcessor {
         try {
           pending.run();
         } catch (EngineException rejection) {
+          rejectionHooks.forEach(Runnable::run);
           fail(pending.future(), rejection);
         }
       }
@@ -173,6 +180,7 @@ public final class CommandProcessor {
     } catch (RuntimeException | Error unexpected) {
       LOG.error("Engine batch failed; reloading state from storage and rejecting the batch", unexpected);
       afterFlush.clear();
+      rejectionHooks.forEach(Runnable::run);
       recover();
       for (Pending<?> pending : batch) {
         pending
