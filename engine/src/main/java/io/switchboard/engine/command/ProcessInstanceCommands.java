@@ -90,7 +90,9 @@ public final class ProcessInstanceCommands {
       ProcessInstanceCreationInstruction request, String tenantId, Long definitionKey) {
     if (definitionKey != null) {
       ProcessDefinition definition = state.definitions.get(definitionKey);
-      if (definition == null) {
+      // another tenant's definition is as good as absent: no hint that it exists
+      if (definition == null
+          || (request.getTenantId() != null && !definition.tenantId.equals(tenantId))) {
         throw EngineException.notFound(
             "Expected to find process definition with key '" + definitionKey + "', but none found");
       }
