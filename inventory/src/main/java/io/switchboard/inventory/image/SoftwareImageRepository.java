@@ -1,0 +1,9 @@
+package io.switchboard.inventory.image;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+
+public interface SoftwareImageRepository
+    extends JpaRepository<SoftwareImage, String>, JpaSpecificationExecutor<SoftwareImage> {
+  boolean existsByModelFamilyAndVersion(String modelFamily, String version);
+}

@@ -1,0 +1,8 @@
+package io.switchboard.inventory.operation;
+
+public enum OperationState {
+  RUNNING,
+  COMPLETED,
+  FAILED,
+  CANCELLED
+}

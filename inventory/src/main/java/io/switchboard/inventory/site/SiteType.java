@@ -1,0 +1,7 @@
+package io.switchboard.inventory.site;
+
+public enum SiteType {
+  BRANCH,
+  HUB,
+  DATA_CENTRE
+}

@@ -1,0 +1,6 @@
+package io.switchboard.inventory;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class InventoryTestApplication {}
