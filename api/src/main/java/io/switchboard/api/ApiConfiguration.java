@@ -1,0 +1,25 @@
+package io.switchboard.api;
+
+import io.switchboard.api.image.ImageProperties;
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import io.swagger.v3.oas.annotations.info.Info;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import io.switchboard.inventory.InventoryConfiguration;
+
+/** The admin REST API under /api/v1, documented at /v3/api-docs and /swagger-ui.html. */
+@Configuration
+@ComponentScan
+@Import(InventoryConfiguration.class)
+@EnableConfigurationProperties(ImageProperties.class)
+@OpenAPIDefinition(
+    info = @Info(title = "Switchboard API", version = "v1", description = "Tenancy, sites, devices, catalogue and operations"),
+    security = {@SecurityRequirement(name = "basic"), @SecurityRequirement(name = "bearer")})
+@SecurityScheme(name = "basic", type = SecuritySchemeType.HTTP, scheme = "basic")
+@SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
+public class ApiConfiguration {}

@@ -1,0 +1,125 @@
+package io.switchboard.api.operation;
+
+import io.switchboard.api.common.Filters;
+import io.switchboard.api.common.PageResponse;
+import io.switchboard.api.common.Paging;
+import io.switchboard.api.error.ApiException;
+import io.switchboard.api.security.Action;
+import io.switchboard.api.security.CurrentScope;
+import io.switchboard.api.security.Resource;
+import io.switchboard.inventory.operation.Operation;
+import io.switchboard.inventory.operation.OperationRepository;
+import io.switchboard.inventory.operation.OperationState;
+import io.switchboard.inventory.scope.AccessScope;
+import io.switchboard.inventory.scope.ScopedInventory;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Operations: list and detail, and the generic "start operation" that runs a deployed process
+ * for a target. The operation row and the process start succeed together or not at all.
+ */
+@RestController
+@RequestMapping("/api/v1/operations")
+public class OperationController {
+  public enum TargetKind {
+    TENANT,
+    SITE,
+    DEVICE
+  }
+
+  public record Target(@NotNull TargetKind kind, @NotBlank @Size(max = 36) String id) {}
+
+  public record StartOperation(
+      @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,119}", message = "must be a kebab-case process id") String type,
+      @NotNull @Valid Target target,
+      Map<String, Object> variables) {}
+
+  public record OperationView(
+      String id, String tenantId, String type, TargetKind targetKind, String targetId, OperationState state,
+      String currentStep, String processInstanceKey, String requestedBy, String result, String error,
+      Instant createdAt, Instant updatedAt) {
+    static OperationView of(Operation o) {
+      return new OperationView(o.getId(), o.getTenantId(), o.getType(), TargetKind.valueOf(o.getTargetKind()),
+          o.getTargetId(), o.getState(), o.getCurrentStep(),
+          o.getProcessInstanceKey() == null ? null : String.valueOf(o.getProcessInstanceKey()),
+          o.getRequestedBy(), o.getResult(), o.getError(), o.getCreatedAt(), o.getUpdatedAt());
+    }
+  }
+
+  private final ScopedInventory inventory;
+  private final OperationRepository operations;
+  private final OperationStarter starter;
+
+  public OperationController(ScopedInventory inventory, OperationRepository operations, OperationStarter starter) {
+    this.inventory = inventory;
+    this.operations = operations;
+    this.starter = starter;
+  }
+
+  @GetMapping
+  public PageResponse<OperationView> list(
+      @RequestParam(required = false) String tenantId,
+      @RequestParam(required = false) String type,
+      @RequestParam(required = false) OperationState state,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+      Pageable pageable) {
+    AccessScope scope = CurrentScope.require(Action.READ, Resource.OPERATIONS);
+    return PageResponse.of(
+        inventory.operations().page(scope,
+            Filters.<Operation>equal("tenantId", tenantId).and(Filters.equal("type", type))
+                .and(Filters.equal("state", state)).and(Filters.between("createdAt", from, to)),
+            Paging.of(pageable, Set.of("createdAt", "type", "state"), Sort.by(Sort.Direction.DESC, "createdAt"))),
+        OperationView::of);
+  }
+
+  @GetMapping("/{id}")
+  public OperationView get(@PathVariable String id) {
+    AccessScope scope = CurrentScope.require(Action.READ, Resource.OPERATIONS);
+    return OperationView.of(inventory.operations().find(scope, id).orElseThrow(() -> ApiException.notFound("Operation", id)));
+  }
+
+  @PostMapping
+  @ResponseStatus(HttpStatus.CREATED)
+  @Transactional
+  public OperationView start(@Valid @RequestBody StartOperation request) {
+    AccessScope scope = CurrentScope.require(Action.RUN, Resource.OPERATIONS);
+    String tenantId = tenantOfTarget(scope, request.target());
+    Operation operation =
+        operations.saveAndFlush(new Operation(tenantId, request.type(), request.target().kind().name(), request.target().id(), scope.username()));
+    // if the start fails, the exception rolls the operation row back: nothing half-written stays
+    operation.setProcessInstanceKey(starter.start(operation, request.variables()));
+    return OperationView.of(operations.saveAndFlush(operation));
+  }
+
+  private String tenantOfTarget(AccessScope scope, Target target) {
+    return switch (target.kind()) {
+      case TENANT -> inventory.tenants().find(scope, target.id()).map(t -> t.getId())
+          .orElseThrow(() -> ApiException.unprocessable("target.id", "tenant '" + target.id() + "' not found"));
+      case SITE -> inventory.sites().find(scope, target.id()).map(s -> s.getTenantId())
+          .orElseThrow(() -> ApiException.unprocessable("target.id", "site '" + target.id() + "' not found"));
+      case DEVICE -> inventory.devices().find(scope, target.id()).map(d -> d.getTenantId())
+          .orElseThrow(() -> ApiException.unprocessable("target.id", "device '" + target.id() + "' not found"));
+    };
+  }
+}

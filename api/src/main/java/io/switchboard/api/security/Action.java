@@ -1,0 +1,8 @@
+package io.switchboard.api.security;
+
+public enum Action {
+  READ,
+  WRITE,
+  /** Start operations (processes). */
+  RUN
+}

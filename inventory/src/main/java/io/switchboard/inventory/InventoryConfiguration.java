@@ -1,0 +1,13 @@
+package io.switchboard.inventory;
+
+import org.springframework.boot.autoconfigure.domain.EntityScan;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
+
+/** Entities, repositories and components of the inventory, for applications that use it. */
+@Configuration
+@ComponentScan
+@EntityScan
+@EnableJpaRepositories
+public class InventoryConfiguration {}
