@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Stops the netconfd and sshd that netconfd-up.sh started (by their pid files). Idempotent.
+set -euo pipefail
+
+STATE="${SWITCHBOARD_NETCONFD_DIR:-/tmp/switchboard-netconfd}"
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+  SUDO="sudo -n"
+fi
+
+for name in sshd netconfd; do
+  pidfile="$STATE/$name.pid"
+  if [ -f "$pidfile" ]; then
+    pid="$(cat "$pidfile")"
+    if $SUDO kill "$pid" 2>/dev/null; then
+      echo "netconfd-down: stopped $name (pid $pid)" >&2
+    fi
+    $SUDO rm -f "$pidfile"
+  fi
+done
