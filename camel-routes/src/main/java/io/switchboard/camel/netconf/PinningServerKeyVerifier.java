@@ -9,9 +9,16 @@ import org.apache.sshd.common.config.keys.KeyUtils;
 
 /**
  * Trust on first use against a {@link HostKeyStore}: the first key a device presents is pinned,
- * a different key later is refused. The device id travels in the connection context.
+ * a different key later is refused. For NETCONF the device id travels in the connection context;
+ * other SSH clients (the CLI routes) supply their own way to name the device.
  */
-final class PinningServerKeyVerifier implements ServerKeyVerifier {
+public final class PinningServerKeyVerifier implements ServerKeyVerifier {
+
+  /** Names the device an SSH session connects to, or {@code null} when unknown (refused). */
+  @FunctionalInterface
+  public interface DeviceIdentity {
+    String deviceId(ClientSession session, SocketAddress remote);
+  }
 
   /** Connection-context attribute naming the device a session belongs to. */
   static final AttributeKey<String> DEVICE_ID = new AttributeKey<>();
@@ -19,15 +26,27 @@ final class PinningServerKeyVerifier implements ServerKeyVerifier {
   static final AttributeKey<HostKeyMismatchException> MISMATCH = new AttributeKey<>();
 
   private final HostKeyStore store;
+  private final DeviceIdentity identity;
 
+  /** Reads the device id from the connection context, as the NETCONF connector sets it. */
   PinningServerKeyVerifier(HostKeyStore store) {
+    this(store, (session, remote) -> session.getConnectionContext() == null
+        ? null : session.getConnectionContext().getAttribute(DEVICE_ID));
+  }
+
+  public PinningServerKeyVerifier(HostKeyStore store, DeviceIdentity identity) {
     this.store = store;
+    this.identity = identity;
+  }
+
+  /** The refusal this verifier recorded on {@code session}, or {@code null}. */
+  public static HostKeyMismatchException mismatchOf(ClientSession session) {
+    return session.getAttribute(MISMATCH);
   }
 
   @Override
   public boolean verifyServerKey(ClientSession session, SocketAddress remote, PublicKey key) {
-    String deviceId = session.getConnectionContext() == null
-        ? null : session.getConnectionContext().getAttribute(DEVICE_ID);
+    String deviceId = identity.deviceId(session, remote);
     if (deviceId == null) {
       return false;
     }

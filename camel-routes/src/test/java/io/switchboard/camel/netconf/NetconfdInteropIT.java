@@ -301,4 +301,21 @@ class NetconfdInteropIT {
 
     assertThat(next).isNotEqualTo(first);
   }
+
+  @Test
+  void cliCommandRunsThroughCamelSshWithThePinnedHostKey() throws Exception {
+    resolver.register(peer.passwordConnection("cli"));
+    camel.addRoutes(new io.switchboard.camel.ssh.SshCliRoutes(resolver,
+        new io.switchboard.camel.ssh.PinnedSshClientBuilder(hostKeys), 0, Duration.ofSeconds(20)));
+    template.requestBodyAndHeader("netconf:device?operation=hello", null, NetconfConstants.DEVICE_ID, "cli");
+    String pinned = hostKeys.fingerprint("cli").orElseThrow();
+
+    io.switchboard.camel.ssh.CliResult result = template.requestBodyAndHeader(
+        io.switchboard.camel.ssh.SshCliRouteIds.CLI_COMMAND_URI, "echo switchboard",
+        NetconfConstants.DEVICE_ID, "cli", io.switchboard.camel.ssh.CliResult.class);
+
+    assertThat(result.stdout().strip()).isEqualTo("switchboard");
+    assertThat(hostKeys.fingerprint("cli")).contains(pinned);
+    assertThat(hostKeys.mismatches()).isEmpty();
+  }
 }

@@ -1,0 +1,7 @@
+package io.switchboard.camel.junos;
+
+import io.switchboard.camel.netconf.RpcError;
+import java.util.List;
+
+/** A successful commit or commit check, with the device's warnings. */
+public record CommitResult(boolean checkOnly, List<RpcError> warnings) {}

@@ -1,0 +1,108 @@
+package io.switchboard.camel.junos;
+
+import static io.switchboard.camel.junos.JunosInfoRoutes.deviceId;
+import static io.switchboard.camel.junos.JunosRouteIds.NETCONF_DISCARD;
+import static io.switchboard.camel.junos.JunosRouteIds.NETCONF_LOCK;
+import static io.switchboard.camel.junos.JunosRouteIds.NETCONF_RPC;
+import static io.switchboard.camel.junos.JunosRouteIds.NETCONF_UNLOCK;
+
+import io.switchboard.camel.netconf.NetconfConstants;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+
+/**
+ * Junos configuration changes: load, commit (check, confirmed, confirm, comment), and the locked
+ * push and rollback that combine them. The push and the rollback hold the candidate lock for the
+ * whole change; on failure they discard the candidate and unlock, best effort, and the original
+ * error goes back to the caller. (If even that fails the session is closed when the exchange ends,
+ * which releases the lock on the device.)
+ */
+public class JunosConfigRoutes extends RouteBuilder {
+
+  private static final String COMMIT_PROPERTY = "SwitchboardJunosCommit";
+  private static final String RESULT_PROPERTY = "SwitchboardJunosResult";
+  private static final String FAILURE_PROPERTY = "SwitchboardJunosFailure";
+
+  @Override
+  public void configure() {
+    from(JunosRouteIds.LOAD_CONFIGURATION_URI)
+        .routeId(JunosRouteIds.LOAD_CONFIGURATION)
+        .removeHeaders("SwitchboardNetconf*", NetconfConstants.DEVICE_ID)
+        .process(e -> e.getMessage().setBody(
+            JunosRpcs.loadConfiguration(e.getMessage().getMandatoryBody(LoadConfiguration.class))))
+        .to(NETCONF_RPC)
+        .process(JunosConfigRoutes::readLoadResult);
+
+    from(JunosRouteIds.COMMIT_CONFIGURATION_URI)
+        .routeId(JunosRouteIds.COMMIT_CONFIGURATION)
+        .removeHeaders("SwitchboardNetconf*", NetconfConstants.DEVICE_ID)
+        .process(e -> {
+          CommitConfiguration commit = e.getMessage().getMandatoryBody(CommitConfiguration.class);
+          e.setProperty(COMMIT_PROPERTY, commit);
+          e.getMessage().setBody(JunosRpcs.commitConfiguration(commit));
+        })
+        .to(NETCONF_RPC)
+        .process(JunosConfigRoutes::readCommitResult);
+
+    from(JunosRouteIds.PUSH_CONFIGURATION_URI)
+        .routeId(JunosRouteIds.PUSH_CONFIGURATION)
+        .removeHeaders("SwitchboardNetconf*", NetconfConstants.DEVICE_ID)
+        .process(e -> {
+          ConfigurationPush push = e.getMessage().getMandatoryBody(ConfigurationPush.class);
+          e.setProperty(COMMIT_PROPERTY, push.commit());
+          e.getMessage().setBody(JunosRpcs.loadConfiguration(push.load()));
+        })
+        .to(JunosRouteIds.LOCKED_CHANGE_URI);
+
+    from(JunosRouteIds.ROLLBACK_URI)
+        .routeId(JunosRouteIds.ROLLBACK)
+        .removeHeaders("SwitchboardNetconf*", NetconfConstants.DEVICE_ID)
+        .process(e -> {
+          Rollback rollback = e.getMessage().getMandatoryBody(Rollback.class);
+          e.setProperty(COMMIT_PROPERTY, CommitConfiguration.commit(
+              rollback.comment() != null ? rollback.comment() : "rollback " + rollback.index()));
+          e.getMessage().setBody(JunosRpcs.rollback(rollback.index()));
+        })
+        .to(JunosRouteIds.LOCKED_CHANGE_URI);
+
+    // Body: the load-configuration RPC; property: the commit. Answers the CommitResult.
+    from(JunosRouteIds.LOCKED_CHANGE_URI)
+        .routeId(JunosRouteIds.LOCKED_CHANGE)
+        .setProperty(RESULT_PROPERTY, body())
+        .to(NETCONF_LOCK)
+        .doTry()
+            .setBody(exchangeProperty(RESULT_PROPERTY))
+            .to(NETCONF_RPC)
+            .process(JunosConfigRoutes::readLoadResult)
+            .process(e -> e.getMessage().setBody(
+                JunosRpcs.commitConfiguration(e.getProperty(COMMIT_PROPERTY, CommitConfiguration.class))))
+            .to(NETCONF_RPC)
+            .process(JunosConfigRoutes::readCommitResult)
+            .setProperty(RESULT_PROPERTY, body())
+            .to(NETCONF_UNLOCK)
+            .setBody(exchangeProperty(RESULT_PROPERTY))
+        .doCatch(Exception.class)
+            .setProperty(FAILURE_PROPERTY, exchangeProperty(Exchange.EXCEPTION_CAUGHT))
+            .doTry()
+                .to(NETCONF_DISCARD)
+                .to(NETCONF_UNLOCK)
+            .doCatch(Exception.class)
+                .log("Cleanup after a failed change on ${header." + NetconfConstants.DEVICE_ID
+                    + "} failed too: ${exception.message}")
+            .end()
+            .process(e -> {
+              throw e.getProperty(FAILURE_PROPERTY, Exception.class);
+            })
+        .end();
+  }
+
+  private static void readLoadResult(Exchange e) {
+    e.getMessage().setBody(JunosReplies.loadResult(deviceId(e), e.getMessage().getBody(String.class)));
+  }
+
+  private static void readCommitResult(Exchange e) {
+    CommitConfiguration commit = e.getProperty(COMMIT_PROPERTY, CommitConfiguration.class);
+    e.getMessage().setBody(
+        JunosReplies.commitResult(deviceId(e), e.getMessage().getBody(String.class), commit.check()));
+  }
+}

@@ -1,0 +1,44 @@
+package io.switchboard.camel.junos;
+
+import static io.switchboard.camel.junos.JunosInfoRoutes.deviceId;
+import static io.switchboard.camel.junos.JunosRouteIds.NETCONF_RPC;
+
+import io.switchboard.camel.netconf.NetconfConstants;
+import java.time.Duration;
+import org.apache.camel.builder.RouteBuilder;
+
+/** Junos software changes: install a package from the image store, reboot. */
+public class JunosSoftwareRoutes extends RouteBuilder {
+
+  private final Duration packageAddTimeout;
+
+  /** @param packageAddTimeout how long an install may take before it counts as timed out */
+  public JunosSoftwareRoutes(Duration packageAddTimeout) {
+    this.packageAddTimeout = packageAddTimeout;
+  }
+
+  public JunosSoftwareRoutes() {
+    this(Duration.ofMinutes(30));
+  }
+
+  @Override
+  public void configure() {
+    from(JunosRouteIds.REQUEST_PACKAGE_ADD_URI)
+        .routeId(JunosRouteIds.REQUEST_PACKAGE_ADD)
+        .removeHeaders("SwitchboardNetconf*", NetconfConstants.DEVICE_ID)
+        .process(e -> e.getMessage().setBody(
+            JunosRpcs.requestPackageAdd(e.getMessage().getMandatoryBody(PackageAdd.class))))
+        .setHeader(NetconfConstants.RPC_TIMEOUT, constant(packageAddTimeout.toMillis()))
+        .to(NETCONF_RPC)
+        .removeHeader(NetconfConstants.RPC_TIMEOUT)
+        .process(e -> e.getMessage().setBody(
+            JunosReplies.packageResult(deviceId(e), e.getMessage().getBody(String.class))));
+
+    from(JunosRouteIds.REQUEST_REBOOT_URI)
+        .routeId(JunosRouteIds.REQUEST_REBOOT)
+        .removeHeaders("SwitchboardNetconf*", NetconfConstants.DEVICE_ID)
+        .setBody(constant(JunosRpcs.requestReboot()))
+        .to(NETCONF_RPC)
+        .process(e -> e.getMessage().setBody(JunosReplies.rebootStatus(e.getMessage().getBody(String.class))));
+  }
+}

@@ -1,0 +1,7 @@
+package io.switchboard.camel.junos;
+
+import io.switchboard.camel.netconf.RpcError;
+import java.util.List;
+
+/** A successful load: the candidate changed; warnings the device gave, if any. */
+public record LoadResult(List<RpcError> warnings) {}
