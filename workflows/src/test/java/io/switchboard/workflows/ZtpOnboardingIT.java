@@ -1,0 +1,145 @@
+package io.switchboard.workflows;
+
+import static io.switchboard.workflows.ztp.ZtpOnboarding.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.api.search.enums.IncidentErrorType;
+import io.switchboard.workflows.upgrade.DeviceUpgrade;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Every path of ztp-onboarding.bpmn. */
+class ZtpOnboardingIT extends ProcessPathIT {
+
+  private long startOnboarding(String targetVersion) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(VAR_SERIAL, serial);
+    variables.put(VAR_TARGET_VERSION, targetVersion);
+    variables.put(VAR_ACTIVATION_TIMEOUT, "PT1M");
+    long pi = start(PROCESS_ID, variables).getProcessInstanceKey();
+    complete(JOB_MARK_ONBOARDING, pi);
+    return pi;
+  }
+
+  private void phoneHome(long pi, String version) {
+    publish(MESSAGE_PHONE_HOME, Map.of(VAR_SOFTWARE_VERSION, version, "managementAddress", "127.0.0.1"));
+    complete(JOB_VALIDATE_DEVICE, pi);
+    complete(JOB_CONNECT, pi);
+    complete(JOB_PUSH_STAGE1, pi);
+    complete(JOB_CONFIRM_COMMIT, pi);
+  }
+
+  private void finishOnboarding(long pi) {
+    complete(JOB_APPLY_SITE_CONFIG, pi);
+    complete(JOB_VERIFY_INTERFACES, pi);
+    complete(JOB_MARK_ACTIVE, pi);
+  }
+
+  @Test
+  void happyPathWithoutUpgrade() {
+    long pi = startOnboarding("23.4R1");
+    phoneHome(pi, "23.4R1");
+    noJob(DeviceUpgrade.JOB_PRECHECK, pi);
+    finishOnboarding(pi);
+    noJob(JOB_FAIL_OPERATION, pi);
+  }
+
+  @Test
+  void upgradeNeededRunsTheUpgradeProcessFirst() {
+    long pi = startOnboarding("23.4R1");
+    phoneHome(pi, "22.1R3");
+
+    ActivatedJob precheck = job(DeviceUpgrade.JOB_PRECHECK, pi);
+    assertThat(precheck.getBpmnProcessId()).isEqualTo(DeviceUpgrade.PROCESS_ID);
+    client.newCompleteCommand(precheck).send().join();
+    complete(DeviceUpgrade.JOB_VERIFY_SIGNATURE, pi);
+    complete(DeviceUpgrade.JOB_INSTALL_PACKAGE, pi);
+    complete(DeviceUpgrade.JOB_REBOOT, pi);
+    publish(DeviceUpgrade.MESSAGE_BACK_ONLINE, Map.of(VAR_SOFTWARE_VERSION, "23.4R1"));
+    complete(DeviceUpgrade.JOB_POSTCHECK, pi);
+
+    ActivatedJob apply = job(JOB_APPLY_SITE_CONFIG, pi);
+    assertThat(apply.getVariablesAsMap()).containsEntry("upgradeResult", "UPGRADED").containsEntry(VAR_SOFTWARE_VERSION, "23.4R1");
+    client.newCompleteCommand(apply).send().join();
+    complete(JOB_VERIFY_INTERFACES, pi);
+    complete(JOB_MARK_ACTIVE, pi);
+  }
+
+  @Test
+  void wrongModelIsRejected() {
+    long pi = startOnboarding("23.4R1");
+    publish(MESSAGE_PHONE_HOME, Map.of(VAR_SOFTWARE_VERSION, "23.4R1", "reportedModel", "MX960"));
+    throwError(JOB_VALIDATE_DEVICE, pi, ERROR_DEVICE_REJECTED, "device reports model MX960, registered as SRX300");
+    ActivatedJob fail = job(JOB_FAIL_OPERATION, pi);
+    assertThat(fail.getCustomHeaders()).containsEntry("failure", "DEVICE_REJECTED");
+    noJob(JOB_CONNECT, pi);
+  }
+
+  @Test
+  void unknownSerialNeverReachesTheProcess() {
+    long pi = startOnboarding("23.4R1");
+    client.newPublishMessageCommand().messageName(MESSAGE_PHONE_HOME).correlationKey("SOMEONE-ELSE").send().join();
+    noJob(JOB_VALIDATE_DEVICE, pi);
+  }
+
+  @Test
+  void activationExpires() {
+    Map<String, Object> variables = Map.of(VAR_SERIAL, serial, VAR_ACTIVATION_TIMEOUT, "PT0.5S");
+    long pi = start(PROCESS_ID, variables).getProcessInstanceKey();
+    complete(JOB_MARK_ONBOARDING, pi);
+    ActivatedJob fail = job(JOB_FAIL_OPERATION, pi);
+    assertThat(fail.getCustomHeaders()).containsEntry("failure", "ACTIVATION_EXPIRED");
+    assertThat(fail.getElementId()).isEqualTo("failExpired");
+  }
+
+  @Test
+  void commitFailureRollsBackAndFailsWithTheDevicesMessage() {
+    long pi = startOnboarding("23.4R1");
+    publish(MESSAGE_PHONE_HOME, Map.of(VAR_SOFTWARE_VERSION, "23.4R1"));
+    complete(JOB_VALIDATE_DEVICE, pi);
+    complete(JOB_CONNECT, pi);
+    client.newThrowErrorCommand(job(JOB_PUSH_STAGE1, pi)).errorCode(ERROR_COMMIT_FAILED)
+        .errorMessage("error: commit failed: (statements constraint check failed)")
+        .variables(Map.of(VAR_FAILURE, "error: commit failed: (statements constraint check failed)")).send().join();
+    complete(JOB_ROLLBACK_CONFIG, pi);
+    ActivatedJob fail = job(JOB_FAIL_OPERATION, pi);
+    assertThat(fail.getVariablesAsMap().get(VAR_FAILURE)).asString().contains("constraint check failed");
+    noJob(JOB_CONFIRM_COMMIT, pi);
+  }
+
+  @Test
+  void unreachableDeviceRaisesAnIncidentThatAnOperatorResolves() {
+    long pi = startOnboarding("23.4R1");
+    publish(MESSAGE_PHONE_HOME, Map.of(VAR_SOFTWARE_VERSION, "23.4R1"));
+    complete(JOB_VALIDATE_DEVICE, pi);
+    ActivatedJob connect = job(JOB_CONNECT, pi);
+    assertThat(connect.getRetries()).isEqualTo(5);
+    client.newFailCommand(connect).retries(0).errorMessage("connect timed out: 192.0.2.10:830").send().join();
+
+    var incident = incident(pi);
+    assertThat(incident.getErrorType()).isEqualTo(IncidentErrorType.JOB_NO_RETRIES);
+    assertThat(incident.getErrorMessage()).contains("192.0.2.10");
+    client.newUpdateRetriesCommand(connect.getKey()).retries(1).send().join();
+    client.newResolveIncidentCommand(incident.getIncidentKey()).send().join();
+
+    complete(JOB_CONNECT, pi);
+    complete(JOB_PUSH_STAGE1, pi);
+    complete(JOB_CONFIRM_COMMIT, pi);
+    finishOnboarding(pi);
+  }
+
+  @Test
+  void upgradeFailureRollsBackAndFailsTheOnboarding() {
+    long pi = startOnboarding("23.4R1");
+    phoneHome(pi, "22.1R3");
+    complete(DeviceUpgrade.JOB_PRECHECK, pi);
+    complete(DeviceUpgrade.JOB_VERIFY_SIGNATURE, pi);
+    throwError(DeviceUpgrade.JOB_INSTALL_PACKAGE, pi, DeviceUpgrade.ERROR_INSTALL_FAILED, "package-result 1: not enough space");
+    complete(DeviceUpgrade.JOB_ROLLBACK_IMAGE, pi);
+    ActivatedJob fail = job(JOB_FAIL_OPERATION, pi);
+    assertThat(fail.getCustomHeaders()).containsEntry("failure", "UPGRADE_FAILED");
+    noJob(JOB_APPLY_SITE_CONFIG, pi);
+  }
+}
