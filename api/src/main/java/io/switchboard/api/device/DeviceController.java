@@ -55,7 +55,13 @@ public class DeviceController {
       @NotBlank @Pattern(regexp = "[A-Za-z0-9._-]{3,80}", message = "must be 3-80 letters, digits, '.', '_' or '-'") String serialNumber,
       @NotBlank @Size(max = 36) String modelId,
       @Size(max = 255) String managementAddress,
-      @Valid CredentialsRequest credentials) {}
+      @Valid CredentialsRequest credentials,
+      @Size(min = 8, max = 200, message = "must be 8-200 characters") String activationSecret) {
+    @Override
+    public String toString() {
+      return "DeviceRequest[serialNumber=" + serialNumber + ", tenantId=" + tenantId + "]";
+    }
+  }
 
   public record DeviceUpdate(
       @Size(max = 36) String siteId,
@@ -65,21 +71,24 @@ public class DeviceController {
 
   public record DeviceView(
       String id, String tenantId, String siteId, String serialNumber, String modelId, String managementAddress,
-      boolean hasCredentials, String softwareVersion, DeviceLifecycle lifecycleState, String sshHostKeyFingerprint,
+      boolean hasCredentials, boolean hasActivationSecret, Integer netconfPort, String softwareVersion, DeviceLifecycle lifecycleState, String sshHostKeyFingerprint,
       long version, Instant createdAt, Instant updatedAt) {
     static DeviceView of(Device d) {
       return new DeviceView(d.getId(), d.getTenantId(), d.getSiteId(), d.getSerialNumber(), d.getModelId(),
-          d.getManagementAddress(), d.hasCredentials(), d.getSoftwareVersion(), d.getLifecycleState(),
+          d.getManagementAddress(), d.hasCredentials(), d.getActivationSecretHash() != null, d.getNetconfPort(), d.getSoftwareVersion(), d.getLifecycleState(),
           d.getSshHostKeyFingerprint(), d.getLockVersion(), d.getCreatedAt(), d.getUpdatedAt());
     }
   }
 
   private final ScopedInventory inventory;
   private final DeviceRepository devices;
+  private final org.springframework.security.crypto.password.PasswordEncoder encoder;
 
-  public DeviceController(ScopedInventory inventory, DeviceRepository devices) {
+  public DeviceController(
+      ScopedInventory inventory, DeviceRepository devices, org.springframework.security.crypto.password.PasswordEncoder encoder) {
     this.inventory = inventory;
     this.devices = devices;
+    this.encoder = encoder;
   }
 
   @GetMapping
@@ -121,6 +130,9 @@ public class DeviceController {
     device.setManagementAddress(request.managementAddress());
     if (request.credentials() != null) {
       device.setCredentials(new DeviceCredentials(request.credentials().username(), request.credentials().password()));
+    }
+    if (request.activationSecret() != null) {
+      device.setActivationSecretHash(encoder.encode(request.activationSecret()));
     }
     return DeviceView.of(devices.save(device));
   }

@@ -28,7 +28,22 @@ public class SecurityConfiguration {
     return new BCryptPasswordEncoder();
   }
 
+  /**
+   * Devices authenticate themselves in the phone-home controller (serial and activation secret
+   * in an HTTP Basic header), so no user authentication may run on these paths.
+   */
   @Bean
+  @org.springframework.core.annotation.Order(1)
+  SecurityFilterChain phoneHomeSecurity(HttpSecurity http) throws Exception {
+    return http.securityMatcher("/restconf/**")
+        .csrf(csrf -> csrf.disable())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+        .build();
+  }
+
+  @Bean
+  @org.springframework.core.annotation.Order(2)
   SecurityFilterChain apiSecurity(
       HttpSecurity http,
       OAuth2ResourceServerProperties resourceServer,
@@ -45,8 +60,6 @@ public class SecurityConfiguration {
                     .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
                     .permitAll()
                     .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
-                    .permitAll()
-                    .requestMatchers("/restconf/data/juniper-zerotouch-bootstrap-server:devices/**")
                     .permitAll()
                     .requestMatchers("/v2/**")
                     .hasRole("SP_ADMIN")

@@ -42,6 +42,12 @@ public class Device extends AuditedEntity {
   @Column(length = 120)
   private String sshHostKeyFingerprint;
 
+  /** bcrypt of the activation secret the device presents when it phones home; null: none set. */
+  @Column(length = 100)
+  private String activationSecretHash;
+
+  private Integer netconfPort;
+
   protected Device() {}
 
   public Device(String tenantId, String serialNumber, String modelId) {
@@ -108,6 +114,22 @@ public class Device extends AuditedEntity {
 
   public void setLifecycleState(DeviceLifecycle lifecycleState) {
     this.lifecycleState = lifecycleState;
+  }
+
+  public String getActivationSecretHash() {
+    return activationSecretHash;
+  }
+
+  public void setActivationSecretHash(String activationSecretHash) {
+    this.activationSecretHash = activationSecretHash;
+  }
+
+  public Integer getNetconfPort() {
+    return netconfPort;
+  }
+
+  public void setNetconfPort(Integer netconfPort) {
+    this.netconfPort = netconfPort;
   }
 
   public String getSshHostKeyFingerprint() {
