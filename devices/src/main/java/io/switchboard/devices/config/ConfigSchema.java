@@ -1,0 +1,84 @@
+package io.switchboard.devices.config;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Just enough of the Junos schema to map set commands and curly-brace text onto XML without the
+ * real YANG: which statements are keyed lists, which plural containers hold keyed entries, and
+ * which statements are containers even when a single word follows them.
+ */
+final class ConfigSchema {
+
+  /** {@code interfaces ge-0/0/0} is {@code <interfaces><interface><name>ge-0/0/0</name>}. */
+  static final Map<String, String> PLURALS =
+      Map.of(
+          "interfaces", "interface",
+          "routing-instances", "instance",
+          "vlans", "vlan",
+          "applications", "application");
+
+  /** {@code unit 0} is {@code <unit><name>0</name>}. */
+  static final Set<String> LISTS =
+      Set.of(
+          "unit",
+          "address",
+          "security-zone",
+          "functional-zone",
+          "gateway",
+          "vpn",
+          "policy",
+          "proposal",
+          "term",
+          "route",
+          "rule",
+          "rule-set",
+          "pool",
+          "user",
+          "name-server",
+          "server",
+          "host",
+          "group",
+          "neighbor",
+          "prefix-list",
+          "policy-statement",
+          "address-book",
+          "address-set",
+          "profile",
+          "probe",
+          "test",
+          "sla-options",
+          "from-zone",
+          "to-zone");
+
+  /** Statements that open a container even when only one word follows. */
+  static final Set<String> CONTAINERS =
+      Set.of(
+          "system",
+          "services",
+          "netconf",
+          "security",
+          "ike",
+          "ipsec",
+          "zones",
+          "policies",
+          "family",
+          "inet",
+          "inet6",
+          "routing-options",
+          "static",
+          "protocols",
+          "login",
+          "tunnel",
+          "host-inbound-traffic",
+          "system-services",
+          "match",
+          "then",
+          "nat",
+          "source",
+          "destination",
+          "authentication",
+          "syslog");
+
+  private ConfigSchema() {}
+}

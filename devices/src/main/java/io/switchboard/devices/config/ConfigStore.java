@@ -1,0 +1,350 @@
+package io.switchboard.devices.config;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/**
+ * One device's configuration: the running and candidate datastores, their locks, the commit
+ * history for {@code rollback N}, and the confirmed-commit state machine of RFC 6241 8.4 (timer on
+ * a shared scheduler, automatic rollback when not confirmed in time). Thread-safe: every method
+ * holds the store's monitor, so sessions and timers see one consistent state.
+ */
+public final class ConfigStore {
+
+  /** How many commits {@code rollback N} can reach (0 = running). */
+  public static final int HISTORY_SIZE = 10;
+
+  private final ScheduledExecutorService scheduler;
+  private final Consumer<String> eventLog;
+  private Document running;
+  private Document candidate;
+  private boolean candidateDirty;
+  private final LinkedList<Entry> history = new LinkedList<>();
+  private final Map<Datastore, Integer> locks = new EnumMap<>(Datastore.class);
+  private Pending pending;
+  private int sequence;
+
+  private record Entry(CommitInfo info, Document configuration) {}
+
+  private record Pending(
+      int session,
+      String persist,
+      boolean junosStyle,
+      Document rollbackPoint,
+      Instant deadline,
+      ScheduledFuture<?> timer) {}
+
+  /**
+   * @param initial the factory-default configuration (a {@code configuration} element)
+   * @param scheduler runs confirmed-commit timers
+   * @param eventLog receives one line per commit, rollback and lock event (for logs)
+   */
+  public ConfigStore(Element initial, ScheduledExecutorService scheduler, Consumer<String> eventLog) {
+    this.scheduler = scheduler;
+    this.eventLog = eventLog;
+    this.running = normalized(initial);
+    this.candidate = copy(running);
+    record("system", "factory default", "initial");
+  }
+
+  /** A namespace-free copy as stored data (edit attributes removed). */
+  private static Document normalized(Element configuration) {
+    Document doc = withoutNamespaces(configuration);
+    ConfigTree.stripEditAttributes(doc.getDocumentElement());
+    return doc;
+  }
+
+  /** A namespace-free copy that keeps edit attributes (the source of an edit). */
+  private static Document withoutNamespaces(Element configuration) {
+    Document doc = Xml.newDocument();
+    doc.appendChild(Xml.copyWithoutNamespaces(doc, configuration));
+    return doc;
+  }
+
+  private static Document emptyConfiguration() {
+    Document doc = Xml.newDocument();
+    doc.appendChild(doc.createElementNS(null, "configuration"));
+    return doc;
+  }
+
+  private static Document copy(Document doc) {
+    return Xml.copyAsDocument(doc.getDocumentElement());
+  }
+
+  // ---- reading -------------------------------------------------------------------------------
+
+  /** A copy of a datastore's {@code configuration} element (callers may change it). */
+  public synchronized Element read(Datastore datastore) {
+    return copy(datastore == Datastore.RUNNING ? running : candidate).getDocumentElement();
+  }
+
+  public synchronized boolean candidateModified() {
+    return candidateDirty;
+  }
+
+  public synchronized List<CommitInfo> history() {
+    List<CommitInfo> result = new ArrayList<>();
+    for (Entry e : history) {
+      result.add(e.info());
+    }
+    return result;
+  }
+
+  /** The deadline of a pending confirmed commit, if any. */
+  public synchronized Optional<Instant> confirmDeadline() {
+    return pending == null ? Optional.empty() : Optional.of(pending.deadline());
+  }
+
+  public synchronized Integer lockOwner(Datastore datastore) {
+    return locks.get(datastore);
+  }
+
+  // ---- editing -------------------------------------------------------------------------------
+
+  /** {@code edit-config} to the candidate; atomic (rollback-on-error). */
+  public synchronized void editCandidate(int session, Element config, EditOperation defaultOperation)
+      throws ConfigException {
+    checkWritable(session, Datastore.CANDIDATE);
+    Document edited = copy(candidate);
+    Document source = withoutNamespaces(config);
+    ConfigTree.edit(edited.getDocumentElement(), source.getDocumentElement(), defaultOperation);
+    candidate = edited;
+    candidateDirty = true;
+  }
+
+  /** {@code load-configuration action="override"}: the candidate becomes exactly this. */
+  public synchronized void overrideCandidate(int session, Element config) throws ConfigException {
+    checkWritable(session, Datastore.CANDIDATE);
+    candidate = normalized(config);
+    candidateDirty = true;
+  }
+
+  /** Applies {@code set}/{@code delete} commands to the candidate, atomically. */
+  public synchronized void loadSetCommands(int session, String commands) throws ConfigException {
+    checkWritable(session, Datastore.CANDIDATE);
+    Document edited = copy(candidate);
+    SetCommands.apply(edited.getDocumentElement(), commands);
+    candidate = edited;
+    candidateDirty = true;
+  }
+
+  /** Applies curly-brace configuration text to the candidate (override: on an empty one). */
+  public synchronized void loadText(int session, String text, boolean override) throws ConfigException {
+    checkWritable(session, Datastore.CANDIDATE);
+    Document edited = override ? emptyConfiguration() : copy(candidate);
+    ConfigText.apply(edited.getDocumentElement(), text);
+    candidate = edited;
+    candidateDirty = true;
+  }
+
+  /** {@code load-configuration rollback="N"}: the candidate becomes commit N of the history. */
+  public synchronized void loadRollback(int session, int n) throws ConfigException {
+    checkWritable(session, Datastore.CANDIDATE);
+    if (n < 0 || n >= history.size()) {
+      throw new ConfigException(
+          "invalid-value",
+          "rollback " + n + ": no such configuration (history holds " + history.size() + ")",
+          "[edit]",
+          "rollback " + n);
+    }
+    candidate = copy(history.get(n).configuration());
+    candidateDirty = true;
+  }
+
+  public synchronized void discardChanges(int session) throws ConfigException {
+    checkWritable(session, Datastore.CANDIDATE);
+    candidate = copy(running);
+    candidateDirty = false;
+  }
+
+  public synchronized void validateCandidate() throws ConfigException {
+    ConfigValidator.validate(candidate.getDocumentElement());
+  }
+
+  // ---- locks ---------------------------------------------------------------------------------
+
+  public synchronized void lock(int session, Datastore datastore) throws ConfigException {
+    Integer owner = locks.get(datastore);
+    if (owner != null) {
+      throw ConfigException.lockDenied(
+          "configuration database locked by session " + owner
+              + (owner == session ? " (this session)" : ""),
+          owner);
+    }
+    if (datastore == Datastore.CANDIDATE && candidateDirty) {
+      // RFC 6241 7.5: no lock on a candidate that holds uncommitted changes.
+      throw ConfigException.lockDenied(
+          "configuration database modified; commit or discard the changes first", 0);
+    }
+    locks.put(datastore, session);
+  }
+
+  public synchronized void unlock(int session, Datastore datastore) throws ConfigException {
+    Integer owner = locks.get(datastore);
+    if (owner == null || owner != session) {
+      throw new ConfigException(
+          "operation-failed",
+          owner == null ? "configuration database is not locked" : "configuration database locked by session " + owner,
+          null,
+          null);
+    }
+    locks.remove(datastore);
+  }
+
+  private void checkWritable(int session, Datastore datastore) throws ConfigException {
+    Integer owner = locks.get(datastore);
+    if (owner != null && owner != session) {
+      throw ConfigException.inUse("configuration database locked by session " + owner, owner);
+    }
+  }
+
+  // ---- commit --------------------------------------------------------------------------------
+
+  /**
+   * Commits the candidate (or only checks it). A confirmed commit keeps the configuration from
+   * before it and restores it when no confirming commit arrives before the timeout; a commit while
+   * one is pending confirms it (or, when itself confirmed, extends it).
+   */
+  public synchronized void commit(int session, String user, CommitOptions options) throws ConfigException {
+    checkWritable(session, Datastore.RUNNING);
+    checkWritable(session, Datastore.CANDIDATE);
+    ConfigValidator.validate(candidate.getDocumentElement());
+    if (options.check()) {
+      return;
+    }
+    Document rollbackPoint = copy(running);
+    String persist = options.persist();
+    if (pending != null) {
+      if (pending.persist() != null && !pending.persist().equals(options.persistId())) {
+        throw new ConfigException(
+            "invalid-value",
+            options.persistId() == null
+                ? "a confirmed commit with persist is pending: persist-id required"
+                : "persist-id does not match the pending confirmed commit",
+            null,
+            "persist-id");
+      }
+      if (pending.persist() == null && !pending.junosStyle() && pending.session() != session) {
+        throw new ConfigException(
+            "in-use",
+            "a confirmed commit from session " + pending.session() + " is pending",
+            null,
+            null);
+      }
+      pending.timer().cancel(false);
+      rollbackPoint = pending.rollbackPoint();
+      if (persist == null && options.confirmed()) {
+        persist = pending.persist();
+      }
+      pending = null;
+    }
+    running = copy(candidate);
+    candidateDirty = false;
+    if (options.confirmed()) {
+      Duration timeout = options.confirmTimeout();
+      Object[] token = new Object[1];
+      ScheduledFuture<?> timer =
+          scheduler.schedule(() -> expire(token), timeout.toMillis(), TimeUnit.MILLISECONDS);
+      pending = new Pending(
+          session, persist, options.junosStyle(), rollbackPoint, Instant.now().plus(timeout), timer);
+      token[0] = pending;
+      record(user, options.log(), "confirmed");
+      eventLog.accept("commit confirmed, rollback in " + timeout.toSeconds() + "s unless confirmed");
+    } else {
+      record(user, options.log(), "commit");
+      eventLog.accept("commit complete");
+    }
+  }
+
+  /** {@code cancel-commit}: restores the configuration from before the pending confirmed commit. */
+  public synchronized void cancelCommit(int session, String persistId) throws ConfigException {
+    if (pending == null) {
+      throw ConfigException.operationFailed("no confirmed commit is pending");
+    }
+    if (pending.persist() != null && !pending.persist().equals(persistId)) {
+      throw new ConfigException(
+          "invalid-value", "persist-id does not match the pending confirmed commit", null, "persist-id");
+    }
+    if (pending.persist() == null && !pending.junosStyle() && pending.session() != session) {
+      throw new ConfigException(
+          "in-use", "the pending confirmed commit belongs to session " + pending.session(), null, null);
+    }
+    rollBack("cancel-commit");
+  }
+
+  private synchronized void expire(Object[] token) {
+    if (pending != null && token[0] == pending) {
+      rollBack("confirmed commit not confirmed in time: automatic rollback");
+    }
+  }
+
+  private void rollBack(String why) {
+    pending.timer().cancel(false);
+    running = copy(pending.rollbackPoint());
+    candidate = copy(running);
+    candidateDirty = false;
+    pending = null;
+    record("system", why, "rollback");
+    eventLog.accept(why);
+  }
+
+  /**
+   * A session ended: its locks go, a locked candidate's uncommitted changes are discarded, and a
+   * standard confirmed commit it issued without {@code persist} is rolled back (RFC 6241 8.4.1).
+   */
+  public synchronized void sessionEnded(int session) {
+    if (Integer.valueOf(session).equals(locks.get(Datastore.CANDIDATE)) && candidateDirty) {
+      candidate = copy(running);
+      candidateDirty = false;
+    }
+    locks.values().removeIf(owner -> owner == session);
+    if (pending != null && pending.session() == session && pending.persist() == null && !pending.junosStyle()) {
+      rollBack("session " + session + " ended before confirming its commit: rollback");
+    }
+  }
+
+  /** A reboot: no session survives, and an unconfirmed commit does not either. */
+  public synchronized void rebooted() {
+    locks.clear();
+    if (pending != null) {
+      rollBack("reboot with an unconfirmed commit: rollback");
+    }
+  }
+
+  /** Replaces running and candidate outright, outside NETCONF (test setup, phone-home). */
+  public synchronized void replaceRunning(Element configuration, String user, String log) {
+    if (pending != null) {
+      pending.timer().cancel(false);
+      pending = null;
+    }
+    running = normalized(configuration);
+    candidate = copy(running);
+    candidateDirty = false;
+    record(user, log, "commit");
+  }
+
+  private void record(String user, String log, String kind) {
+    sequence++;
+    history.addFirst(new Entry(new CommitInfo(sequence, Instant.now(), user, log, kind), copy(running)));
+    while (history.size() > HISTORY_SIZE) {
+      history.removeLast();
+    }
+  }
+
+  /** The newest commit: its user and time decorate {@code get-config} answers as on Junos. */
+  public synchronized CommitInfo lastCommit() {
+    return history.getFirst().info();
+  }
+}

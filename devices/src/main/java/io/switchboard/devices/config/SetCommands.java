@@ -1,0 +1,167 @@
+package io.switchboard.devices.config;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.w3c.dom.Element;
+
+/**
+ * Junos {@code set}/{@code delete} commands on an XML configuration, for
+ * {@code load-configuration action="set"}. Statement words map to elements with the help of
+ * {@link ConfigSchema}: {@code set interfaces ge-0/0/1 unit 0 family inet address 10.0.0.1/24}
+ * becomes interface[name=ge-0/0/1]/unit[name=0]/family/inet/address[name=10.0.0.1/24].
+ */
+public final class SetCommands {
+
+  private SetCommands() {}
+
+  /** One step of a statement path. */
+  record Step(String name, String key, String value, boolean last) {}
+
+  /** Applies each non-blank line ({@code set ...}, {@code delete ...}; {@code #} comments). */
+  public static void apply(Element configuration, String commands) throws ConfigException {
+    int lineNo = 0;
+    for (String raw : commands.split("\\R")) {
+      lineNo++;
+      String line = raw.strip();
+      if (line.isEmpty() || line.startsWith("#")) {
+        continue;
+      }
+      List<String> words = ConfigText.tokenize(line);
+      String verb = words.get(0);
+      List<String> path = words.subList(1, words.size());
+      if (path.isEmpty()) {
+        throw syntax(line, lineNo);
+      }
+      switch (verb) {
+        case "set" -> set(configuration, path);
+        case "delete" -> delete(configuration, path);
+        default -> throw syntax(line, lineNo);
+      }
+    }
+  }
+
+  private static ConfigException syntax(String line, int lineNo) {
+    return new ConfigException(
+        "invalid-value",
+        "syntax error, expecting <command>: line " + lineNo + ": " + line,
+        "[edit]",
+        line);
+  }
+
+  /** Creates or updates the statement that a path of words names. */
+  static void set(Element configuration, List<String> words) {
+    Element current = configuration;
+    for (Step step : steps(words)) {
+      Element next = find(current, step);
+      if (next == null) {
+        next = Xml.append(current, step.name());
+        if (step.key() != null) {
+          Xml.append(next, ConfigTree.KEY, step.key());
+        }
+      }
+      if (step.value() != null) {
+        next.setTextContent(step.value());
+      }
+      current = next;
+    }
+  }
+
+  /** Removes the statement that a path of words names; silent when it is not there (as Junos). */
+  static void delete(Element configuration, List<String> words) {
+    Element current = configuration;
+    for (Step step : steps(words)) {
+      Element next = find(current, step.value() == null ? step : new Step(step.name(), null, null, true));
+      if (next == null) {
+        return;
+      }
+      if (step.last()) {
+        current.removeChild(next);
+        return;
+      }
+      current = next;
+    }
+  }
+
+  private static Element find(Element parent, Step step) {
+    for (Element child : Xml.children(parent, step.name())) {
+      if (step.key() == null || step.key().equals(Xml.childText(child, ConfigTree.KEY))) {
+        return child;
+      }
+    }
+    return null;
+  }
+
+  /** Splits words into element steps, using {@link ConfigSchema} to spot lists and leaves. */
+  static List<Step> steps(List<String> words) {
+    List<Step> steps = new ArrayList<>();
+    int i = 0;
+    int n = words.size();
+    while (i < n) {
+      String word = words.get(i);
+      int remaining = n - i;
+      if (ConfigSchema.PLURALS.containsKey(word) && remaining >= 2) {
+        steps.add(new Step(word, null, null, false));
+        steps.add(new Step(ConfigSchema.PLURALS.get(word), words.get(i + 1), null, remaining == 2));
+        i += 2;
+      } else if (isList(word, i == 0 ? null : words.get(i - 1)) && remaining >= 2) {
+        steps.add(new Step(word, words.get(i + 1), null, remaining == 2));
+        i += 2;
+      } else if (ConfigSchema.CONTAINERS.contains(word) || remaining > 2) {
+        steps.add(new Step(word, null, null, remaining == 1));
+        i += 1;
+      } else if (remaining == 2) {
+        steps.add(new Step(word, null, words.get(i + 1), true));
+        i += 2;
+      } else {
+        steps.add(new Step(word, null, null, true));
+        i += 1;
+      }
+    }
+    return steps;
+  }
+
+  private static boolean isList(String word, String previous) {
+    if ("address".equals(word)) {
+      // An interface address is a keyed list; an IKE gateway address is a plain leaf.
+      return "inet".equals(previous) || "inet6".equals(previous) || "address-book".equals(previous);
+    }
+    return ConfigSchema.LISTS.contains(word);
+  }
+
+  /** Renders a configuration as {@code set} commands, one leaf per line. */
+  public static String render(Element configuration) {
+    StringBuilder out = new StringBuilder();
+    for (Element child : Xml.children(configuration)) {
+      render(child, "set", null, out);
+    }
+    return out.toString();
+  }
+
+  private static void render(Element element, String prefix, String parentName, StringBuilder out) {
+    String name = Xml.name(element);
+    String key = Xml.hasElementChildren(element) ? Xml.childText(element, ConfigTree.KEY) : null;
+    String words;
+    if (key != null && name.equals(ConfigSchema.PLURALS.get(parentName))) {
+      words = ConfigText.quote(key);
+    } else if (key != null) {
+      words = name + " " + ConfigText.quote(key);
+    } else {
+      words = name;
+    }
+    String path = prefix + " " + words;
+    List<Element> children = Xml.children(element);
+    children.removeIf(c -> key != null && Xml.name(c).equals(ConfigTree.KEY));
+    if (children.isEmpty()) {
+      String text = Xml.hasElementChildren(element) ? "" : element.getTextContent().trim();
+      out.append(path);
+      if (key == null && !text.isEmpty()) {
+        out.append(' ').append(ConfigText.quote(text));
+      }
+      out.append('\n');
+      return;
+    }
+    for (Element child : children) {
+      render(child, path, name, out);
+    }
+  }
+}

@@ -1,0 +1,97 @@
+package io.switchboard.devices.netconf;
+
+import io.switchboard.devices.config.Xml;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import javax.xml.XMLConstants;
+import org.w3c.dom.Attr;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NamedNodeMap;
+
+/** Builds {@code rpc-reply} documents the way Junos shapes them. */
+final class Replies {
+
+  private Replies() {}
+
+  /**
+   * An empty {@code rpc-reply} carrying the attributes of the {@code rpc} (RFC 6241 4.2) and the
+   * {@code junos:} namespace declaration Junos puts on every reply.
+   */
+  static Document newReply(Element rpc, NetconfDevice device) {
+    Document doc = Xml.newDocument();
+    Element reply = doc.createElementNS(NetconfConstants.BASE_NS, "rpc-reply");
+    reply.setAttributeNS(
+        XMLConstants.XMLNS_ATTRIBUTE_NS_URI,
+        "xmlns:junos",
+        NetconfConstants.junosNamespace(device.software().version()));
+    if (rpc != null) {
+      NamedNodeMap attributes = rpc.getAttributes();
+      for (int i = 0; i < attributes.getLength(); i++) {
+        Attr attr = (Attr) attributes.item(i);
+        if (XMLConstants.XMLNS_ATTRIBUTE_NS_URI.equals(attr.getNamespaceURI())) {
+          continue;
+        }
+        if (attr.getNamespaceURI() == null) {
+          reply.setAttributeNS(null, attr.getName(), attr.getValue());
+        } else {
+          reply.setAttributeNS(attr.getNamespaceURI(), attr.getName(), attr.getValue());
+        }
+      }
+    }
+    doc.appendChild(reply);
+    return doc;
+  }
+
+  /** Puts an operation's answer into its reply document. */
+  static Document fill(Document doc, RpcReply reply) {
+    Element root = doc.getDocumentElement();
+    if (reply.content().isEmpty()) {
+      root.appendChild(doc.createElementNS(null, "ok"));
+    } else {
+      for (Element element : reply.content()) {
+        root.appendChild(element.getOwnerDocument() == doc ? element : doc.importNode(element, true));
+      }
+    }
+    return doc;
+  }
+
+  static Document error(Element rpc, NetconfDevice device, List<RpcError> errors) {
+    Document doc = newReply(rpc, device);
+    for (RpcError error : errors) {
+      doc.getDocumentElement().appendChild(rpcError(doc, error));
+    }
+    return doc;
+  }
+
+  /** A reply whose content is the errors of an exception. */
+  static RpcReply errorReply(RpcRequest request, RpcException e) {
+    Element[] errors = e.errors().stream()
+        .map(error -> rpcError(request.replyDocument(), error))
+        .toArray(Element[]::new);
+    return RpcReply.of(errors);
+  }
+
+  static Element rpcError(Document doc, RpcError error) {
+    Element element = doc.createElementNS(null, "rpc-error");
+    Xml.append(element, "error-type", error.type());
+    Xml.append(element, "error-tag", error.tag());
+    Xml.append(element, "error-severity", error.severity());
+    if (error.path() != null) {
+      Xml.append(element, "error-path", error.path());
+    }
+    Xml.append(element, "error-message", error.message());
+    if (!error.info().isEmpty()) {
+      Element info = Xml.append(element, "error-info");
+      for (Map.Entry<String, String> entry : error.info().entrySet()) {
+        Xml.append(info, entry.getKey(), entry.getValue());
+      }
+    }
+    return element;
+  }
+
+  static byte[] bytes(Document doc) {
+    return ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + Xml.toString(doc)).getBytes(StandardCharsets.UTF_8);
+  }
+}
