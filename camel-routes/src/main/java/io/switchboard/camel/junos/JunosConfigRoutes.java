@@ -27,7 +27,7 @@ public class JunosConfigRoutes extends RouteBuilder {
   public void configure() {
     from(JunosRouteIds.LOAD_CONFIGURATION_URI)
         .routeId(JunosRouteIds.LOAD_CONFIGURATION)
-        .removeHeaders("SwitchboardNetconf*", NetconfConstants.DEVICE_ID)
+        .removeHeaders("SwitchboardNetconf*", NetconfConstants.DEVICE_ID, NetconfConstants.RPC_TIMEOUT)
         .process(e -> e.getMessage().setBody(
             JunosRpcs.loadConfiguration(e.getMessage().getMandatoryBody(LoadConfiguration.class))))
         .to(NETCONF_RPC)
@@ -35,7 +35,7 @@ public class JunosConfigRoutes extends RouteBuilder {
 
     from(JunosRouteIds.COMMIT_CONFIGURATION_URI)
         .routeId(JunosRouteIds.COMMIT_CONFIGURATION)
-        .removeHeaders("SwitchboardNetconf*", NetconfConstants.DEVICE_ID)
+        .removeHeaders("SwitchboardNetconf*", NetconfConstants.DEVICE_ID, NetconfConstants.RPC_TIMEOUT)
         .process(e -> {
           CommitConfiguration commit = e.getMessage().getMandatoryBody(CommitConfiguration.class);
           e.setProperty(COMMIT_PROPERTY, commit);
@@ -46,7 +46,7 @@ public class JunosConfigRoutes extends RouteBuilder {
 
     from(JunosRouteIds.PUSH_CONFIGURATION_URI)
         .routeId(JunosRouteIds.PUSH_CONFIGURATION)
-        .removeHeaders("SwitchboardNetconf*", NetconfConstants.DEVICE_ID)
+        .removeHeaders("SwitchboardNetconf*", NetconfConstants.DEVICE_ID, NetconfConstants.RPC_TIMEOUT)
         .process(e -> {
           ConfigurationPush push = e.getMessage().getMandatoryBody(ConfigurationPush.class);
           e.setProperty(COMMIT_PROPERTY, push.commit());
@@ -56,7 +56,7 @@ public class JunosConfigRoutes extends RouteBuilder {
 
     from(JunosRouteIds.ROLLBACK_URI)
         .routeId(JunosRouteIds.ROLLBACK)
-        .removeHeaders("SwitchboardNetconf*", NetconfConstants.DEVICE_ID)
+        .removeHeaders("SwitchboardNetconf*", NetconfConstants.DEVICE_ID, NetconfConstants.RPC_TIMEOUT)
         .process(e -> {
           Rollback rollback = e.getMessage().getMandatoryBody(Rollback.class);
           e.setProperty(COMMIT_PROPERTY, CommitConfiguration.commit(

@@ -26,6 +26,16 @@ final class JunosReplies {
         NetconfXml.childText(info, "product-model"), NetconfXml.childText(info, "junos-version"));
   }
 
+  static ChassisInventory chassisInventory(String deviceId, String xml) {
+    NetconfReply reply = NetconfReply.parse(xml);
+    List<Element> chassis = NetconfXml.descendants(reply.root(), "chassis");
+    if (chassis.isEmpty()) {
+      throw new JunosOperationException(deviceId, "get-chassis-inventory", "no <chassis> in the reply");
+    }
+    return new ChassisInventory(NetconfXml.childText(chassis.get(0), "serial-number"),
+        NetconfXml.childText(chassis.get(0), "description"));
+  }
+
   static LoadResult loadResult(String deviceId, String xml) {
     NetconfReply reply = NetconfReply.parse(xml);
     boolean success = reply.isOk() || !NetconfXml.descendants(reply.root(), "load-success").isEmpty()

@@ -3,12 +3,16 @@ package io.switchboard.camel.junos;
 /**
  * Route ids and {@code direct:} endpoints of the Junos driver. Every route addresses its device by
  * header {@link io.switchboard.camel.netconf.NetconfConstants#DEVICE_ID}, takes the typed request
- * named below as its body and answers with the typed result.
+ * named below as its body and answers with the typed result. Header {@link
+ * io.switchboard.camel.netconf.NetconfConstants#RPC_TIMEOUT} sets a reply timeout per call; other
+ * {@code SwitchboardNetconf*} headers from the caller are removed so they cannot change the RPC.
  */
 public final class JunosRouteIds {
 
   /** Body ignored; answers {@link SoftwareInformation}. */
   public static final String GET_SOFTWARE_INFORMATION = "junos-get-software-information";
+  /** Body ignored; answers {@link ChassisInventory} (the serial number the device reports). */
+  public static final String GET_CHASSIS_INVENTORY = "junos-get-chassis-inventory";
   /** Body {@link LoadConfiguration}; answers {@link LoadResult}. */
   public static final String LOAD_CONFIGURATION = "junos-load-configuration";
   /** Body {@link CommitConfiguration}; answers {@link CommitResult}. */
@@ -25,6 +29,7 @@ public final class JunosRouteIds {
   public static final String REQUEST_REBOOT = "junos-request-reboot";
 
   public static final String GET_SOFTWARE_INFORMATION_URI = "direct:" + GET_SOFTWARE_INFORMATION;
+  public static final String GET_CHASSIS_INVENTORY_URI = "direct:" + GET_CHASSIS_INVENTORY;
   public static final String LOAD_CONFIGURATION_URI = "direct:" + LOAD_CONFIGURATION;
   public static final String COMMIT_CONFIGURATION_URI = "direct:" + COMMIT_CONFIGURATION;
   public static final String PUSH_CONFIGURATION_URI = "direct:" + PUSH_CONFIGURATION;

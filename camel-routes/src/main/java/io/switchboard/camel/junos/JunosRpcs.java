@@ -11,6 +11,10 @@ final class JunosRpcs {
     return "<get-software-information/>";
   }
 
+  static String getChassisInventory() {
+    return "<get-chassis-inventory/>";
+  }
+
   static String loadConfiguration(LoadConfiguration load) {
     String open = "<load-configuration action=\"" + load.action().attribute() + "\" format=\"";
     return switch (load.format()) {

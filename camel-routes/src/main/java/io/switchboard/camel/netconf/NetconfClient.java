@@ -37,6 +37,11 @@ public final class NetconfClient implements AutoCloseable {
     ssh.setIoServiceFactoryFactory(new Nio2ServiceFactoryFactory(
         () -> ThreadUtils.newFixedThreadPool("netconf-io", settings.ioThreads())));
     ssh.setServerKeyVerifier(new PinningServerKeyVerifier(hostKeys));
+    // Post-quantum hybrids (sntrup761, mlkem768) cost tens of milliseconds of pure-Java CPU per
+    // handshake: with thousands of devices that is the whole budget. curve25519 and ECDH remain.
+    ssh.setKeyExchangeFactories(ssh.getKeyExchangeFactories().stream()
+        .filter(kex -> !kex.getName().contains("sntrup") && !kex.getName().contains("mlkem"))
+        .toList());
     // Sessions are closed by the pool's idle timeout, not by SSHD's own.
     CoreModuleProperties.IDLE_TIMEOUT.set(ssh, settings.idleTimeout().plus(Duration.ofMinutes(5)));
     CoreModuleProperties.NIO_WORKERS.set(ssh, settings.ioThreads());

@@ -177,7 +177,10 @@ final class NetconfSession {
       close();
       return;
     }
-    rpc("close-session", "<close-session/>", timeout).whenComplete((reply, error) -> close());
+    rpc("close-session", "<close-session/>", timeout).whenComplete((reply, error) -> {
+      broken = true;
+      ssh.close(error != null);
+    });
   }
 
   private void onTimeout(String id, Duration timeout) {
