@@ -38,7 +38,15 @@ public final class SimulatorMain {
     }
     configureLogging(options.logLevel());
     long begin = System.nanoTime();
-    SimulatedFleet fleet = fleet(options).start();
+    SimulatedFleet fleet = fleet(options);
+    try {
+      fleet.start();
+    } catch (RuntimeException e) {
+      fleet.close();
+      System.err.println("error: " + e.getMessage());
+      System.exit(1);
+      return;
+    }
     long millis = (System.nanoTime() - begin) / 1_000_000;
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

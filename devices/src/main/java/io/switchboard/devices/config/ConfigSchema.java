@@ -75,8 +75,6 @@ final class ConfigSchema {
           "match",
           "then",
           "nat",
-          "source",
-          "destination",
           "authentication",
           "syslog");
 

@@ -2,6 +2,7 @@ package io.switchboard.devices.config;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.w3c.dom.Element;
 
 /**
@@ -11,6 +12,8 @@ import org.w3c.dom.Element;
  * becomes interface[name=ge-0/0/1]/unit[name=0]/family/inet/address[name=10.0.0.1/24].
  */
 public final class SetCommands {
+
+  private static final Pattern STATEMENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
 
   private SetCommands() {}
 
@@ -49,9 +52,13 @@ public final class SetCommands {
   }
 
   /** Creates or updates the statement that a path of words names. */
-  static void set(Element configuration, List<String> words) {
+  static void set(Element configuration, List<String> words) throws ConfigException {
     Element current = configuration;
     for (Step step : steps(words)) {
+      if (!STATEMENT.matcher(step.name()).matches()) {
+        throw new ConfigException("invalid-value", "syntax error: '" + step.name() + "' is not a statement",
+            "[edit]", String.join(" ", words));
+      }
       Element next = find(current, step);
       if (next == null) {
         next = Xml.append(current, step.name());

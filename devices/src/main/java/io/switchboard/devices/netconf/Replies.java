@@ -91,7 +91,8 @@ final class Replies {
     return element;
   }
 
+  /** Without an XML declaration, as Junos sends replies (ncclient's Junos handler chokes on one). */
   static byte[] bytes(Document doc) {
-    return ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + Xml.toString(doc)).getBytes(StandardCharsets.UTF_8);
+    return Xml.toString(doc).getBytes(StandardCharsets.UTF_8);
   }
 }

@@ -1,0 +1,32 @@
+package io.switchboard.devices.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.switchboard.devices.fault.Fault;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CliOptionsTest {
+
+  @Test
+  void optionsParseWithSpaceOrEquals() {
+    CliOptions options = CliOptions.parse(List.of("--count", "100", "--base-port=31000", "--orchestrator",
+        "http://localhost:8080", "--fault-profile", "flaky", "--serial-prefix", "CPE", "--insecure", "--reboot-delay", "0.5"));
+    assertThat(options.count()).isEqualTo(100);
+    assertThat(options.basePort()).isEqualTo(31000);
+    assertThat(options.orchestrator()).isEqualTo("http://localhost:8080");
+    assertThat(options.faults().probabilities()).containsKey(Fault.DROP_SESSION);
+    assertThat(options.serialPrefix()).isEqualTo("CPE");
+    assertThat(options.insecure()).isTrue();
+    assertThat(options.rebootDelay()).isEqualTo(Duration.ofMillis(500));
+  }
+
+  @Test
+  void mistakesAreNamed() {
+    assertThatThrownBy(() -> CliOptions.parse(List.of("--cuont", "1"))).hasMessage("unknown option --cuont");
+    assertThatThrownBy(() -> CliOptions.parse(List.of("--count", "x"))).hasMessage("--count is not a number: x");
+    assertThatThrownBy(() -> CliOptions.parse(List.of("--count"))).hasMessage("--count needs a value");
+  }
+}
