@@ -73,11 +73,7 @@ public final class NetconfClient implements AutoCloseable {
   }
 
   /** Session counts: open, idle, leased, waiting, opened so far, reused so far. */
-  public String describeSessions() {
-    return pool.stats().toString();
-  }
-
-  NetconfSessionPool.Stats stats() {
+  public NetconfSessionStats stats() {
     return pool.stats();
   }
 

@@ -117,8 +117,8 @@ public class NetconfComponent extends DefaultComponent {
   }
 
   /** Session counts of the shared client, for logs, tests and benchmarks. */
-  public String describeSessions() {
-    return client().describeSessions();
+  public NetconfSessionStats sessionStats() {
+    return client().stats();
   }
 
   public NetconfClientSettings getSettings() {

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.Collections;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -25,8 +23,6 @@ import org.apache.sshd.common.io.IoReadFuture;
 import org.apache.sshd.common.util.buffer.ByteArrayBuffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
 
 /**
  * One NETCONF session: an SSH {@code netconf} subsystem channel read and written asynchronously.
@@ -84,15 +80,7 @@ final class NetconfSession {
     channel.addCloseFutureListener(f -> onClosed("the device closed the NETCONF channel", null));
     readNext();
     drainStderr(new ByteArrayBuffer(1024));
-    StringBuilder xml = new StringBuilder()
-        .append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-        .append("<hello xmlns=\"").append(NetconfXml.BASE_NS).append("\"><capabilities>")
-        .append("<capability>").append(NetconfCapabilities.BASE_10).append("</capability>");
-    if (key.offerBase11()) {
-      xml.append("<capability>").append(NetconfCapabilities.BASE_11).append("</capability>");
-    }
-    xml.append("</capabilities></hello>");
-    write(framing.encode(xml.toString().getBytes(StandardCharsets.UTF_8)));
+    write(framing.encode(NetconfHello.client(key.offerBase11())));
     return hello;
   }
 
@@ -171,15 +159,24 @@ final class NetconfSession {
     ssh.close(true);
   }
 
-  /** Sends close-session, then closes the SSH session whatever the answer. */
+  /**
+   * Sends close-session; the device then closes the SSH session itself (RFC 6241 section 7.8),
+   * which avoids racing its last writes. It is closed from our side when it does not, or when
+   * close-session fails.
+   */
   void closeGracefully(Duration timeout) {
     if (!isUsable()) {
       close();
       return;
     }
-    rpc("close-session", "<close-session/>", timeout).whenComplete((reply, error) -> {
-      broken = true;
-      ssh.close(error != null);
+    CompletableFuture<String> closing = rpc("close-session", "<close-session/>", timeout);
+    broken = true;
+    closing.whenComplete((reply, error) -> {
+      if (error != null) {
+        close();
+      } else {
+        scheduler.schedule(this::close, timeout.toMillis(), TimeUnit.MILLISECONDS);
+      }
     });
   }
 
@@ -268,29 +265,13 @@ final class NetconfSession {
   }
 
   private void onHello(String xml) {
-    Document document;
-    try {
-      document = NetconfXml.parse(xml);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("hello is not well-formed XML: " + e.getMessage(), e);
-    }
-    Element root = document.getDocumentElement();
-    if (!"hello".equals(NetconfXml.localName(root))) {
-      throw new IllegalArgumentException("expected <hello> first but got <" + root.getTagName() + ">");
-    }
-    Set<String> capabilities = new LinkedHashSet<>();
-    Element list = NetconfXml.child(root, "capabilities");
-    if (list != null) {
-      for (Element capability : NetconfXml.childElements(list)) {
-        capabilities.add(capability.getTextContent().strip());
-      }
-    }
-    this.serverCapabilities = Collections.unmodifiableSet(capabilities);
-    this.sessionId = NetconfXml.childText(root, "session-id");
-    if (NetconfCapabilities.has(capabilities, NetconfCapabilities.BASE_11) && key.offerBase11()) {
+    NetconfHello received = NetconfHello.parse(xml);
+    this.serverCapabilities = received.capabilities();
+    this.sessionId = received.sessionId();
+    if (received.chunkedWith(key.offerBase11())) {
       framing = new ChunkedFraming(maxMessageBytes);
-    } else if (!NetconfCapabilities.has(capabilities, NetconfCapabilities.BASE_10)) {
-      throw new IllegalArgumentException("hello offers no base capability we share: " + capabilities);
+    } else if (!NetconfCapabilities.has(received.capabilities(), NetconfCapabilities.BASE_10)) {
+      throw new IllegalArgumentException("device speaks only base:1.1 but we offered base:1.0");
     }
     LOG.debug("{}: NETCONF session {} up, framing {}", deviceId(), sessionId,
         framing.getClass().getSimpleName());

@@ -28,9 +28,6 @@ import java.util.function.Function;
  */
 final class NetconfSessionPool implements AutoCloseable {
 
-  /** Counts for tests, logs and the benchmark. */
-  record Stats(int open, int idle, int leased, int waiting, long opened, long reused) {}
-
   private static final Duration CLOSE_SESSION_WAIT = Duration.ofSeconds(2);
 
   private final Function<SessionKey, CompletableFuture<NetconfSession>> opener;
@@ -114,9 +111,9 @@ final class NetconfSessionPool implements AutoCloseable {
     actions.forEach(Runnable::run);
   }
 
-  Stats stats() {
+  NetconfSessionStats stats() {
     synchronized (monitor) {
-      return new Stats(totalOpen, idleLru.size(), leased, waiters.size(), opened, reused);
+      return new NetconfSessionStats(totalOpen, idleLru.size(), leased, waiters.size(), opened, reused);
     }
   }
 

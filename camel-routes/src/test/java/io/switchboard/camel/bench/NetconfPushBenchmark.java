@@ -13,6 +13,7 @@ import io.switchboard.camel.netconf.InMemoryHostKeyStore;
 import io.switchboard.camel.netconf.NetconfClientSettings;
 import io.switchboard.camel.netconf.NetconfComponent;
 import io.switchboard.camel.netconf.NetconfConstants;
+import io.switchboard.camel.netconf.NetconfSessionStats;
 import io.switchboard.devices.fleet.SimulatedDevice;
 import io.switchboard.devices.fleet.SimulatedFleet;
 import java.lang.management.ManagementFactory;
@@ -151,20 +152,13 @@ public final class NetconfPushBenchmark {
     double wall = (System.nanoTime() - start) / 1e9;
     sampler.shutdownNow();
     java.util.Arrays.sort(latencies);
-    var stats = component.describeSessions();
+    NetconfSessionStats stats = component.sessionStats();
     System.out.printf(Locale.ROOT, "%d,%d,%d,%.2f,%.1f,%d,%d,%d,%d,%s,%.2f%n",
         n, ok.get(), failed.get(), wall, n / wall,
         latencies[n / 2] / 1_000_000, latencies[Math.min(n - 1, (int) (n * 0.99))] / 1_000_000,
-        peakHeap.get() >> 20, THREADS.getPeakThreadCount(), sessionCounts(stats), fleetSeconds);
+        peakHeap.get() >> 20, THREADS.getPeakThreadCount(), stats.opened() + "," + stats.reused(), fleetSeconds);
     pushProducer.stop();
     commitProducer.stop();
-  }
-
-  /** "opened,reused" from the pool's description. */
-  private static String sessionCounts(String stats) {
-    String opened = stats.replaceAll(".*opened=(\\d+).*", "$1");
-    String reused = stats.replaceAll(".*reused=(\\d+).*", "$1");
-    return opened + "," + reused;
   }
 
   private static CompletableFuture<Exchange> send(AsyncProducer producer, Endpoint endpoint, String deviceId, Object body) {
