@@ -1,12 +1,10 @@
 package io.switchboard.api;
 
-import io.switchboard.api.image.ImageProperties;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -16,7 +14,6 @@ import io.switchboard.inventory.InventoryConfiguration;
 @Configuration
 @ComponentScan
 @Import(InventoryConfiguration.class)
-@EnableConfigurationProperties(ImageProperties.class)
 @OpenAPIDefinition(
     info = @Info(title = "Switchboard API", version = "v1", description = "Tenancy, sites, devices, catalogue and operations"),
     security = {@SecurityRequirement(name = "basic"), @SecurityRequirement(name = "bearer")})

@@ -1,6 +1,8 @@
 package io.switchboard.inventory;
 
+import io.switchboard.inventory.image.ImageProperties;
 import org.springframework.boot.autoconfigure.domain.EntityScan;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
@@ -10,4 +12,5 @@ import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 @ComponentScan
 @EntityScan
 @EnableJpaRepositories
+@EnableConfigurationProperties(ImageProperties.class)
 public class InventoryConfiguration {}

@@ -1,5 +1,8 @@
 package io.switchboard.api.image;
 
+import io.switchboard.inventory.image.ImageProperties;
+import io.switchboard.inventory.image.ImageSignatureVerifier;
+
 import io.switchboard.api.common.Filters;
 import io.switchboard.api.common.PageResponse;
 import io.switchboard.api.common.Paging;

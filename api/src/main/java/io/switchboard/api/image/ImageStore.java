@@ -1,5 +1,8 @@
 package io.switchboard.api.image;
 
+import io.switchboard.inventory.image.ImageProperties;
+import io.switchboard.inventory.image.ImageSignatureVerifier;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

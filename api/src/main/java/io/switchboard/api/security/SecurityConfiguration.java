@@ -35,7 +35,7 @@ public class SecurityConfiguration {
   @Bean
   @org.springframework.core.annotation.Order(1)
   SecurityFilterChain phoneHomeSecurity(HttpSecurity http) throws Exception {
-    return http.securityMatcher("/restconf/**")
+    return http.securityMatcher("/restconf/**", "/device-images/**")
         .csrf(csrf -> csrf.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
@@ -46,11 +46,19 @@ public class SecurityConfiguration {
   @org.springframework.core.annotation.Order(2)
   SecurityFilterChain apiSecurity(
       HttpSecurity http,
+      LocalUserDetailsService users,
+      PasswordEncoder passwordEncoder,
       OAuth2ResourceServerProperties resourceServer,
       @Value("${switchboard.security.jwt.role-claim:switchboard_role}") String roleClaim,
       @Value("${switchboard.security.jwt.opco-claim:opco_id}") String opcoClaim,
       @Value("${switchboard.security.jwt.tenant-claim:tenant_id}") String tenantClaim)
       throws Exception {
+    org.springframework.security.authentication.dao.DaoAuthenticationProvider passwords =
+        new org.springframework.security.authentication.dao.DaoAuthenticationProvider(users);
+    passwords.setPasswordEncoder(passwordEncoder);
+    http.authenticationManager(
+        new org.springframework.security.authentication.ProviderManager(
+            new CachingPasswordAuthentication(passwords, java.time.Clock.systemUTC())));
     http.csrf(csrf -> csrf.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .authorizeHttpRequests(

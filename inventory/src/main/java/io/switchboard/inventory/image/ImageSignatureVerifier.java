@@ -1,4 +1,4 @@
-package io.switchboard.api.image;
+package io.switchboard.inventory.image;
 
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;

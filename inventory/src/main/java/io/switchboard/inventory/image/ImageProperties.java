@@ -1,4 +1,4 @@
-package io.switchboard.api.image;
+package io.switchboard.inventory.image;
 
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;

@@ -1,0 +1,38 @@
+package io.switchboard.api.phonehome;
+
+import io.switchboard.api.error.ApiException;
+import io.switchboard.inventory.image.ImageLinks;
+import io.switchboard.inventory.image.SoftwareImage;
+import io.switchboard.inventory.image.SoftwareImageRepository;
+import java.nio.file.Path;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Image downloads for devices, allowed by the signed, expiring link the upgrade worker hands out. */
+@RestController
+public class DeviceImageController {
+  private final SoftwareImageRepository images;
+  private final ImageLinks links;
+
+  public DeviceImageController(SoftwareImageRepository images, ImageLinks links) {
+    this.images = images;
+    this.links = links;
+  }
+
+  @GetMapping(ImageLinks.PATH + "{sha256}/{fileName}")
+  public ResponseEntity<FileSystemResource> download(
+      @PathVariable String sha256, @PathVariable String fileName, @RequestParam long expires, @RequestParam String token) {
+    if (!links.isValid(sha256, expires, token)) {
+      throw new ApiException(HttpStatus.FORBIDDEN, null, "The image link is not valid or has expired");
+    }
+    SoftwareImage image = images.findFirstBySha256(sha256).orElseThrow(() -> ApiException.notFound("Image", sha256));
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM)
+        .body(new FileSystemResource(Path.of(image.getStorageLocation())));
+  }
+}

@@ -1,0 +1,59 @@
+package io.switchboard.app.workflows;
+
+import io.camunda.client.CamundaClient;
+import io.switchboard.workflows.upgrade.DeviceUpgrade;
+import io.switchboard.workflows.ztp.ZtpOnboarding;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Deploys Switchboard's processes when the application is up (the embedded engine listens on
+ * the same port, so this cannot happen earlier). Unchanged processes keep their version.
+ */
+@Component
+@Order(0)
+@ConditionalOnProperty(name = "switchboard.workflows.deploy", havingValue = "true", matchIfMissing = true)
+public class WorkflowDeployer implements ApplicationRunner {
+  private static final Logger LOG = LoggerFactory.getLogger(WorkflowDeployer.class);
+  private static final int ATTEMPTS = 10;
+
+  private final CamundaClient client;
+
+  public WorkflowDeployer(CamundaClient client) {
+    this.client = client;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+      try {
+        var deployment = client.newDeployResourceCommand()
+            .addResourceFromClasspath(ZtpOnboarding.RESOURCE)
+            .addResourceFromClasspath(DeviceUpgrade.RESOURCE)
+            .send()
+            .join(30, java.util.concurrent.TimeUnit.SECONDS);
+        deployment.getProcesses().forEach(p ->
+            LOG.info("Process {} version {} deployed (key {})", p.getBpmnProcessId(), p.getVersion(), p.getProcessDefinitionKey()));
+        return;
+      } catch (RuntimeException e) {
+        LOG.warn("Deploying the processes failed (attempt {} of {}): {}", attempt, ATTEMPTS, e.getMessage());
+        sleep(Duration.ofSeconds(attempt));
+      }
+    }
+    LOG.error("The processes are not deployed; operations that need them will be refused");
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,100 @@
+package io.switchboard.workers.onboarding;
+
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.annotation.Variable;
+import io.camunda.client.exception.CamundaError;
+import io.switchboard.inventory.device.Device;
+import io.switchboard.inventory.device.DeviceLifecycle;
+import io.switchboard.inventory.device.DeviceModelRepository;
+import io.switchboard.inventory.device.DeviceRepository;
+import io.switchboard.inventory.site.SiteRepository;
+import io.switchboard.workers.operation.OperationProgress;
+import io.switchboard.workflows.ztp.ZtpOnboarding;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The inventory steps of onboarding: start, validate what phoned home, finish. */
+@Component
+public class OnboardingWorkers {
+  private final DeviceRepository devices;
+  private final DeviceModelRepository models;
+  private final SiteRepository sites;
+  private final OperationProgress progress;
+
+  public OnboardingWorkers(DeviceRepository devices, DeviceModelRepository models, SiteRepository sites, OperationProgress progress) {
+    this.devices = devices;
+    this.models = models;
+    this.sites = sites;
+    this.progress = progress;
+  }
+
+  /** Marks the device onboarding and gives the process what it correlates and decides on. */
+  @JobWorker(type = ZtpOnboarding.JOB_MARK_ONBOARDING)
+  @Transactional
+  public Map<String, Object> markOnboarding(
+      @Variable(name = "targetId") String deviceId, @Variable(name = "operationId", optional = true) String operationId) {
+    Device device = device(deviceId);
+    device.setLifecycleState(DeviceLifecycle.ONBOARDING);
+    devices.save(device);
+    progress.step(operationId, "waiting for the device to phone home");
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(ZtpOnboarding.VAR_SERIAL, device.getSerialNumber());
+    variables.put("deviceModel", models.findById(device.getModelId()).map(m -> m.getName()).orElse(null));
+    variables.put(ZtpOnboarding.VAR_TARGET_VERSION,
+        device.getSiteId() == null ? null : sites.findById(device.getSiteId()).map(s -> s.getTargetSoftwareVersion()).orElse(null));
+    return variables;
+  }
+
+  /** What phoned home must be the registered device: same serial, same model. */
+  @JobWorker(type = ZtpOnboarding.JOB_VALIDATE_DEVICE)
+  @Transactional
+  public Map<String, Object> validate(
+      @Variable(name = "targetId") String deviceId,
+      @Variable(name = "operationId", optional = true) String operationId,
+      @Variable(name = "reportedSerial", optional = true) String reportedSerial,
+      @Variable(name = "reportedModel", optional = true) String reportedModel,
+      @Variable(name = ZtpOnboarding.VAR_SOFTWARE_VERSION, optional = true) String softwareVersion) {
+    Device device = device(deviceId);
+    progress.step(operationId, "validating the device");
+    if (reportedSerial != null && !reportedSerial.equals(device.getSerialNumber())) {
+      throw rejected("device reports serial " + reportedSerial + ", registered as " + device.getSerialNumber());
+    }
+    String model = models.findById(device.getModelId()).map(m -> m.getName()).orElse(null);
+    if (reportedModel != null && model != null && !reportedModel.equalsIgnoreCase(model)) {
+      throw rejected("device reports model " + reportedModel + ", registered as " + model);
+    }
+    if (softwareVersion != null) {
+      device.setSoftwareVersion(softwareVersion);
+      devices.save(device);
+    }
+    return Map.of();
+  }
+
+  @JobWorker(type = ZtpOnboarding.JOB_MARK_ACTIVE)
+  @Transactional
+  public void markActive(@Variable(name = "targetId") String deviceId, @Variable(name = "operationId", optional = true) String operationId) {
+    Device device = device(deviceId);
+    device.setLifecycleState(DeviceLifecycle.ACTIVE);
+    devices.save(device);
+    if (device.getSiteId() != null) {
+      sites.findById(device.getSiteId()).ifPresent(site -> {
+        site.setLifecycleState("ACTIVE");
+        sites.save(site);
+      });
+    }
+    progress.completed(operationId, "{\"serialNumber\":\"" + device.getSerialNumber() + "\",\"softwareVersion\":\""
+        + device.getSoftwareVersion() + "\",\"state\":\"ACTIVE\"}");
+  }
+
+  private static RuntimeException rejected(String message) {
+    return CamundaError.bpmnError(ZtpOnboarding.ERROR_DEVICE_REJECTED, message, Map.of(ZtpOnboarding.VAR_FAILURE, message));
+  }
+
+  private Device device(String deviceId) {
+    return devices.findById(deviceId)
+        .orElseThrow(() -> CamundaError.bpmnError(ZtpOnboarding.ERROR_DEVICE_REJECTED, "device " + deviceId + " is not in the inventory",
+            Map.of(ZtpOnboarding.VAR_FAILURE, "device " + deviceId + " is not in the inventory")));
+  }
+}
