@@ -15,6 +15,8 @@ public final class VariableStore {
   private final Map<Long, Long> processInstanceOfScope = new HashMap<>();
   private final Set<VariableRef> dirty = new LinkedHashSet<>();
   private final Set<Long> removedScopes = new LinkedHashSet<>();
+  /** Unflushed changes of scopes removed since the last drain, with their last values (history). */
+  private final Map<Change, Object> endedScopeChanges = new LinkedHashMap<>();
 
   private record VariableRef(long scopeKey, String name) {}
 
@@ -40,9 +42,18 @@ public final class VariableStore {
 
   public void removeScope(long scopeKey) {
     Map<String, Object> removed = scopes.remove(scopeKey);
-    processInstanceOfScope.remove(scopeKey);
+    Long processInstanceKey = processInstanceOfScope.remove(scopeKey);
+    long pi = processInstanceKey == null ? -1 : processInstanceKey;
     if (removed != null) {
-      dirty.removeIf(ref -> ref.scopeKey() == scopeKey);
+      dirty.removeIf(
+          ref -> {
+            if (ref.scopeKey() != scopeKey) {
+              return false;
+            }
+            endedScopeChanges.put(
+                new Change(scopeKey, ref.name(), pi, false), removed.get(ref.name()));
+            return true;
+          });
       removedScopes.add(scopeKey);
     }
   }
@@ -52,6 +63,16 @@ public final class VariableStore {
     Set<Long> removed = new LinkedHashSet<>(removedScopes);
     removedScopes.clear();
     return removed;
+  }
+
+  /**
+   * Variables set and then dropped with their scope since the last drain: the runtime never
+   * stores them, but the history keeps them.
+   */
+  public Map<Change, Object> drainEndedScopeChanges() {
+    Map<Change, Object> changes = new LinkedHashMap<>(endedScopeChanges);
+    endedScopeChanges.clear();
+    return changes;
   }
 
   public Map<Change, Object> drainChanges() {
@@ -73,5 +94,6 @@ public final class VariableStore {
     processInstanceOfScope.clear();
     dirty.clear();
     removedScopes.clear();
+    endedScopeChanges.clear();
   }
 }

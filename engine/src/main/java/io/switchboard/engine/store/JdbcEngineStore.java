@@ -8,17 +8,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.engine.state.EngineState;
 import io.switchboard.engine.state.EntityTable;
 import io.switchboard.engine.state.KeyGenerator;
-import io.switchboard.engine.state.VariableStore;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** {@link EngineStore} on H2 or MySQL/MariaDB through plain JDBC. */
+/**
+ * {@link EngineStore} on H2 or MySQL/MariaDB through plain JDBC. Each flush also writes the read
+ * model ({@link HistoryProjection}) in the same transaction.
+ */
 public final class JdbcEngineStore implements EngineStore {
   private static final ObjectMapper JSON =
       new ObjectMapper()
@@ -28,10 +30,22 @@ public final class JdbcEngineStore implements EngineStore {
 
   private final JdbcTemplate jdbc;
   private final TransactionTemplate transactions;
+  private final StoredVariables storedVariables = new StoredVariables();
+  private final VariableWrites variableWrites;
+  private final BulkSql bulk;
+  private final HistoryProjection history;
 
   public JdbcEngineStore(DataSource dataSource) {
+    this(dataSource, Clock.systemUTC());
+  }
+
+  /** @param clock dates the ends of elements and jobs in the read model */
+  public JdbcEngineStore(DataSource dataSource, Clock clock) {
     this.jdbc = new JdbcTemplate(dataSource);
     this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+    this.history = new HistoryProjection(jdbc, clock);
+    this.bulk = new BulkSql(jdbc);
+    this.variableWrites = new VariableWrites(bulk, storedVariables);
   }
 
   @Override
@@ -43,16 +57,22 @@ public final class JdbcEngineStore implements EngineStore {
     loadTable(state.subscriptions, io.switchboard.engine.state.MessageSubscription.class);
     loadTable(state.messages, io.switchboard.engine.state.BufferedMessage.class);
     loadTable(state.incidents, io.switchboard.engine.state.Incident.class);
+    storedVariables.clear();
     jdbc.query(
         "SELECT scope_key, name, process_instance_key, data FROM engine_variable",
         rs -> {
           state.variables.load(
               rs.getLong(1), rs.getLong(3), rs.getString(2), read(rs.getString(4), Object.class));
+          storedVariables.add(rs.getLong(1), rs.getString(2));
         });
     Long reserved =
         jdbc.queryForObject("SELECT reserved_up_to FROM engine_key_sequence WHERE id = 1", Long.class);
     state.keys = new KeyGenerator(reserved == null ? 0 : reserved);
     state.reindex();
+    List<Runnable> backfill = new HistoryBackfill(jdbc).writes(state, history);
+    if (!backfill.isEmpty()) {
+      transactions.executeWithoutResult(status -> backfill.forEach(Runnable::run));
+    }
   }
 
   private <T> void loadTable(EntityTable<T> table, Class<T> type) {
@@ -66,36 +86,40 @@ public final class JdbcEngineStore implements EngineStore {
   @Override
   public void flush(EngineState state) {
     List<Runnable> writes = new ArrayList<>();
+    TableChanges changes = new TableChanges();
     for (EntityTable<?> table : state.tables()) {
-      collect(table, writes);
+      collect(table, changes, writes);
     }
-    collectVariables(state.variables, writes);
+    List<HistoryVariable> variables = variableWrites.collect(state.variables, writes);
     long reserved = state.keys.drainReservation();
     if (reserved > 0) {
       writes.add(
           () -> jdbc.update("UPDATE engine_key_sequence SET reserved_up_to = ? WHERE id = 1", reserved));
     }
+    history.project(state, changes, variables, writes);
+    state.tables().forEach(EntityTable::clearEndReasons);
     if (writes.isEmpty()) {
       return;
     }
     transactions.executeWithoutResult(status -> writes.forEach(Runnable::run));
   }
 
-  private <T> void collect(EntityTable<T> table, List<Runnable> writes) {
+  private <T> void collect(EntityTable<T> table, TableChanges changes, List<Runnable> writes) {
     Set<Long> changed = table.drainDirty();
     if (changed.isEmpty()) {
-      table.clearEndReasons();
       return;
     }
-    List<Object[]> deletes = new ArrayList<>();
+    List<RowChange<T>> rows = new ArrayList<>(changed.size());
+    List<Long> deletes = new ArrayList<>();
     List<Object[]> updates = new ArrayList<>();
     List<Object[]> inserts = new ArrayList<>();
     for (Long key : changed) {
       T row = table.get(key);
       boolean stored = table.isStored(key);
+      rows.add(new RowChange<>(key, row, stored, table.ended(key)));
       if (row == null) {
         if (stored) {
-          deletes.add(new Object[] {key});
+          deletes.add(key);
         }
       } else if (stored) {
         updates.add(new Object[] {processInstanceKey(row), write(row), key});
@@ -105,59 +129,19 @@ public final class JdbcEngineStore implements EngineStore {
       // rows created and removed within one batch never reach storage at all
       table.markStored(key, row != null);
     }
-    table.clearEndReasons();
+    changes.put(table, rows);
     String name = "engine_" + table.name();
-    if (!deletes.isEmpty()) {
-      writes.add(() -> jdbc.batchUpdate("DELETE FROM " + name + " WHERE key_ = ?", deletes));
+    if (updates.size() > 1) {
+      // an UPDATE per row would cost a round trip each: replace the rows instead
+      for (Object[] update : updates) {
+        deletes.add((Long) update[2]);
+        inserts.add(new Object[] {update[2], update[0], update[1]});
+      }
+      updates.clear();
     }
-    if (!updates.isEmpty()) {
-      writes.add(
-          () ->
-              jdbc.batchUpdate(
-                  "UPDATE " + name + " SET process_instance_key = ?, data = ? WHERE key_ = ?",
-                  updates));
-    }
-    if (!inserts.isEmpty()) {
-      writes.add(
-          () ->
-              jdbc.batchUpdate(
-                  "INSERT INTO " + name + " (key_, process_instance_key, data) VALUES (?, ?, ?)",
-                  inserts));
-    }
-  }
-
-  private void collectVariables(VariableStore variables, List<Runnable> writes) {
-    Set<Long> removedScopes = variables.drainRemovedScopes();
-    Map<VariableStore.Change, Object> changes = variables.drainChanges();
-    if (!removedScopes.isEmpty()) {
-      List<Object[]> args = removedScopes.stream().map(k -> new Object[] {k}).toList();
-      writes.add(() -> jdbc.batchUpdate("DELETE FROM engine_variable WHERE scope_key = ?", args));
-    }
-    if (changes.isEmpty()) {
-      return;
-    }
-    List<Object[]> deletes = new ArrayList<>();
-    List<Object[]> inserts = new ArrayList<>();
-    changes.forEach(
-        (change, value) -> {
-          deletes.add(new Object[] {change.scopeKey(), change.name()});
-          if (!change.deleted()) {
-            inserts.add(
-                new Object[] {
-                  change.scopeKey(), change.name(), change.processInstanceKey(), write(value)
-                });
-          }
-        });
-    writes.add(
-        () -> jdbc.batchUpdate("DELETE FROM engine_variable WHERE scope_key = ? AND name = ?", deletes));
-    if (!inserts.isEmpty()) {
-      writes.add(
-          () ->
-              jdbc.batchUpdate(
-                  "INSERT INTO engine_variable (scope_key, name, process_instance_key, data)"
-                      + " VALUES (?, ?, ?, ?)",
-                  inserts));
-    }
+    bulk.in(writes, "DELETE FROM " + name + " WHERE key_ IN", deletes);
+    bulk.batch(writes, "UPDATE " + name + " SET process_instance_key = ?, data = ? WHERE key_ = ?", updates);
+    bulk.insert(writes, "INSERT INTO " + name + " (key_, process_instance_key, data) VALUES", "(?, ?, ?)", inserts);
   }
 
   private static final ClassValue<java.lang.reflect.Field> PROCESS_INSTANCE_KEY =
