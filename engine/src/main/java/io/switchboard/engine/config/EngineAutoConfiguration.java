@@ -1,7 +1,9 @@
 package io.switchboard.engine.config;
 
 import io.switchboard.engine.Engine;
+import io.switchboard.engine.query.EngineQueries;
 import io.switchboard.engine.rest.EngineProblemHandler;
+import io.switchboard.engine.rest.EngineQueryController;
 import io.switchboard.engine.rest.EngineRestController;
 import io.switchboard.engine.store.EngineSchema;
 import io.switchboard.engine.store.JdbcEngineStore;
@@ -21,7 +23,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @AutoConfiguration(after = DataSourceAutoConfiguration.class)
 @ConditionalOnProperty(name = "switchboard.engine.enabled", havingValue = "true", matchIfMissing = true)
 @EnableConfigurationProperties(EngineProperties.class)
-@Import({EngineRestController.class, EngineProblemHandler.class})
+@Import({EngineRestController.class, EngineQueryController.class, EngineProblemHandler.class})
 public class EngineAutoConfiguration {
   /** Long polls and awaited results end by the engine's own deadlines, not the container's. */
   private static final long ASYNC_TIMEOUT_MS = 3_600_000;
@@ -30,6 +32,12 @@ public class EngineAutoConfiguration {
   public Engine switchboardEngine(DataSource dataSource) {
     EngineSchema.migrate(dataSource);
     return new Engine(new JdbcEngineStore(dataSource), Clock.systemUTC());
+  }
+
+  /** The read API; its tables are migrated with the engine's, so it comes after the engine. */
+  @Bean
+  public EngineQueries switchboardEngineQueries(DataSource dataSource, Engine engine) {
+    return new EngineQueries(dataSource);
   }
 
   @Bean

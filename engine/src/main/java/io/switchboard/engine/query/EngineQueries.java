@@ -1,0 +1,121 @@
+package io.switchboard.engine.query;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camunda.client.protocol.rest.ElementInstanceResult;
+import io.camunda.client.protocol.rest.ElementInstanceSearchQueryResult;
+import io.camunda.client.protocol.rest.IncidentSearchQueryResult;
+import io.camunda.client.protocol.rest.JobSearchQueryResult;
+import io.camunda.client.protocol.rest.ProcessDefinitionResult;
+import io.camunda.client.protocol.rest.ProcessDefinitionSearchQueryResult;
+import io.camunda.client.protocol.rest.ProcessInstanceResult;
+import io.camunda.client.protocol.rest.ProcessInstanceSearchQueryResult;
+import io.camunda.client.protocol.rest.VariableResult;
+import io.camunda.client.protocol.rest.VariableSearchQueryResult;
+import io.switchboard.engine.processor.EngineException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The engine's read API (Camunda's search and get endpoints) over the read model the store keeps
+ * ({@code engine_history_*}). Queries run on the caller's thread in read-only transactions, never
+ * on the command processor; they see every command the engine has acknowledged.
+ */
+public final class EngineQueries {
+  private final SqlSearch search;
+  private final JdbcTemplate jdbc;
+
+  public EngineQueries(DataSource dataSource) {
+    this.jdbc = new JdbcTemplate(dataSource);
+    TransactionTemplate readOnly = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+    readOnly.setReadOnly(true);
+    this.search = new SqlSearch(jdbc, readOnly);
+  }
+
+  public ProcessInstanceSearchQueryResult searchProcessInstances(JsonNode query) {
+    SearchPage<ProcessInstanceResult> page = search.search(ProcessInstanceSearch.SPEC, query);
+    return new ProcessInstanceSearchQueryResult().items(list(page.items())).page(page.page());
+  }
+
+  public ProcessInstanceResult processInstance(String key) {
+    return found(search.get(ProcessInstanceSearch.SPEC, parse(key, "processInstanceKey")), "Process instance", key);
+  }
+
+  public ElementInstanceSearchQueryResult searchElementInstances(JsonNode query) {
+    SearchPage<ElementInstanceResult> page = search.search(ElementInstanceSearch.SPEC, query);
+    return new ElementInstanceSearchQueryResult().items(list(page.items())).page(page.page());
+  }
+
+  public ElementInstanceResult elementInstance(String key) {
+    return found(search.get(ElementInstanceSearch.SPEC, parse(key, "elementInstanceKey")), "Element instance", key);
+  }
+
+  public VariableSearchQueryResult searchVariables(JsonNode query) {
+    var page = search.search(VariableSearch.SPEC, query);
+    return new VariableSearchQueryResult().items(list(page.items())).page(page.page());
+  }
+
+  public VariableResult variable(String key) {
+    return found(search.get(VariableSearch.FULL, parse(key, "variableKey")), "Variable", key);
+  }
+
+  public JobSearchQueryResult searchJobs(JsonNode query) {
+    var page = search.search(JobSearch.SPEC, query);
+    return new JobSearchQueryResult().items(list(page.items())).page(page.page());
+  }
+
+  public IncidentSearchQueryResult searchIncidents(JsonNode query) {
+    var page = search.search(IncidentSearch.SPEC, query);
+    return new IncidentSearchQueryResult().items(list(page.items())).page(page.page());
+  }
+
+  /** The incidents of one process instance ({@code /process-instances/{key}/incidents/search}). */
+  public IncidentSearchQueryResult searchIncidentsOf(String processInstanceKey, JsonNode query) {
+    long key = parse(processInstanceKey, "processInstanceKey");
+    processInstance(processInstanceKey);
+    var page = search.search(IncidentSearch.SPEC, query, where -> where.add("i.process_instance_key = ?", key));
+    return new IncidentSearchQueryResult().items(list(page.items())).page(page.page());
+  }
+
+  public ProcessDefinitionSearchQueryResult searchProcessDefinitions(JsonNode query) {
+    SearchPage<ProcessDefinitionResult> page = search.search(ProcessDefinitionSearch.SPEC, query);
+    return new ProcessDefinitionSearchQueryResult().items(list(page.items())).page(page.page());
+  }
+
+  public ProcessDefinitionResult processDefinition(String key) {
+    return found(
+        search.get(ProcessDefinitionSearch.SPEC, parse(key, "processDefinitionKey")), "Process definition", key);
+  }
+
+  /** The BPMN XML of a process definition, exactly as deployed. */
+  public String processDefinitionXml(String key) {
+    List<String> xml =
+        jdbc.queryForList(
+            "SELECT resource FROM engine_history_process_definition WHERE key_ = ?",
+            String.class,
+            parse(key, "processDefinitionKey"));
+    return found(xml.stream().findFirst(), "Process definition", key);
+  }
+
+  private static long parse(String key, String what) {
+    try {
+      return Long.parseLong(key);
+    } catch (NumberFormatException e) {
+      throw EngineException.invalidArgument(
+          "Expected " + what + " to be a numeric key, but it was '" + key + "'");
+    }
+  }
+
+  private static <R> R found(Optional<R> result, String what, String key) {
+    return result.orElseThrow(
+        () -> EngineException.notFound(what + " with key '" + key + "' not found"));
+  }
+
+  private static <R> List<R> list(List<R> items) {
+    return new ArrayList<>(items);
+  }
+}
