@@ -13,6 +13,10 @@ for name in sshd netconfd; do
   if [ -f "$pidfile" ]; then
     pid="$(cat "$pidfile")"
     if $SUDO kill "$pid" 2>/dev/null; then
+      for _ in $(seq 1 50); do
+        $SUDO kill -0 "$pid" 2>/dev/null || break
+        sleep 0.2
+      done
       echo "netconfd-down: stopped $name (pid $pid)" >&2
     fi
     $SUDO rm -f "$pidfile"

@@ -86,7 +86,8 @@ if alive "$STATE/sshd.pid"; then
   log "sshd already running (pid $(cat "$STATE/sshd.pid"))"
 else
   log "starting sshd on 127.0.0.1:$PORT"
-  $SUDO /usr/sbin/sshd -f "$STATE/sshd_config" -E "$STATE/sshd.log"
+  $SUDO /usr/sbin/sshd -f "$STATE/sshd_config" -E "$STATE/sshd.log" ||
+    { log "sshd did not start"; cat "$STATE/sshd.log" >&2; exit 1; }
 fi
 for _ in $(seq 1 "$WAIT_SECONDS"); do
   port_answers && break
