@@ -1,0 +1,108 @@
+package io.switchboard.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.switchboard.devices.fleet.SimulatedDevice;
+import io.switchboard.devices.fleet.SimulatedFleet;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Zero-touch onboarding end to end: REST calls register a site and its CPE and start the
+ * operation; a simulated Junos device phones home over HTTP, and Switchboard's workers configure
+ * it over real NETCONF until it runs the site configuration.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+class ZtpEndToEndIT {
+  private static final int PORT = freePort();
+  private static final String ADMIN_PASSWORD = "e2e-admin-password";
+
+  @Autowired TestRestTemplate rest;
+  SimulatedFleet fleet;
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    registry.add("server.port", () -> PORT);
+    registry.add("camunda.client.rest-address", () -> "http://localhost:" + PORT);
+    registry.add("camunda.client.grpc-address", () -> "http://localhost:" + PORT);
+    registry.add("switchboard.security.admin.password", () -> ADMIN_PASSWORD);
+    registry.add("switchboard.hello.enabled", () -> "false");
+    registry.add("switchboard.data-dir", () -> "./target/app-it/data-" + UUID.randomUUID());
+    registry.add("spring.datasource.url", () -> "jdbc:h2:file:./target/app-it/db-" + UUID.randomUUID() + ";DB_CLOSE_ON_EXIT=FALSE");
+  }
+
+  @AfterEach
+  void stopFleet() {
+    if (fleet != null) {
+      fleet.close();
+    }
+  }
+
+  private JsonNode call(HttpMethod method, String path, Object body) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    var response = rest.withBasicAuth("admin", ADMIN_PASSWORD).exchange(path, method, new HttpEntity<>(body, headers), JsonNode.class);
+    assertThat(response.getStatusCode().is2xxSuccessful()).as(method + " " + path + ": " + response.getBody()).isTrue();
+    return response.getBody();
+  }
+
+  private String create(String path, Map<String, Object> body) {
+    return call(HttpMethod.POST, path, body).get("id").asText();
+  }
+
+  @Test
+  void registeredDeviceOnboardsWithZeroTouchAndRunsTheSiteConfiguration() {
+    String serial = "CW" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    String tenant = create("/api/v1/tenants", Map.of("name", "e2e-" + serial));
+    String site = create("/api/v1/sites", Map.of("tenantId", tenant, "name", "paris-" + serial.toLowerCase(), "type", "BRANCH",
+        "targetSoftwareVersion", "21.4R3-S5.4"));
+    String model = create("/api/v1/device-models", Map.of("name", "SRX300", "vendor", "Juniper", "family", "srx"));
+    String device = create("/api/v1/devices", Map.of("tenantId", tenant, "siteId", site, "serialNumber", serial, "modelId", model,
+        "credentials", Map.of("username", "admin", "password", "admin123"), "activationSecret", "activate-" + serial));
+    JsonNode operation = call(HttpMethod.POST, "/api/v1/operations",
+        Map.of("type", "ztp-onboarding", "target", Map.of("kind", "DEVICE", "id", device)));
+
+    // power on: the factory-default device phones home to Switchboard
+    fleet = SimulatedFleet.builder().serials(serial).basePort(0).softwareVersion("21.4R3-S5.4")
+        .credentials("admin", "admin123").phoneHome("http://localhost:" + PORT)
+        .activationSecrets(s -> "activate-" + s).start();
+    SimulatedDevice cpe = fleet.device(serial);
+
+    JsonNode done = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+        .until(() -> call(HttpMethod.GET, "/api/v1/operations/" + operation.get("id").asText(), null),
+            o -> !"RUNNING".equals(o.get("state").asText()));
+
+    assertThat(done.get("state").asText()).as(done.toString()).isEqualTo("COMPLETED");
+    JsonNode registered = call(HttpMethod.GET, "/api/v1/devices/" + device, null);
+    assertThat(registered.get("lifecycleState").asText()).isEqualTo("ACTIVE");
+    assertThat(registered.get("softwareVersion").asText()).isEqualTo("21.4R3-S5.4");
+    assertThat(registered.get("sshHostKeyFingerprint").asText()).isEqualTo(cpe.hostKeyFingerprint());
+    assertThat(call(HttpMethod.GET, "/api/v1/sites/" + site, null).get("lifecycleState").asText()).isEqualTo("ACTIVE");
+    String running = cpe.runningConfig();
+    assertThat(running).contains("paris-" + serial.toLowerCase()).contains("ge-0/0/1").contains("192.168.1.1/24");
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
