@@ -77,11 +77,7 @@ public class EngineQueryController {
     return queries.searchJobs(query);
   }
 
-  /**
-   * Incident search with sort and cursors. Declared for JSON bodies (what the client sends), which
-   * makes it the more specific mapping than the older in-memory {@code POST /incidents/search}
-   * of {@link EngineRestController}.
-   */
+  /** Incident search with filters, sort and cursors, on the read model. */
   @PostMapping(path = "/incidents/search", consumes = MediaType.APPLICATION_JSON_VALUE)
   public IncidentSearchQueryResult searchIncidents(@RequestBody(required = false) JsonNode query) {
     return queries.searchIncidents(query);

@@ -4,8 +4,6 @@ import io.camunda.client.protocol.rest.BrokerInfo;
 import io.camunda.client.protocol.rest.CreateProcessInstanceResult;
 import io.camunda.client.protocol.rest.DeploymentResult;
 import io.camunda.client.protocol.rest.IncidentResult;
-import io.camunda.client.protocol.rest.IncidentSearchQuery;
-import io.camunda.client.protocol.rest.IncidentSearchQueryResult;
 import io.camunda.client.protocol.rest.JobActivationRequest;
 import io.camunda.client.protocol.rest.JobActivationResult;
 import io.camunda.client.protocol.rest.JobCompletionRequest;
@@ -154,12 +152,6 @@ public class EngineRestController {
   public CompletableFuture<ResponseEntity<Void>> setVariables(
       @PathVariable String key, @RequestBody SetVariableRequest request) {
     return noContent(engine.variables().set(key, request));
-  }
-
-  @PostMapping("/incidents/search")
-  public CompletableFuture<IncidentSearchQueryResult> searchIncidents(
-      @RequestBody(required = false) IncidentSearchQuery query) {
-    return engine.incidents().search(query);
   }
 
   @GetMapping("/incidents/{key}")
