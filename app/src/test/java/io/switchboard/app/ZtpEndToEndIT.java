@@ -32,6 +32,9 @@ import org.springframework.test.context.DynamicPropertySource;
 class ZtpEndToEndIT {
   private static final int PORT = freePort();
   private static final String ADMIN_PASSWORD = "e2e-admin-password";
+  /** An Ed25519 key pair for signing test images (test only). */
+  private static final String TRUSTED_PUBLIC = "MCowBQYDK2VwAyEA0/vgVFVlpWvUSbUBv/m1LPEpbjXYJnAWKkalLaYMxhU=";
+  private static final String TRUSTED_PRIVATE = "MC4CAQAwBQYDK2VwBCIEIMCmyhssYjcFj2B8khxrHnQGOAx+CUUkeKWUzb0Jr3bm";
 
   @Autowired TestRestTemplate rest;
   SimulatedFleet fleet;
@@ -43,6 +46,7 @@ class ZtpEndToEndIT {
     registry.add("camunda.client.grpc-address", () -> "http://localhost:" + PORT);
     registry.add("switchboard.security.admin.password", () -> ADMIN_PASSWORD);
     registry.add("switchboard.hello.enabled", () -> "false");
+    registry.add("switchboard.images.trusted-keys.e2e", () -> TRUSTED_PUBLIC);
     registry.add("switchboard.data-dir", () -> "./target/app-it/data-" + UUID.randomUUID());
     registry.add("spring.datasource.url", () -> "jdbc:h2:file:./target/app-it/db-" + UUID.randomUUID() + ";DB_CLOSE_ON_EXIT=FALSE");
   }
@@ -62,6 +66,14 @@ class ZtpEndToEndIT {
     return response.getBody();
   }
 
+  /** The catalogue's SRX300 (the simulator reports model "srx300"), created once. */
+  private String srx300() {
+    JsonNode existing = call(HttpMethod.GET, "/api/v1/device-models?family=srx", null).get("items");
+    return existing.isEmpty()
+        ? create("/api/v1/device-models", Map.of("name", "SRX300", "vendor", "Juniper", "family", "srx"))
+        : existing.get(0).get("id").asText();
+  }
+
   private String create(String path, Map<String, Object> body) {
     return call(HttpMethod.POST, path, body).get("id").asText();
   }
@@ -72,7 +84,7 @@ class ZtpEndToEndIT {
     String tenant = create("/api/v1/tenants", Map.of("name", "e2e-" + serial));
     String site = create("/api/v1/sites", Map.of("tenantId", tenant, "name", "paris-" + serial.toLowerCase(), "type", "BRANCH",
         "targetSoftwareVersion", "21.4R3-S5.4"));
-    String model = create("/api/v1/device-models", Map.of("name", "SRX300", "vendor", "Juniper", "family", "srx"));
+    String model = srx300();
     String device = create("/api/v1/devices", Map.of("tenantId", tenant, "siteId", site, "serialNumber", serial, "modelId", model,
         "credentials", Map.of("username", "admin", "password", "admin123"), "activationSecret", "activate-" + serial));
     JsonNode operation = call(HttpMethod.POST, "/api/v1/operations",
@@ -96,6 +108,54 @@ class ZtpEndToEndIT {
     assertThat(call(HttpMethod.GET, "/api/v1/sites/" + site, null).get("lifecycleState").asText()).isEqualTo("ACTIVE");
     String running = cpe.runningConfig();
     assertThat(running).contains("paris-" + serial.toLowerCase()).contains("ge-0/0/1").contains("192.168.1.1/24");
+  }
+
+  @Test
+  void deviceOnAnOlderVersionIsUpgradedDuringOnboarding() throws Exception {
+    String serial = "CW" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    byte[] image = ("simulated junos image for " + serial).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    var upload = new org.springframework.util.LinkedMultiValueMap<String, Object>();
+    upload.add("file", new org.springframework.core.io.ByteArrayResource(image) {
+      @Override
+      public String getFilename() {
+        return "junos-srxsme-23.4R1.9.tgz";
+      }
+    });
+    upload.add("version", "23.4R1.9");
+    upload.add("modelFamily", "srx");
+    upload.add("signature", sign(image));
+    HttpHeaders multipart = new HttpHeaders();
+    multipart.setContentType(MediaType.MULTIPART_FORM_DATA);
+    var uploaded = rest.withBasicAuth("admin", ADMIN_PASSWORD).postForEntity("/api/v1/images", new HttpEntity<>(upload, multipart), JsonNode.class);
+    assertThat(uploaded.getStatusCode().value()).as(String.valueOf(uploaded.getBody())).isEqualTo(201);
+
+    String tenant = create("/api/v1/tenants", Map.of("name", "e2e-" + serial));
+    String site = create("/api/v1/sites", Map.of("tenantId", tenant, "name", "lyon-" + serial.toLowerCase(), "type", "BRANCH",
+        "targetSoftwareVersion", "23.4R1.9"));
+    String model = srx300();
+    String device = create("/api/v1/devices", Map.of("tenantId", tenant, "siteId", site, "serialNumber", serial, "modelId", model,
+        "credentials", Map.of("username", "admin", "password", "admin123")));
+    JsonNode operation = call(HttpMethod.POST, "/api/v1/operations",
+        Map.of("type", "ztp-onboarding", "target", Map.of("kind", "DEVICE", "id", device)));
+
+    fleet = SimulatedFleet.builder().serials(serial).basePort(0).softwareVersion("21.4R3-S5.4").model("srx300")
+        .credentials("admin", "admin123").phoneHome("http://localhost:" + PORT).rebootDelay(Duration.ofSeconds(2)).start();
+
+    JsonNode done = await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+        .until(() -> call(HttpMethod.GET, "/api/v1/operations/" + operation.get("id").asText(), null),
+            o -> !"RUNNING".equals(o.get("state").asText()));
+    assertThat(done.get("state").asText()).as(done.toString()).isEqualTo("COMPLETED");
+    assertThat(fleet.device(serial).softwareVersion()).isEqualTo("23.4R1.9");
+    assertThat(call(HttpMethod.GET, "/api/v1/devices/" + device, null).get("softwareVersion").asText()).isEqualTo("23.4R1.9");
+  }
+
+  private static String sign(byte[] image) throws Exception {
+    java.security.PrivateKey key = java.security.KeyFactory.getInstance("Ed25519")
+        .generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(java.util.Base64.getDecoder().decode(TRUSTED_PRIVATE)));
+    java.security.Signature signer = java.security.Signature.getInstance("Ed25519");
+    signer.initSign(key);
+    signer.update(java.security.MessageDigest.getInstance("SHA-256").digest(image));
+    return java.util.Base64.getEncoder().encodeToString(signer.sign());
   }
 
   private static int freePort() {

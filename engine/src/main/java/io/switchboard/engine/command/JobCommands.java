@@ -77,7 +77,7 @@ public final class JobCommands {
             tenants,
             new CompletableFuture<>());
     Long requestTimeout = request.getRequestTimeout();
-    long longPoll = requestTimeout == null || requestTimeout == 0 ? DEFAULT_LONG_POLL_MS : requestTimeout;
+    long longPoll = holdTime(requestTimeout);
     return processor.submit(
         reply -> {
           List<ActivatedJobResult> jobs = activateFor(waiter);
@@ -97,6 +97,38 @@ public final class JobCommands {
                   processor.reply(reply, new JobActivationResult().jobs(new ArrayList<>()));
                 }
               });
+        });
+  }
+
+  /**
+   * How long an activation request waits for jobs. The client gives up on the HTTP request
+   * shortly after its request timeout; a job handed to a request the client has just abandoned
+   * would sit activated until its job timeout. Answering at half the request timeout keeps the
+   * answer well inside the client's patience even on a busy machine.
+   */
+  static long holdTime(Long requestTimeout) {
+    long requested = requestTimeout == null || requestTimeout == 0 ? DEFAULT_LONG_POLL_MS : requestTimeout;
+    return requested > 2_000 ? requested / 2 : requested;
+  }
+
+  /**
+   * Jobs whose activation answer never reached the worker (it had hung up) go back to the
+   * queue at once, instead of waiting out their job timeout.
+   */
+  public CompletableFuture<Void> giveBack(JobActivationResult undelivered) {
+    List<Long> keys = new ArrayList<>();
+    if (undelivered != null && undelivered.getJobs() != null) {
+      undelivered.getJobs().forEach(j -> keys.add(Long.parseLong(j.getJobKey())));
+    }
+    return processor.submit(
+        reply -> {
+          for (Long key : keys) {
+            Job job = state.jobs.get(key);
+            if (job != null && job.state == Job.State.ACTIVATED) {
+              makeActivatable(job);
+            }
+          }
+          processor.reply(reply, null);
         });
   }
 

@@ -5,6 +5,7 @@ import io.switchboard.engine.query.EngineQueries;
 import io.switchboard.engine.rest.EngineProblemHandler;
 import io.switchboard.engine.rest.EngineQueryController;
 import io.switchboard.engine.rest.EngineRestController;
+import io.switchboard.engine.rest.JobActivationController;
 import io.switchboard.engine.store.EngineSchema;
 import io.switchboard.engine.store.JdbcEngineStore;
 import java.time.Clock;
@@ -23,7 +24,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @AutoConfiguration(after = DataSourceAutoConfiguration.class)
 @ConditionalOnProperty(name = "switchboard.engine.enabled", havingValue = "true", matchIfMissing = true)
 @EnableConfigurationProperties(EngineProperties.class)
-@Import({EngineRestController.class, EngineQueryController.class, EngineProblemHandler.class})
+@Import({EngineRestController.class, JobActivationController.class, EngineQueryController.class, EngineProblemHandler.class})
 public class EngineAutoConfiguration {
   /** Long polls and awaited results end by the engine's own deadlines, not the container's. */
   private static final long ASYNC_TIMEOUT_MS = 3_600_000;

@@ -4,8 +4,6 @@ import io.camunda.client.protocol.rest.BrokerInfo;
 import io.camunda.client.protocol.rest.CreateProcessInstanceResult;
 import io.camunda.client.protocol.rest.DeploymentResult;
 import io.camunda.client.protocol.rest.IncidentResult;
-import io.camunda.client.protocol.rest.JobActivationRequest;
-import io.camunda.client.protocol.rest.JobActivationResult;
 import io.camunda.client.protocol.rest.JobCompletionRequest;
 import io.camunda.client.protocol.rest.JobErrorRequest;
 import io.camunda.client.protocol.rest.JobFailRequest;
@@ -117,11 +115,6 @@ public class EngineRestController {
   public CompletableFuture<io.camunda.client.protocol.rest.SignalBroadcastResult> broadcastSignal(
       @RequestBody io.camunda.client.protocol.rest.SignalBroadcastRequest request) {
     return engine.signals().broadcast(request);
-  }
-
-  @PostMapping(path = "/jobs/activation", consumes = MediaType.APPLICATION_JSON_VALUE)
-  public CompletableFuture<JobActivationResult> activate(@RequestBody JobActivationRequest request) {
-    return engine.jobs().activate(request);
   }
 
   @PostMapping("/jobs/{key}/completion")

@@ -41,7 +41,9 @@ public class ImageLinks {
 
   public String linkFor(SoftwareImage image) {
     long expires = clock.instant().plus(LIFETIME).getEpochSecond();
-    return publicUrl + PATH + image.getSha256() + "/" + image.getFileName() + "?expires=" + expires + "&token=" + token(image.getSha256(), expires);
+    // the fragment never reaches the server: it tells the device which digest to expect
+    return publicUrl + PATH + image.getSha256() + "/" + image.getFileName() + "?expires=" + expires
+        + "&token=" + token(image.getSha256(), expires) + "#sha256=" + image.getSha256();
   }
 
   public boolean isValid(String sha256, long expires, String token) {

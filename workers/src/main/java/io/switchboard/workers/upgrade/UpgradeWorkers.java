@@ -93,7 +93,7 @@ public class UpgradeWorkers {
     }
   }
 
-  @JobWorker(type = DeviceUpgrade.JOB_INSTALL_PACKAGE)
+  @JobWorker(type = DeviceUpgrade.JOB_INSTALL_PACKAGE, timeout = 15 * 60 * 1000)
   public void install(ActivatedJob job, @Variable(name = "targetId") String deviceId,
       @Variable(name = "operationId", optional = true) String operationId,
       @Variable(name = "targetSoftwareVersion") String targetVersion) {
