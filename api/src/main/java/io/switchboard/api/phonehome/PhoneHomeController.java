@@ -81,13 +81,10 @@ public class PhoneHomeController {
     }
     LOG.info("Device {} reports {}: {}", serial, progress.type(), progress.message());
     if ("bootstrap-complete".equals(progress.type())) {
-      if (progress.managementAddress() != null) {
-        device.setManagementAddress(progress.managementAddress());
-      }
-      if (progress.netconfPort() != null) {
-        device.setNetconfPort(progress.netconfPort());
-      }
-      devices.save(device);
+      devices.updateReachability(
+          device.getId(),
+          progress.managementAddress() != null ? progress.managementAddress() : device.getManagementAddress(),
+          progress.netconfPort() != null ? progress.netconfPort() : device.getNetconfPort());
       messages.deviceIsUp(device, progress);
     }
     return ResponseEntity.noContent().build();

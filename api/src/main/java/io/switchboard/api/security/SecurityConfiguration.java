@@ -56,9 +56,7 @@ public class SecurityConfiguration {
     org.springframework.security.authentication.dao.DaoAuthenticationProvider passwords =
         new org.springframework.security.authentication.dao.DaoAuthenticationProvider(users);
     passwords.setPasswordEncoder(passwordEncoder);
-    http.authenticationManager(
-        new org.springframework.security.authentication.ProviderManager(
-            new CachingPasswordAuthentication(passwords, java.time.Clock.systemUTC())));
+    http.authenticationProvider(new CachingPasswordAuthentication(passwords, java.time.Clock.systemUTC()));
     http.csrf(csrf -> csrf.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .authorizeHttpRequests(

@@ -14,4 +14,16 @@ public interface DeviceRepository extends JpaRepository<Device, String>, JpaSpec
   long countByTenantId(String tenantId);
 
   long countByModelId(String modelId);
+
+  /**
+   * Records where a device says it can be reached. A targeted update, not a versioned save: the
+   * phone-home request races with the workers that change the same device, and must not lose.
+   */
+  @org.springframework.data.jpa.repository.Modifying(clearAutomatically = true)
+  @org.springframework.data.jpa.repository.Query(
+      "update Device d set d.managementAddress = :address, d.netconfPort = :port where d.id = :id")
+  int updateReachability(
+      @org.springframework.data.repository.query.Param("id") String id,
+      @org.springframework.data.repository.query.Param("address") String address,
+      @org.springframework.data.repository.query.Param("port") Integer port);
 }
