@@ -58,6 +58,7 @@ public class DemoInventory {
   private final OperationRepository operations;
   private final OperationStarter starter;
   private final Path imageDir;
+  private final org.springframework.transaction.support.TransactionTemplate transactions;
   private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "demo-watcher");
     t.setDaemon(true);
@@ -67,7 +68,9 @@ public class DemoInventory {
   public DemoInventory(
       OperatingCompanyRepository opcos, TenantRepository tenants, SiteRepository sites, DeviceModelRepository models,
       DeviceRepository devices, SoftwareImageRepository images, OperationRepository operations, OperationStarter starter,
-      @Value("${switchboard.images.store-dir:./data/images}") String imageDir) {
+      @Value("${switchboard.images.store-dir:./data/images}") String imageDir,
+      org.springframework.transaction.PlatformTransactionManager transactionManager) {
+    this.transactions = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
     this.opcos = opcos;
     this.tenants = tenants;
     this.sites = sites;
@@ -116,18 +119,24 @@ public class DemoInventory {
     return result;
   }
 
-  /** Starts onboarding for demo devices that are not in service yet. */
+  /**
+   * Starts onboarding for demo devices that are not in service yet. Like the API does, the
+   * operation row and the process start commit together, so the workers never see half of it.
+   */
   public void startOnboarding(List<DemoDevice> demo) {
     for (DemoDevice d : demo) {
-      Device device = devices.findById(d.deviceId()).orElseThrow();
-      if (device.getLifecycleState() == DeviceLifecycle.ACTIVE) {
-        continue;
-      }
-      device.setLifecycleState(DeviceLifecycle.PLANNED);
-      devices.save(device);
-      Operation operation = operations.save(new Operation(device.getTenantId(), "ztp-onboarding", "DEVICE", device.getId(), "demo"));
-      operation.setProcessInstanceKey(starter.start(operation, Map.of("activationTimeout", "PT30M")));
-      operations.save(operation);
+      transactions.executeWithoutResult(status -> {
+        Device device = devices.findById(d.deviceId()).orElseThrow();
+        if (device.getLifecycleState() == DeviceLifecycle.ACTIVE) {
+          return;
+        }
+        device.setLifecycleState(DeviceLifecycle.PLANNED);
+        devices.save(device);
+        Operation operation =
+            operations.saveAndFlush(new Operation(device.getTenantId(), "ztp-onboarding", "DEVICE", device.getId(), "demo"));
+        operation.setProcessInstanceKey(starter.start(operation, Map.of("activationTimeout", "PT30M")));
+        operations.saveAndFlush(operation);
+      });
     }
   }
 

@@ -16,12 +16,15 @@ public interface DeviceRepository extends JpaRepository<Device, String>, JpaSpec
   long countByModelId(String modelId);
 
   /**
-   * Records where a device says it can be reached. A targeted update, not a versioned save: the
-   * phone-home request races with the workers that change the same device, and must not lose.
+   * Records where a device says it can be reached. A targeted update that cannot fail on a
+   * concurrent change (the phone-home request must not be lost), but bumps the version so that a
+   * worker holding an older copy fails its save and retries rather than writing the old address
+   * back.
    */
   @org.springframework.data.jpa.repository.Modifying(clearAutomatically = true)
   @org.springframework.data.jpa.repository.Query(
-      "update Device d set d.managementAddress = :address, d.netconfPort = :port where d.id = :id")
+      "update Device d set d.managementAddress = :address, d.netconfPort = :port,"
+          + " d.lockVersion = d.lockVersion + 1 where d.id = :id")
   int updateReachability(
       @org.springframework.data.repository.query.Param("id") String id,
       @org.springframework.data.repository.query.Param("address") String address,
