@@ -19,7 +19,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -72,8 +71,11 @@ public class PhoneHomeController {
     return Map.of("bootstrap-data", Map.of("configuration", configuration, "configurationFormat", "set"));
   }
 
+  /**
+   * Not one transaction on purpose: the reachability must be committed before the message
+   * wakes the process, or its next worker could look for the device's address too early.
+   */
   @PostMapping(BASE + "/progress")
-  @Transactional
   public ResponseEntity<Void> progress(@PathVariable String serial, @RequestBody Progress progress, HttpServletRequest request) {
     Device device = authenticate(serial, request);
     if (progress.type() == null) {

@@ -21,6 +21,7 @@ public interface DeviceRepository extends JpaRepository<Device, String>, JpaSpec
    * worker holding an older copy fails its save and retries rather than writing the old address
    * back.
    */
+  @org.springframework.transaction.annotation.Transactional
   @org.springframework.data.jpa.repository.Modifying(clearAutomatically = true)
   @org.springframework.data.jpa.repository.Query(
       "update Device d set d.managementAddress = :address, d.netconfPort = :port,"
