@@ -32,6 +32,7 @@ public class EngineAutoConfiguration {
   @Bean
   public Engine switchboardEngine(DataSource dataSource) {
     EngineSchema.migrate(dataSource);
+    EngineSchema.ensureDurableCommits(dataSource);
     return new Engine(new JdbcEngineStore(dataSource), Clock.systemUTC());
   }
 
