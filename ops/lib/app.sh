@@ -15,6 +15,9 @@ ops_build() {
     return 0
   fi
   log "building the application and the ops jar (mvn -DskipTests package)"
+  # Spring Boot repackages an already repackaged jar without refreshing its nested libraries:
+  # remove it so the build always nests the engine and modules just compiled.
+  rm -f "$OPS_ROOT"/app/target/switchboard-app-*.jar "$OPS_ROOT"/app/target/switchboard-app-*.jar.original
   local mvn_args=(-B -q -DskipTests -pl app,ops/benchmark -am package)
   (cd "$OPS_ROOT" && { mvn -o "${mvn_args[@]}" || mvn "${mvn_args[@]}"; }) >&2
 }
