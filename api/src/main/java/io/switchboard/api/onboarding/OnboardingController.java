@@ -10,7 +10,6 @@ import io.switchboard.inventory.device.Device;
 import io.switchboard.inventory.device.DeviceCredentials;
 import io.switchboard.inventory.device.DeviceRepository;
 import io.switchboard.inventory.operation.Operation;
-import io.switchboard.inventory.operation.OperationRepository;
 import io.switchboard.inventory.scope.AccessScope;
 import io.switchboard.inventory.scope.ScopedInventory;
 import io.switchboard.inventory.site.Site;
@@ -78,17 +77,15 @@ public class OnboardingController {
   private final ScopedInventory inventory;
   private final SiteRepository sites;
   private final DeviceRepository devices;
-  private final OperationRepository operations;
   private final OperationStarter starter;
   private final PasswordEncoder encoder;
 
   public OnboardingController(
-      ScopedInventory inventory, SiteRepository sites, DeviceRepository devices, OperationRepository operations,
+      ScopedInventory inventory, SiteRepository sites, DeviceRepository devices,
       OperationStarter starter, PasswordEncoder encoder) {
     this.inventory = inventory;
     this.sites = sites;
     this.devices = devices;
-    this.operations = operations;
     this.starter = starter;
     this.encoder = encoder;
   }
@@ -142,10 +139,8 @@ public class OnboardingController {
   }
 
   private Operation start(AccessScope scope, String process, Device device, Map<String, Object> extra) {
-    Operation operation = operations.saveAndFlush(new Operation(device.getTenantId(), process, "DEVICE", device.getId(), scope.username()));
     Map<String, Object> variables = new HashMap<>(extra);
     variables.put("serialNumber", device.getSerialNumber());
-    operation.setProcessInstanceKey(starter.start(operation, variables));
-    return operations.saveAndFlush(operation);
+    return starter.record(new Operation(device.getTenantId(), process, "DEVICE", device.getId(), scope.username()), variables);
   }
 }

@@ -8,7 +8,6 @@ import io.switchboard.api.security.Action;
 import io.switchboard.api.security.CurrentScope;
 import io.switchboard.api.security.Resource;
 import io.switchboard.inventory.operation.Operation;
-import io.switchboard.inventory.operation.OperationRepository;
 import io.switchboard.inventory.operation.OperationState;
 import io.switchboard.inventory.scope.AccessScope;
 import io.switchboard.inventory.scope.ScopedInventory;
@@ -67,12 +66,10 @@ public class OperationController {
   }
 
   private final ScopedInventory inventory;
-  private final OperationRepository operations;
   private final OperationStarter starter;
 
-  public OperationController(ScopedInventory inventory, OperationRepository operations, OperationStarter starter) {
+  public OperationController(ScopedInventory inventory, OperationStarter starter) {
     this.inventory = inventory;
-    this.operations = operations;
     this.starter = starter;
   }
 
@@ -105,11 +102,9 @@ public class OperationController {
   public OperationView start(@Valid @RequestBody StartOperation request) {
     AccessScope scope = CurrentScope.require(Action.RUN, Resource.OPERATIONS);
     String tenantId = tenantOfTarget(scope, request.target());
-    Operation operation =
-        operations.saveAndFlush(new Operation(tenantId, request.type(), request.target().kind().name(), request.target().id(), scope.username()));
-    // if the start fails, the exception rolls the operation row back: nothing half-written stays
-    operation.setProcessInstanceKey(starter.start(operation, request.variables()));
-    return OperationView.of(operations.saveAndFlush(operation));
+    return OperationView.of(starter.record(
+        new Operation(tenantId, request.type(), request.target().kind().name(), request.target().id(), scope.username()),
+        request.variables()));
   }
 
   private String tenantOfTarget(AccessScope scope, Target target) {

@@ -19,9 +19,23 @@ import org.springframework.stereotype.Component;
 @Component
 public class OperationStarter {
   private final ObjectProvider<CamundaClient> client;
+  private final io.switchboard.inventory.operation.OperationRepository operations;
 
-  public OperationStarter(ObjectProvider<CamundaClient> client) {
+  public OperationStarter(
+      ObjectProvider<CamundaClient> client, io.switchboard.inventory.operation.OperationRepository operations) {
     this.client = client;
+    this.operations = operations;
+  }
+
+  /**
+   * Records the operation and starts its process. Call it inside the caller's transaction: when
+   * the start fails, the exception rolls the row back, so nothing half-written stays; workers
+   * never see the row before the process key is on it.
+   */
+  public Operation record(Operation operation, Map<String, Object> variables) {
+    Operation saved = operations.saveAndFlush(operation);
+    saved.setProcessInstanceKey(start(saved, variables));
+    return operations.saveAndFlush(saved);
   }
 
   public long start(Operation operation, Map<String, Object> variables) {

@@ -10,7 +10,6 @@ import io.switchboard.inventory.device.DeviceRepository;
 import io.switchboard.inventory.image.SoftwareImage;
 import io.switchboard.inventory.image.SoftwareImageRepository;
 import io.switchboard.inventory.operation.Operation;
-import io.switchboard.inventory.operation.OperationRepository;
 import io.switchboard.inventory.site.Site;
 import io.switchboard.inventory.site.SiteRepository;
 import io.switchboard.inventory.site.SiteType;
@@ -55,7 +54,6 @@ public class DemoInventory {
   private final DeviceModelRepository models;
   private final DeviceRepository devices;
   private final SoftwareImageRepository images;
-  private final OperationRepository operations;
   private final OperationStarter starter;
   private final Path imageDir;
   private final org.springframework.transaction.support.TransactionTemplate transactions;
@@ -67,7 +65,7 @@ public class DemoInventory {
 
   public DemoInventory(
       OperatingCompanyRepository opcos, TenantRepository tenants, SiteRepository sites, DeviceModelRepository models,
-      DeviceRepository devices, SoftwareImageRepository images, OperationRepository operations, OperationStarter starter,
+      DeviceRepository devices, SoftwareImageRepository images, OperationStarter starter,
       @Value("${switchboard.images.store-dir:./data/images}") String imageDir,
       org.springframework.transaction.PlatformTransactionManager transactionManager) {
     this.transactions = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
@@ -77,7 +75,6 @@ public class DemoInventory {
     this.models = models;
     this.devices = devices;
     this.images = images;
-    this.operations = operations;
     this.starter = starter;
     this.imageDir = Path.of(imageDir);
   }
@@ -132,10 +129,8 @@ public class DemoInventory {
         }
         device.setLifecycleState(DeviceLifecycle.PLANNED);
         devices.save(device);
-        Operation operation =
-            operations.saveAndFlush(new Operation(device.getTenantId(), "ztp-onboarding", "DEVICE", device.getId(), "demo"));
-        operation.setProcessInstanceKey(starter.start(operation, Map.of("activationTimeout", "PT30M")));
-        operations.saveAndFlush(operation);
+        starter.record(new Operation(device.getTenantId(), "ztp-onboarding", "DEVICE", device.getId(), "demo"),
+            Map.of("activationTimeout", "PT30M"));
       });
     }
   }
