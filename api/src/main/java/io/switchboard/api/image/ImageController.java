@@ -131,16 +131,10 @@ public class ImageController {
     }
     String sha256 = HexFormat.of().formatHex(staged.sha256());
     Path kept = store.keep(staged, sha256);
-    try {
-      String fileName = file.getOriginalFilename() == null ? sha256 : Path.of(file.getOriginalFilename()).getFileName().toString();
-      return ImageView.of(images.save(new SoftwareImage(version, modelFamily, fileName, sha256, signature.trim(), keyId.get(),
-          staged.size(), kept.toAbsolutePath().toString())));
-    } catch (RuntimeException e) {
-      if (!images.existsByModelFamilyAndVersion(modelFamily, version)) {
-        store.delete(kept);
-      }
-      throw e;
-    }
+    // a failed insert leaves only a content-addressed file behind, which a retry reuses
+    String fileName = file.getOriginalFilename() == null ? sha256 : Path.of(file.getOriginalFilename()).getFileName().toString();
+    return ImageView.of(images.save(new SoftwareImage(version, modelFamily, fileName, sha256, signature.trim(), keyId.get(),
+        staged.size(), kept.toAbsolutePath().toString())));
   }
 
   private SoftwareImage find(AccessScope scope, String id) {

@@ -59,12 +59,4 @@ public class ImageStore {
       // a leftover .part file is harmless and is overwritten by name never
     }
   }
-
-  public void delete(Path file) {
-    try {
-      Files.deleteIfExists(file);
-    } catch (IOException ignored) {
-      // best effort on rollback
-    }
-  }
 }

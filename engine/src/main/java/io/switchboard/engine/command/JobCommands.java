@@ -133,15 +133,19 @@ public final class JobCommands {
   }
 
   private List<ActivatedJobResult> activateFor(JobActivationWaiters.Waiter waiter) {
-    List<ActivatedJobResult> activated = new ArrayList<>();
-    for (Long key : List.copyOf(state.activatableJobs(waiter.type()))) {
-      if (activated.size() >= waiter.maxJobs()) {
+    // pick first, then change: activating removes the job from the queue being walked
+    List<Job> picked = new ArrayList<>();
+    for (Long key : state.activatableJobs(waiter.type())) {
+      if (picked.size() >= waiter.maxJobs()) {
         break;
       }
       Job job = state.jobs.get(key);
-      if (!waiter.tenantIds().contains(job.tenantId)) {
-        continue;
+      if (waiter.tenantIds().contains(job.tenantId)) {
+        picked.add(job);
       }
+    }
+    List<ActivatedJobResult> activated = new ArrayList<>(picked.size());
+    for (Job job : picked) {
       job.state = Job.State.ACTIVATED;
       job.worker = waiter.worker();
       job.deadline = processor.now() + waiter.timeout();
