@@ -5,18 +5,26 @@ import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import io.switchboard.inventory.InventoryConfiguration;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import io.switchboard.inventory.InventoryConfiguration;
 
 /** The admin REST API under /api/v1, documented at /v3/api-docs and /swagger-ui.html. */
 @Configuration
 @ComponentScan
 @Import(InventoryConfiguration.class)
 @OpenAPIDefinition(
-    info = @Info(title = "Switchboard API", version = "v1", description = "Tenancy, sites, devices, catalogue and operations"),
+    info =
+        @Info(
+            title = "Switchboard API",
+            version = "v1",
+            description = "Tenancy, sites, devices, catalogue and operations"),
     security = {@SecurityRequirement(name = "basic"), @SecurityRequirement(name = "bearer")})
 @SecurityScheme(name = "basic", type = SecuritySchemeType.HTTP, scheme = "basic")
-@SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
+@SecurityScheme(
+    name = "bearer",
+    type = SecuritySchemeType.HTTP,
+    scheme = "bearer",
+    bearerFormat = "JWT")
 public class ApiConfiguration {}

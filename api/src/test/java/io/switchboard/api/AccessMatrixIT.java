@@ -16,8 +16,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Every role against every endpoint family, read and write, each inside the role's own scope:
- * the status says what the role may do (201/200 allowed, 403 forbidden).
+ * Every role against every endpoint family, read and write, each inside the role's own scope: the
+ * status says what the role may do (201/200 allowed, 403 forbidden).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccessMatrixIT extends ApiIT {
@@ -38,9 +38,12 @@ class AccessMatrixIT extends ApiIT {
     site = newSite(tenant);
     model = newModel();
     device = newDevice(tenant, site, model);
-    camunda.newDeployResourceCommand()
-        .addProcessModel(Bpmn.createExecutableProcess(PROCESS).startEvent().endEvent().done(), "noop.bpmn")
-        .send().join();
+    camunda
+        .newDeployResourceCommand()
+        .addProcessModel(
+            Bpmn.createExecutableProcess(PROCESS).startEvent().endEvent().done(), "noop.bpmn")
+        .send()
+        .join();
   }
 
   private Caller callerFor(Role role) {
@@ -62,32 +65,155 @@ class AccessMatrixIT extends ApiIT {
 
     Map<String, Supplier<Integer>> probes = new LinkedHashMap<>();
     Map<String, Integer> expected = new LinkedHashMap<>();
-    probe(probes, expected, "read opcos", 200, () -> caller.get("/api/v1/opcos").getStatusCode().value());
-    probe(probes, expected, "write opcos", sp ? 201 : 403,
+    probe(
+        probes,
+        expected,
+        "read opcos",
+        200,
+        () -> caller.get("/api/v1/opcos").getStatusCode().value());
+    probe(
+        probes,
+        expected,
+        "write opcos",
+        sp ? 201 : 403,
         () -> caller.post("/api/v1/opcos", Map.of("name", unique("o"))).getStatusCode().value());
-    probe(probes, expected, "read tenants", 200, () -> caller.get("/api/v1/tenants").getStatusCode().value());
-    probe(probes, expected, "write tenants", sp || opcoAdmin ? 201 : 403,
-        () -> caller.post("/api/v1/tenants", Map.of("name", unique("t"), "opcoId", opco)).getStatusCode().value());
-    probe(probes, expected, "read sites", 200, () -> caller.get("/api/v1/sites").getStatusCode().value());
-    probe(probes, expected, "write sites", sp || opcoAdmin || tenantAdmin ? 201 : 403,
-        () -> caller.post("/api/v1/sites", Map.of("tenantId", tenant, "name", unique("s"), "type", "HUB")).getStatusCode().value());
-    probe(probes, expected, "read devices", 200, () -> caller.get("/api/v1/devices").getStatusCode().value());
-    probe(probes, expected, "write devices", sp || opcoAdmin || tenantAdmin ? 201 : 403,
-        () -> caller.post("/api/v1/devices", Map.of("tenantId", tenant, "serialNumber", unique("SN"), "modelId", model)).getStatusCode().value());
-    probe(probes, expected, "read device models", 200, () -> caller.get("/api/v1/device-models").getStatusCode().value());
-    probe(probes, expected, "write device models", sp ? 201 : 403,
-        () -> caller.post("/api/v1/device-models", Map.of("name", unique("m"), "vendor", "Juniper", "family", "srx")).getStatusCode().value());
-    probe(probes, expected, "read images", 200, () -> caller.get("/api/v1/images").getStatusCode().value());
-    probe(probes, expected, "write images", sp ? 201 : 403,
-        () -> caller.template()
-            .postForEntity("/api/v1/images", ImageFixtures.upload(image, unique("v"), "srx", ImageFixtures.sign(image, ImageFixtures.TRUSTED_PRIVATE)), String.class)
-            .getStatusCode().value());
-    probe(probes, expected, "read operations", 200, () -> caller.get("/api/v1/operations").getStatusCode().value());
-    probe(probes, expected, "run operations", role.canRunOperations() ? 201 : 403,
-        () -> caller.post("/api/v1/operations", Map.of("type", PROCESS, "target", Map.of("kind", "DEVICE", "id", device))).getStatusCode().value());
-    probe(probes, expected, "read users", 200, () -> caller.get("/api/v1/users").getStatusCode().value());
-    probe(probes, expected, "write users", sp || opcoAdmin || tenantAdmin ? 201 : 403,
-        () -> caller.post("/api/v1/users", Map.of("username", unique("u"), "password", PASSWORD, "role", "TENANT_VIEWER", "tenantId", tenant)).getStatusCode().value());
+    probe(
+        probes,
+        expected,
+        "read tenants",
+        200,
+        () -> caller.get("/api/v1/tenants").getStatusCode().value());
+    probe(
+        probes,
+        expected,
+        "write tenants",
+        sp || opcoAdmin ? 201 : 403,
+        () ->
+            caller
+                .post("/api/v1/tenants", Map.of("name", unique("t"), "opcoId", opco))
+                .getStatusCode()
+                .value());
+    probe(
+        probes,
+        expected,
+        "read sites",
+        200,
+        () -> caller.get("/api/v1/sites").getStatusCode().value());
+    probe(
+        probes,
+        expected,
+        "write sites",
+        sp || opcoAdmin || tenantAdmin ? 201 : 403,
+        () ->
+            caller
+                .post(
+                    "/api/v1/sites", Map.of("tenantId", tenant, "name", unique("s"), "type", "HUB"))
+                .getStatusCode()
+                .value());
+    probe(
+        probes,
+        expected,
+        "read devices",
+        200,
+        () -> caller.get("/api/v1/devices").getStatusCode().value());
+    probe(
+        probes,
+        expected,
+        "write devices",
+        sp || opcoAdmin || tenantAdmin ? 201 : 403,
+        () ->
+            caller
+                .post(
+                    "/api/v1/devices",
+                    Map.of("tenantId", tenant, "serialNumber", unique("SN"), "modelId", model))
+                .getStatusCode()
+                .value());
+    probe(
+        probes,
+        expected,
+        "read device models",
+        200,
+        () -> caller.get("/api/v1/device-models").getStatusCode().value());
+    probe(
+        probes,
+        expected,
+        "write device models",
+        sp ? 201 : 403,
+        () ->
+            caller
+                .post(
+                    "/api/v1/device-models",
+                    Map.of("name", unique("m"), "vendor", "Juniper", "family", "srx"))
+                .getStatusCode()
+                .value());
+    probe(
+        probes,
+        expected,
+        "read images",
+        200,
+        () -> caller.get("/api/v1/images").getStatusCode().value());
+    probe(
+        probes,
+        expected,
+        "write images",
+        sp ? 201 : 403,
+        () ->
+            caller
+                .template()
+                .postForEntity(
+                    "/api/v1/images",
+                    ImageFixtures.upload(
+                        image,
+                        unique("v"),
+                        "srx",
+                        ImageFixtures.sign(image, ImageFixtures.TRUSTED_PRIVATE)),
+                    String.class)
+                .getStatusCode()
+                .value());
+    probe(
+        probes,
+        expected,
+        "read operations",
+        200,
+        () -> caller.get("/api/v1/operations").getStatusCode().value());
+    probe(
+        probes,
+        expected,
+        "run operations",
+        role.canRunOperations() ? 201 : 403,
+        () ->
+            caller
+                .post(
+                    "/api/v1/operations",
+                    Map.of("type", PROCESS, "target", Map.of("kind", "DEVICE", "id", device)))
+                .getStatusCode()
+                .value());
+    probe(
+        probes,
+        expected,
+        "read users",
+        200,
+        () -> caller.get("/api/v1/users").getStatusCode().value());
+    probe(
+        probes,
+        expected,
+        "write users",
+        sp || opcoAdmin || tenantAdmin ? 201 : 403,
+        () ->
+            caller
+                .post(
+                    "/api/v1/users",
+                    Map.of(
+                        "username",
+                        unique("u"),
+                        "password",
+                        PASSWORD,
+                        "role",
+                        "TENANT_VIEWER",
+                        "tenantId",
+                        tenant))
+                .getStatusCode()
+                .value());
 
     Map<String, Integer> actual = new LinkedHashMap<>();
     probes.forEach((name, probe) -> actual.put(name, probe.get()));
@@ -101,8 +227,14 @@ class AccessMatrixIT extends ApiIT {
   }
 
   enum Family {
-    OPCOS("opcos"), TENANTS("tenants"), SITES("sites"), DEVICES("devices"), DEVICE_MODELS("device-models"),
-    IMAGES("images"), OPERATIONS("operations"), USERS("users");
+    OPCOS("opcos"),
+    TENANTS("tenants"),
+    SITES("sites"),
+    DEVICES("devices"),
+    DEVICE_MODELS("device-models"),
+    IMAGES("images"),
+    OPERATIONS("operations"),
+    USERS("users");
 
     final String path;
 
@@ -116,9 +248,13 @@ class AccessMatrixIT extends ApiIT {
     }
   }
 
-  private static void probe(Map<String, Supplier<Integer>> probes, Map<String, Integer> expected, String name, int status, Supplier<Integer> call) {
+  private static void probe(
+      Map<String, Supplier<Integer>> probes,
+      Map<String, Integer> expected,
+      String name,
+      int status,
+      Supplier<Integer> call) {
     probes.put(name, call);
     expected.put(name, status);
   }
-
 }

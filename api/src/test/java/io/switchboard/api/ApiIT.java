@@ -18,7 +18,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /** Base of the API suite: the real application on a random port, called over HTTP. */
-@SpringBootTest(classes = ApiTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+    classes = ApiTestApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class ApiIT {
   protected static final String ADMIN = "admin";
   protected static final String ADMIN_PASSWORD = "admin-password-for-tests";
@@ -70,7 +72,8 @@ public abstract class ApiIT {
     public String create(String path, Object body) {
       ResponseEntity<JsonNode> response = post(path, body);
       if (response.getStatusCode().value() != 201) {
-        throw new AssertionError("POST " + path + " answered " + response.getStatusCode() + ": " + response.getBody());
+        throw new AssertionError(
+            "POST " + path + " answered " + response.getStatusCode() + ": " + response.getBody());
       }
       return response.getBody().get("id").asText();
     }
@@ -105,19 +108,37 @@ public abstract class ApiIT {
   }
 
   protected String newTenant(String opcoId) {
-    return admin.create("/api/v1/tenants", opcoId == null ? Map.of("name", unique("tenant")) : Map.of("name", unique("tenant"), "opcoId", opcoId));
+    return admin.create(
+        "/api/v1/tenants",
+        opcoId == null
+            ? Map.of("name", unique("tenant"))
+            : Map.of("name", unique("tenant"), "opcoId", opcoId));
   }
 
   protected String newSite(String tenantId) {
-    return admin.create("/api/v1/sites", Map.of("tenantId", tenantId, "name", unique("site"), "type", "BRANCH"));
+    return admin.create(
+        "/api/v1/sites", Map.of("tenantId", tenantId, "name", unique("site"), "type", "BRANCH"));
   }
 
   protected String newModel() {
-    return admin.create("/api/v1/device-models", Map.of("name", unique("srx300"), "vendor", "Juniper", "family", "srx"));
+    return admin.create(
+        "/api/v1/device-models",
+        Map.of("name", unique("srx300"), "vendor", "Juniper", "family", "srx"));
   }
 
   protected String newDevice(String tenantId, String siteId, String modelId) {
-    return admin.create("/api/v1/devices", Map.of("tenantId", tenantId, "siteId", siteId, "serialNumber", unique("SN"), "modelId", modelId,
-        "credentials", Map.of("username", "netconf", "password", "device-secret")));
+    return admin.create(
+        "/api/v1/devices",
+        Map.of(
+            "tenantId",
+            tenantId,
+            "siteId",
+            siteId,
+            "serialNumber",
+            unique("SN"),
+            "modelId",
+            modelId,
+            "credentials",
+            Map.of("username", "netconf", "password", "device-secret")));
   }
 }

@@ -26,7 +26,10 @@ public class ApiTestApplication {
         .grpcAddress(URI.create("http://localhost:" + port))
         .preferRestOverGrpc(true)
         .credentialsProvider(
-            CredentialsProvider.newBasicAuthCredentialsProviderBuilder().username(user).password(password).build())
+            CredentialsProvider.newBasicAuthCredentialsProviderBuilder()
+                .username(user)
+                .password(password)
+                .build())
         .build();
   }
 }

@@ -24,17 +24,29 @@ import org.springframework.http.ResponseEntity;
 class AuthenticationIT extends ApiIT {
 
   private String token(String role, String tenantId, long ttlSeconds) throws Exception {
-    String pem = new ClassPathResource("jwt-test-private.pem").getContentAsString(StandardCharsets.US_ASCII)
-        .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-    RSAPrivateKey key = (RSAPrivateKey) KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
-    JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().subject("oidc-user").expirationTime(new Date(System.currentTimeMillis() + ttlSeconds * 1000));
+    String pem =
+        new ClassPathResource("jwt-test-private.pem")
+            .getContentAsString(StandardCharsets.US_ASCII)
+            .replaceAll("-----[A-Z ]+-----", "")
+            .replaceAll("\\s", "");
+    RSAPrivateKey key =
+        (RSAPrivateKey)
+            KeyFactory.getInstance("RSA")
+                .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
+    JWTClaimsSet.Builder claims =
+        new JWTClaimsSet.Builder()
+            .subject("oidc-user")
+            .expirationTime(new Date(System.currentTimeMillis() + ttlSeconds * 1000));
     if (role != null) {
       claims.claim("switchboard_role", role);
     }
     if (tenantId != null) {
       claims.claim("tenant_id", tenantId);
     }
-    SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).build(), claims.build());
+    SignedJWT jwt =
+        new SignedJWT(
+            new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).build(),
+            claims.build());
     jwt.sign(new RSASSASigner(key));
     return jwt.serialize();
   }
@@ -47,11 +59,19 @@ class AuthenticationIT extends ApiIT {
 
   @Test
   void healthIsOpenEverythingElseNeedsCredentials() {
-    assertThat(rest.getForEntity("/actuator/health", String.class).getStatusCode().value()).isIn(200, 404);
+    assertThat(rest.getForEntity("/actuator/health", String.class).getStatusCode().value())
+        .isIn(200, 404);
     assertThat(anonymous.get("/api/v1/sites").getStatusCode().value()).isEqualTo(401);
-    assertThat(rest.withBasicAuth(ADMIN, "wrong password").getForEntity("/api/v1/sites", String.class).getStatusCode().value()).isEqualTo(401);
-    assertThat(rest.postForEntity("/v2/deployments", null, String.class).getStatusCode().value()).isEqualTo(401);
-    assertThat(rest.getForEntity("/v3/api-docs", String.class).getStatusCode().value()).isEqualTo(200);
+    assertThat(
+            rest.withBasicAuth(ADMIN, "wrong password")
+                .getForEntity("/api/v1/sites", String.class)
+                .getStatusCode()
+                .value())
+        .isEqualTo(401);
+    assertThat(rest.postForEntity("/v2/deployments", null, String.class).getStatusCode().value())
+        .isEqualTo(401);
+    assertThat(rest.getForEntity("/v3/api-docs", String.class).getStatusCode().value())
+        .isEqualTo(200);
   }
 
   @Test
@@ -69,14 +89,22 @@ class AuthenticationIT extends ApiIT {
     String token = token("TENANT_VIEWER", mine, 300);
 
     assertThat(withBearer("/api/v1/tenants/" + mine, token).getStatusCode().value()).isEqualTo(200);
-    assertThat(withBearer("/api/v1/tenants/" + other, token).getStatusCode().value()).isEqualTo(404);
+    assertThat(withBearer("/api/v1/tenants/" + other, token).getStatusCode().value())
+        .isEqualTo(404);
   }
 
   @Test
   void expiredOrRolelessTokensAreRefused() throws Exception {
     String tenant = newTenant(null);
-    assertThat(withBearer("/api/v1/sites", token("TENANT_VIEWER", tenant, -60)).getStatusCode().value()).isEqualTo(401);
-    assertThat(withBearer("/api/v1/sites", token(null, tenant, 300)).getStatusCode().value()).isEqualTo(401);
-    assertThat(withBearer("/api/v1/sites", token("TENANT_VIEWER", null, 300)).getStatusCode().value()).isEqualTo(401);
+    assertThat(
+            withBearer("/api/v1/sites", token("TENANT_VIEWER", tenant, -60))
+                .getStatusCode()
+                .value())
+        .isEqualTo(401);
+    assertThat(withBearer("/api/v1/sites", token(null, tenant, 300)).getStatusCode().value())
+        .isEqualTo(401);
+    assertThat(
+            withBearer("/api/v1/sites", token("TENANT_VIEWER", null, 300)).getStatusCode().value())
+        .isEqualTo(401);
   }
 }

@@ -13,19 +13,26 @@ import org.springframework.http.MediaType;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
-/** Signed and unsigned image uploads for tests. The trusted key's public half is in the test config. */
+/**
+ * Signed and unsigned image uploads for tests. The trusted key's public half is in the test config.
+ */
 public final class ImageFixtures {
   /** Private half of the trusted key release-2026 (test only). */
-  static final String TRUSTED_PRIVATE = "MC4CAQAwBQYDK2VwBCIEIMCmyhssYjcFj2B8khxrHnQGOAx+CUUkeKWUzb0Jr3bm";
+  static final String TRUSTED_PRIVATE =
+      "MC4CAQAwBQYDK2VwBCIEIMCmyhssYjcFj2B8khxrHnQGOAx+CUUkeKWUzb0Jr3bm";
+
   /** A key nobody trusts. */
-  static final String UNTRUSTED_PRIVATE = "MC4CAQAwBQYDK2VwBCIEIIsqEG4sdmTDcvVgltapHZturAnarijpRZZbbKfuLWOK";
+  static final String UNTRUSTED_PRIVATE =
+      "MC4CAQAwBQYDK2VwBCIEIIsqEG4sdmTDcvVgltapHZturAnarijpRZZbbKfuLWOK";
 
   private ImageFixtures() {}
 
   public static String sign(byte[] image, String privateKeyBase64) {
     try {
-      PrivateKey key = KeyFactory.getInstance("Ed25519")
-          .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(privateKeyBase64)));
+      PrivateKey key =
+          KeyFactory.getInstance("Ed25519")
+              .generatePrivate(
+                  new PKCS8EncodedKeySpec(Base64.getDecoder().decode(privateKeyBase64)));
       Signature signer = Signature.getInstance("Ed25519");
       signer.initSign(key);
       signer.update(MessageDigest.getInstance("SHA-256").digest(image));
@@ -35,14 +42,17 @@ public final class ImageFixtures {
     }
   }
 
-  public static HttpEntity<MultiValueMap<String, Object>> upload(byte[] image, String version, String family, String signature) {
+  public static HttpEntity<MultiValueMap<String, Object>> upload(
+      byte[] image, String version, String family, String signature) {
     MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
-    parts.add("file", new ByteArrayResource(image) {
-      @Override
-      public String getFilename() {
-        return "junos-" + version + ".tgz";
-      }
-    });
+    parts.add(
+        "file",
+        new ByteArrayResource(image) {
+          @Override
+          public String getFilename() {
+            return "junos-" + version + ".tgz";
+          }
+        });
     parts.add("version", version);
     parts.add("modelFamily", family);
     if (signature != null) {

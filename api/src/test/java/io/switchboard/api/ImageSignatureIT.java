@@ -16,7 +16,10 @@ class ImageSignatureIT extends ApiIT {
 
   private ResponseEntity<JsonNode> upload(byte[] image, String version, String signature) {
     return rest.withBasicAuth(ADMIN, ADMIN_PASSWORD)
-        .postForEntity("/api/v1/images", ImageFixtures.upload(image, version, "srx", signature), JsonNode.class);
+        .postForEntity(
+            "/api/v1/images",
+            ImageFixtures.upload(image, version, "srx", signature),
+            JsonNode.class);
   }
 
   private static long storedFiles() throws Exception {
@@ -33,7 +36,8 @@ class ImageSignatureIT extends ApiIT {
   void goodSignatureIsStoredWithItsDigestAndCanBeDownloaded() throws Exception {
     byte[] image = ("junos image " + unique("v")).getBytes(StandardCharsets.UTF_8);
     String version = unique("23.4R1");
-    ResponseEntity<JsonNode> response = upload(image, version, ImageFixtures.sign(image, ImageFixtures.TRUSTED_PRIVATE));
+    ResponseEntity<JsonNode> response =
+        upload(image, version, ImageFixtures.sign(image, ImageFixtures.TRUSTED_PRIVATE));
 
     assertThat(response.getStatusCode().value()).isEqualTo(201);
     String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(image));
@@ -41,8 +45,11 @@ class ImageSignatureIT extends ApiIT {
     assertThat(response.getBody().get("signingKeyId").asText()).isEqualTo("release-2026");
     assertThat(response.getBody().get("sizeBytes").asLong()).isEqualTo(image.length);
 
-    ResponseEntity<byte[]> content = rest.withBasicAuth(ADMIN, ADMIN_PASSWORD)
-        .getForEntity("/api/v1/images/" + response.getBody().get("id").asText() + "/content", byte[].class);
+    ResponseEntity<byte[]> content =
+        rest.withBasicAuth(ADMIN, ADMIN_PASSWORD)
+            .getForEntity(
+                "/api/v1/images/" + response.getBody().get("id").asText() + "/content",
+                byte[].class);
     assertThat(content.getBody()).isEqualTo(image);
   }
 
@@ -59,21 +66,25 @@ class ImageSignatureIT extends ApiIT {
     assertThat(response.getStatusCode().value()).isEqualTo(422);
     assertThat(response.getBody().get("field").asText()).isEqualTo("signature");
     assertThat(storedFiles()).isEqualTo(before);
-    assertThat(admin.get("/api/v1/images?version=" + version).getBody().get("totalItems").asLong()).isZero();
+    assertThat(admin.get("/api/v1/images?version=" + version).getBody().get("totalItems").asLong())
+        .isZero();
   }
 
   @Test
   void signatureByAnUntrustedKeyIsRefused() {
     byte[] image = "image".getBytes(StandardCharsets.UTF_8);
-    ResponseEntity<JsonNode> response = upload(image, unique("v"), ImageFixtures.sign(image, ImageFixtures.UNTRUSTED_PRIVATE));
+    ResponseEntity<JsonNode> response =
+        upload(image, unique("v"), ImageFixtures.sign(image, ImageFixtures.UNTRUSTED_PRIVATE));
     assertThat(response.getStatusCode().value()).isEqualTo(422);
   }
 
   @Test
   void unsignedImageIsRefused() {
-    ResponseEntity<JsonNode> response = upload("image".getBytes(StandardCharsets.UTF_8), unique("v"), null);
+    ResponseEntity<JsonNode> response =
+        upload("image".getBytes(StandardCharsets.UTF_8), unique("v"), null);
     assertThat(response.getStatusCode().value()).isEqualTo(400);
     assertThat(response.getBody().get("field").asText()).isEqualTo("signature");
-    assertThat(response.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+    assertThat(response.getHeaders().getContentType().toString())
+        .startsWith("application/problem+json");
   }
 }

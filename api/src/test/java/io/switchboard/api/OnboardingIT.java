@@ -22,15 +22,34 @@ class OnboardingIT extends ApiIT {
   @BeforeEach
   void stubProcesses() {
     for (String id : List.of("ztp-onboarding", "device-upgrade")) {
-      camunda.newDeployResourceCommand().addProcessModel(Bpmn.createExecutableProcess(id).startEvent()
-          .serviceTask("first", t -> t.zeebeJobType("stub." + id)).endEvent().done(), id + ".bpmn").send().join();
+      camunda
+          .newDeployResourceCommand()
+          .addProcessModel(
+              Bpmn.createExecutableProcess(id)
+                  .startEvent()
+                  .serviceTask("first", t -> t.zeebeJobType("stub." + id))
+                  .endEvent()
+                  .done(),
+              id + ".bpmn")
+          .send()
+          .join();
     }
   }
 
   private ActivatedJob jobFor(String type, String serial) {
-    List<ActivatedJob> jobs = camunda.newActivateJobsCommand().jobType(type).maxJobsToActivate(50)
-        .requestTimeout(Duration.ofSeconds(3)).send().join().getJobs();
-    return jobs.stream().filter(j -> serial.equals(j.getVariablesAsMap().get("serialNumber"))).findFirst().orElseThrow();
+    List<ActivatedJob> jobs =
+        camunda
+            .newActivateJobsCommand()
+            .jobType(type)
+            .maxJobsToActivate(50)
+            .requestTimeout(Duration.ofSeconds(3))
+            .send()
+            .join()
+            .getJobs();
+    return jobs.stream()
+        .filter(j -> serial.equals(j.getVariablesAsMap().get("serialNumber")))
+        .findFirst()
+        .orElseThrow();
   }
 
   @Test
@@ -38,32 +57,73 @@ class OnboardingIT extends ApiIT {
     String tenant = newTenant(null);
     String serial = unique("CW");
     Caller tenantAdmin = user(Role.TENANT_ADMIN, null, tenant);
-    ResponseEntity<JsonNode> started = tenantAdmin.post("/api/v1/onboardings", Map.of(
-        "tenantId", tenant,
-        "site", Map.of("name", "paris-9", "type", "BRANCH", "targetSoftwareVersion", "23.4R1"),
-        "device", Map.of("serialNumber", serial, "modelId", newModel(), "credentials", Map.of("username", "netconf", "password", "pw"),
-            "activationSecret", "secret-1234"),
-        "activationTimeout", "P3D"));
+    ResponseEntity<JsonNode> started =
+        tenantAdmin.post(
+            "/api/v1/onboardings",
+            Map.of(
+                "tenantId",
+                tenant,
+                "site",
+                Map.of("name", "paris-9", "type", "BRANCH", "targetSoftwareVersion", "23.4R1"),
+                "device",
+                Map.of(
+                    "serialNumber",
+                    serial,
+                    "modelId",
+                    newModel(),
+                    "credentials",
+                    Map.of("username", "netconf", "password", "pw"),
+                    "activationSecret",
+                    "secret-1234"),
+                "activationTimeout",
+                "P3D"));
 
-    assertThat(started.getStatusCode().value()).as(String.valueOf(started.getBody())).isEqualTo(201);
+    assertThat(started.getStatusCode().value())
+        .as(String.valueOf(started.getBody()))
+        .isEqualTo(201);
     ActivatedJob job = jobFor("stub.ztp-onboarding", serial);
-    assertThat(job.getVariablesAsMap()).containsEntry("activationTimeout", "P3D").containsEntry("tenantId", tenant)
+    assertThat(job.getVariablesAsMap())
+        .containsEntry("activationTimeout", "P3D")
+        .containsEntry("tenantId", tenant)
         .containsEntry("targetId", started.getBody().get("deviceId").asText());
-    assertThat(admin.get("/api/v1/devices/" + started.getBody().get("deviceId").asText()).getBody().get("hasActivationSecret").asBoolean()).isTrue();
-    assertThat(admin.get("/api/v1/operations/" + started.getBody().get("operationId").asText()).getBody().get("type").asText()).isEqualTo("ztp-onboarding");
+    assertThat(
+            admin
+                .get("/api/v1/devices/" + started.getBody().get("deviceId").asText())
+                .getBody()
+                .get("hasActivationSecret")
+                .asBoolean())
+        .isTrue();
+    assertThat(
+            admin
+                .get("/api/v1/operations/" + started.getBody().get("operationId").asText())
+                .getBody()
+                .get("type")
+                .asText())
+        .isEqualTo("ztp-onboarding");
   }
 
   @Test
   void aRefusedOnboardingWritesNothing() {
     String tenant = newTenant(null);
     String serial = unique("CW");
-    ResponseEntity<JsonNode> refused = admin.post("/api/v1/onboardings", Map.of(
-        "tenantId", tenant,
-        "site", Map.of("name", "oslo-1", "type", "HUB"),
-        "device", Map.of("serialNumber", serial, "modelId", "no-such-model", "credentials", Map.of("username", "u", "password", "p"))));
+    ResponseEntity<JsonNode> refused =
+        admin.post(
+            "/api/v1/onboardings",
+            Map.of(
+                "tenantId", tenant,
+                "site", Map.of("name", "oslo-1", "type", "HUB"),
+                "device",
+                    Map.of(
+                        "serialNumber",
+                        serial,
+                        "modelId",
+                        "no-such-model",
+                        "credentials",
+                        Map.of("username", "u", "password", "p"))));
     assertThat(refused.getStatusCode().value()).isEqualTo(422);
     assertThat(refused.getBody().get("field").asText()).isEqualTo("device.modelId");
-    assertThat(admin.get("/api/v1/sites?tenantId=" + tenant).getBody().get("totalItems").asLong()).isZero();
+    assertThat(admin.get("/api/v1/sites?tenantId=" + tenant).getBody().get("totalItems").asLong())
+        .isZero();
   }
 
   @Test
@@ -72,14 +132,30 @@ class OnboardingIT extends ApiIT {
     String device = newDevice(tenant, newSite(tenant), newModel());
     String serial = admin.get("/api/v1/devices/" + device).getBody().get("serialNumber").asText();
 
-    assertThat(user(Role.TENANT_VIEWER, null, tenant).post("/api/v1/devices/" + device + "/upgrade",
-        Map.of("targetSoftwareVersion", "23.4R1")).getStatusCode().value()).isEqualTo(403);
-    assertThat(user(Role.TENANT_OPERATOR, null, newTenant(null)).post("/api/v1/devices/" + device + "/upgrade",
-        Map.of("targetSoftwareVersion", "23.4R1")).getStatusCode().value()).isEqualTo(404);
+    assertThat(
+            user(Role.TENANT_VIEWER, null, tenant)
+                .post(
+                    "/api/v1/devices/" + device + "/upgrade",
+                    Map.of("targetSoftwareVersion", "23.4R1"))
+                .getStatusCode()
+                .value())
+        .isEqualTo(403);
+    assertThat(
+            user(Role.TENANT_OPERATOR, null, newTenant(null))
+                .post(
+                    "/api/v1/devices/" + device + "/upgrade",
+                    Map.of("targetSoftwareVersion", "23.4R1"))
+                .getStatusCode()
+                .value())
+        .isEqualTo(404);
 
-    ResponseEntity<JsonNode> started = user(Role.TENANT_OPERATOR, null, tenant)
-        .post("/api/v1/devices/" + device + "/upgrade", Map.of("targetSoftwareVersion", "23.4R1"));
+    ResponseEntity<JsonNode> started =
+        user(Role.TENANT_OPERATOR, null, tenant)
+            .post(
+                "/api/v1/devices/" + device + "/upgrade",
+                Map.of("targetSoftwareVersion", "23.4R1"));
     assertThat(started.getStatusCode().value()).isEqualTo(201);
-    assertThat(jobFor("stub.device-upgrade", serial).getVariablesAsMap()).containsEntry("targetSoftwareVersion", "23.4R1");
+    assertThat(jobFor("stub.device-upgrade", serial).getVariablesAsMap())
+        .containsEntry("targetSoftwareVersion", "23.4R1");
   }
 }

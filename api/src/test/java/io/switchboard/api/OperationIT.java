@@ -21,14 +21,30 @@ class OperationIT extends ApiIT {
   void startingAnOperationRecordsItAndStartsTheProcessWithItsVariables() {
     String process = unique("upgrade-device");
     String jobType = unique("device.check");
-    camunda.newDeployResourceCommand()
-        .addProcessModel(Bpmn.createExecutableProcess(process).startEvent().serviceTask("check", t -> t.zeebeJobType(jobType)).endEvent().done(), "p.bpmn")
-        .send().join();
+    camunda
+        .newDeployResourceCommand()
+        .addProcessModel(
+            Bpmn.createExecutableProcess(process)
+                .startEvent()
+                .serviceTask("check", t -> t.zeebeJobType(jobType))
+                .endEvent()
+                .done(),
+            "p.bpmn")
+        .send()
+        .join();
     String tenant = newTenant(null);
     String device = newDevice(tenant, newSite(tenant), newModel());
 
-    ResponseEntity<JsonNode> started = admin.post("/api/v1/operations",
-        Map.of("type", process, "target", Map.of("kind", "DEVICE", "id", device), "variables", Map.of("targetVersion", "23.4R1")));
+    ResponseEntity<JsonNode> started =
+        admin.post(
+            "/api/v1/operations",
+            Map.of(
+                "type",
+                process,
+                "target",
+                Map.of("kind", "DEVICE", "id", device),
+                "variables",
+                Map.of("targetVersion", "23.4R1")));
 
     assertThat(started.getStatusCode().value()).isEqualTo(201);
     JsonNode operation = started.getBody();
@@ -37,8 +53,15 @@ class OperationIT extends ApiIT {
     assertThat(operation.get("requestedBy").asText()).isEqualTo(ADMIN);
     long processInstanceKey = Long.parseLong(operation.get("processInstanceKey").asText());
 
-    List<ActivatedJob> jobs = camunda.newActivateJobsCommand().jobType(jobType).maxJobsToActivate(1)
-        .requestTimeout(Duration.ofSeconds(5)).send().join().getJobs();
+    List<ActivatedJob> jobs =
+        camunda
+            .newActivateJobsCommand()
+            .jobType(jobType)
+            .maxJobsToActivate(1)
+            .requestTimeout(Duration.ofSeconds(5))
+            .send()
+            .join()
+            .getJobs();
     assertThat(jobs).hasSize(1);
     assertThat(jobs.get(0).getProcessInstanceKey()).isEqualTo(processInstanceKey);
     assertThat(jobs.get(0).getVariablesAsMap())
@@ -47,37 +70,70 @@ class OperationIT extends ApiIT {
         .containsEntry("targetKind", "DEVICE")
         .containsEntry("targetId", device)
         .containsEntry("targetVersion", "23.4R1");
-    assertThat(admin.get("/api/v1/operations/" + operation.get("id").asText()).getBody().get("processInstanceKey").asText())
+    assertThat(
+            admin
+                .get("/api/v1/operations/" + operation.get("id").asText())
+                .getBody()
+                .get("processInstanceKey")
+                .asText())
         .isEqualTo(String.valueOf(processInstanceKey));
   }
 
   @Test
   void anOperationWhoseProcessCannotStartLeavesNothingBehind() {
     String tenant = newTenant(null);
-    long before = admin.get("/api/v1/operations?tenantId=" + tenant).getBody().get("totalItems").asLong();
+    long before =
+        admin.get("/api/v1/operations?tenantId=" + tenant).getBody().get("totalItems").asLong();
 
-    ResponseEntity<JsonNode> refused = admin.post("/api/v1/operations",
-        Map.of("type", unique("not-deployed"), "target", Map.of("kind", "TENANT", "id", tenant)));
+    ResponseEntity<JsonNode> refused =
+        admin.post(
+            "/api/v1/operations",
+            Map.of(
+                "type", unique("not-deployed"), "target", Map.of("kind", "TENANT", "id", tenant)));
 
     assertThat(refused.getStatusCode().value()).isEqualTo(422);
     assertThat(refused.getBody().get("field").asText()).isEqualTo("type");
-    assertThat(admin.get("/api/v1/operations?tenantId=" + tenant).getBody().get("totalItems").asLong()).isEqualTo(before);
+    assertThat(
+            admin.get("/api/v1/operations?tenantId=" + tenant).getBody().get("totalItems").asLong())
+        .isEqualTo(before);
   }
 
   @Test
   void operationsListFiltersByTenantTypeStateAndTimeAndPages() {
     String process = unique("noop");
-    camunda.newDeployResourceCommand()
-        .addProcessModel(Bpmn.createExecutableProcess(process).startEvent().endEvent().done(), "p.bpmn").send().join();
+    camunda
+        .newDeployResourceCommand()
+        .addProcessModel(
+            Bpmn.createExecutableProcess(process).startEvent().endEvent().done(), "p.bpmn")
+        .send()
+        .join();
     String tenant = newTenant(null);
     Instant before = Instant.now().minusSeconds(1);
     for (int i = 0; i < 3; i++) {
-      admin.create("/api/v1/operations", Map.of("type", process, "target", Map.of("kind", "TENANT", "id", tenant)));
+      admin.create(
+          "/api/v1/operations",
+          Map.of("type", process, "target", Map.of("kind", "TENANT", "id", tenant)));
     }
-    JsonNode page = admin.get("/api/v1/operations?tenantId=" + tenant + "&type=" + process + "&state=RUNNING&from=" + before + "&size=2&page=0").getBody();
+    JsonNode page =
+        admin
+            .get(
+                "/api/v1/operations?tenantId="
+                    + tenant
+                    + "&type="
+                    + process
+                    + "&state=RUNNING&from="
+                    + before
+                    + "&size=2&page=0")
+            .getBody();
     assertThat(page.get("totalItems").asLong()).isEqualTo(3);
     assertThat(page.get("items")).hasSize(2);
     assertThat(page.get("totalPages").asInt()).isEqualTo(2);
-    assertThat(admin.get("/api/v1/operations?tenantId=" + tenant + "&to=" + before).getBody().get("totalItems").asLong()).isZero();
+    assertThat(
+            admin
+                .get("/api/v1/operations?tenantId=" + tenant + "&to=" + before)
+                .getBody()
+                .get("totalItems")
+                .asLong())
+        .isZero();
   }
 }

@@ -45,10 +45,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Benchmark, not a test (its name keeps it out of the normal run): onboards N simulated devices
- * at once, half of them needing an upgrade, and prints wall time, onboardings per minute,
- * per-device orchestration time (operation start to end, less the simulated reboot delay),
- * CPU time, peak heap and the core count. Run with {@code ops/onboard-bench/run.sh [N]}.
+ * Benchmark, not a test (its name keeps it out of the normal run): onboards N simulated devices at
+ * once, half of them needing an upgrade, and prints wall time, onboardings per minute, per-device
+ * orchestration time (operation start to end, less the simulated reboot delay), CPU time, peak heap
+ * and the core count. Run with {@code ops/onboard-bench/run.sh [N]}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 class OnboardingBenchmark {
@@ -76,8 +76,12 @@ class OnboardingBenchmark {
     registry.add("switchboard.hello.enabled", () -> "false");
     registry.add("switchboard.data-dir", () -> "./target/bench/data-" + run);
     registry.add("switchboard.images.store-dir", () -> "./target/bench/data-" + run + "/images");
-    registry.add("spring.datasource.url", () -> "jdbc:h2:file:./target/bench/db-" + run + ";DB_CLOSE_ON_EXIT=FALSE");
-    registry.add("switchboard.images.trusted-keys.switchboard-demo", () -> "MCowBQYDK2VwAyEAyqaHMOOmKV5PztDnHsBz5LgAZtzBjICdcH33+DY2rO4=");
+    registry.add(
+        "spring.datasource.url",
+        () -> "jdbc:h2:file:./target/bench/db-" + run + ";DB_CLOSE_ON_EXIT=FALSE");
+    registry.add(
+        "switchboard.images.trusted-keys.switchboard-demo",
+        () -> "MCowBQYDK2VwAyEAyqaHMOOmKV5PztDnHsBz5LgAZtzBjICdcH33+DY2rO4=");
   }
 
   @Test
@@ -102,13 +106,25 @@ class OnboardingBenchmark {
     long started = System.nanoTime();
     TransactionTemplate tx = new TransactionTemplate(transactionManager);
     for (String id : deviceIds) {
-      tx.executeWithoutResult(s -> starter.record(new Operation(tenant.getId(), "ztp-onboarding", "DEVICE", id, "bench"), Map.of()));
+      tx.executeWithoutResult(
+          s ->
+              starter.record(
+                  new Operation(tenant.getId(), "ztp-onboarding", "DEVICE", id, "bench"),
+                  Map.of()));
     }
-    try (SimulatedFleet fleet = SimulatedFleet.builder().serials(serials).basePort(0).model("srx300")
-        .softwareVersion(OLD).credentials("admin", "admin123").rebootDelay(REBOOT_DELAY)
-        .phoneHome("http://localhost:" + PORT).start()) {
+    try (SimulatedFleet fleet =
+        SimulatedFleet.builder()
+            .serials(serials)
+            .basePort(0)
+            .model("srx300")
+            .softwareVersion(OLD)
+            .credentials("admin", "admin123")
+            .rebootDelay(REBOOT_DELAY)
+            .phoneHome("http://localhost:" + PORT)
+            .start()) {
       long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
-      while (operations.findAll().stream().anyMatch(o -> o.getState() == OperationState.RUNNING) && System.nanoTime() < deadline) {
+      while (operations.findAll().stream().anyMatch(o -> o.getState() == OperationState.RUNNING)
+          && System.nanoTime() < deadline) {
         Thread.sleep(1000); // a benchmark's own pacing, not a test wait
       }
     }
@@ -129,30 +145,56 @@ class OnboardingBenchmark {
       orchestration.add(millis);
     }
     orchestration.sort(Long::compare);
-    org.assertj.core.api.Assertions.assertThat(completed).as("every device onboarded, else the figures mean nothing").isEqualTo(DEVICES);
+    org.assertj.core.api.Assertions.assertThat(completed)
+        .as("every device onboarded, else the figures mean nothing")
+        .isEqualTo(DEVICES);
     System.out.printf(
         "%nONBOARDING BENCHMARK: cores=%d devices=%d (half upgraded) completed=%d failed=%d%n"
             + "  wall=%.1f s  onboardings/min=%.0f  per-device orchestration p50=%d ms p99=%d ms max=%d ms%n"
             + "  cpu=%.1f s  peak heap=%d MiB  threads=%d%n%n",
-        Runtime.getRuntime().availableProcessors(), DEVICES, completed, all.size() - completed,
-        wallSeconds, completed / wallSeconds * 60, percentile(orchestration, 50), percentile(orchestration, 99),
+        Runtime.getRuntime().availableProcessors(),
+        DEVICES,
+        completed,
+        all.size() - completed,
+        wallSeconds,
+        completed / wallSeconds * 60,
+        percentile(orchestration, 50),
+        percentile(orchestration, 99),
         orchestration.isEmpty() ? 0 : orchestration.get(orchestration.size() - 1),
-        (cpuNanos() - cpuBefore) / 1e9, peakHeapMiB(), ManagementFactory.getThreadMXBean().getPeakThreadCount());
+        (cpuNanos() - cpuBefore) / 1e9,
+        peakHeapMiB(),
+        ManagementFactory.getThreadMXBean().getPeakThreadCount());
   }
 
   private void storeImage() throws Exception {
-    byte[] content = ("bench Junos image " + NEW + "\n").repeat(1000).getBytes(StandardCharsets.UTF_8);
+    byte[] content =
+        ("bench Junos image " + NEW + "\n").repeat(1000).getBytes(StandardCharsets.UTF_8);
     byte[] digest = MessageDigest.getInstance("SHA-256").digest(content);
-    Path dir = Path.of(System.getProperty("user.dir"), "target", "bench", "images-" + UUID.randomUUID());
+    Path dir =
+        Path.of(System.getProperty("user.dir"), "target", "bench", "images-" + UUID.randomUUID());
     Files.createDirectories(dir);
     Path file = dir.resolve(HexFormat.of().formatHex(digest));
     Files.write(file, content);
-    String key = new String(getClass().getResourceAsStream("/demo/image-signing-key.pkcs8.b64").readAllBytes(), StandardCharsets.US_ASCII).trim();
+    String key =
+        new String(
+                getClass().getResourceAsStream("/demo/image-signing-key.pkcs8.b64").readAllBytes(),
+                StandardCharsets.US_ASCII)
+            .trim();
     Signature signer = Signature.getInstance("Ed25519");
-    signer.initSign(KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(key))));
+    signer.initSign(
+        KeyFactory.getInstance("Ed25519")
+            .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(key))));
     signer.update(digest);
-    images.save(new SoftwareImage(NEW, "srx", "junos-srxsme-" + NEW + ".tgz", HexFormat.of().formatHex(digest),
-        Base64.getEncoder().encodeToString(signer.sign()), "switchboard-demo", content.length, file.toString()));
+    images.save(
+        new SoftwareImage(
+            NEW,
+            "srx",
+            "junos-srxsme-" + NEW + ".tgz",
+            HexFormat.of().formatHex(digest),
+            Base64.getEncoder().encodeToString(signer.sign()),
+            "switchboard-demo",
+            content.length,
+            file.toString()));
   }
 
   private static long percentile(List<Long> sorted, int p) {
@@ -163,7 +205,8 @@ class OnboardingBenchmark {
   }
 
   private static long cpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private static long peakHeapMiB() {

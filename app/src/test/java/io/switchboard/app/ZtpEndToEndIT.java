@@ -24,17 +24,21 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Zero-touch onboarding end to end: REST calls register a site and its CPE and start the
- * operation; a simulated Junos device phones home over HTTP, and Switchboard's workers configure
- * it over real NETCONF until it runs the site configuration.
+ * Zero-touch onboarding end to end: REST calls register a site and its CPE and start the operation;
+ * a simulated Junos device phones home over HTTP, and Switchboard's workers configure it over real
+ * NETCONF until it runs the site configuration.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 class ZtpEndToEndIT {
   private static final int PORT = freePort();
   private static final String ADMIN_PASSWORD = "e2e-admin-password";
+
   /** An Ed25519 key pair for signing test images (test only). */
-  private static final String TRUSTED_PUBLIC = "MCowBQYDK2VwAyEA0/vgVFVlpWvUSbUBv/m1LPEpbjXYJnAWKkalLaYMxhU=";
-  private static final String TRUSTED_PRIVATE = "MC4CAQAwBQYDK2VwBCIEIMCmyhssYjcFj2B8khxrHnQGOAx+CUUkeKWUzb0Jr3bm";
+  private static final String TRUSTED_PUBLIC =
+      "MCowBQYDK2VwAyEA0/vgVFVlpWvUSbUBv/m1LPEpbjXYJnAWKkalLaYMxhU=";
+
+  private static final String TRUSTED_PRIVATE =
+      "MC4CAQAwBQYDK2VwBCIEIMCmyhssYjcFj2B8khxrHnQGOAx+CUUkeKWUzb0Jr3bm";
 
   @Autowired TestRestTemplate rest;
   SimulatedFleet fleet;
@@ -48,7 +52,9 @@ class ZtpEndToEndIT {
     registry.add("switchboard.hello.enabled", () -> "false");
     registry.add("switchboard.images.trusted-keys.e2e", () -> TRUSTED_PUBLIC);
     registry.add("switchboard.data-dir", () -> "./target/app-it/data-" + UUID.randomUUID());
-    registry.add("spring.datasource.url", () -> "jdbc:h2:file:./target/app-it/db-" + UUID.randomUUID() + ";DB_CLOSE_ON_EXIT=FALSE");
+    registry.add(
+        "spring.datasource.url",
+        () -> "jdbc:h2:file:./target/app-it/db-" + UUID.randomUUID() + ";DB_CLOSE_ON_EXIT=FALSE");
   }
 
   @AfterEach
@@ -61,8 +67,12 @@ class ZtpEndToEndIT {
   private JsonNode call(HttpMethod method, String path, Object body) {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
-    var response = rest.withBasicAuth("admin", ADMIN_PASSWORD).exchange(path, method, new HttpEntity<>(body, headers), JsonNode.class);
-    assertThat(response.getStatusCode().is2xxSuccessful()).as(method + " " + path + ": " + response.getBody()).isTrue();
+    var response =
+        rest.withBasicAuth("admin", ADMIN_PASSWORD)
+            .exchange(path, method, new HttpEntity<>(body, headers), JsonNode.class);
+    assertThat(response.getStatusCode().is2xxSuccessful())
+        .as(method + " " + path + ": " + response.getBody())
+        .isTrue();
     return response.getBody();
   }
 
@@ -70,7 +80,8 @@ class ZtpEndToEndIT {
   private String srx300() {
     JsonNode existing = call(HttpMethod.GET, "/api/v1/device-models?family=srx", null).get("items");
     return existing.isEmpty()
-        ? create("/api/v1/device-models", Map.of("name", "SRX300", "vendor", "Juniper", "family", "srx"))
+        ? create(
+            "/api/v1/device-models", Map.of("name", "SRX300", "vendor", "Juniper", "family", "srx"))
         : existing.get(0).get("id").asText();
   }
 
@@ -82,76 +93,171 @@ class ZtpEndToEndIT {
   void registeredDeviceOnboardsWithZeroTouchAndRunsTheSiteConfiguration() {
     String serial = "CW" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
     String tenant = create("/api/v1/tenants", Map.of("name", "e2e-" + serial));
-    String site = create("/api/v1/sites", Map.of("tenantId", tenant, "name", "paris-" + serial.toLowerCase(), "type", "BRANCH",
-        "targetSoftwareVersion", "21.4R3-S5.4"));
+    String site =
+        create(
+            "/api/v1/sites",
+            Map.of(
+                "tenantId",
+                tenant,
+                "name",
+                "paris-" + serial.toLowerCase(),
+                "type",
+                "BRANCH",
+                "targetSoftwareVersion",
+                "21.4R3-S5.4"));
     String model = srx300();
-    String device = create("/api/v1/devices", Map.of("tenantId", tenant, "siteId", site, "serialNumber", serial, "modelId", model,
-        "credentials", Map.of("username", "admin", "password", "admin123"), "activationSecret", "activate-" + serial));
-    JsonNode operation = call(HttpMethod.POST, "/api/v1/operations",
-        Map.of("type", "ztp-onboarding", "target", Map.of("kind", "DEVICE", "id", device)));
+    String device =
+        create(
+            "/api/v1/devices",
+            Map.of(
+                "tenantId",
+                tenant,
+                "siteId",
+                site,
+                "serialNumber",
+                serial,
+                "modelId",
+                model,
+                "credentials",
+                Map.of("username", "admin", "password", "admin123"),
+                "activationSecret",
+                "activate-" + serial));
+    JsonNode operation =
+        call(
+            HttpMethod.POST,
+            "/api/v1/operations",
+            Map.of("type", "ztp-onboarding", "target", Map.of("kind", "DEVICE", "id", device)));
 
     // power on: the factory-default device phones home to Switchboard
-    fleet = SimulatedFleet.builder().serials(serial).basePort(0).softwareVersion("21.4R3-S5.4")
-        .credentials("admin", "admin123").phoneHome("http://localhost:" + PORT)
-        .activationSecrets(s -> "activate-" + s).start();
+    fleet =
+        SimulatedFleet.builder()
+            .serials(serial)
+            .basePort(0)
+            .softwareVersion("21.4R3-S5.4")
+            .credentials("admin", "admin123")
+            .phoneHome("http://localhost:" + PORT)
+            .activationSecrets(s -> "activate-" + s)
+            .start();
     SimulatedDevice cpe = fleet.device(serial);
 
-    JsonNode done = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
-        .until(() -> call(HttpMethod.GET, "/api/v1/operations/" + operation.get("id").asText(), null),
-            o -> !"RUNNING".equals(o.get("state").asText()));
+    JsonNode done =
+        await()
+            .atMost(Duration.ofSeconds(90))
+            .pollInterval(Duration.ofMillis(500))
+            .until(
+                () ->
+                    call(
+                        HttpMethod.GET, "/api/v1/operations/" + operation.get("id").asText(), null),
+                o -> !"RUNNING".equals(o.get("state").asText()));
 
     assertThat(done.get("state").asText()).as(done.toString()).isEqualTo("COMPLETED");
     JsonNode registered = call(HttpMethod.GET, "/api/v1/devices/" + device, null);
     assertThat(registered.get("lifecycleState").asText()).isEqualTo("ACTIVE");
     assertThat(registered.get("softwareVersion").asText()).isEqualTo("21.4R3-S5.4");
-    assertThat(registered.get("sshHostKeyFingerprint").asText()).isEqualTo(cpe.hostKeyFingerprint());
-    assertThat(call(HttpMethod.GET, "/api/v1/sites/" + site, null).get("lifecycleState").asText()).isEqualTo("ACTIVE");
+    assertThat(registered.get("sshHostKeyFingerprint").asText())
+        .isEqualTo(cpe.hostKeyFingerprint());
+    assertThat(call(HttpMethod.GET, "/api/v1/sites/" + site, null).get("lifecycleState").asText())
+        .isEqualTo("ACTIVE");
     String running = cpe.runningConfig();
-    assertThat(running).contains("paris-" + serial.toLowerCase()).contains("ge-0/0/1").contains("192.168.1.1/24");
+    assertThat(running)
+        .contains("paris-" + serial.toLowerCase())
+        .contains("ge-0/0/1")
+        .contains("192.168.1.1/24");
   }
 
   @Test
   void deviceOnAnOlderVersionIsUpgradedDuringOnboarding() throws Exception {
     String serial = "CW" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-    byte[] image = ("simulated junos image for " + serial).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] image =
+        ("simulated junos image for " + serial).getBytes(java.nio.charset.StandardCharsets.UTF_8);
     var upload = new org.springframework.util.LinkedMultiValueMap<String, Object>();
-    upload.add("file", new org.springframework.core.io.ByteArrayResource(image) {
-      @Override
-      public String getFilename() {
-        return "junos-srxsme-23.4R1.9.tgz";
-      }
-    });
+    upload.add(
+        "file",
+        new org.springframework.core.io.ByteArrayResource(image) {
+          @Override
+          public String getFilename() {
+            return "junos-srxsme-23.4R1.9.tgz";
+          }
+        });
     upload.add("version", "23.4R1.9");
     upload.add("modelFamily", "srx");
     upload.add("signature", sign(image));
     HttpHeaders multipart = new HttpHeaders();
     multipart.setContentType(MediaType.MULTIPART_FORM_DATA);
-    var uploaded = rest.withBasicAuth("admin", ADMIN_PASSWORD).postForEntity("/api/v1/images", new HttpEntity<>(upload, multipart), JsonNode.class);
-    assertThat(uploaded.getStatusCode().value()).as(String.valueOf(uploaded.getBody())).isEqualTo(201);
+    var uploaded =
+        rest.withBasicAuth("admin", ADMIN_PASSWORD)
+            .postForEntity("/api/v1/images", new HttpEntity<>(upload, multipart), JsonNode.class);
+    assertThat(uploaded.getStatusCode().value())
+        .as(String.valueOf(uploaded.getBody()))
+        .isEqualTo(201);
 
     String tenant = create("/api/v1/tenants", Map.of("name", "e2e-" + serial));
-    String site = create("/api/v1/sites", Map.of("tenantId", tenant, "name", "lyon-" + serial.toLowerCase(), "type", "BRANCH",
-        "targetSoftwareVersion", "23.4R1.9"));
+    String site =
+        create(
+            "/api/v1/sites",
+            Map.of(
+                "tenantId",
+                tenant,
+                "name",
+                "lyon-" + serial.toLowerCase(),
+                "type",
+                "BRANCH",
+                "targetSoftwareVersion",
+                "23.4R1.9"));
     String model = srx300();
-    String device = create("/api/v1/devices", Map.of("tenantId", tenant, "siteId", site, "serialNumber", serial, "modelId", model,
-        "credentials", Map.of("username", "admin", "password", "admin123")));
-    JsonNode operation = call(HttpMethod.POST, "/api/v1/operations",
-        Map.of("type", "ztp-onboarding", "target", Map.of("kind", "DEVICE", "id", device)));
+    String device =
+        create(
+            "/api/v1/devices",
+            Map.of(
+                "tenantId",
+                tenant,
+                "siteId",
+                site,
+                "serialNumber",
+                serial,
+                "modelId",
+                model,
+                "credentials",
+                Map.of("username", "admin", "password", "admin123")));
+    JsonNode operation =
+        call(
+            HttpMethod.POST,
+            "/api/v1/operations",
+            Map.of("type", "ztp-onboarding", "target", Map.of("kind", "DEVICE", "id", device)));
 
-    fleet = SimulatedFleet.builder().serials(serial).basePort(0).softwareVersion("21.4R3-S5.4").model("srx300")
-        .credentials("admin", "admin123").phoneHome("http://localhost:" + PORT).rebootDelay(Duration.ofSeconds(2)).start();
+    fleet =
+        SimulatedFleet.builder()
+            .serials(serial)
+            .basePort(0)
+            .softwareVersion("21.4R3-S5.4")
+            .model("srx300")
+            .credentials("admin", "admin123")
+            .phoneHome("http://localhost:" + PORT)
+            .rebootDelay(Duration.ofSeconds(2))
+            .start();
 
-    JsonNode done = await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
-        .until(() -> call(HttpMethod.GET, "/api/v1/operations/" + operation.get("id").asText(), null),
-            o -> !"RUNNING".equals(o.get("state").asText()));
+    JsonNode done =
+        await()
+            .atMost(Duration.ofSeconds(120))
+            .pollInterval(Duration.ofMillis(500))
+            .until(
+                () ->
+                    call(
+                        HttpMethod.GET, "/api/v1/operations/" + operation.get("id").asText(), null),
+                o -> !"RUNNING".equals(o.get("state").asText()));
     assertThat(done.get("state").asText()).as(done.toString()).isEqualTo("COMPLETED");
     assertThat(fleet.device(serial).softwareVersion()).isEqualTo("23.4R1.9");
-    assertThat(call(HttpMethod.GET, "/api/v1/devices/" + device, null).get("softwareVersion").asText()).isEqualTo("23.4R1.9");
+    assertThat(
+            call(HttpMethod.GET, "/api/v1/devices/" + device, null).get("softwareVersion").asText())
+        .isEqualTo("23.4R1.9");
   }
 
   private static String sign(byte[] image) throws Exception {
-    java.security.PrivateKey key = java.security.KeyFactory.getInstance("Ed25519")
-        .generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(java.util.Base64.getDecoder().decode(TRUSTED_PRIVATE)));
+    java.security.PrivateKey key =
+        java.security.KeyFactory.getInstance("Ed25519")
+            .generatePrivate(
+                new java.security.spec.PKCS8EncodedKeySpec(
+                    java.util.Base64.getDecoder().decode(TRUSTED_PRIVATE)));
     java.security.Signature signer = java.security.Signature.getInstance("Ed25519");
     signer.initSign(key);
     signer.update(java.security.MessageDigest.getInstance("SHA-256").digest(image));

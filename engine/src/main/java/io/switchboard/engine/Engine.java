@@ -11,20 +11,20 @@ import io.switchboard.engine.execution.ProcessExecutor;
 import io.switchboard.engine.execution.VariableMerger;
 import io.switchboard.engine.execution.WaitStates;
 import io.switchboard.engine.feel.FeelExpressions;
+import io.switchboard.engine.model.BpmnTransformer;
 import io.switchboard.engine.processor.CommandProcessor;
 import io.switchboard.engine.state.EngineState;
 import io.switchboard.engine.state.ProcessDefinition;
 import io.switchboard.engine.state.Timer;
-import io.switchboard.engine.model.BpmnTransformer;
 import io.switchboard.engine.store.EngineStore;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 
 /**
- * The embedded engine, assembled: state, storage, the command processor and the command
- * handlers the REST API calls. {@link #start()} loads the stored state and resumes timers,
- * job deadlines and message lifetimes where they were.
+ * The embedded engine, assembled: state, storage, the command processor and the command handlers
+ * the REST API calls. {@link #start()} loads the stored state and resumes timers, job deadlines and
+ * message lifetimes where they were.
  */
 public final class Engine {
   private final CommandProcessor processor;
@@ -69,7 +69,8 @@ public final class Engine {
     this.messages = new MessageCommands(processor, executor, waitStates);
     this.incidents = new IncidentCommands(processor, executor, jobs);
     this.variables = new VariableCommands(processor, executor);
-    this.signals = new io.switchboard.engine.command.SignalCommands(processor, executor, waitStates);
+    this.signals =
+        new io.switchboard.engine.command.SignalCommands(processor, executor, waitStates);
   }
 
   public io.switchboard.engine.command.SignalCommands signals() {

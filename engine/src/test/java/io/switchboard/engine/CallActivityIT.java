@@ -14,8 +14,12 @@ import org.junit.jupiter.api.Test;
 class CallActivityIT extends EngineIT {
 
   private void deployChild(String childId, String type) {
-    deploy(Bpmn.createExecutableProcess(childId).startEvent()
-        .serviceTask("upgrade", t -> t.zeebeJobType(type)).endEvent().done());
+    deploy(
+        Bpmn.createExecutableProcess(childId)
+            .startEvent()
+            .serviceTask("upgrade", t -> t.zeebeJobType(type))
+            .endEvent()
+            .done());
   }
 
   @Test
@@ -24,18 +28,36 @@ class CallActivityIT extends EngineIT {
     String parent = unique("parent");
     String type = unique("upgrade");
     deployChild(child, type);
-    deploy(Bpmn.createExecutableProcess(parent).startEvent()
-        .callActivity("callUpgrade", c -> c.zeebeProcessIdExpression("\"" + child + "\""))
-        .endEvent().done());
+    deploy(
+        Bpmn.createExecutableProcess(parent)
+            .startEvent()
+            .callActivity("callUpgrade", c -> c.zeebeProcessIdExpression("\"" + child + "\""))
+            .endEvent()
+            .done());
 
-    try (var worker = client.newWorker().jobType(type).handler((c, job) -> {
-          assertThat(job.getVariablesAsMap()).containsEntry("serial", "SN-1");
-          assertThat(job.getBpmnProcessId()).isEqualTo(child);
-          c.newCompleteCommand(job).variables(Map.of("installed", "23.4")).send().join();
-        }).open()) {
-      ProcessInstanceResult result = client.newCreateInstanceCommand().bpmnProcessId(parent).latestVersion()
-          .variables(Map.of("serial", "SN-1")).withResult().send().join();
-      assertThat(result.getVariablesAsMap()).containsEntry("installed", "23.4").containsEntry("serial", "SN-1");
+    try (var worker =
+        client
+            .newWorker()
+            .jobType(type)
+            .handler(
+                (c, job) -> {
+                  assertThat(job.getVariablesAsMap()).containsEntry("serial", "SN-1");
+                  assertThat(job.getBpmnProcessId()).isEqualTo(child);
+                  c.newCompleteCommand(job).variables(Map.of("installed", "23.4")).send().join();
+                })
+            .open()) {
+      ProcessInstanceResult result =
+          client
+              .newCreateInstanceCommand()
+              .bpmnProcessId(parent)
+              .latestVersion()
+              .variables(Map.of("serial", "SN-1"))
+              .withResult()
+              .send()
+              .join();
+      assertThat(result.getVariablesAsMap())
+          .containsEntry("installed", "23.4")
+          .containsEntry("serial", "SN-1");
     }
   }
 
@@ -45,13 +67,18 @@ class CallActivityIT extends EngineIT {
     String parent = unique("parent");
     String type = unique("upgrade");
     deployChild(child, type);
-    deploy(Bpmn.createExecutableProcess(parent).startEvent()
-        .callActivity("call", c -> c.zeebeProcessId(child)).endEvent().done());
+    deploy(
+        Bpmn.createExecutableProcess(parent)
+            .startEvent()
+            .callActivity("call", c -> c.zeebeProcessId(child))
+            .endEvent()
+            .done());
     long pi = start(parent, Map.of()).getProcessInstanceKey();
     ActivatedJob job = activateOne(type);
     assertThat(job.getProcessInstanceKey()).isNotEqualTo(pi);
 
-    assertThatThrownBy(() -> client.newCancelInstanceCommand(job.getProcessInstanceKey()).send().join())
+    assertThatThrownBy(
+            () -> client.newCancelInstanceCommand(job.getProcessInstanceKey()).send().join())
         .isInstanceOf(ProblemException.class)
         .hasMessageContaining(String.valueOf(pi));
     client.newCancelInstanceCommand(pi).send().join();
@@ -65,8 +92,12 @@ class CallActivityIT extends EngineIT {
     String child = unique("later");
     String parent = unique("parent");
     String type = unique("upgrade");
-    deploy(Bpmn.createExecutableProcess(parent).startEvent()
-        .callActivity("call", c -> c.zeebeProcessId(child)).endEvent().done());
+    deploy(
+        Bpmn.createExecutableProcess(parent)
+            .startEvent()
+            .callActivity("call", c -> c.zeebeProcessId(child))
+            .endEvent()
+            .done());
     long pi = start(parent, Map.of()).getProcessInstanceKey();
     var incident = awaitIncident(pi);
     assertThat(incident.getErrorType()).isEqualTo(IncidentErrorType.CALLED_ELEMENT_ERROR);
@@ -82,11 +113,16 @@ class CallActivityIT extends EngineIT {
     String parent = unique("parent");
     String type = unique("upgrade");
     deployChild(child, type);
-    deploy(Bpmn.createExecutableProcess(parent).startEvent()
-        .callActivity("call", c -> c.zeebeProcessId(child))
-        .boundaryEvent("failed", b -> b.error("UPGRADE_FAILED"))
-        .serviceTask("rollback", t -> t.zeebeJobType(type + "-rollback")).endEvent()
-        .moveToActivity("call").endEvent().done());
+    deploy(
+        Bpmn.createExecutableProcess(parent)
+            .startEvent()
+            .callActivity("call", c -> c.zeebeProcessId(child))
+            .boundaryEvent("failed", b -> b.error("UPGRADE_FAILED"))
+            .serviceTask("rollback", t -> t.zeebeJobType(type + "-rollback"))
+            .endEvent()
+            .moveToActivity("call")
+            .endEvent()
+            .done());
     long pi = start(parent, Map.of()).getProcessInstanceKey();
     client.newThrowErrorCommand(activateOne(type)).errorCode("UPGRADE_FAILED").send().join();
     assertThat(activateOne(type + "-rollback").getProcessInstanceKey()).isEqualTo(pi);

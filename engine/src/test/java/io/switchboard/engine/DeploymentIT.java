@@ -14,11 +14,19 @@ class DeploymentIT extends EngineIT {
 
   private static String simple(String id, String jobType) {
     return Bpmn.convertToString(
-        Bpmn.createExecutableProcess(id).startEvent().serviceTask("t", s -> s.zeebeJobType(jobType)).endEvent().done());
+        Bpmn.createExecutableProcess(id)
+            .startEvent()
+            .serviceTask("t", s -> s.zeebeJobType(jobType))
+            .endEvent()
+            .done());
   }
 
   private DeploymentEvent deployXml(String name, String xml) {
-    return client.newDeployResourceCommand().addResourceString(xml, StandardCharsets.UTF_8, name).send().join();
+    return client
+        .newDeployResourceCommand()
+        .addResourceString(xml, StandardCharsets.UTF_8, name)
+        .send()
+        .join();
   }
 
   @Test
@@ -42,11 +50,15 @@ class DeploymentIT extends EngineIT {
     String a = unique("multi-a");
     String b = unique("multi-b");
     DeploymentEvent event =
-        client.newDeployResourceCommand()
+        client
+            .newDeployResourceCommand()
             .addResourceString(simple(a, "x"), StandardCharsets.UTF_8, "a.bpmn")
             .addResourceString(simple(b, "x"), StandardCharsets.UTF_8, "b.bpmn")
-            .send().join();
-    assertThat(event.getProcesses()).extracting(Process::getBpmnProcessId).containsExactlyInAnyOrder(a, b);
+            .send()
+            .join();
+    assertThat(event.getProcesses())
+        .extracting(Process::getBpmnProcessId)
+        .containsExactlyInAnyOrder(a, b);
     assertThat(event.getKey()).isPositive();
   }
 
@@ -56,14 +68,20 @@ class DeploymentIT extends EngineIT {
     String bad = unique("bad");
     String badXml =
         Bpmn.convertToString(
-            Bpmn.createExecutableProcess(bad).startEvent().manualTask("paperwork").endEvent().done());
+            Bpmn.createExecutableProcess(bad)
+                .startEvent()
+                .manualTask("paperwork")
+                .endEvent()
+                .done());
 
     assertThatThrownBy(
             () ->
-                client.newDeployResourceCommand()
+                client
+                    .newDeployResourceCommand()
                     .addResourceString(simple(good, "x"), StandardCharsets.UTF_8, "good.bpmn")
                     .addResourceString(badXml, StandardCharsets.UTF_8, "bad.bpmn")
-                    .send().join())
+                    .send()
+                    .join())
         .isInstanceOf(ProblemException.class)
         .satisfies(e -> assertThat(((ProblemException) e).code()).isEqualTo(400))
         .hasMessageContaining("'paperwork'")
@@ -87,7 +105,11 @@ class DeploymentIT extends EngineIT {
   void serviceTaskWithoutJobTypeIsRefusedNamingTheElement() {
     String xml =
         Bpmn.convertToString(
-            Bpmn.createExecutableProcess(unique("no-type")).startEvent().serviceTask("untyped").endEvent().done());
+            Bpmn.createExecutableProcess(unique("no-type"))
+                .startEvent()
+                .serviceTask("untyped")
+                .endEvent()
+                .done());
     assertThatThrownBy(() -> deployXml("untyped.bpmn", xml))
         .isInstanceOf(ProblemException.class)
         .hasMessageContaining("untyped");

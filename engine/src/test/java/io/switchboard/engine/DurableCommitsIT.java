@@ -18,10 +18,14 @@ class DurableCommitsIT extends EngineIT {
 
   @Test
   void h2WritesEveryCommitBeforeTheEngineAnswers() {
-    assumeTrue("h2".equals(EngineSchema.vendor(dataSource)), "MySQL/MariaDB flush on commit by default");
+    assumeTrue(
+        "h2".equals(EngineSchema.vendor(dataSource)), "MySQL/MariaDB flush on commit by default");
     // H2 lists the setting once per scope (database and session); every one must say 0
-    var delays = new JdbcTemplate(dataSource).queryForList(
-        "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'", String.class);
+    var delays =
+        new JdbcTemplate(dataSource)
+            .queryForList(
+                "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'",
+                String.class);
     assertThat(delays).isNotEmpty().containsOnly("0");
   }
 }

@@ -17,68 +17,122 @@ import org.junit.jupiter.api.Test;
 class ElementInstanceSearchIT extends EngineIT {
 
   private List<ElementInstance> elementsOf(long pi) {
-    return client.newElementInstanceSearchRequest().filter(f -> f.processInstanceKey(pi))
-        .sort(s -> s.elementInstanceKey().asc()).send().join().items();
+    return client
+        .newElementInstanceSearchRequest()
+        .filter(f -> f.processInstanceKey(pi))
+        .sort(s -> s.elementInstanceKey().asc())
+        .send()
+        .join()
+        .items();
   }
 
   @Test
   void elementsOfACompletedInstanceAreFoundInOrderWithNamesStatesAndEndDates() {
     String id = unique("ei-done");
-    deploy(Bpmn.createExecutableProcess(id).startEvent("start").name("Order received")
-        .serviceTask("ship", t -> t.name("Ship it").zeebeJobType(id)).endEvent("end").name("Done").done());
+    deploy(
+        Bpmn.createExecutableProcess(id)
+            .startEvent("start")
+            .name("Order received")
+            .serviceTask("ship", t -> t.name("Ship it").zeebeJobType(id))
+            .endEvent("end")
+            .name("Done")
+            .done());
     long pi = start(id, Map.of()).getProcessInstanceKey();
     client.newCompleteCommand(activateOne(id)).send().join();
 
     List<ElementInstance> elements = elementsOf(pi);
 
-    assertThat(elements).extracting(ElementInstance::getElementId).containsExactly("start", "ship", "end");
-    assertThat(elements).extracting(ElementInstance::getType)
-        .containsExactly(ElementInstanceType.START_EVENT, ElementInstanceType.SERVICE_TASK, ElementInstanceType.END_EVENT);
-    assertThat(elements).extracting(ElementInstance::getElementName).containsExactly("Order received", "Ship it", "Done");
-    assertThat(elements).allSatisfy(e -> {
-      assertThat(e.getState()).isEqualTo(ElementInstanceState.COMPLETED);
-      assertThat(e.getEndDate()).isNotNull();
-      assertThat(e.getProcessDefinitionId()).isEqualTo(id);
-    });
+    assertThat(elements)
+        .extracting(ElementInstance::getElementId)
+        .containsExactly("start", "ship", "end");
+    assertThat(elements)
+        .extracting(ElementInstance::getType)
+        .containsExactly(
+            ElementInstanceType.START_EVENT,
+            ElementInstanceType.SERVICE_TASK,
+            ElementInstanceType.END_EVENT);
+    assertThat(elements)
+        .extracting(ElementInstance::getElementName)
+        .containsExactly("Order received", "Ship it", "Done");
+    assertThat(elements)
+        .allSatisfy(
+            e -> {
+              assertThat(e.getState()).isEqualTo(ElementInstanceState.COMPLETED);
+              assertThat(e.getEndDate()).isNotNull();
+              assertThat(e.getProcessDefinitionId()).isEqualTo(id);
+            });
   }
 
   @Test
   void filtersByTypeAndStateAndTerminatedElementsAreFound() {
     String id = unique("ei-filter");
-    deploy(Bpmn.createExecutableProcess(id).startEvent().serviceTask("wait", t -> t.zeebeJobType(id)).endEvent().done());
+    deploy(
+        Bpmn.createExecutableProcess(id)
+            .startEvent()
+            .serviceTask("wait", t -> t.zeebeJobType(id))
+            .endEvent()
+            .done());
     long running = start(id, Map.of()).getProcessInstanceKey();
     long canceled = start(id, Map.of()).getProcessInstanceKey();
     client.newCancelInstanceCommand(canceled).send().join();
 
-    List<ElementInstance> activeTasks = client.newElementInstanceSearchRequest()
-        .filter(f -> f.processDefinitionId(id).type(ElementInstanceType.SERVICE_TASK).state(ElementInstanceState.ACTIVE))
-        .send().join().items();
-    List<ElementInstance> terminated = client.newElementInstanceSearchRequest()
-        .filter(f -> f.processDefinitionId(id).state(ElementInstanceState.TERMINATED)).send().join().items();
+    List<ElementInstance> activeTasks =
+        client
+            .newElementInstanceSearchRequest()
+            .filter(
+                f ->
+                    f.processDefinitionId(id)
+                        .type(ElementInstanceType.SERVICE_TASK)
+                        .state(ElementInstanceState.ACTIVE))
+            .send()
+            .join()
+            .items();
+    List<ElementInstance> terminated =
+        client
+            .newElementInstanceSearchRequest()
+            .filter(f -> f.processDefinitionId(id).state(ElementInstanceState.TERMINATED))
+            .send()
+            .join()
+            .items();
 
-    assertThat(activeTasks).singleElement().satisfies(e -> {
-      assertThat(e.getProcessInstanceKey()).isEqualTo(running);
-      assertThat(e.getEndDate()).isNull();
-    });
-    assertThat(terminated).singleElement().satisfies(e -> {
-      assertThat(e.getProcessInstanceKey()).isEqualTo(canceled);
-      assertThat(e.getElementId()).isEqualTo("wait");
-      assertThat(e.getEndDate()).isNotNull();
-    });
+    assertThat(activeTasks)
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.getProcessInstanceKey()).isEqualTo(running);
+              assertThat(e.getEndDate()).isNull();
+            });
+    assertThat(terminated)
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.getProcessInstanceKey()).isEqualTo(canceled);
+              assertThat(e.getElementId()).isEqualTo("wait");
+              assertThat(e.getEndDate()).isNotNull();
+            });
   }
 
   @Test
   void anIncidentMarksItsElementUntilItIsResolved() {
     String id = unique("ei-incident");
-    deploy(Bpmn.createExecutableProcess(id).startEvent()
-        .serviceTask("task", t -> t.zeebeJobType(id).zeebeJobRetries("1")).endEvent().done());
+    deploy(
+        Bpmn.createExecutableProcess(id)
+            .startEvent()
+            .serviceTask("task", t -> t.zeebeJobType(id).zeebeJobRetries("1"))
+            .endEvent()
+            .done());
     long pi = start(id, Map.of()).getProcessInstanceKey();
     var job = activateOne(id);
     client.newFailCommand(job).retries(0).errorMessage("boom").send().join();
     Incident incident = awaitIncident(pi);
 
-    ElementInstance task = client.newElementInstanceSearchRequest()
-        .filter(f -> f.processInstanceKey(pi).hasIncident(true)).send().join().singleItem();
+    ElementInstance task =
+        client
+            .newElementInstanceSearchRequest()
+            .filter(f -> f.processInstanceKey(pi).hasIncident(true))
+            .send()
+            .join()
+            .singleItem();
     assertThat(task.getElementId()).isEqualTo("task");
     assertThat(task.getIncidentKey()).isEqualTo(incident.getIncidentKey());
     assertThat(client.newProcessInstanceGetRequest(pi).send().join().getHasIncident()).isTrue();
@@ -86,7 +140,8 @@ class ElementInstanceSearchIT extends EngineIT {
     client.newUpdateRetriesCommand(job.getKey()).retries(1).send().join();
     client.newResolveIncidentCommand(incident.getIncidentKey()).send().join();
 
-    ElementInstance resolved = client.newElementInstanceGetRequest(task.getElementInstanceKey()).send().join();
+    ElementInstance resolved =
+        client.newElementInstanceGetRequest(task.getElementInstanceKey()).send().join();
     assertThat(resolved.getIncident()).isFalse();
     assertThat(resolved.getIncidentKey()).isNull();
     assertThat(client.newProcessInstanceGetRequest(pi).send().join().getHasIncident()).isFalse();

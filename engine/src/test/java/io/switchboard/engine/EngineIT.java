@@ -18,10 +18,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Base of the engine suite: the engine in a Spring Boot app on a random port, driven only
- * through the official Camunda Java client over REST, as a user's application would.
+ * Base of the engine suite: the engine in a Spring Boot app on a random port, driven only through
+ * the official Camunda Java client over REST, as a user's application would.
  */
-@SpringBootTest(classes = EngineTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+    classes = EngineTestApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class EngineIT {
   @LocalServerPort protected int port;
   protected CamundaClient client;
@@ -78,8 +80,14 @@ public abstract class EngineIT {
 
   /** Asserts briefly that no job of a type can be activated. */
   protected List<ActivatedJob> activateNow(String jobType) {
-    return client.newActivateJobsCommand().jobType(jobType).maxJobsToActivate(10)
-        .requestTimeout(Duration.ofMillis(300)).send().join().getJobs();
+    return client
+        .newActivateJobsCommand()
+        .jobType(jobType)
+        .maxJobsToActivate(10)
+        .requestTimeout(Duration.ofMillis(300))
+        .send()
+        .join()
+        .getJobs();
   }
 
   /** Activates exactly one job of a type, waiting (long polling) until it exists. */

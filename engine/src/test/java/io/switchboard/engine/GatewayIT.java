@@ -13,14 +13,18 @@ import org.junit.jupiter.api.Test;
 class GatewayIT extends EngineIT {
 
   private String deployUpgradeDecision(String id, String type) {
-    deploy(Bpmn.createExecutableProcess(id).startEvent()
-        .exclusiveGateway("needsUpgrade")
-        .conditionExpression("= targetVersion != currentVersion")
-        .serviceTask("upgrade", t -> t.zeebeJobType(type + "-upgrade")).endEvent()
-        .moveToLastExclusiveGateway()
-        .conditionExpression("= targetVersion = currentVersion")
-        .serviceTask("configure", t -> t.zeebeJobType(type + "-configure")).endEvent()
-        .done());
+    deploy(
+        Bpmn.createExecutableProcess(id)
+            .startEvent()
+            .exclusiveGateway("needsUpgrade")
+            .conditionExpression("= targetVersion != currentVersion")
+            .serviceTask("upgrade", t -> t.zeebeJobType(type + "-upgrade"))
+            .endEvent()
+            .moveToLastExclusiveGateway()
+            .conditionExpression("= targetVersion = currentVersion")
+            .serviceTask("configure", t -> t.zeebeJobType(type + "-configure"))
+            .endEvent()
+            .done());
     return type;
   }
 
@@ -38,11 +42,18 @@ class GatewayIT extends EngineIT {
   void exclusiveGatewayTakesTheDefaultFlowWhenNoConditionHolds() {
     String id = unique("xor-default");
     String type = unique("t");
-    deploy(Bpmn.createExecutableProcess(id).startEvent()
-        .exclusiveGateway("gw")
-        .conditionExpression("= x > 10").serviceTask("big", t -> t.zeebeJobType(type + "-big")).endEvent()
-        .moveToLastExclusiveGateway().defaultFlow()
-        .serviceTask("small", t -> t.zeebeJobType(type + "-small")).endEvent().done());
+    deploy(
+        Bpmn.createExecutableProcess(id)
+            .startEvent()
+            .exclusiveGateway("gw")
+            .conditionExpression("= x > 10")
+            .serviceTask("big", t -> t.zeebeJobType(type + "-big"))
+            .endEvent()
+            .moveToLastExclusiveGateway()
+            .defaultFlow()
+            .serviceTask("small", t -> t.zeebeJobType(type + "-small"))
+            .endEvent()
+            .done());
     start(id, Map.of("x", 3));
     assertThat(activateOne(type + "-small").getElementId()).isEqualTo("small");
   }
@@ -51,12 +62,18 @@ class GatewayIT extends EngineIT {
   void noMatchingConditionAndNoDefaultRaisesAnIncidentThatResolvesAfterFixingVariables() {
     String id = unique("xor-incident");
     String type = unique("t");
-    deploy(Bpmn.createExecutableProcess(id).startEvent()
-        .exclusiveGateway("linkQuality")
-        .conditionExpression("= latencyMs > 100").serviceTask("slow", t -> t.zeebeJobType(type + "-slow")).endEvent()
-        .moveToLastExclusiveGateway()
-        .conditionExpression("= latencyMs < 20").serviceTask("fast", t -> t.zeebeJobType(type + "-fast")).endEvent()
-        .done());
+    deploy(
+        Bpmn.createExecutableProcess(id)
+            .startEvent()
+            .exclusiveGateway("linkQuality")
+            .conditionExpression("= latencyMs > 100")
+            .serviceTask("slow", t -> t.zeebeJobType(type + "-slow"))
+            .endEvent()
+            .moveToLastExclusiveGateway()
+            .conditionExpression("= latencyMs < 20")
+            .serviceTask("fast", t -> t.zeebeJobType(type + "-fast"))
+            .endEvent()
+            .done());
     long pi = start(id, Map.of("latencyMs", 50)).getProcessInstanceKey();
 
     Incident incident = awaitIncident(pi);
@@ -72,11 +89,16 @@ class GatewayIT extends EngineIT {
   @Test
   void conditionThatIsNotBooleanRaisesAnIncident() {
     String id = unique("xor-non-boolean");
-    deploy(Bpmn.createExecutableProcess(id).startEvent()
-        .exclusiveGateway("gw")
-        .conditionExpression("= status").endEvent()
-        .moveToLastExclusiveGateway().conditionExpression("= false").endEvent()
-        .done());
+    deploy(
+        Bpmn.createExecutableProcess(id)
+            .startEvent()
+            .exclusiveGateway("gw")
+            .conditionExpression("= status")
+            .endEvent()
+            .moveToLastExclusiveGateway()
+            .conditionExpression("= false")
+            .endEvent()
+            .done());
     long pi = start(id, Map.of("status", "up")).getProcessInstanceKey();
     Incident incident = awaitIncident(pi);
     assertThat(incident.getErrorType()).isEqualTo(IncidentErrorType.CONDITION_ERROR);
@@ -87,22 +109,35 @@ class GatewayIT extends EngineIT {
   void parallelGatewayForksAndJoinsBeforeContinuing() {
     String id = unique("and");
     String type = unique("t");
-    deploy(Bpmn.createExecutableProcess(id).startEvent()
-        .parallelGateway("fork")
-        .serviceTask("a", t -> t.zeebeJobType(type + "-branch"))
-        .parallelGateway("join")
-        .serviceTask("after", t -> t.zeebeJobType(type + "-after")).endEvent()
-        .moveToNode("fork").serviceTask("b", t -> t.zeebeJobType(type + "-branch")).connectTo("join")
-        .done());
+    deploy(
+        Bpmn.createExecutableProcess(id)
+            .startEvent()
+            .parallelGateway("fork")
+            .serviceTask("a", t -> t.zeebeJobType(type + "-branch"))
+            .parallelGateway("join")
+            .serviceTask("after", t -> t.zeebeJobType(type + "-after"))
+            .endEvent()
+            .moveToNode("fork")
+            .serviceTask("b", t -> t.zeebeJobType(type + "-branch"))
+            .connectTo("join")
+            .done());
     long pi = start(id, Map.of()).getProcessInstanceKey();
 
     List<ActivatedJob> branches = activate(type + "-branch", 5);
     assertThat(branches).extracting(ActivatedJob::getElementId).containsExactlyInAnyOrder("a", "b");
 
     client.newCompleteCommand(branches.get(0)).variables(Map.of("first", 1)).send().join();
-    assertThat(client.newActivateJobsCommand().jobType(type + "-after").maxJobsToActivate(1)
-        .requestTimeout(java.time.Duration.ofMillis(300)).send().join().getJobs())
-        .as("join waits for the second branch").isEmpty();
+    assertThat(
+            client
+                .newActivateJobsCommand()
+                .jobType(type + "-after")
+                .maxJobsToActivate(1)
+                .requestTimeout(java.time.Duration.ofMillis(300))
+                .send()
+                .join()
+                .getJobs())
+        .as("join waits for the second branch")
+        .isEmpty();
     client.newCompleteCommand(branches.get(1)).variables(Map.of("second", 2)).send().join();
 
     ActivatedJob after = activateOne(type + "-after");

@@ -23,7 +23,12 @@ class IncidentSearchIT extends EngineIT {
   @Test
   void incidentsAreSortedPagedAndKeptWhenResolved() {
     String id = unique("incidents");
-    deploy(Bpmn.createExecutableProcess(id).startEvent().serviceTask("t", t -> t.zeebeJobType(id)).endEvent().done());
+    deploy(
+        Bpmn.createExecutableProcess(id)
+            .startEvent()
+            .serviceTask("t", t -> t.zeebeJobType(id))
+            .endEvent()
+            .done());
     OffsetDateTime before = OffsetDateTime.now().minusSeconds(1);
     long first = failingInstance(id, "first");
     long second = failingInstance(id, "second");
@@ -31,37 +36,70 @@ class IncidentSearchIT extends EngineIT {
     Incident resolved = awaitIncident(first);
     client.newCancelInstanceCommand(first).send().join();
 
-    SearchResponse<Incident> page = client.newIncidentSearchRequest()
-        .filter(f -> f.processDefinitionId(id).creationTime(t -> t.gte(before)))
-        .sort(s -> s.processInstanceKey().desc()).page(p -> p.limit(2)).send().join();
-    SearchResponse<Incident> rest = client.newIncidentSearchRequest()
-        .filter(f -> f.processDefinitionId(id).creationTime(t -> t.gte(before)))
-        .sort(s -> s.processInstanceKey().desc()).page(p -> p.limit(2).after(page.page().endCursor())).send().join();
-    List<Incident> active = client.newIncidentSearchRequest()
-        .filter(f -> f.processDefinitionId(id).state(IncidentState.ACTIVE)).send().join().items();
+    SearchResponse<Incident> page =
+        client
+            .newIncidentSearchRequest()
+            .filter(f -> f.processDefinitionId(id).creationTime(t -> t.gte(before)))
+            .sort(s -> s.processInstanceKey().desc())
+            .page(p -> p.limit(2))
+            .send()
+            .join();
+    SearchResponse<Incident> rest =
+        client
+            .newIncidentSearchRequest()
+            .filter(f -> f.processDefinitionId(id).creationTime(t -> t.gte(before)))
+            .sort(s -> s.processInstanceKey().desc())
+            .page(p -> p.limit(2).after(page.page().endCursor()))
+            .send()
+            .join();
+    List<Incident> active =
+        client
+            .newIncidentSearchRequest()
+            .filter(f -> f.processDefinitionId(id).state(IncidentState.ACTIVE))
+            .send()
+            .join()
+            .items();
 
     assertThat(page.page().totalItems()).isEqualTo(3);
-    assertThat(page.items()).extracting(Incident::getProcessInstanceKey).containsExactly(third, second);
-    assertThat(page.items()).extracting(Incident::getErrorMessage).containsExactly("third", "second");
-    assertThat(rest.items()).singleElement().satisfies(i -> {
-      assertThat(i.getIncidentKey()).isEqualTo(resolved.getIncidentKey());
-      assertThat(i.getState()).isEqualTo(IncidentState.RESOLVED);
-    });
-    assertThat(active).extracting(Incident::getProcessInstanceKey).containsExactlyInAnyOrder(second, third);
+    assertThat(page.items())
+        .extracting(Incident::getProcessInstanceKey)
+        .containsExactly(third, second);
+    assertThat(page.items())
+        .extracting(Incident::getErrorMessage)
+        .containsExactly("third", "second");
+    assertThat(rest.items())
+        .singleElement()
+        .satisfies(
+            i -> {
+              assertThat(i.getIncidentKey()).isEqualTo(resolved.getIncidentKey());
+              assertThat(i.getState()).isEqualTo(IncidentState.RESOLVED);
+            });
+    assertThat(active)
+        .extracting(Incident::getProcessInstanceKey)
+        .containsExactlyInAnyOrder(second, third);
   }
 
   @Test
   void incidentsOfOneProcessInstance() {
     String id = unique("pi-incidents");
-    deploy(Bpmn.createExecutableProcess(id).startEvent().serviceTask("t", t -> t.zeebeJobType(id)).endEvent().done());
+    deploy(
+        Bpmn.createExecutableProcess(id)
+            .startEvent()
+            .serviceTask("t", t -> t.zeebeJobType(id))
+            .endEvent()
+            .done());
     long pi = failingInstance(id, "first");
     failingInstance(id, "other instance");
 
-    List<Incident> incidents = client.newIncidentsByProcessInstanceSearchRequest(pi).send().join().items();
+    List<Incident> incidents =
+        client.newIncidentsByProcessInstanceSearchRequest(pi).send().join().items();
 
-    assertThat(incidents).singleElement().satisfies(i -> {
-      assertThat(i.getProcessInstanceKey()).isEqualTo(pi);
-      assertThat(i.getErrorMessage()).isEqualTo("first");
-    });
+    assertThat(incidents)
+        .singleElement()
+        .satisfies(
+            i -> {
+              assertThat(i.getProcessInstanceKey()).isEqualTo(pi);
+              assertThat(i.getErrorMessage()).isEqualTo("first");
+            });
   }
 }

@@ -18,10 +18,12 @@ class JobLifecycleIT extends EngineIT {
 
   private String deployTask(String id, String type, int retries) {
     deploy(
-        Bpmn.createExecutableProcess(id).startEvent()
+        Bpmn.createExecutableProcess(id)
+            .startEvent()
             .serviceTask("task", t -> t.zeebeJobType(type).zeebeJobRetries(String.valueOf(retries)))
             .serviceTask("after", t -> t.zeebeJobType(type + "-after"))
-            .endEvent().done());
+            .endEvent()
+            .done());
     return type;
   }
 
@@ -31,8 +33,15 @@ class JobLifecycleIT extends EngineIT {
     String type = deployTask(id, unique("job"), 3);
     start(id, Map.of());
     ActivatedJob first =
-        client.newActivateJobsCommand().jobType(type).maxJobsToActivate(1).timeout(Duration.ofMillis(300))
-            .send().join().getJobs().get(0);
+        client
+            .newActivateJobsCommand()
+            .jobType(type)
+            .maxJobsToActivate(1)
+            .timeout(Duration.ofMillis(300))
+            .send()
+            .join()
+            .getJobs()
+            .get(0);
 
     ActivatedJob again = activateOne(type); // long polls until the 300 ms timeout has passed
 
@@ -47,10 +56,23 @@ class JobLifecycleIT extends EngineIT {
     start(id, Map.of());
     ActivatedJob job = activateOne(type);
 
-    client.newFailCommand(job).retries(2).retryBackoff(Duration.ofMillis(800)).errorMessage("device busy").send().join();
+    client
+        .newFailCommand(job)
+        .retries(2)
+        .retryBackoff(Duration.ofMillis(800))
+        .errorMessage("device busy")
+        .send()
+        .join();
 
-    assertThat(client.newActivateJobsCommand().jobType(type).maxJobsToActivate(1)
-        .requestTimeout(Duration.ofMillis(-1)).send().join().getJobs())
+    assertThat(
+            client
+                .newActivateJobsCommand()
+                .jobType(type)
+                .maxJobsToActivate(1)
+                .requestTimeout(Duration.ofMillis(-1))
+                .send()
+                .join()
+                .getJobs())
         .as("not activatable during the back-off")
         .isEmpty();
     ActivatedJob retried = activateOne(type);
@@ -65,7 +87,12 @@ class JobLifecycleIT extends EngineIT {
     long pi = start(id, Map.of()).getProcessInstanceKey();
     ActivatedJob job = activateOne(type);
 
-    client.newFailCommand(job).retries(0).errorMessage("NETCONF session refused by cpe-7").send().join();
+    client
+        .newFailCommand(job)
+        .retries(0)
+        .errorMessage("NETCONF session refused by cpe-7")
+        .send()
+        .join();
 
     Incident incident = awaitIncident(pi);
     assertThat(incident.getErrorType()).isEqualTo(IncidentErrorType.JOB_NO_RETRIES);
@@ -75,7 +102,8 @@ class JobLifecycleIT extends EngineIT {
     assertThat(incident.getState()).isEqualTo(IncidentState.ACTIVE);
 
     // resolving without retries is refused with a clear message
-    assertThatThrownBy(() -> client.newResolveIncidentCommand(incident.getIncidentKey()).send().join())
+    assertThatThrownBy(
+            () -> client.newResolveIncidentCommand(incident.getIncidentKey()).send().join())
         .isInstanceOf(ProblemException.class)
         .satisfies(e -> assertThat(((ProblemException) e).code()).isEqualTo(409));
 
@@ -87,10 +115,22 @@ class JobLifecycleIT extends EngineIT {
     assertThat(again.getRetries()).isEqualTo(2);
     client.newCompleteCommand(again).send().join();
     assertThat(activateOne(type + "-after").getProcessInstanceKey()).isEqualTo(pi);
-    assertThat(client.newIncidentSearchRequest().filter(f -> f.processInstanceKey(pi).state(IncidentState.ACTIVE))
-        .send().join().items()).isEmpty();
-    assertThat(client.newIncidentSearchRequest().filter(f -> f.processInstanceKey(pi).state(IncidentState.RESOLVED))
-        .send().join().items()).hasSize(1);
+    assertThat(
+            client
+                .newIncidentSearchRequest()
+                .filter(f -> f.processInstanceKey(pi).state(IncidentState.ACTIVE))
+                .send()
+                .join()
+                .items())
+        .isEmpty();
+    assertThat(
+            client
+                .newIncidentSearchRequest()
+                .filter(f -> f.processInstanceKey(pi).state(IncidentState.RESOLVED))
+                .send()
+                .join()
+                .items())
+        .hasSize(1);
   }
 
   @Test
@@ -108,18 +148,35 @@ class JobLifecycleIT extends EngineIT {
     String id = unique("extend");
     String type = deployTask(id, unique("job"), 3);
     start(id, Map.of());
-    ActivatedJob job = client.newActivateJobsCommand().jobType(type).maxJobsToActivate(1)
-        .timeout(Duration.ofMillis(500)).send().join().getJobs().get(0);
+    ActivatedJob job =
+        client
+            .newActivateJobsCommand()
+            .jobType(type)
+            .maxJobsToActivate(1)
+            .timeout(Duration.ofMillis(500))
+            .send()
+            .join()
+            .getJobs()
+            .get(0);
     client.newUpdateTimeoutCommand(job.getKey()).timeout(Duration.ofMinutes(5)).send().join();
 
-    assertThat(client.newActivateJobsCommand().jobType(type).maxJobsToActivate(1)
-        .requestTimeout(Duration.ofMillis(1500)).send().join().getJobs()).isEmpty();
+    assertThat(
+            client
+                .newActivateJobsCommand()
+                .jobType(type)
+                .maxJobsToActivate(1)
+                .requestTimeout(Duration.ofMillis(1500))
+                .send()
+                .join()
+                .getJobs())
+        .isEmpty();
     client.newCompleteCommand(job).send().join();
   }
 
   @Test
   void rejectsRetriesBelowOneAndUnknownJobs() {
-    assertThatThrownBy(() -> client.newUpdateRetriesCommand(2251799813685249L).retries(0).send().join())
+    assertThatThrownBy(
+            () -> client.newUpdateRetriesCommand(2251799813685249L).retries(0).send().join())
         .isInstanceOf(ProblemException.class)
         .satisfies(e -> assertThat(((ProblemException) e).code()).isEqualTo(400));
     assertThatThrownBy(() -> client.newFailCommand(2251799813685249L).retries(1).send().join())
@@ -132,17 +189,26 @@ class JobLifecycleIT extends EngineIT {
     String id = unique("error-caught");
     String type = unique("job");
     deploy(
-        Bpmn.createExecutableProcess(id).startEvent()
+        Bpmn.createExecutableProcess(id)
+            .startEvent()
             .serviceTask("push", t -> t.zeebeJobType(type))
             .boundaryEvent("commitFailed", b -> b.error("COMMIT_FAILED"))
-            .serviceTask("rollback", t -> t.zeebeJobType(type + "-rollback")).endEvent()
-            .moveToActivity("push").serviceTask("ok", t -> t.zeebeJobType(type + "-ok")).endEvent()
+            .serviceTask("rollback", t -> t.zeebeJobType(type + "-rollback"))
+            .endEvent()
+            .moveToActivity("push")
+            .serviceTask("ok", t -> t.zeebeJobType(type + "-ok"))
+            .endEvent()
             .done());
     long pi = start(id, Map.of()).getProcessInstanceKey();
     ActivatedJob job = activateOne(type);
 
-    client.newThrowErrorCommand(job).errorCode("COMMIT_FAILED").errorMessage("commit check failed")
-        .variables(Map.of("reason", "syntax")).send().join();
+    client
+        .newThrowErrorCommand(job)
+        .errorCode("COMMIT_FAILED")
+        .errorMessage("commit check failed")
+        .variables(Map.of("reason", "syntax"))
+        .send()
+        .join();
 
     ActivatedJob rollback = activateOne(type + "-rollback");
     assertThat(rollback.getProcessInstanceKey()).isEqualTo(pi);
@@ -167,13 +233,21 @@ class JobLifecycleIT extends EngineIT {
   void clientWorkerRetriesAFailingHandlerThenSucceeds() {
     String id = unique("worker-retry");
     String type = deployTask(id, unique("job"), 3);
-    java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
-    try (var worker = client.newWorker().jobType(type).handler((c, job) -> {
-          if (calls.incrementAndGet() == 1) {
-            throw new IllegalStateException("transient");
-          }
-          c.newCompleteCommand(job).send().join();
-        }).pollInterval(Duration.ofMillis(100)).open()) {
+    java.util.concurrent.atomic.AtomicInteger calls =
+        new java.util.concurrent.atomic.AtomicInteger();
+    try (var worker =
+        client
+            .newWorker()
+            .jobType(type)
+            .handler(
+                (c, job) -> {
+                  if (calls.incrementAndGet() == 1) {
+                    throw new IllegalStateException("transient");
+                  }
+                  c.newCompleteCommand(job).send().join();
+                })
+            .pollInterval(Duration.ofMillis(100))
+            .open()) {
       long pi = start(id, Map.of()).getProcessInstanceKey();
       Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> calls.get() >= 2);
       assertThat(activateOne(type + "-after").getProcessInstanceKey()).isEqualTo(pi);

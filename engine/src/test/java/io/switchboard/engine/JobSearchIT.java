@@ -16,9 +16,14 @@ class JobSearchIT extends EngineIT {
 
   private String deployTask(String type) {
     String id = unique("job-proc");
-    deploy(Bpmn.createExecutableProcess(id).startEvent()
-        .serviceTask("task", t -> t.zeebeJobType(type).zeebeJobRetries("2").zeebeTaskHeader("device", "cpe-7"))
-        .endEvent().done());
+    deploy(
+        Bpmn.createExecutableProcess(id)
+            .startEvent()
+            .serviceTask(
+                "task",
+                t -> t.zeebeJobType(type).zeebeJobRetries("2").zeebeTaskHeader("device", "cpe-7"))
+            .endEvent()
+            .done());
     return id;
   }
 
@@ -72,15 +77,35 @@ class JobSearchIT extends EngineIT {
     client.newFailCommand(jobs.get(0)).retries(1).errorMessage("busy").send().join();
     client.newCompleteCommand(jobs.get(1)).send().join();
 
-    List<Long> retrying = client.newJobSearchRequest()
-        .filter(f -> f.type(type).hasFailedWithRetriesLeft(true)).send().join()
-        .items().stream().map(Job::getJobKey).toList();
-    List<Long> notCompleted = client.newJobSearchRequest()
-        .filter(f -> f.type(type).state(s -> s.in(JobState.CREATED, JobState.FAILED)))
-        .sort(s -> s.jobKey().desc()).send().join()
-        .items().stream().map(Job::getJobKey).toList();
-    long fewRetries = client.newJobSearchRequest().filter(f -> f.type(type).retries(r -> r.lt(2)))
-        .send().join().page().totalItems();
+    List<Long> retrying =
+        client
+            .newJobSearchRequest()
+            .filter(f -> f.type(type).hasFailedWithRetriesLeft(true))
+            .send()
+            .join()
+            .items()
+            .stream()
+            .map(Job::getJobKey)
+            .toList();
+    List<Long> notCompleted =
+        client
+            .newJobSearchRequest()
+            .filter(f -> f.type(type).state(s -> s.in(JobState.CREATED, JobState.FAILED)))
+            .sort(s -> s.jobKey().desc())
+            .send()
+            .join()
+            .items()
+            .stream()
+            .map(Job::getJobKey)
+            .toList();
+    long fewRetries =
+        client
+            .newJobSearchRequest()
+            .filter(f -> f.type(type).retries(r -> r.lt(2)))
+            .send()
+            .join()
+            .page()
+            .totalItems();
 
     assertThat(retrying).containsExactly(jobs.get(0).getKey());
     assertThat(notCompleted).containsExactly(jobs.get(2).getKey(), jobs.get(0).getKey());

@@ -16,19 +16,40 @@ class MultiInstanceIT extends EngineIT {
   void parallelMultiInstanceRunsAllItemsAtOnceAndCollectsOutputsInInputOrder() {
     String id = unique("mi-parallel");
     String type = unique("push");
-    deploy(Bpmn.createExecutableProcess(id).startEvent()
-        .serviceTask("push", t -> t.zeebeJobType(type)
-            .multiInstance(m -> m.parallel().zeebeInputCollectionExpression("devices").zeebeInputElement("device")
-                .zeebeOutputCollection("results").zeebeOutputElementExpression("result")))
-        .serviceTask("after", t -> t.zeebeJobType(type + "-after")).endEvent().done());
+    deploy(
+        Bpmn.createExecutableProcess(id)
+            .startEvent()
+            .serviceTask(
+                "push",
+                t ->
+                    t.zeebeJobType(type)
+                        .multiInstance(
+                            m ->
+                                m.parallel()
+                                    .zeebeInputCollectionExpression("devices")
+                                    .zeebeInputElement("device")
+                                    .zeebeOutputCollection("results")
+                                    .zeebeOutputElementExpression("result")))
+            .serviceTask("after", t -> t.zeebeJobType(type + "-after"))
+            .endEvent()
+            .done());
     long pi = start(id, Map.of("devices", List.of("a", "b", "c"))).getProcessInstanceKey();
 
     List<ActivatedJob> jobs = activate(type, 10);
     assertThat(jobs).hasSize(3);
     // complete in reverse order: the output collection still follows the input order
-    jobs.stream().sorted(Comparator.comparing((ActivatedJob j) -> (Integer) j.getVariablesAsMap().get("loopCounter")).reversed())
-        .forEach(job -> client.newCompleteCommand(job)
-            .variables(Map.of("result", "ok-" + job.getVariablesAsMap().get("device"))).send().join());
+    jobs.stream()
+        .sorted(
+            Comparator.comparing(
+                    (ActivatedJob j) -> (Integer) j.getVariablesAsMap().get("loopCounter"))
+                .reversed())
+        .forEach(
+            job ->
+                client
+                    .newCompleteCommand(job)
+                    .variables(Map.of("result", "ok-" + job.getVariablesAsMap().get("device")))
+                    .send()
+                    .join());
 
     ActivatedJob after = activateOne(type + "-after");
     assertThat(after.getProcessInstanceKey()).isEqualTo(pi);
@@ -39,15 +60,27 @@ class MultiInstanceIT extends EngineIT {
   void sequentialMultiInstanceRunsOneItemAfterTheOther() {
     String id = unique("mi-sequential");
     String type = unique("wave");
-    deploy(Bpmn.createExecutableProcess(id).startEvent()
-        .serviceTask("wave", t -> t.zeebeJobType(type)
-            .multiInstance(m -> m.sequential().zeebeInputCollectionExpression("waves").zeebeInputElement("wave")))
-        .endEvent().done());
+    deploy(
+        Bpmn.createExecutableProcess(id)
+            .startEvent()
+            .serviceTask(
+                "wave",
+                t ->
+                    t.zeebeJobType(type)
+                        .multiInstance(
+                            m ->
+                                m.sequential()
+                                    .zeebeInputCollectionExpression("waves")
+                                    .zeebeInputElement("wave")))
+            .endEvent()
+            .done());
     start(id, Map.of("waves", List.of(1, 2)));
 
     List<ActivatedJob> first = activate(type, 10);
     assertThat(first).hasSize(1);
-    assertThat(first.get(0).getVariablesAsMap()).containsEntry("wave", 1).containsEntry("loopCounter", 1);
+    assertThat(first.get(0).getVariablesAsMap())
+        .containsEntry("wave", 1)
+        .containsEntry("loopCounter", 1);
     client.newCompleteCommand(first.get(0)).send().join();
     ActivatedJob second = activateOne(type);
     assertThat(second.getVariablesAsMap()).containsEntry("wave", 2).containsEntry("loopCounter", 2);
@@ -57,11 +90,21 @@ class MultiInstanceIT extends EngineIT {
   void completionConditionEndsTheBodyEarly() {
     String id = unique("mi-condition");
     String type = unique("try");
-    deploy(Bpmn.createExecutableProcess(id).startEvent()
-        .serviceTask("try", t -> t.zeebeJobType(type)
-            .multiInstance(m -> m.parallel().zeebeInputCollectionExpression("[1,2,3,4]")
-                .completionCondition("= numberOfCompletedInstances >= 2")))
-        .serviceTask("after", t -> t.zeebeJobType(type + "-after")).endEvent().done());
+    deploy(
+        Bpmn.createExecutableProcess(id)
+            .startEvent()
+            .serviceTask(
+                "try",
+                t ->
+                    t.zeebeJobType(type)
+                        .multiInstance(
+                            m ->
+                                m.parallel()
+                                    .zeebeInputCollectionExpression("[1,2,3,4]")
+                                    .completionCondition("= numberOfCompletedInstances >= 2")))
+            .serviceTask("after", t -> t.zeebeJobType(type + "-after"))
+            .endEvent()
+            .done());
     long pi = start(id, Map.of()).getProcessInstanceKey();
     List<ActivatedJob> jobs = activate(type, 10);
     assertThat(jobs).hasSize(4);
@@ -73,12 +116,30 @@ class MultiInstanceIT extends EngineIT {
   @Test
   void emptyInputCollectionCompletesAtOnce() {
     String id = unique("mi-empty");
-    deploy(Bpmn.createExecutableProcess(id).startEvent()
-        .serviceTask("never", t -> t.zeebeJobType(unique("never"))
-            .multiInstance(m -> m.parallel().zeebeInputCollectionExpression("items").zeebeOutputCollection("out").zeebeOutputElementExpression("x")))
-        .endEvent().done());
-    ProcessInstanceResult result = client.newCreateInstanceCommand().bpmnProcessId(id).latestVersion()
-        .variables(Map.of("items", List.of())).withResult().send().join();
+    deploy(
+        Bpmn.createExecutableProcess(id)
+            .startEvent()
+            .serviceTask(
+                "never",
+                t ->
+                    t.zeebeJobType(unique("never"))
+                        .multiInstance(
+                            m ->
+                                m.parallel()
+                                    .zeebeInputCollectionExpression("items")
+                                    .zeebeOutputCollection("out")
+                                    .zeebeOutputElementExpression("x")))
+            .endEvent()
+            .done());
+    ProcessInstanceResult result =
+        client
+            .newCreateInstanceCommand()
+            .bpmnProcessId(id)
+            .latestVersion()
+            .variables(Map.of("items", List.of()))
+            .withResult()
+            .send()
+            .join();
     assertThat(result.getVariablesAsMap()).containsEntry("out", List.of());
   }
 
@@ -86,13 +147,28 @@ class MultiInstanceIT extends EngineIT {
   void multiInstanceSubprocessWithBoundaryOnTheBody() {
     String id = unique("mi-sub");
     String type = unique("t");
-    deploy(Bpmn.createExecutableProcess(id).startEvent()
-        .subProcess("perSite", s -> s.multiInstance(m -> m.parallel().zeebeInputCollectionExpression("sites").zeebeInputElement("site")))
-        .embeddedSubProcess().startEvent().serviceTask("configure", t -> t.zeebeJobType(type)).endEvent()
-        .subProcessDone()
-        .boundaryEvent("abort", b -> b.error("ABORT"))
-        .serviceTask("compensate", t -> t.zeebeJobType(type + "-abort")).endEvent()
-        .moveToActivity("perSite").endEvent().done());
+    deploy(
+        Bpmn.createExecutableProcess(id)
+            .startEvent()
+            .subProcess(
+                "perSite",
+                s ->
+                    s.multiInstance(
+                        m ->
+                            m.parallel()
+                                .zeebeInputCollectionExpression("sites")
+                                .zeebeInputElement("site")))
+            .embeddedSubProcess()
+            .startEvent()
+            .serviceTask("configure", t -> t.zeebeJobType(type))
+            .endEvent()
+            .subProcessDone()
+            .boundaryEvent("abort", b -> b.error("ABORT"))
+            .serviceTask("compensate", t -> t.zeebeJobType(type + "-abort"))
+            .endEvent()
+            .moveToActivity("perSite")
+            .endEvent()
+            .done());
     long pi = start(id, Map.of("sites", List.of("s1", "s2"))).getProcessInstanceKey();
     List<ActivatedJob> jobs = activate(type, 10);
     assertThat(jobs).hasSize(2);

@@ -14,7 +14,12 @@ import org.junit.jupiter.api.Test;
 class ProcessDefinitionSearchIT extends EngineIT {
 
   private BpmnModelInstance model(String id, String tag) {
-    return Bpmn.createExecutableProcess(id).name("Site rollout").versionTag(tag).startEvent().endEvent().done();
+    return Bpmn.createExecutableProcess(id)
+        .name("Site rollout")
+        .versionTag(tag)
+        .startEvent()
+        .endEvent()
+        .done();
   }
 
   @Test
@@ -23,18 +28,31 @@ class ProcessDefinitionSearchIT extends EngineIT {
     deploy(model(id, "v1"));
     deploy(model(id, "v2"));
 
-    List<ProcessDefinition> all = client.newProcessDefinitionSearchRequest()
-        .filter(f -> f.processDefinitionId(id)).sort(s -> s.version().desc()).send().join().items();
-    ProcessDefinition latest = client.newProcessDefinitionSearchRequest()
-        .filter(f -> f.processDefinitionId(id).isLatestVersion(true)).send().join().singleItem();
+    List<ProcessDefinition> all =
+        client
+            .newProcessDefinitionSearchRequest()
+            .filter(f -> f.processDefinitionId(id))
+            .sort(s -> s.version().desc())
+            .send()
+            .join()
+            .items();
+    ProcessDefinition latest =
+        client
+            .newProcessDefinitionSearchRequest()
+            .filter(f -> f.processDefinitionId(id).isLatestVersion(true))
+            .send()
+            .join()
+            .singleItem();
 
     assertThat(all).extracting(ProcessDefinition::getVersion).containsExactly(2, 1);
     assertThat(all).extracting(ProcessDefinition::getVersionTag).containsExactly("v2", "v1");
-    assertThat(all).allSatisfy(d -> {
-      assertThat(d.getName()).isEqualTo("Site rollout");
-      assertThat(d.getResourceName()).isEqualTo("process.bpmn");
-      assertThat(d.getTenantId()).isEqualTo("<default>");
-    });
+    assertThat(all)
+        .allSatisfy(
+            d -> {
+              assertThat(d.getName()).isEqualTo("Site rollout");
+              assertThat(d.getResourceName()).isEqualTo("process.bpmn");
+              assertThat(d.getTenantId()).isEqualTo("<default>");
+            });
     assertThat(latest.getVersion()).isEqualTo(2);
   }
 
@@ -50,7 +68,8 @@ class ProcessDefinitionSearchIT extends EngineIT {
     assertThat(definition.getProcessDefinitionId()).isEqualTo(id);
     assertThat(definition.getVersionTag()).isEqualTo("1.0");
     assertThat(xml).isEqualTo(Bpmn.convertToString(model));
-    assertThatThrownBy(() -> client.newProcessDefinitionGetXmlRequest(key + 1_000_000).send().join())
+    assertThatThrownBy(
+            () -> client.newProcessDefinitionGetXmlRequest(key + 1_000_000).send().join())
         .isInstanceOf(ProblemException.class)
         .satisfies(e -> assertThat(((ProblemException) e).code()).isEqualTo(404));
     assertThatThrownBy(() -> client.newProcessDefinitionGetRequest(key + 1_000_000).send().join())

@@ -17,13 +17,29 @@ class ProcessInstanceIT extends EngineIT {
   @Test
   void createsByLatestVersionByGivenVersionAndByDefinitionKey() {
     String id = unique("versioned");
-    long v1 = deploy(Bpmn.createExecutableProcess(id).startEvent().serviceTask("t", s -> s.zeebeJobType(id + "-v1")).endEvent().done())
-        .getProcesses().get(0).getProcessDefinitionKey();
-    deploy(Bpmn.createExecutableProcess(id).startEvent().serviceTask("t", s -> s.zeebeJobType(id + "-v2")).endEvent().done());
+    long v1 =
+        deploy(
+                Bpmn.createExecutableProcess(id)
+                    .startEvent()
+                    .serviceTask("t", s -> s.zeebeJobType(id + "-v1"))
+                    .endEvent()
+                    .done())
+            .getProcesses()
+            .get(0)
+            .getProcessDefinitionKey();
+    deploy(
+        Bpmn.createExecutableProcess(id)
+            .startEvent()
+            .serviceTask("t", s -> s.zeebeJobType(id + "-v2"))
+            .endEvent()
+            .done());
 
-    ProcessInstanceEvent latest = client.newCreateInstanceCommand().bpmnProcessId(id).latestVersion().send().join();
-    ProcessInstanceEvent byVersion = client.newCreateInstanceCommand().bpmnProcessId(id).version(1).send().join();
-    ProcessInstanceEvent byKey = client.newCreateInstanceCommand().processDefinitionKey(v1).send().join();
+    ProcessInstanceEvent latest =
+        client.newCreateInstanceCommand().bpmnProcessId(id).latestVersion().send().join();
+    ProcessInstanceEvent byVersion =
+        client.newCreateInstanceCommand().bpmnProcessId(id).version(1).send().join();
+    ProcessInstanceEvent byKey =
+        client.newCreateInstanceCommand().processDefinitionKey(v1).send().join();
 
     assertThat(latest.getVersion()).isEqualTo(2);
     assertThat(byVersion.getVersion()).isEqualTo(1);
@@ -45,8 +61,15 @@ class ProcessInstanceIT extends EngineIT {
     String id = unique("await");
     deploy(Bpmn.createExecutableProcess(id).startEvent().endEvent().done());
     ProcessInstanceResult result =
-        client.newCreateInstanceCommand().bpmnProcessId(id).latestVersion()
-            .variables(Map.of("a", 1, "b", 2)).withResult().fetchVariables("a").send().join();
+        client
+            .newCreateInstanceCommand()
+            .bpmnProcessId(id)
+            .latestVersion()
+            .variables(Map.of("a", 1, "b", 2))
+            .withResult()
+            .fetchVariables("a")
+            .send()
+            .join();
     assertThat(result.getVariablesAsMap()).containsOnlyKeys("a");
     assertThat(result.getProcessInstanceKey()).isPositive();
   }
@@ -54,10 +77,22 @@ class ProcessInstanceIT extends EngineIT {
   @Test
   void awaitCompletionFailsWhenTheRequestTimeoutRunsOut() {
     String id = unique("await-timeout");
-    deploy(Bpmn.createExecutableProcess(id).startEvent().serviceTask("t", s -> s.zeebeJobType(id)).endEvent().done());
+    deploy(
+        Bpmn.createExecutableProcess(id)
+            .startEvent()
+            .serviceTask("t", s -> s.zeebeJobType(id))
+            .endEvent()
+            .done());
     assertThatThrownBy(
-            () -> client.newCreateInstanceCommand().bpmnProcessId(id).latestVersion().withResult()
-                .requestTimeout(Duration.ofMillis(500)).send().join())
+            () ->
+                client
+                    .newCreateInstanceCommand()
+                    .bpmnProcessId(id)
+                    .latestVersion()
+                    .withResult()
+                    .requestTimeout(Duration.ofMillis(500))
+                    .send()
+                    .join())
         .isInstanceOf(ProblemException.class)
         .satisfies(e -> assertThat(((ProblemException) e).code()).isEqualTo(504));
   }
@@ -65,7 +100,12 @@ class ProcessInstanceIT extends EngineIT {
   @Test
   void cancelTerminatesTheInstanceAndItsJobs() {
     String id = unique("cancel");
-    deploy(Bpmn.createExecutableProcess(id).startEvent().serviceTask("t", s -> s.zeebeJobType(id)).endEvent().done());
+    deploy(
+        Bpmn.createExecutableProcess(id)
+            .startEvent()
+            .serviceTask("t", s -> s.zeebeJobType(id))
+            .endEvent()
+            .done());
     long pi = start(id, Map.of()).getProcessInstanceKey();
     ActivatedJob job = activateOne(id);
 

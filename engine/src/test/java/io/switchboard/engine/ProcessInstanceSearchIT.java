@@ -17,14 +17,23 @@ import org.junit.jupiter.api.Test;
 class ProcessInstanceSearchIT extends EngineIT {
 
   private String deployTask(String id) {
-    deploy(Bpmn.createExecutableProcess(id).name("Provision " + id).startEvent()
-        .serviceTask("task", t -> t.zeebeJobType(id)).endEvent().done());
+    deploy(
+        Bpmn.createExecutableProcess(id)
+            .name("Provision " + id)
+            .startEvent()
+            .serviceTask("task", t -> t.zeebeJobType(id))
+            .endEvent()
+            .done());
     return id;
   }
 
   private SearchResponse<ProcessInstance> byProcess(String id) {
-    return client.newProcessInstanceSearchRequest().filter(f -> f.processDefinitionId(id))
-        .sort(s -> s.processInstanceKey().asc()).send().join();
+    return client
+        .newProcessInstanceSearchRequest()
+        .filter(f -> f.processDefinitionId(id))
+        .sort(s -> s.processInstanceKey().asc())
+        .send()
+        .join();
   }
 
   @Test
@@ -40,9 +49,15 @@ class ProcessInstanceSearchIT extends EngineIT {
     SearchResponse<ProcessInstance> all = byProcess(id);
 
     assertThat(all.page().totalItems()).isEqualTo(3);
-    assertThat(all.items()).extracting(ProcessInstance::getProcessInstanceKey).containsExactly(completed, terminated, active);
-    assertThat(all.items()).extracting(ProcessInstance::getState)
-        .containsExactly(ProcessInstanceState.COMPLETED, ProcessInstanceState.TERMINATED, ProcessInstanceState.ACTIVE);
+    assertThat(all.items())
+        .extracting(ProcessInstance::getProcessInstanceKey)
+        .containsExactly(completed, terminated, active);
+    assertThat(all.items())
+        .extracting(ProcessInstance::getState)
+        .containsExactly(
+            ProcessInstanceState.COMPLETED,
+            ProcessInstanceState.TERMINATED,
+            ProcessInstanceState.ACTIVE);
     assertThat(all.items().get(0).getEndDate()).isAfter(before);
     assertThat(all.items().get(1).getEndDate()).isNotNull();
     assertThat(all.items().get(2).getEndDate()).isNull();
@@ -53,9 +68,15 @@ class ProcessInstanceSearchIT extends EngineIT {
     assertThat(first.getStartDate()).isAfter(before);
     assertThat(first.getHasIncident()).isFalse();
 
-    assertThat(client.newProcessInstanceSearchRequest()
-            .filter(f -> f.processDefinitionId(id).state(ProcessInstanceState.COMPLETED)).send().join().items())
-        .extracting(ProcessInstance::getProcessInstanceKey).containsExactly(completed);
+    assertThat(
+            client
+                .newProcessInstanceSearchRequest()
+                .filter(f -> f.processDefinitionId(id).state(ProcessInstanceState.COMPLETED))
+                .send()
+                .join()
+                .items())
+        .extracting(ProcessInstance::getProcessInstanceKey)
+        .containsExactly(completed);
   }
 
   @Test
@@ -83,18 +104,55 @@ class ProcessInstanceSearchIT extends EngineIT {
     long b1 = start(b, Map.of()).getProcessInstanceKey();
     client.newCancelInstanceCommand(a2).send().join();
 
-    List<Long> like = keys(client.newProcessInstanceSearchRequest()
-        .filter(f -> f.processDefinitionId(p -> p.like(prefix + "-?"))).send().join());
-    List<Long> in = keys(client.newProcessInstanceSearchRequest()
-        .filter(f -> f.processDefinitionId(p -> p.like(prefix + "*"))
-            .state(s -> s.in(ProcessInstanceState.TERMINATED, ProcessInstanceState.COMPLETED))).send().join());
-    List<Long> neq = keys(client.newProcessInstanceSearchRequest()
-        .filter(f -> f.processDefinitionId(p -> p.in(a, b)).processInstanceKey(k -> k.neq(a1))).send().join());
-    List<Long> future = keys(client.newProcessInstanceSearchRequest()
-        .filter(f -> f.processDefinitionId(p -> p.like(prefix + "*"))
-            .startDate(d -> d.gt(OffsetDateTime.now().plusMinutes(1)))).send().join());
-    List<Long> endExists = keys(client.newProcessInstanceSearchRequest()
-        .filter(f -> f.processDefinitionId(p -> p.like(prefix + "*")).endDate(d -> d.exists(true))).send().join());
+    List<Long> like =
+        keys(
+            client
+                .newProcessInstanceSearchRequest()
+                .filter(f -> f.processDefinitionId(p -> p.like(prefix + "-?")))
+                .send()
+                .join());
+    List<Long> in =
+        keys(
+            client
+                .newProcessInstanceSearchRequest()
+                .filter(
+                    f ->
+                        f.processDefinitionId(p -> p.like(prefix + "*"))
+                            .state(
+                                s ->
+                                    s.in(
+                                        ProcessInstanceState.TERMINATED,
+                                        ProcessInstanceState.COMPLETED)))
+                .send()
+                .join());
+    List<Long> neq =
+        keys(
+            client
+                .newProcessInstanceSearchRequest()
+                .filter(
+                    f -> f.processDefinitionId(p -> p.in(a, b)).processInstanceKey(k -> k.neq(a1)))
+                .send()
+                .join());
+    List<Long> future =
+        keys(
+            client
+                .newProcessInstanceSearchRequest()
+                .filter(
+                    f ->
+                        f.processDefinitionId(p -> p.like(prefix + "*"))
+                            .startDate(d -> d.gt(OffsetDateTime.now().plusMinutes(1))))
+                .send()
+                .join());
+    List<Long> endExists =
+        keys(
+            client
+                .newProcessInstanceSearchRequest()
+                .filter(
+                    f ->
+                        f.processDefinitionId(p -> p.like(prefix + "*"))
+                            .endDate(d -> d.exists(true)))
+                .send()
+                .join());
 
     assertThat(like).containsExactlyInAnyOrder(a1, a2, b1);
     assertThat(in).containsExactly(a2);
@@ -110,8 +168,16 @@ class ProcessInstanceSearchIT extends EngineIT {
     start(id, Map.of("orderId", "A-2", "priority", 3));
 
     // values are compared as JSON, as in Camunda: a string value is given with its quotes
-    List<Long> found = keys(client.newProcessInstanceSearchRequest()
-        .filter(f -> f.processDefinitionId(id).variables(Map.of("orderId", "\"A-1\"", "priority", 3))).send().join());
+    List<Long> found =
+        keys(
+            client
+                .newProcessInstanceSearchRequest()
+                .filter(
+                    f ->
+                        f.processDefinitionId(id)
+                            .variables(Map.of("orderId", "\"A-1\"", "priority", 3)))
+                .send()
+                .join());
 
     assertThat(found).containsExactly(order1);
   }
@@ -120,17 +186,33 @@ class ProcessInstanceSearchIT extends EngineIT {
   void callActivityChildrenCarryTheirParentKeys() {
     String child = deployTask(unique("pi-child"));
     String parent = unique("pi-parent");
-    deploy(Bpmn.createExecutableProcess(parent).startEvent()
-        .callActivity("call", c -> c.zeebeProcessId(child)).endEvent().done());
+    deploy(
+        Bpmn.createExecutableProcess(parent)
+            .startEvent()
+            .callActivity("call", c -> c.zeebeProcessId(child))
+            .endEvent()
+            .done());
     long parentKey = start(parent, Map.of()).getProcessInstanceKey();
 
-    ProcessInstance called = client.newProcessInstanceSearchRequest()
-        .filter(f -> f.parentProcessInstanceKey(parentKey)).send().join().singleItem();
+    ProcessInstance called =
+        client
+            .newProcessInstanceSearchRequest()
+            .filter(f -> f.parentProcessInstanceKey(parentKey))
+            .send()
+            .join()
+            .singleItem();
 
     assertThat(called.getProcessDefinitionId()).isEqualTo(child);
     assertThat(called.getParentElementInstanceKey()).isNotNull();
-    assertThat(client.newProcessInstanceSearchRequest()
-            .filter(f -> f.processDefinitionId(child).parentProcessInstanceKey(k -> k.exists(false))).send().join().items())
+    assertThat(
+            client
+                .newProcessInstanceSearchRequest()
+                .filter(
+                    f ->
+                        f.processDefinitionId(child).parentProcessInstanceKey(k -> k.exists(false)))
+                .send()
+                .join()
+                .items())
         .isEmpty();
   }
 

@@ -16,8 +16,8 @@ import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * State survives a restart of the application: deployed processes, running instances, jobs,
- * timers and buffered messages all carry on from the database.
+ * State survives a restart of the application: deployed processes, running instances, jobs, timers
+ * and buffered messages all carry on from the database.
  */
 class RestartIT {
 
@@ -53,27 +53,54 @@ class RestartIT {
 
     ConfigurableApplicationContext first = startApp(url);
     try (CamundaClient client = EngineIT.newClient(port(first))) {
-      client.newDeployResourceCommand().addProcessModel(
-              Bpmn.createExecutableProcess(id).startEvent()
+      client
+          .newDeployResourceCommand()
+          .addProcessModel(
+              Bpmn.createExecutableProcess(id)
+                  .startEvent()
                   .exclusiveGateway("route")
-                  .conditionExpression("= mode = \"message\"").intermediateCatchEvent("msg")
+                  .conditionExpression("= mode = \"message\"")
+                  .intermediateCatchEvent("msg")
                   .message(m -> m.name(message).zeebeCorrelationKeyExpression("serial"))
                   .exclusiveGateway("join")
-                  .serviceTask("after", t -> t.zeebeJobType(after)).endEvent()
+                  .serviceTask("after", t -> t.zeebeJobType(after))
+                  .endEvent()
                   .moveToNode("route")
-                  .conditionExpression("= mode = \"job\"").serviceTask("work", t -> t.zeebeJobType(work)).connectTo("join")
+                  .conditionExpression("= mode = \"job\"")
+                  .serviceTask("work", t -> t.zeebeJobType(work))
+                  .connectTo("join")
                   .moveToNode("route")
-                  .conditionExpression("= mode = \"timer\"").intermediateCatchEvent("wait").timerWithDuration("PT2S").connectTo("join")
-                  .done(), "restart.bpmn")
-          .send().join();
+                  .conditionExpression("= mode = \"timer\"")
+                  .intermediateCatchEvent("wait")
+                  .timerWithDuration("PT2S")
+                  .connectTo("join")
+                  .done(),
+              "restart.bpmn")
+          .send()
+          .join();
       jobInstance = create(client, id, Map.of("mode", "job", "serial", "A"));
       timerInstance = create(client, id, Map.of("mode", "timer", "serial", "B"));
       messageInstance = create(client, id, Map.of("mode", "message", "serial", "C"));
       // activated before the restart with a short timeout: after it, the job must come back
-      activatedJobKey = client.newActivateJobsCommand().jobType(work).maxJobsToActivate(1)
-          .timeout(Duration.ofSeconds(1)).send().join().getJobs().get(0).getKey();
-      client.newPublishMessageCommand().messageName(message).correlationKey("D")
-          .timeToLive(Duration.ofMinutes(5)).variables(Map.of("early", true)).send().join();
+      activatedJobKey =
+          client
+              .newActivateJobsCommand()
+              .jobType(work)
+              .maxJobsToActivate(1)
+              .timeout(Duration.ofSeconds(1))
+              .send()
+              .join()
+              .getJobs()
+              .get(0)
+              .getKey();
+      client
+          .newPublishMessageCommand()
+          .messageName(message)
+          .correlationKey("D")
+          .timeToLive(Duration.ofMinutes(5))
+          .variables(Map.of("early", true))
+          .send()
+          .join();
     } finally {
       first.close();
     }
@@ -95,20 +122,35 @@ class RestartIT {
           assertThat(next.getVariablesAsMap()).containsEntry("early", true);
         }
       }
-      assertThat(reached).containsExactlyInAnyOrder(jobInstance, timerInstance, messageInstance, bufferedInstance);
+      assertThat(reached)
+          .containsExactlyInAnyOrder(jobInstance, timerInstance, messageInstance, bufferedInstance);
     } finally {
       second.close();
     }
   }
 
   private static long create(CamundaClient client, String id, Map<String, Object> variables) {
-    return client.newCreateInstanceCommand().bpmnProcessId(id).latestVersion().variables(variables)
-        .send().join().getProcessInstanceKey();
+    return client
+        .newCreateInstanceCommand()
+        .bpmnProcessId(id)
+        .latestVersion()
+        .variables(variables)
+        .send()
+        .join()
+        .getProcessInstanceKey();
   }
 
   private static ActivatedJob activateOne(CamundaClient client, String type) {
-    List<ActivatedJob> jobs = client.newActivateJobsCommand().jobType(type).maxJobsToActivate(1)
-        .timeout(Duration.ofMinutes(1)).requestTimeout(Duration.ofSeconds(10)).send().join().getJobs();
+    List<ActivatedJob> jobs =
+        client
+            .newActivateJobsCommand()
+            .jobType(type)
+            .maxJobsToActivate(1)
+            .timeout(Duration.ofMinutes(1))
+            .requestTimeout(Duration.ofSeconds(10))
+            .send()
+            .join()
+            .getJobs();
     assertThat(jobs).as("a job of type " + type).hasSize(1);
     return jobs.get(0);
   }

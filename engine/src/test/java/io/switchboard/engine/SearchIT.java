@@ -21,8 +21,15 @@ import org.junit.jupiter.api.Test;
 class SearchIT extends EngineIT {
 
   private List<Long> startInstances(String id, int count) {
-    deploy(Bpmn.createExecutableProcess(id).startEvent().serviceTask("t", t -> t.zeebeJobType(id)).endEvent().done());
-    return LongStream.range(0, count).mapToObj(i -> start(id, Map.of()).getProcessInstanceKey()).toList();
+    deploy(
+        Bpmn.createExecutableProcess(id)
+            .startEvent()
+            .serviceTask("t", t -> t.zeebeJobType(id))
+            .endEvent()
+            .done());
+    return LongStream.range(0, count)
+        .mapToObj(i -> start(id, Map.of()).getProcessInstanceKey())
+        .toList();
   }
 
   @Test
@@ -31,12 +38,18 @@ class SearchIT extends EngineIT {
     List<Long> keys = startInstances(id, 5);
     List<Long> descending = keys.stream().sorted(Comparator.reverseOrder()).toList();
 
-    SearchResponse<ProcessInstance> page = client.newProcessInstanceSearchRequest()
-        .filter(f -> f.processDefinitionId(id)).sort(s -> s.processInstanceKey().desc())
-        .page(p -> p.from(1).limit(2)).send().join();
+    SearchResponse<ProcessInstance> page =
+        client
+            .newProcessInstanceSearchRequest()
+            .filter(f -> f.processDefinitionId(id))
+            .sort(s -> s.processInstanceKey().desc())
+            .page(p -> p.from(1).limit(2))
+            .send()
+            .join();
 
     assertThat(page.page().totalItems()).isEqualTo(5);
-    assertThat(ProcessInstanceSearchIT.keys(page)).containsExactlyElementsOf(descending.subList(1, 3));
+    assertThat(ProcessInstanceSearchIT.keys(page))
+        .containsExactlyElementsOf(descending.subList(1, 3));
   }
 
   @Test
@@ -50,12 +63,18 @@ class SearchIT extends EngineIT {
 
     List<String> startCursors = new ArrayList<>();
     List<Long> walked = walk(id, s -> s.state().asc(), startCursors);
-    SearchResponse<ProcessInstance> back = client.newProcessInstanceSearchRequest()
-        .filter(f -> f.processDefinitionId(id)).sort(s -> s.state().asc())
-        .page(p -> p.limit(2).before(startCursors.get(2))).send().join();
+    SearchResponse<ProcessInstance> back =
+        client
+            .newProcessInstanceSearchRequest()
+            .filter(f -> f.processDefinitionId(id))
+            .sort(s -> s.state().asc())
+            .page(p -> p.limit(2).before(startCursors.get(2)))
+            .send()
+            .join();
 
     assertThat(walked).containsExactlyElementsOf(expected);
-    assertThat(ProcessInstanceSearchIT.keys(back)).containsExactlyElementsOf(expected.subList(2, 4));
+    assertThat(ProcessInstanceSearchIT.keys(back))
+        .containsExactlyElementsOf(expected.subList(2, 4));
   }
 
   @Test
@@ -64,22 +83,27 @@ class SearchIT extends EngineIT {
     List<Long> keys = startInstances(id, 3);
     client.newCancelInstanceCommand(keys.get(1)).send().join();
 
-    assertThat(walk(id, s -> s.endDate().asc(), new ArrayList<>())).containsExactly(keys.get(1), keys.get(0), keys.get(2));
-    assertThat(walk(id, s -> s.endDate().desc(), new ArrayList<>())).containsExactly(keys.get(1), keys.get(0), keys.get(2));
+    assertThat(walk(id, s -> s.endDate().asc(), new ArrayList<>()))
+        .containsExactly(keys.get(1), keys.get(0), keys.get(2));
+    assertThat(walk(id, s -> s.endDate().desc(), new ArrayList<>()))
+        .containsExactly(keys.get(1), keys.get(0), keys.get(2));
   }
 
   /** All matches, two per page, following the end cursors. */
   private List<Long> walk(
-      String id,
-      Consumer<ProcessInstanceSort> sort,
-      List<String> startCursors) {
+      String id, Consumer<ProcessInstanceSort> sort, List<String> startCursors) {
     List<Long> walked = new ArrayList<>();
     String after = null;
     while (true) {
       String cursor = after;
-      SearchResponse<ProcessInstance> page = client.newProcessInstanceSearchRequest()
-          .filter(f -> f.processDefinitionId(id)).sort(sort)
-          .page(p -> p.limit(2).after(cursor)).send().join();
+      SearchResponse<ProcessInstance> page =
+          client
+              .newProcessInstanceSearchRequest()
+              .filter(f -> f.processDefinitionId(id))
+              .sort(sort)
+              .page(p -> p.limit(2).after(cursor))
+              .send()
+              .join();
       if (page.items().isEmpty()) {
         break;
       }
@@ -94,41 +118,103 @@ class SearchIT extends EngineIT {
   void tenantFilterKeepsToOneTenantAndResultsCarryIt() {
     String id = unique("tenant-search");
     String tenant = unique("tenant");
-    client.newDeployResourceCommand()
-        .addProcessModel(Bpmn.createExecutableProcess(id).startEvent().serviceTask("t", t -> t.zeebeJobType(id)).endEvent().done(), "p.bpmn")
-        .tenantId(tenant).send().join();
-    deploy(Bpmn.createExecutableProcess(id).startEvent().serviceTask("t", t -> t.zeebeJobType(id)).endEvent().done());
-    long own = client.newCreateInstanceCommand().bpmnProcessId(id).latestVersion().tenantId(tenant)
-        .variables(Map.of("x", 1)).send().join().getProcessInstanceKey();
+    client
+        .newDeployResourceCommand()
+        .addProcessModel(
+            Bpmn.createExecutableProcess(id)
+                .startEvent()
+                .serviceTask("t", t -> t.zeebeJobType(id))
+                .endEvent()
+                .done(),
+            "p.bpmn")
+        .tenantId(tenant)
+        .send()
+        .join();
+    deploy(
+        Bpmn.createExecutableProcess(id)
+            .startEvent()
+            .serviceTask("t", t -> t.zeebeJobType(id))
+            .endEvent()
+            .done());
+    long own =
+        client
+            .newCreateInstanceCommand()
+            .bpmnProcessId(id)
+            .latestVersion()
+            .tenantId(tenant)
+            .variables(Map.of("x", 1))
+            .send()
+            .join()
+            .getProcessInstanceKey();
     start(id, Map.of("x", 1));
 
-    ProcessInstance instance = client.newProcessInstanceSearchRequest()
-        .filter(f -> f.processDefinitionId(id).tenantId(tenant)).send().join().singleItem();
-    var variables = client.newVariableSearchRequest().filter(f -> f.name("x").tenantId(tenant)).send().join().items();
-    var jobs = client.newJobSearchRequest().filter(f -> f.type(id).tenantId(tenant)).send().join().items();
-    var definitions = client.newProcessDefinitionSearchRequest().filter(f -> f.processDefinitionId(id).tenantId(tenant))
-        .send().join().items();
-    var elements = client.newElementInstanceSearchRequest().filter(f -> f.processDefinitionId(id).tenantId(tenant))
-        .send().join().items();
+    ProcessInstance instance =
+        client
+            .newProcessInstanceSearchRequest()
+            .filter(f -> f.processDefinitionId(id).tenantId(tenant))
+            .send()
+            .join()
+            .singleItem();
+    var variables =
+        client
+            .newVariableSearchRequest()
+            .filter(f -> f.name("x").tenantId(tenant))
+            .send()
+            .join()
+            .items();
+    var jobs =
+        client.newJobSearchRequest().filter(f -> f.type(id).tenantId(tenant)).send().join().items();
+    var definitions =
+        client
+            .newProcessDefinitionSearchRequest()
+            .filter(f -> f.processDefinitionId(id).tenantId(tenant))
+            .send()
+            .join()
+            .items();
+    var elements =
+        client
+            .newElementInstanceSearchRequest()
+            .filter(f -> f.processDefinitionId(id).tenantId(tenant))
+            .send()
+            .join()
+            .items();
 
     assertThat(instance.getProcessInstanceKey()).isEqualTo(own);
     assertThat(instance.getTenantId()).isEqualTo(tenant);
-    assertThat(variables).singleElement().satisfies(v -> assertThat(v.getTenantId()).isEqualTo(tenant));
+    assertThat(variables)
+        .singleElement()
+        .satisfies(v -> assertThat(v.getTenantId()).isEqualTo(tenant));
     assertThat(jobs).singleElement().satisfies(j -> assertThat(j.getTenantId()).isEqualTo(tenant));
-    assertThat(definitions).singleElement().satisfies(d -> assertThat(d.getTenantId()).isEqualTo(tenant));
-    assertThat(elements).isNotEmpty().allSatisfy(e -> assertThat(e.getTenantId()).isEqualTo(tenant));
+    assertThat(definitions)
+        .singleElement()
+        .satisfies(d -> assertThat(d.getTenantId()).isEqualTo(tenant));
+    assertThat(elements)
+        .isNotEmpty()
+        .allSatisfy(e -> assertThat(e.getTenantId()).isEqualTo(tenant));
   }
 
   @Test
   void invalidFilterValuesAndCursorsAreRejectedNamingTheProblem() {
-    assertThatThrownBy(() -> client.newProcessInstanceSearchRequest()
-            .filter(f -> f.state(ProcessInstanceState.UNKNOWN_ENUM_VALUE)).send().join())
+    assertThatThrownBy(
+            () ->
+                client
+                    .newProcessInstanceSearchRequest()
+                    .filter(f -> f.state(ProcessInstanceState.UNKNOWN_ENUM_VALUE))
+                    .send()
+                    .join())
         .isInstanceOf(ProblemException.class)
-        .satisfies(e -> {
-          assertThat(((ProblemException) e).code()).isEqualTo(400);
-          assertThat(((ProblemException) e).details().getDetail()).contains("'state'");
-        });
-    assertThatThrownBy(() -> client.newProcessInstanceSearchRequest().page(p -> p.after("not-a-cursor")).send().join())
+        .satisfies(
+            e -> {
+              assertThat(((ProblemException) e).code()).isEqualTo(400);
+              assertThat(((ProblemException) e).details().getDetail()).contains("'state'");
+            });
+    assertThatThrownBy(
+            () ->
+                client
+                    .newProcessInstanceSearchRequest()
+                    .page(p -> p.after("not-a-cursor"))
+                    .send()
+                    .join())
         .isInstanceOf(ProblemException.class)
         .satisfies(e -> assertThat(((ProblemException) e).code()).isEqualTo(400));
   }

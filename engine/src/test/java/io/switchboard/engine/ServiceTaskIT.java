@@ -26,12 +26,34 @@ class ServiceTaskIT extends EngineIT {
             .endEvent()
             .done());
     try (JobWorker w1 =
-            client.newWorker().jobType(first).handler((c, job) -> c.newCompleteCommand(job).variables(Map.of("fromFirst", 1)).send().join()).open();
+            client
+                .newWorker()
+                .jobType(first)
+                .handler(
+                    (c, job) ->
+                        c.newCompleteCommand(job).variables(Map.of("fromFirst", 1)).send().join())
+                .open();
         JobWorker w2 =
-            client.newWorker().jobType(second).handler((c, job) -> c.newCompleteCommand(job).variables(Map.of("fromSecond", "two")).send().join()).open()) {
+            client
+                .newWorker()
+                .jobType(second)
+                .handler(
+                    (c, job) ->
+                        c.newCompleteCommand(job)
+                            .variables(Map.of("fromSecond", "two"))
+                            .send()
+                            .join())
+                .open()) {
       ProcessInstanceResult result =
-          client.newCreateInstanceCommand().bpmnProcessId(process).latestVersion()
-              .variables(Map.of("input", true)).withResult().requestTimeout(Duration.ofSeconds(20)).send().join();
+          client
+              .newCreateInstanceCommand()
+              .bpmnProcessId(process)
+              .latestVersion()
+              .variables(Map.of("input", true))
+              .withResult()
+              .requestTimeout(Duration.ofSeconds(20))
+              .send()
+              .join();
       assertThat(result.getVariablesAsMap())
           .containsEntry("fromFirst", 1)
           .containsEntry("fromSecond", "two")
@@ -46,14 +68,25 @@ class ServiceTaskIT extends EngineIT {
     deploy(
         Bpmn.createExecutableProcess(process)
             .startEvent()
-            .serviceTask("task", t -> t.zeebeJobType(type).zeebeJobRetries("5").zeebeTaskHeader("device", "cpe-1"))
+            .serviceTask(
+                "task",
+                t -> t.zeebeJobType(type).zeebeJobRetries("5").zeebeTaskHeader("device", "cpe-1"))
             .endEvent()
             .done());
     long pi = start(process, Map.of("site", "paris", "other", 2)).getProcessInstanceKey();
 
     ActivatedJob job =
-        client.newActivateJobsCommand().jobType(type).maxJobsToActivate(1).workerName("w-1")
-            .fetchVariables("site").timeout(Duration.ofMinutes(1)).send().join().getJobs().get(0);
+        client
+            .newActivateJobsCommand()
+            .jobType(type)
+            .maxJobsToActivate(1)
+            .workerName("w-1")
+            .fetchVariables("site")
+            .timeout(Duration.ofMinutes(1))
+            .send()
+            .join()
+            .getJobs()
+            .get(0);
 
     assertThat(job.getProcessInstanceKey()).isEqualTo(pi);
     assertThat(job.getBpmnProcessId()).isEqualTo(process);
@@ -68,11 +101,21 @@ class ServiceTaskIT extends EngineIT {
   void longPollingAnswersAsSoonAsAJobIsCreated() {
     String process = unique("long-poll");
     String type = unique("job");
-    deploy(Bpmn.createExecutableProcess(process).startEvent().serviceTask("t", t -> t.zeebeJobType(type)).endEvent().done());
+    deploy(
+        Bpmn.createExecutableProcess(process)
+            .startEvent()
+            .serviceTask("t", t -> t.zeebeJobType(type))
+            .endEvent()
+            .done());
 
     CompletableFuture<Integer> polled =
-        client.newActivateJobsCommand().jobType(type).maxJobsToActivate(1)
-            .requestTimeout(Duration.ofSeconds(15)).send().toCompletableFuture()
+        client
+            .newActivateJobsCommand()
+            .jobType(type)
+            .maxJobsToActivate(1)
+            .requestTimeout(Duration.ofSeconds(15))
+            .send()
+            .toCompletableFuture()
             .thenApply(r -> r.getJobs().size());
     start(process, Map.of());
 
@@ -83,9 +126,17 @@ class ServiceTaskIT extends EngineIT {
   @Test
   void longPollingWithoutJobsAnswersEmptyAfterRequestTimeout() {
     long started = System.nanoTime();
-    var jobs = client.newActivateJobsCommand().jobType(unique("none")).maxJobsToActivate(1)
-        .requestTimeout(Duration.ofMillis(500)).send().join().getJobs();
+    var jobs =
+        client
+            .newActivateJobsCommand()
+            .jobType(unique("none"))
+            .maxJobsToActivate(1)
+            .requestTimeout(Duration.ofMillis(500))
+            .send()
+            .join()
+            .getJobs();
     assertThat(jobs).isEmpty();
-    assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(450));
+    assertThat(Duration.ofNanos(System.nanoTime() - started))
+        .isGreaterThanOrEqualTo(Duration.ofMillis(450));
   }
 }

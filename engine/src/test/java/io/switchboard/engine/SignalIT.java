@@ -16,20 +16,37 @@ class SignalIT extends EngineIT {
     String starting = unique("sig-start");
     String signal = unique("freeze");
     String type = unique("t");
-    deploy(Bpmn.createExecutableProcess(waiting).startEvent()
-        .intermediateCatchEvent("frozen").signal(signal)
-        .serviceTask("after", t -> t.zeebeJobType(type)).endEvent().done());
-    deploy(Bpmn.createExecutableProcess(starting).startEvent("s").signal(signal)
-        .serviceTask("started", t -> t.zeebeJobType(type)).endEvent().done());
+    deploy(
+        Bpmn.createExecutableProcess(waiting)
+            .startEvent()
+            .intermediateCatchEvent("frozen")
+            .signal(signal)
+            .serviceTask("after", t -> t.zeebeJobType(type))
+            .endEvent()
+            .done());
+    deploy(
+        Bpmn.createExecutableProcess(starting)
+            .startEvent("s")
+            .signal(signal)
+            .serviceTask("started", t -> t.zeebeJobType(type))
+            .endEvent()
+            .done());
     long a = start(waiting, Map.of()).getProcessInstanceKey();
     long b = start(waiting, Map.of()).getProcessInstanceKey();
 
-    client.newBroadcastSignalCommand().signalName(signal).variables(Map.of("reason", "change window")).send().join();
+    client
+        .newBroadcastSignalCommand()
+        .signalName(signal)
+        .variables(Map.of("reason", "change window"))
+        .send()
+        .join();
 
     List<ActivatedJob> jobs = activate(type, 10);
     assertThat(jobs).hasSize(3);
     assertThat(jobs).extracting(ActivatedJob::getProcessInstanceKey).contains(a, b);
-    assertThat(jobs).allSatisfy(j -> assertThat(j.getVariablesAsMap()).containsEntry("reason", "change window"));
+    assertThat(jobs)
+        .allSatisfy(
+            j -> assertThat(j.getVariablesAsMap()).containsEntry("reason", "change window"));
   }
 
   @Test
@@ -38,13 +55,24 @@ class SignalIT extends EngineIT {
     String thrower = unique("sig-thrower");
     String signal = unique("stop");
     String type = unique("t");
-    deploy(Bpmn.createExecutableProcess(id).startEvent()
-        .serviceTask("work", t -> t.zeebeJobType(type))
-        .boundaryEvent("stopped").signal(signal)
-        .serviceTask("cleanup", t -> t.zeebeJobType(type + "-cleanup")).endEvent()
-        .moveToActivity("work").endEvent().done());
-    deploy(Bpmn.createExecutableProcess(thrower).startEvent()
-        .intermediateThrowEvent("emit").signal(signal).endEvent().done());
+    deploy(
+        Bpmn.createExecutableProcess(id)
+            .startEvent()
+            .serviceTask("work", t -> t.zeebeJobType(type))
+            .boundaryEvent("stopped")
+            .signal(signal)
+            .serviceTask("cleanup", t -> t.zeebeJobType(type + "-cleanup"))
+            .endEvent()
+            .moveToActivity("work")
+            .endEvent()
+            .done());
+    deploy(
+        Bpmn.createExecutableProcess(thrower)
+            .startEvent()
+            .intermediateThrowEvent("emit")
+            .signal(signal)
+            .endEvent()
+            .done());
     long pi = start(id, Map.of()).getProcessInstanceKey();
     activateOne(type);
 

@@ -14,22 +14,49 @@ class SpecialEventsIT extends EngineIT {
   @Test
   void scriptTaskEvaluatesFeelIntoItsResultVariable() {
     String id = unique("script");
-    deploy(Bpmn.createExecutableProcess(id).startEvent()
-        .scriptTask("mask", s -> s.zeebeExpression("sum(prefixes)").zeebeResultVariable("total")).endEvent().done());
-    ProcessInstanceResult result = client.newCreateInstanceCommand().bpmnProcessId(id).latestVersion()
-        .variables(Map.of("prefixes", List.of(1, 2, 3))).withResult().send().join();
+    deploy(
+        Bpmn.createExecutableProcess(id)
+            .startEvent()
+            .scriptTask(
+                "mask", s -> s.zeebeExpression("sum(prefixes)").zeebeResultVariable("total"))
+            .endEvent()
+            .done());
+    ProcessInstanceResult result =
+        client
+            .newCreateInstanceCommand()
+            .bpmnProcessId(id)
+            .latestVersion()
+            .variables(Map.of("prefixes", List.of(1, 2, 3)))
+            .withResult()
+            .send()
+            .join();
     assertThat(result.getVariablesAsMap()).containsEntry("total", 6);
   }
 
   @Test
   void jobBasedUserTaskCarriesAssigneeAndCandidateGroupsAsHeaders() {
     String id = unique("approval");
-    deploy(Bpmn.createExecutableProcess(id).startEvent()
-        .userTask("approve", u -> u.zeebeAssigneeExpression("requester").zeebeCandidateGroups("noc, ops"))
-        .endEvent().done());
+    deploy(
+        Bpmn.createExecutableProcess(id)
+            .startEvent()
+            .userTask(
+                "approve",
+                u -> u.zeebeAssigneeExpression("requester").zeebeCandidateGroups("noc, ops"))
+            .endEvent()
+            .done());
     long pi = start(id, Map.of("requester", "alice")).getProcessInstanceKey();
-    ActivatedJob job = client.newActivateJobsCommand().jobType("io.camunda.zeebe:userTask").maxJobsToActivate(10)
-        .send().join().getJobs().stream().filter(j -> j.getProcessInstanceKey() == pi).findFirst().orElseThrow();
+    ActivatedJob job =
+        client
+            .newActivateJobsCommand()
+            .jobType("io.camunda.zeebe:userTask")
+            .maxJobsToActivate(10)
+            .send()
+            .join()
+            .getJobs()
+            .stream()
+            .filter(j -> j.getProcessInstanceKey() == pi)
+            .findFirst()
+            .orElseThrow();
     assertThat(job.getCustomHeaders())
         .containsEntry("io.camunda.zeebe:assignee", "alice")
         .containsEntry("io.camunda.zeebe:candidateGroups", "[\"noc\",\"ops\"]");
@@ -39,7 +66,8 @@ class SpecialEventsIT extends EngineIT {
   void linkThrowContinuesAtTheCatchWithTheSameName() {
     String id = unique("link");
     String type = unique("t");
-    String xml = """
+    String xml =
+        """
         <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
             xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" targetNamespace="t">
           <process id="%s" isExecutable="true">
@@ -53,8 +81,13 @@ class SpecialEventsIT extends EngineIT {
             <endEvent id="end"/>
           </process>
         </definitions>
-        """.formatted(id, type);
-    client.newDeployResourceCommand().addResourceString(xml, java.nio.charset.StandardCharsets.UTF_8, "link.bpmn").send().join();
+        """
+            .formatted(id, type);
+    client
+        .newDeployResourceCommand()
+        .addResourceString(xml, java.nio.charset.StandardCharsets.UTF_8, "link.bpmn")
+        .send()
+        .join();
     long pi = start(id, Map.of()).getProcessInstanceKey();
     assertThat(activateOne(type).getProcessInstanceKey()).isEqualTo(pi);
   }
@@ -63,14 +96,23 @@ class SpecialEventsIT extends EngineIT {
   void escalationFromASubprocessIsCaughtWithoutInterrupting() {
     String id = unique("escalation");
     String type = unique("t");
-    deploy(Bpmn.createExecutableProcess(id).startEvent()
-        .subProcess("rollout").embeddedSubProcess().startEvent()
-        .intermediateThrowEvent("slowSite").escalation("SLOW")
-        .serviceTask("continue", t -> t.zeebeJobType(type + "-continue")).endEvent()
-        .subProcessDone()
-        .boundaryEvent("notify", b -> b.escalation("SLOW").cancelActivity(false))
-        .serviceTask("page", t -> t.zeebeJobType(type + "-page")).endEvent()
-        .moveToActivity("rollout").endEvent().done());
+    deploy(
+        Bpmn.createExecutableProcess(id)
+            .startEvent()
+            .subProcess("rollout")
+            .embeddedSubProcess()
+            .startEvent()
+            .intermediateThrowEvent("slowSite")
+            .escalation("SLOW")
+            .serviceTask("continue", t -> t.zeebeJobType(type + "-continue"))
+            .endEvent()
+            .subProcessDone()
+            .boundaryEvent("notify", b -> b.escalation("SLOW").cancelActivity(false))
+            .serviceTask("page", t -> t.zeebeJobType(type + "-page"))
+            .endEvent()
+            .moveToActivity("rollout")
+            .endEvent()
+            .done());
     long pi = start(id, Map.of()).getProcessInstanceKey();
     assertThat(activateOne(type + "-page").getProcessInstanceKey()).isEqualTo(pi);
     assertThat(activateOne(type + "-continue").getProcessInstanceKey()).isEqualTo(pi);
@@ -80,9 +122,14 @@ class SpecialEventsIT extends EngineIT {
   void uncaughtEscalationJustContinues() {
     String id = unique("escalation-uncaught");
     String type = unique("t");
-    deploy(Bpmn.createExecutableProcess(id).startEvent()
-        .intermediateThrowEvent("shout").escalation("NOBODY")
-        .serviceTask("after", t -> t.zeebeJobType(type)).endEvent().done());
+    deploy(
+        Bpmn.createExecutableProcess(id)
+            .startEvent()
+            .intermediateThrowEvent("shout")
+            .escalation("NOBODY")
+            .serviceTask("after", t -> t.zeebeJobType(type))
+            .endEvent()
+            .done());
     long pi = start(id, Map.of()).getProcessInstanceKey();
     assertThat(activateOne(type).getProcessInstanceKey()).isEqualTo(pi);
   }
@@ -91,7 +138,8 @@ class SpecialEventsIT extends EngineIT {
   void compensationThrowRunsTheHandlersOfCompletedActivitiesThenContinues() {
     String id = unique("compensation");
     String type = unique("t");
-    String xml = """
+    String xml =
+        """
         <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
             xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" targetNamespace="t">
           <process id="%1$s" isExecutable="true">
@@ -111,8 +159,13 @@ class SpecialEventsIT extends EngineIT {
             <association id="a1" associationDirection="One" sourceRef="undoA" targetRef="unconfigureA"/>
           </process>
         </definitions>
-        """.formatted(id, type);
-    client.newDeployResourceCommand().addResourceString(xml, java.nio.charset.StandardCharsets.UTF_8, "comp.bpmn").send().join();
+        """
+            .formatted(id, type);
+    client
+        .newDeployResourceCommand()
+        .addResourceString(xml, java.nio.charset.StandardCharsets.UTF_8, "comp.bpmn")
+        .send()
+        .join();
     long pi = start(id, Map.of()).getProcessInstanceKey();
     client.newCompleteCommand(activateOne(type + "-configure")).send().join();
     client.newCompleteCommand(activateOne(type + "-verify")).send().join();

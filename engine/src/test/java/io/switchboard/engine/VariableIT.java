@@ -16,25 +16,59 @@ class VariableIT extends EngineIT {
   void inputMappingsAreLocalToTheTaskAndOutputMappingsShapeWhatPropagates() {
     String id = unique("io");
     String type = unique("job");
-    deploy(Bpmn.createExecutableProcess(id).startEvent()
-        .serviceTask("render", t -> t.zeebeJobType(type)
-            .zeebeInputExpression("site.name", "siteName")
-            .zeebeInputExpression("\"v\" + string(site.version)", "label")
-            .zeebeOutputExpression("config", "device.config")
-            .zeebeOutputExpression("count(config.lines)", "lineCount"))
-        .endEvent().done());
+    deploy(
+        Bpmn.createExecutableProcess(id)
+            .startEvent()
+            .serviceTask(
+                "render",
+                t ->
+                    t.zeebeJobType(type)
+                        .zeebeInputExpression("site.name", "siteName")
+                        .zeebeInputExpression("\"v\" + string(site.version)", "label")
+                        .zeebeOutputExpression("config", "device.config")
+                        .zeebeOutputExpression("count(config.lines)", "lineCount"))
+            .endEvent()
+            .done());
 
-    try (var worker = client.newWorker().jobType(type).handler((c, job) -> {
-          assertThat(job.getVariablesAsMap()).containsEntry("siteName", "paris-1").containsEntry("label", "v3");
-          c.newCompleteCommand(job).variables(Map.of("config", Map.of("lines", java.util.List.of("a", "b")), "scratch", 1)).send().join();
-        }).open()) {
-      ProcessInstanceResult result = client.newCreateInstanceCommand().bpmnProcessId(id).latestVersion()
-          .variables(Map.of("site", Map.of("name", "paris-1", "version", 3), "device", Map.of("serial", "SN-1")))
-          .withResult().send().join();
+    try (var worker =
+        client
+            .newWorker()
+            .jobType(type)
+            .handler(
+                (c, job) -> {
+                  assertThat(job.getVariablesAsMap())
+                      .containsEntry("siteName", "paris-1")
+                      .containsEntry("label", "v3");
+                  c.newCompleteCommand(job)
+                      .variables(
+                          Map.of(
+                              "config", Map.of("lines", java.util.List.of("a", "b")), "scratch", 1))
+                      .send()
+                      .join();
+                })
+            .open()) {
+      ProcessInstanceResult result =
+          client
+              .newCreateInstanceCommand()
+              .bpmnProcessId(id)
+              .latestVersion()
+              .variables(
+                  Map.of(
+                      "site",
+                      Map.of("name", "paris-1", "version", 3),
+                      "device",
+                      Map.of("serial", "SN-1")))
+              .withResult()
+              .send()
+              .join();
 
       Map<String, Object> vars = result.getVariablesAsMap();
-      assertThat(vars).containsEntry("lineCount", 2).doesNotContainKeys("siteName", "label", "scratch", "config");
-      assertThat(vars.get("device")).isEqualTo(Map.of("serial", "SN-1", "config", Map.of("lines", java.util.List.of("a", "b"))));
+      assertThat(vars)
+          .containsEntry("lineCount", 2)
+          .doesNotContainKeys("siteName", "label", "scratch", "config");
+      assertThat(vars.get("device"))
+          .isEqualTo(
+              Map.of("serial", "SN-1", "config", Map.of("lines", java.util.List.of("a", "b"))));
     }
   }
 
@@ -42,15 +76,24 @@ class VariableIT extends EngineIT {
   void jobVariablesWithoutOutputMappingsUpdateTheScopeThatHoldsThemOrTheRoot() {
     String id = unique("propagation");
     String type = unique("job");
-    deploy(Bpmn.createExecutableProcess(id).startEvent()
-        .subProcess("sub", s -> s.zeebeInputExpression("1", "attempt"))
-        .embeddedSubProcess().startEvent()
-        .serviceTask("inner", t -> t.zeebeJobType(type))
-        .serviceTask("check", t -> t.zeebeJobType(type + "-check"))
-        .endEvent().subProcessDone()
-        .endEvent().done());
+    deploy(
+        Bpmn.createExecutableProcess(id)
+            .startEvent()
+            .subProcess("sub", s -> s.zeebeInputExpression("1", "attempt"))
+            .embeddedSubProcess()
+            .startEvent()
+            .serviceTask("inner", t -> t.zeebeJobType(type))
+            .serviceTask("check", t -> t.zeebeJobType(type + "-check"))
+            .endEvent()
+            .subProcessDone()
+            .endEvent()
+            .done());
     long pi = start(id, Map.of()).getProcessInstanceKey();
-    client.newCompleteCommand(activateOne(type)).variables(Map.of("attempt", 2, "result", "ok")).send().join();
+    client
+        .newCompleteCommand(activateOne(type))
+        .variables(Map.of("attempt", 2, "result", "ok"))
+        .send()
+        .join();
 
     ActivatedJob check = activateOne(type + "-check");
     assertThat(check.getVariablesAsMap()).containsEntry("attempt", 2).containsEntry("result", "ok");
@@ -61,15 +104,31 @@ class VariableIT extends EngineIT {
   void setVariablesLocallyOrPropagated() {
     String id = unique("set-vars");
     String type = unique("job");
-    deploy(Bpmn.createExecutableProcess(id).startEvent()
-        .serviceTask("task", t -> t.zeebeJobType(type)).serviceTask("next", t -> t.zeebeJobType(type + "-next")).endEvent().done());
+    deploy(
+        Bpmn.createExecutableProcess(id)
+            .startEvent()
+            .serviceTask("task", t -> t.zeebeJobType(type))
+            .serviceTask("next", t -> t.zeebeJobType(type + "-next"))
+            .endEvent()
+            .done());
     long pi = start(id, Map.of("keep", 1)).getProcessInstanceKey();
     ActivatedJob job = activateOne(type);
 
-    client.newSetVariablesCommand(job.getElementInstanceKey()).variables(Map.of("localOnly", true)).local(true).send().join();
-    client.newSetVariablesCommand(job.getElementInstanceKey()).variables(Map.of("keep", 2)).send().join();
+    client
+        .newSetVariablesCommand(job.getElementInstanceKey())
+        .variables(Map.of("localOnly", true))
+        .local(true)
+        .send()
+        .join();
+    client
+        .newSetVariablesCommand(job.getElementInstanceKey())
+        .variables(Map.of("keep", 2))
+        .send()
+        .join();
     client.newFailCommand(job).retries(1).send().join();
-    assertThat(activateOne(type).getVariablesAsMap()).containsEntry("localOnly", true).containsEntry("keep", 2);
+    assertThat(activateOne(type).getVariablesAsMap())
+        .containsEntry("localOnly", true)
+        .containsEntry("keep", 2);
     client.newCompleteCommand(job).send().join();
 
     ActivatedJob next = activateOne(type + "-next");
@@ -81,9 +140,17 @@ class VariableIT extends EngineIT {
   void failingOutputMappingRaisesAnIncidentAndResolutionRetriesIt() {
     String id = unique("io-incident");
     String type = unique("job");
-    deploy(Bpmn.createExecutableProcess(id).startEvent()
-        .serviceTask("task", t -> t.zeebeJobType(type).zeebeOutputExpression("assert(limit, limit != null)", "limit"))
-        .serviceTask("next", t -> t.zeebeJobType(type + "-next")).endEvent().done());
+    deploy(
+        Bpmn.createExecutableProcess(id)
+            .startEvent()
+            .serviceTask(
+                "task",
+                t ->
+                    t.zeebeJobType(type)
+                        .zeebeOutputExpression("assert(limit, limit != null)", "limit"))
+            .serviceTask("next", t -> t.zeebeJobType(type + "-next"))
+            .endEvent()
+            .done());
     long pi = start(id, Map.of()).getProcessInstanceKey();
     ActivatedJob job = activateOne(type);
     client.newCompleteCommand(job).send().join();

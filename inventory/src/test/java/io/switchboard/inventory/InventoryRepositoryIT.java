@@ -70,19 +70,25 @@ class InventoryRepositoryIT {
     device.setCredentials(new DeviceCredentials("netconf", "plain-text-never"));
     devices.save(device);
 
-    String stored = jdbc.queryForObject("SELECT credentials_enc FROM device WHERE id = ?", String.class, device.getId());
+    String stored =
+        jdbc.queryForObject(
+            "SELECT credentials_enc FROM device WHERE id = ?", String.class, device.getId());
     assertThat(stored).isNotBlank().doesNotContain("plain-text-never").doesNotContain("netconf");
   }
 
   @Test
   void concurrentUpdatesAreRefusedByOptimisticLocking() {
     Tenant tenant = tenants.save(new Tenant(null, unique("tenant"), null));
-    Site first = sites.findById(sites.save(new Site(tenant.getId(), "hub", SiteType.HUB)).getId()).orElseThrow();
+    Site first =
+        sites
+            .findById(sites.save(new Site(tenant.getId(), "hub", SiteType.HUB)).getId())
+            .orElseThrow();
     Site second = sites.findById(first.getId()).orElseThrow();
     first.setAddress("1 Main St");
     sites.save(first);
     second.setAddress("2 Other St");
-    assertThatThrownBy(() -> sites.save(second)).isInstanceOf(ObjectOptimisticLockingFailureException.class);
+    assertThatThrownBy(() -> sites.save(second))
+        .isInstanceOf(ObjectOptimisticLockingFailureException.class);
   }
 
   @Test
@@ -93,7 +99,10 @@ class InventoryRepositoryIT {
     Tenant b1 = tenants.save(new Tenant(opcoB.getId(), unique("b1"), null));
     Site siteA = sites.save(new Site(a1.getId(), "a-site", SiteType.BRANCH));
     Site siteB = sites.save(new Site(b1.getId(), "b-site", SiteType.BRANCH));
-    Operation opB = operations.save(new Operation(b1.getId(), "ztp-onboarding", "DEVICE", UUID.randomUUID().toString(), "x"));
+    Operation opB =
+        operations.save(
+            new Operation(
+                b1.getId(), "ztp-onboarding", "DEVICE", UUID.randomUUID().toString(), "x"));
 
     AccessScope opcoAdminA = new AccessScope("oa", Role.OPCO_ADMIN, opcoA.getId(), null);
     AccessScope viewerA1 = new AccessScope("va", Role.TENANT_VIEWER, null, a1.getId());
@@ -105,7 +114,12 @@ class InventoryRepositoryIT {
     assertThat(scoped.opcos().find(viewerA1, opcoA.getId())).isPresent();
     assertThat(scoped.opcos().find(viewerA1, opcoB.getId())).isEmpty();
     assertThat(scoped.operations().find(viewerA1, opB.getId())).isEmpty();
-    assertThat(scoped.sites().page(viewerA1, (r, q, cb) -> cb.conjunction(), Pageable.unpaged()).getContent())
-        .extracting(Site::getId).containsExactly(siteA.getId());
+    assertThat(
+            scoped
+                .sites()
+                .page(viewerA1, (r, q, cb) -> cb.conjunction(), Pageable.unpaged())
+                .getContent())
+        .extracting(Site::getId)
+        .containsExactly(siteA.getId());
   }
 }

@@ -15,8 +15,15 @@ class DeviceUpgradeIT extends ProcessPathIT {
   private CompletableFuture<ProcessInstanceResult> run(Map<String, Object> extra) {
     Map<String, Object> variables = new java.util.HashMap<>(extra);
     variables.put("serialNumber", serial);
-    return client.newCreateInstanceCommand().bpmnProcessId(PROCESS_ID).latestVersion().variables(variables)
-        .withResult().requestTimeout(Duration.ofSeconds(30)).send().toCompletableFuture();
+    return client
+        .newCreateInstanceCommand()
+        .bpmnProcessId(PROCESS_ID)
+        .latestVersion()
+        .variables(variables)
+        .withResult()
+        .requestTimeout(Duration.ofSeconds(30))
+        .send()
+        .toCompletableFuture();
   }
 
   private String resultOf(CompletableFuture<ProcessInstanceResult> result) {

@@ -32,7 +32,9 @@ class ElementTemplatesTest {
   }
 
   private static JsonNode templates() throws Exception {
-    try (InputStream in = ElementTemplatesTest.class.getResourceAsStream("/element-templates/switchboard-job-types.json")) {
+    try (InputStream in =
+        ElementTemplatesTest.class.getResourceAsStream(
+            "/element-templates/switchboard-job-types.json")) {
       return new ObjectMapper().readTree(in);
     }
   }
@@ -42,7 +44,8 @@ class ElementTemplatesTest {
     for (JsonNode template : templates) {
       for (JsonNode property : template.get("properties")) {
         JsonNode binding = property.get("binding");
-        if ("zeebe:taskDefinition".equals(binding.get("type").asText()) && "type".equals(binding.get("property").asText())) {
+        if ("zeebe:taskDefinition".equals(binding.get("type").asText())
+            && "type".equals(binding.get("property").asText())) {
           types.add(property.get("value").asText());
         }
       }
@@ -59,7 +62,10 @@ class ElementTemplatesTest {
   void everyJobTypeInTheBpmnFilesIsAConstant() throws Exception {
     Set<String> inBpmn = new HashSet<>();
     for (String resource : new String[] {ZtpOnboarding.RESOURCE, DeviceUpgrade.RESOURCE}) {
-      String xml = new String(getClass().getResourceAsStream("/" + resource).readAllBytes(), StandardCharsets.UTF_8);
+      String xml =
+          new String(
+              getClass().getResourceAsStream("/" + resource).readAllBytes(),
+              StandardCharsets.UTF_8);
       Matcher matcher = Pattern.compile("taskDefinition[^>]*type=\"([^\"]+)\"").matcher(xml);
       while (matcher.find()) {
         inBpmn.add(matcher.group(1));

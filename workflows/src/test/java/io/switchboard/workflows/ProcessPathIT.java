@@ -23,7 +23,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Base of the process-path tests: the real BPMN files on the embedded engine, driven through the
  * official client. The test plays the job workers, so each path is chosen deliberately.
  */
-@SpringBootTest(classes = WorkflowTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+    classes = WorkflowTestApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class ProcessPathIT {
   @LocalServerPort int port;
   CamundaClient client;
@@ -31,15 +33,18 @@ abstract class ProcessPathIT {
 
   @BeforeEach
   void deploy() {
-    client = CamundaClient.newClientBuilder()
-        .restAddress(URI.create("http://localhost:" + port))
-        .grpcAddress(URI.create("http://localhost:" + port))
-        .preferRestOverGrpc(true)
-        .build();
-    client.newDeployResourceCommand()
+    client =
+        CamundaClient.newClientBuilder()
+            .restAddress(URI.create("http://localhost:" + port))
+            .grpcAddress(URI.create("http://localhost:" + port))
+            .preferRestOverGrpc(true)
+            .build();
+    client
+        .newDeployResourceCommand()
         .addResourceFromClasspath(ZtpOnboarding.RESOURCE)
         .addResourceFromClasspath(DeviceUpgrade.RESOURCE)
-        .send().join();
+        .send()
+        .join();
     serial = "SN-" + UUID.randomUUID().toString().substring(0, 8);
   }
 
@@ -49,21 +54,43 @@ abstract class ProcessPathIT {
   }
 
   ProcessInstanceEvent start(String processId, Map<String, Object> variables) {
-    return client.newCreateInstanceCommand().bpmnProcessId(processId).latestVersion().variables(variables).send().join();
+    return client
+        .newCreateInstanceCommand()
+        .bpmnProcessId(processId)
+        .latestVersion()
+        .variables(variables)
+        .send()
+        .join();
   }
 
   /** The job of a type for this test's instance, waiting for it to appear. */
   ActivatedJob job(String type, long processInstanceKey) {
-    return Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> {
-      List<ActivatedJob> jobs = client.newActivateJobsCommand().jobType(type).maxJobsToActivate(50)
-          .timeout(Duration.ofSeconds(2)).requestTimeout(Duration.ofMillis(500)).send().join().getJobs();
-      return jobs.stream().filter(j -> belongsTo(j, processInstanceKey)).findFirst().orElse(null);
-    }, j -> j != null);
+    return Awaitility.await()
+        .atMost(Duration.ofSeconds(15))
+        .until(
+            () -> {
+              List<ActivatedJob> jobs =
+                  client
+                      .newActivateJobsCommand()
+                      .jobType(type)
+                      .maxJobsToActivate(50)
+                      .timeout(Duration.ofSeconds(2))
+                      .requestTimeout(Duration.ofMillis(500))
+                      .send()
+                      .join()
+                      .getJobs();
+              return jobs.stream()
+                  .filter(j -> belongsTo(j, processInstanceKey))
+                  .findFirst()
+                  .orElse(null);
+            },
+            j -> j != null);
   }
 
   /** Jobs of call activities belong to child instances; the serial ties them to the test. */
   private boolean belongsTo(ActivatedJob job, long processInstanceKey) {
-    return job.getProcessInstanceKey() == processInstanceKey || serial.equals(job.getVariablesAsMap().get(ZtpOnboarding.VAR_SERIAL));
+    return job.getProcessInstanceKey() == processInstanceKey
+        || serial.equals(job.getVariablesAsMap().get(ZtpOnboarding.VAR_SERIAL));
   }
 
   void complete(String type, long pi, Map<String, Object> variables) {
@@ -80,19 +107,41 @@ abstract class ProcessPathIT {
 
   /** Asserts nothing of a job type shows up for this instance for a short while. */
   void noJob(String type, long pi) {
-    List<ActivatedJob> jobs = client.newActivateJobsCommand().jobType(type).maxJobsToActivate(50)
-        .requestTimeout(Duration.ofMillis(400)).send().join().getJobs();
+    List<ActivatedJob> jobs =
+        client
+            .newActivateJobsCommand()
+            .jobType(type)
+            .maxJobsToActivate(50)
+            .requestTimeout(Duration.ofMillis(400))
+            .send()
+            .join()
+            .getJobs();
     assertThat(jobs).noneMatch(j -> belongsTo(j, pi));
   }
 
   void publish(String message, Map<String, Object> variables) {
-    client.newPublishMessageCommand().messageName(message).correlationKey(serial).variables(variables)
-        .timeToLive(Duration.ofMinutes(1)).send().join();
+    client
+        .newPublishMessageCommand()
+        .messageName(message)
+        .correlationKey(serial)
+        .variables(variables)
+        .timeToLive(Duration.ofMinutes(1))
+        .send()
+        .join();
   }
 
   Incident incident(long pi) {
-    return Awaitility.await().atMost(Duration.ofSeconds(10)).until(
-        () -> client.newIncidentSearchRequest().filter(f -> f.processInstanceKey(pi)).send().join().items(),
-        list -> !list.isEmpty()).get(0);
+    return Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                client
+                    .newIncidentSearchRequest()
+                    .filter(f -> f.processInstanceKey(pi))
+                    .send()
+                    .join()
+                    .items(),
+            list -> !list.isEmpty())
+        .get(0);
   }
 }

@@ -24,7 +24,9 @@ class ZtpOnboardingIT extends ProcessPathIT {
   }
 
   private void phoneHome(long pi, String version) {
-    publish(MESSAGE_PHONE_HOME, Map.of(VAR_SOFTWARE_VERSION, version, "managementAddress", "127.0.0.1"));
+    publish(
+        MESSAGE_PHONE_HOME,
+        Map.of(VAR_SOFTWARE_VERSION, version, "managementAddress", "127.0.0.1"));
     complete(JOB_VALIDATE_DEVICE, pi);
     complete(JOB_CONNECT, pi);
     complete(JOB_PUSH_STAGE1, pi);
@@ -61,7 +63,9 @@ class ZtpOnboardingIT extends ProcessPathIT {
     complete(DeviceUpgrade.JOB_POSTCHECK, pi);
 
     ActivatedJob apply = job(JOB_APPLY_SITE_CONFIG, pi);
-    assertThat(apply.getVariablesAsMap()).containsEntry("upgradeResult", "UPGRADED").containsEntry(VAR_SOFTWARE_VERSION, "23.4R1");
+    assertThat(apply.getVariablesAsMap())
+        .containsEntry("upgradeResult", "UPGRADED")
+        .containsEntry(VAR_SOFTWARE_VERSION, "23.4R1");
     client.newCompleteCommand(apply).send().join();
     complete(JOB_VERIFY_INTERFACES, pi);
     complete(JOB_MARK_ACTIVE, pi);
@@ -71,7 +75,11 @@ class ZtpOnboardingIT extends ProcessPathIT {
   void wrongModelIsRejected() {
     long pi = startOnboarding("23.4R1");
     publish(MESSAGE_PHONE_HOME, Map.of(VAR_SOFTWARE_VERSION, "23.4R1", "reportedModel", "MX960"));
-    throwError(JOB_VALIDATE_DEVICE, pi, ERROR_DEVICE_REJECTED, "device reports model MX960, registered as SRX300");
+    throwError(
+        JOB_VALIDATE_DEVICE,
+        pi,
+        ERROR_DEVICE_REJECTED,
+        "device reports model MX960, registered as SRX300");
     ActivatedJob fail = job(JOB_FAIL_OPERATION, pi);
     assertThat(fail.getCustomHeaders()).containsEntry("failure", "DEVICE_REJECTED");
     noJob(JOB_CONNECT, pi);
@@ -80,7 +88,12 @@ class ZtpOnboardingIT extends ProcessPathIT {
   @Test
   void unknownSerialNeverReachesTheProcess() {
     long pi = startOnboarding("23.4R1");
-    client.newPublishMessageCommand().messageName(MESSAGE_PHONE_HOME).correlationKey("SOMEONE-ELSE").send().join();
+    client
+        .newPublishMessageCommand()
+        .messageName(MESSAGE_PHONE_HOME)
+        .correlationKey("SOMEONE-ELSE")
+        .send()
+        .join();
     noJob(JOB_VALIDATE_DEVICE, pi);
   }
 
@@ -100,12 +113,19 @@ class ZtpOnboardingIT extends ProcessPathIT {
     publish(MESSAGE_PHONE_HOME, Map.of(VAR_SOFTWARE_VERSION, "23.4R1"));
     complete(JOB_VALIDATE_DEVICE, pi);
     complete(JOB_CONNECT, pi);
-    client.newThrowErrorCommand(job(JOB_PUSH_STAGE1, pi)).errorCode(ERROR_COMMIT_FAILED)
+    client
+        .newThrowErrorCommand(job(JOB_PUSH_STAGE1, pi))
+        .errorCode(ERROR_COMMIT_FAILED)
         .errorMessage("error: commit failed: (statements constraint check failed)")
-        .variables(Map.of(VAR_FAILURE, "error: commit failed: (statements constraint check failed)")).send().join();
+        .variables(
+            Map.of(VAR_FAILURE, "error: commit failed: (statements constraint check failed)"))
+        .send()
+        .join();
     complete(JOB_ROLLBACK_CONFIG, pi);
     ActivatedJob fail = job(JOB_FAIL_OPERATION, pi);
-    assertThat(fail.getVariablesAsMap().get(VAR_FAILURE)).asString().contains("constraint check failed");
+    assertThat(fail.getVariablesAsMap().get(VAR_FAILURE))
+        .asString()
+        .contains("constraint check failed");
     noJob(JOB_CONFIRM_COMMIT, pi);
   }
 
@@ -116,7 +136,12 @@ class ZtpOnboardingIT extends ProcessPathIT {
     complete(JOB_VALIDATE_DEVICE, pi);
     ActivatedJob connect = job(JOB_CONNECT, pi);
     assertThat(connect.getRetries()).isEqualTo(5);
-    client.newFailCommand(connect).retries(0).errorMessage("connect timed out: 192.0.2.10:830").send().join();
+    client
+        .newFailCommand(connect)
+        .retries(0)
+        .errorMessage("connect timed out: 192.0.2.10:830")
+        .send()
+        .join();
 
     var incident = incident(pi);
     assertThat(incident.getErrorType()).isEqualTo(IncidentErrorType.JOB_NO_RETRIES);
@@ -136,7 +161,11 @@ class ZtpOnboardingIT extends ProcessPathIT {
     phoneHome(pi, "22.1R3");
     complete(DeviceUpgrade.JOB_PRECHECK, pi);
     complete(DeviceUpgrade.JOB_VERIFY_SIGNATURE, pi);
-    throwError(DeviceUpgrade.JOB_INSTALL_PACKAGE, pi, DeviceUpgrade.ERROR_INSTALL_FAILED, "package-result 1: not enough space");
+    throwError(
+        DeviceUpgrade.JOB_INSTALL_PACKAGE,
+        pi,
+        DeviceUpgrade.ERROR_INSTALL_FAILED,
+        "package-result 1: not enough space");
     complete(DeviceUpgrade.JOB_ROLLBACK_IMAGE, pi);
     ActivatedJob fail = job(JOB_FAIL_OPERATION, pi);
     assertThat(fail.getCustomHeaders()).containsEntry("failure", "UPGRADE_FAILED");

@@ -17,10 +17,12 @@ public final class Filters {
   public static <T> Specification<T> containsIgnoreCase(String attribute, String value) {
     return value == null || value.isBlank()
         ? none()
-        : (root, query, cb) -> cb.like(cb.lower(root.get(attribute)), "%" + value.toLowerCase() + "%");
+        : (root, query, cb) ->
+            cb.like(cb.lower(root.get(attribute)), "%" + value.toLowerCase() + "%");
   }
 
-  public static <T> Specification<T> between(String attribute, java.time.Instant from, java.time.Instant to) {
+  public static <T> Specification<T> between(
+      String attribute, java.time.Instant from, java.time.Instant to) {
     Specification<T> spec = none();
     if (from != null) {
       spec = spec.and((root, query, cb) -> cb.greaterThanOrEqualTo(root.get(attribute), from));

@@ -18,10 +18,14 @@ public final class Paging {
     }
     for (Sort.Order order : requested.getSort()) {
       if (!sortable.contains(order.getProperty())) {
-        throw ApiException.invalid("sort", "cannot sort by '" + order.getProperty() + "'; allowed: " + sortable);
+        throw ApiException.invalid(
+            "sort", "cannot sort by '" + order.getProperty() + "'; allowed: " + sortable);
       }
     }
-    Sort sort = requested.getSort().isSorted() ? requested.getSort().and(Sort.by("id")) : defaultSort.and(Sort.by("id"));
+    Sort sort =
+        requested.getSort().isSorted()
+            ? requested.getSort().and(Sort.by("id"))
+            : defaultSort.and(Sort.by("id"));
     return PageRequest.of(requested.getPageNumber(), requested.getPageSize(), sort);
   }
 }

@@ -36,13 +36,14 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * CPE devices. Credentials are write-only: accepted on create and update, stored encrypted,
- * never returned (the view only says whether there are some).
+ * CPE devices. Credentials are write-only: accepted on create and update, stored encrypted, never
+ * returned (the view only says whether there are some).
  */
 @RestController
 @RequestMapping("/api/v1/devices")
 public class DeviceController {
-  public record CredentialsRequest(@NotBlank @Size(max = 120) String username, @NotBlank @Size(max = 200) String password) {
+  public record CredentialsRequest(
+      @NotBlank @Size(max = 120) String username, @NotBlank @Size(max = 200) String password) {
     @Override
     public String toString() {
       return "CredentialsRequest[username=" + username + ", password=****]";
@@ -52,7 +53,11 @@ public class DeviceController {
   public record DeviceRequest(
       @NotBlank @Size(max = 36) String tenantId,
       @Size(max = 36) String siteId,
-      @NotBlank @Pattern(regexp = "[A-Za-z0-9._-]{3,80}", message = "must be 3-80 letters, digits, '.', '_' or '-'") String serialNumber,
+      @NotBlank
+          @Pattern(
+              regexp = "[A-Za-z0-9._-]{3,80}",
+              message = "must be 3-80 letters, digits, '.', '_' or '-'")
+          String serialNumber,
       @NotBlank @Size(max = 36) String modelId,
       @Size(max = 255) String managementAddress,
       @Valid CredentialsRequest credentials,
@@ -70,13 +75,38 @@ public class DeviceController {
       @Valid CredentialsRequest credentials) {}
 
   public record DeviceView(
-      String id, String tenantId, String siteId, String serialNumber, String modelId, String managementAddress,
-      boolean hasCredentials, boolean hasActivationSecret, Integer netconfPort, String softwareVersion, DeviceLifecycle lifecycleState, String sshHostKeyFingerprint,
-      long version, Instant createdAt, Instant updatedAt) {
+      String id,
+      String tenantId,
+      String siteId,
+      String serialNumber,
+      String modelId,
+      String managementAddress,
+      boolean hasCredentials,
+      boolean hasActivationSecret,
+      Integer netconfPort,
+      String softwareVersion,
+      DeviceLifecycle lifecycleState,
+      String sshHostKeyFingerprint,
+      long version,
+      Instant createdAt,
+      Instant updatedAt) {
     static DeviceView of(Device d) {
-      return new DeviceView(d.getId(), d.getTenantId(), d.getSiteId(), d.getSerialNumber(), d.getModelId(),
-          d.getManagementAddress(), d.hasCredentials(), d.getActivationSecretHash() != null, d.getNetconfPort(), d.getSoftwareVersion(), d.getLifecycleState(),
-          d.getSshHostKeyFingerprint(), d.getLockVersion(), d.getCreatedAt(), d.getUpdatedAt());
+      return new DeviceView(
+          d.getId(),
+          d.getTenantId(),
+          d.getSiteId(),
+          d.getSerialNumber(),
+          d.getModelId(),
+          d.getManagementAddress(),
+          d.hasCredentials(),
+          d.getActivationSecretHash() != null,
+          d.getNetconfPort(),
+          d.getSoftwareVersion(),
+          d.getLifecycleState(),
+          d.getSshHostKeyFingerprint(),
+          d.getLockVersion(),
+          d.getCreatedAt(),
+          d.getUpdatedAt());
     }
   }
 
@@ -85,7 +115,9 @@ public class DeviceController {
   private final org.springframework.security.crypto.password.PasswordEncoder encoder;
 
   public DeviceController(
-      ScopedInventory inventory, DeviceRepository devices, org.springframework.security.crypto.password.PasswordEncoder encoder) {
+      ScopedInventory inventory,
+      DeviceRepository devices,
+      org.springframework.security.crypto.password.PasswordEncoder encoder) {
     this.inventory = inventory;
     this.devices = devices;
     this.encoder = encoder;
@@ -100,10 +132,18 @@ public class DeviceController {
       Pageable pageable) {
     AccessScope scope = CurrentScope.require(Action.READ, Resource.DEVICES);
     return PageResponse.of(
-        inventory.devices().page(scope,
-            Filters.<Device>equal("tenantId", tenantId).and(Filters.equal("siteId", siteId))
-                .and(Filters.equal("lifecycleState", state)).and(Filters.containsIgnoreCase("serialNumber", serialNumber)),
-            Paging.of(pageable, Set.of("serialNumber", "lifecycleState", "createdAt"), Sort.by("serialNumber"))),
+        inventory
+            .devices()
+            .page(
+                scope,
+                Filters.<Device>equal("tenantId", tenantId)
+                    .and(Filters.equal("siteId", siteId))
+                    .and(Filters.equal("lifecycleState", state))
+                    .and(Filters.containsIgnoreCase("serialNumber", serialNumber)),
+                Paging.of(
+                    pageable,
+                    Set.of("serialNumber", "lifecycleState", "createdAt"),
+                    Sort.by("serialNumber"))),
         DeviceView::of);
   }
 
@@ -123,13 +163,17 @@ public class DeviceController {
     requireSiteOfTenant(scope, request.siteId(), request.tenantId());
     requireModel(scope, request.modelId());
     if (devices.existsBySerialNumber(request.serialNumber())) {
-      throw ApiException.conflict("serialNumber", "a device with serial number '" + request.serialNumber() + "' is registered already");
+      throw ApiException.conflict(
+          "serialNumber",
+          "a device with serial number '" + request.serialNumber() + "' is registered already");
     }
     Device device = new Device(request.tenantId(), request.serialNumber(), request.modelId());
     device.setSiteId(request.siteId());
     device.setManagementAddress(request.managementAddress());
     if (request.credentials() != null) {
-      device.setCredentials(new DeviceCredentials(request.credentials().username(), request.credentials().password()));
+      device.setCredentials(
+          new DeviceCredentials(
+              request.credentials().username(), request.credentials().password()));
     }
     if (request.activationSecret() != null) {
       device.setActivationSecretHash(encoder.encode(request.activationSecret()));
@@ -148,7 +192,9 @@ public class DeviceController {
     device.setModelId(request.modelId());
     device.setManagementAddress(request.managementAddress());
     if (request.credentials() != null) {
-      device.setCredentials(new DeviceCredentials(request.credentials().username(), request.credentials().password()));
+      device.setCredentials(
+          new DeviceCredentials(
+              request.credentials().username(), request.credentials().password()));
     }
     return DeviceView.of(devices.save(device));
   }
@@ -166,7 +212,8 @@ public class DeviceController {
     }
     Site site = inventory.sites().find(scope, siteId).orElse(null);
     if (site == null || !site.getTenantId().equals(tenantId)) {
-      throw ApiException.unprocessable("siteId", "site '" + siteId + "' not found in tenant '" + tenantId + "'");
+      throw ApiException.unprocessable(
+          "siteId", "site '" + siteId + "' not found in tenant '" + tenantId + "'");
     }
   }
 
@@ -177,6 +224,9 @@ public class DeviceController {
   }
 
   private Device find(AccessScope scope, String id) {
-    return inventory.devices().find(scope, id).orElseThrow(() -> ApiException.notFound("Device", id));
+    return inventory
+        .devices()
+        .find(scope, id)
+        .orElseThrow(() -> ApiException.notFound("Device", id));
   }
 }

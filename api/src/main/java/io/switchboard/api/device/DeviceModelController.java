@@ -36,11 +36,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/device-models")
 public class DeviceModelController {
   public record DeviceModelRequest(
-      @NotBlank @Size(max = 80) String name, @NotBlank @Size(max = 80) String vendor, @NotBlank @Size(max = 80) String family) {}
+      @NotBlank @Size(max = 80) String name,
+      @NotBlank @Size(max = 80) String vendor,
+      @NotBlank @Size(max = 80) String family) {}
 
-  public record DeviceModelView(String id, String name, String vendor, String family, long version) {
+  public record DeviceModelView(
+      String id, String name, String vendor, String family, long version) {
     static DeviceModelView of(DeviceModel m) {
-      return new DeviceModelView(m.getId(), m.getName(), m.getVendor(), m.getFamily(), m.getLockVersion());
+      return new DeviceModelView(
+          m.getId(), m.getName(), m.getVendor(), m.getFamily(), m.getLockVersion());
     }
   }
 
@@ -48,7 +52,8 @@ public class DeviceModelController {
   private final DeviceModelRepository models;
   private final DeviceRepository devices;
 
-  public DeviceModelController(ScopedInventory inventory, DeviceModelRepository models, DeviceRepository devices) {
+  public DeviceModelController(
+      ScopedInventory inventory, DeviceModelRepository models, DeviceRepository devices) {
     this.inventory = inventory;
     this.models = models;
     this.devices = devices;
@@ -56,12 +61,17 @@ public class DeviceModelController {
 
   @GetMapping
   public PageResponse<DeviceModelView> list(
-      @RequestParam(required = false) String family, @RequestParam(required = false) String vendor, Pageable pageable) {
+      @RequestParam(required = false) String family,
+      @RequestParam(required = false) String vendor,
+      Pageable pageable) {
     AccessScope scope = CurrentScope.require(Action.READ, Resource.DEVICE_MODELS);
     return PageResponse.of(
-        inventory.deviceModels().page(scope,
-            Filters.<DeviceModel>equal("family", family).and(Filters.equal("vendor", vendor)),
-            Paging.of(pageable, Set.of("name", "vendor", "family"), Sort.by("name"))),
+        inventory
+            .deviceModels()
+            .page(
+                scope,
+                Filters.<DeviceModel>equal("family", family).and(Filters.equal("vendor", vendor)),
+                Paging.of(pageable, Set.of("name", "vendor", "family"), Sort.by("name"))),
         DeviceModelView::of);
   }
 
@@ -76,17 +86,21 @@ public class DeviceModelController {
   public DeviceModelView create(@Valid @RequestBody DeviceModelRequest request) {
     CurrentScope.require(Action.WRITE, Resource.DEVICE_MODELS);
     if (models.existsByName(request.name())) {
-      throw ApiException.conflict("name", "a device model named '" + request.name() + "' exists already");
+      throw ApiException.conflict(
+          "name", "a device model named '" + request.name() + "' exists already");
     }
-    return DeviceModelView.of(models.save(new DeviceModel(request.name(), request.vendor(), request.family())));
+    return DeviceModelView.of(
+        models.save(new DeviceModel(request.name(), request.vendor(), request.family())));
   }
 
   @PutMapping("/{id}")
   @Transactional
-  public DeviceModelView update(@PathVariable String id, @Valid @RequestBody DeviceModelRequest request) {
+  public DeviceModelView update(
+      @PathVariable String id, @Valid @RequestBody DeviceModelRequest request) {
     DeviceModel model = find(CurrentScope.require(Action.WRITE, Resource.DEVICE_MODELS), id);
     if (!model.getName().equals(request.name()) && models.existsByName(request.name())) {
-      throw ApiException.conflict("name", "a device model named '" + request.name() + "' exists already");
+      throw ApiException.conflict(
+          "name", "a device model named '" + request.name() + "' exists already");
     }
     model.setName(request.name());
     model.setVendor(request.vendor());
@@ -106,6 +120,9 @@ public class DeviceModelController {
   }
 
   private DeviceModel find(AccessScope scope, String id) {
-    return inventory.deviceModels().find(scope, id).orElseThrow(() -> ApiException.notFound("Device model", id));
+    return inventory
+        .deviceModels()
+        .find(scope, id)
+        .orElseThrow(() -> ApiException.notFound("Device model", id));
   }
 }

@@ -40,7 +40,10 @@ public class ApiProblemHandler {
     if (e.field() == null) {
       return problem(e.status(), e.getMessage(), List.of());
     }
-    return problem(e.status(), e.field() + ": " + e.getMessage(), List.of(new FieldError(e.field(), e.getMessage())));
+    return problem(
+        e.status(),
+        e.field() + ": " + e.getMessage(),
+        List.of(new FieldError(e.field(), e.getMessage())));
   }
 
   @ExceptionHandler(MethodArgumentNotValidException.class)
@@ -50,7 +53,8 @@ public class ApiProblemHandler {
             .map(f -> new FieldError(f.getField(), f.getDefaultMessage()))
             .sorted((a, b) -> a.field().compareTo(b.field()))
             .toList();
-    String detail = errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
+    String detail =
+        errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
     return problem(HttpStatus.BAD_REQUEST, "Invalid request: " + detail, errors);
   }
 
@@ -67,7 +71,10 @@ public class ApiProblemHandler {
               : mapping instanceof InvalidFormatException format
                   ? "invalid value '" + format.getValue() + "'" + allowed(format.getTargetType())
                   : "invalid value";
-      return problem(HttpStatus.BAD_REQUEST, "Invalid request: " + field + ": " + message, List.of(new FieldError(field, message)));
+      return problem(
+          HttpStatus.BAD_REQUEST,
+          "Invalid request: " + field + ": " + message,
+          List.of(new FieldError(field, message)));
     }
     return problem(HttpStatus.BAD_REQUEST, "The request body is not valid JSON", List.of());
   }
@@ -82,36 +89,51 @@ public class ApiProblemHandler {
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
     String message = "invalid value '" + e.getValue() + "'" + allowed(e.getRequiredType());
-    return problem(HttpStatus.BAD_REQUEST, "Invalid request: " + e.getName() + ": " + message, List.of(new FieldError(e.getName(), message)));
+    return problem(
+        HttpStatus.BAD_REQUEST,
+        "Invalid request: " + e.getName() + ": " + message,
+        List.of(new FieldError(e.getName(), message)));
   }
 
   @ExceptionHandler(MissingServletRequestParameterException.class)
   ResponseEntity<ProblemDetail> missingParameter(MissingServletRequestParameterException e) {
-    return problem(HttpStatus.BAD_REQUEST, "Invalid request: " + e.getParameterName() + ": is required",
+    return problem(
+        HttpStatus.BAD_REQUEST,
+        "Invalid request: " + e.getParameterName() + ": is required",
         List.of(new FieldError(e.getParameterName(), "is required")));
   }
 
   @ExceptionHandler(MissingServletRequestPartException.class)
   ResponseEntity<ProblemDetail> missingPart(MissingServletRequestPartException e) {
-    return problem(HttpStatus.BAD_REQUEST, "Invalid request: " + e.getRequestPartName() + ": is required",
+    return problem(
+        HttpStatus.BAD_REQUEST,
+        "Invalid request: " + e.getRequestPartName() + ": is required",
         List.of(new FieldError(e.getRequestPartName(), "is required")));
   }
 
   @ExceptionHandler(PropertyReferenceException.class)
   ResponseEntity<ProblemDetail> badSort(PropertyReferenceException e) {
-    return problem(HttpStatus.BAD_REQUEST, "Invalid request: sort: unknown property '" + e.getPropertyName() + "'",
+    return problem(
+        HttpStatus.BAD_REQUEST,
+        "Invalid request: sort: unknown property '" + e.getPropertyName() + "'",
         List.of(new FieldError("sort", "unknown property '" + e.getPropertyName() + "'")));
   }
 
   @ExceptionHandler(OptimisticLockingFailureException.class)
   ResponseEntity<ProblemDetail> concurrentUpdate(OptimisticLockingFailureException e) {
-    return problem(HttpStatus.CONFLICT, "The object was changed by someone else; read it again and retry", List.of());
+    return problem(
+        HttpStatus.CONFLICT,
+        "The object was changed by someone else; read it again and retry",
+        List.of());
   }
 
   @ExceptionHandler(DataIntegrityViolationException.class)
   ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException e) {
     LOG.info("Integrity violation: {}", e.getMostSpecificCause().getMessage());
-    return problem(HttpStatus.CONFLICT, "The change conflicts with existing data (a duplicate or a reference in use)", List.of());
+    return problem(
+        HttpStatus.CONFLICT,
+        "The change conflicts with existing data (a duplicate or a reference in use)",
+        List.of());
   }
 
   @ExceptionHandler(AccessDeniedException.class)
@@ -119,12 +141,17 @@ public class ApiProblemHandler {
     return problem(HttpStatus.FORBIDDEN, e.getMessage(), List.of());
   }
 
-  static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail, List<FieldError> errors) {
+  static ResponseEntity<ProblemDetail> problem(
+      HttpStatus status, String detail, List<FieldError> errors) {
     ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
     body.setType(URI.create("about:blank"));
     if (!errors.isEmpty()) {
       body.setProperty("field", errors.get(0).field());
-      body.setProperty("errors", errors.stream().map(f -> Map.of("field", f.field(), "message", String.valueOf(f.message()))).toList());
+      body.setProperty(
+          "errors",
+          errors.stream()
+              .map(f -> Map.of("field", f.field(), "message", String.valueOf(f.message())))
+              .toList());
     }
     return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
   }

@@ -1,8 +1,5 @@
 package io.switchboard.api.image;
 
-import io.switchboard.inventory.image.ImageProperties;
-import io.switchboard.inventory.image.ImageSignatureVerifier;
-
 import io.switchboard.api.common.Filters;
 import io.switchboard.api.common.PageResponse;
 import io.switchboard.api.common.Paging;
@@ -10,6 +7,7 @@ import io.switchboard.api.error.ApiException;
 import io.switchboard.api.security.Action;
 import io.switchboard.api.security.CurrentScope;
 import io.switchboard.api.security.Resource;
+import io.switchboard.inventory.image.ImageSignatureVerifier;
 import io.switchboard.inventory.image.SoftwareImage;
 import io.switchboard.inventory.image.SoftwareImageRepository;
 import io.switchboard.inventory.scope.AccessScope;
@@ -39,18 +37,31 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * Signed device software images. An upload whose signature does not verify against a trusted
- * key is refused and nothing of it is kept.
+ * Signed device software images. An upload whose signature does not verify against a trusted key is
+ * refused and nothing of it is kept.
  */
 @RestController
 @RequestMapping("/api/v1/images")
 public class ImageController {
   public record ImageView(
-      String id, String version, String modelFamily, String fileName, String sha256, long sizeBytes,
-      String signingKeyId, Instant createdAt) {
+      String id,
+      String version,
+      String modelFamily,
+      String fileName,
+      String sha256,
+      long sizeBytes,
+      String signingKeyId,
+      Instant createdAt) {
     static ImageView of(SoftwareImage i) {
-      return new ImageView(i.getId(), i.getVersion(), i.getModelFamily(), i.getFileName(), i.getSha256(),
-          i.getSizeBytes(), i.getSigningKeyId(), i.getCreatedAt());
+      return new ImageView(
+          i.getId(),
+          i.getVersion(),
+          i.getModelFamily(),
+          i.getFileName(),
+          i.getSha256(),
+          i.getSizeBytes(),
+          i.getSigningKeyId(),
+          i.getCreatedAt());
     }
   }
 
@@ -60,7 +71,10 @@ public class ImageController {
   private final ImageSignatureVerifier verifier;
 
   public ImageController(
-      ScopedInventory inventory, SoftwareImageRepository images, ImageStore store, ImageSignatureVerifier verifier) {
+      ScopedInventory inventory,
+      SoftwareImageRepository images,
+      ImageStore store,
+      ImageSignatureVerifier verifier) {
     this.inventory = inventory;
     this.images = images;
     this.store = store;
@@ -69,12 +83,21 @@ public class ImageController {
 
   @GetMapping
   public PageResponse<ImageView> list(
-      @RequestParam(required = false) String modelFamily, @RequestParam(required = false) String version, Pageable pageable) {
+      @RequestParam(required = false) String modelFamily,
+      @RequestParam(required = false) String version,
+      Pageable pageable) {
     AccessScope scope = CurrentScope.require(Action.READ, Resource.IMAGES);
     return PageResponse.of(
-        inventory.images().page(scope,
-            Filters.<SoftwareImage>equal("modelFamily", modelFamily).and(Filters.equal("version", version)),
-            Paging.of(pageable, Set.of("version", "modelFamily", "createdAt"), Sort.by("modelFamily", "version"))),
+        inventory
+            .images()
+            .page(
+                scope,
+                Filters.<SoftwareImage>equal("modelFamily", modelFamily)
+                    .and(Filters.equal("version", version)),
+                Paging.of(
+                    pageable,
+                    Set.of("version", "modelFamily", "createdAt"),
+                    Sort.by("modelFamily", "version"))),
         ImageView::of);
   }
 
@@ -88,7 +111,8 @@ public class ImageController {
     SoftwareImage image = find(CurrentScope.require(Action.READ, Resource.IMAGES), id);
     return ResponseEntity.ok()
         .contentType(MediaType.APPLICATION_OCTET_STREAM)
-        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + image.getFileName() + "\"")
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + image.getFileName() + "\"")
         .header("X-Checksum-SHA256", image.getSha256())
         .body(new FileSystemResource(Path.of(image.getStorageLocation())));
   }
@@ -109,7 +133,9 @@ public class ImageController {
       throw ApiException.invalid("modelFamily", "must be 1-80 characters");
     }
     if (signature == null || signature.isBlank()) {
-      throw ApiException.invalid("signature", "is required: images must be signed (Ed25519 over the SHA-256 of the file, base64)");
+      throw ApiException.invalid(
+          "signature",
+          "is required: images must be signed (Ed25519 over the SHA-256 of the file, base64)");
     }
     byte[] signatureBytes;
     try {
@@ -121,20 +147,35 @@ public class ImageController {
       throw ApiException.invalid("file", "must not be empty");
     }
     if (images.existsByModelFamilyAndVersion(modelFamily, version)) {
-      throw ApiException.conflict("version", "an image " + version + " for family '" + modelFamily + "' exists already");
+      throw ApiException.conflict(
+          "version", "an image " + version + " for family '" + modelFamily + "' exists already");
     }
     ImageStore.Staged staged = store.stage(file.getInputStream());
     Optional<String> keyId = verifier.verify(staged.sha256(), signatureBytes);
     if (keyId.isEmpty()) {
       store.discard(staged);
-      throw ApiException.unprocessable("signature", "the signature does not verify with any trusted key; the image was not stored");
+      throw ApiException.unprocessable(
+          "signature",
+          "the signature does not verify with any trusted key; the image was not stored");
     }
     String sha256 = HexFormat.of().formatHex(staged.sha256());
     Path kept = store.keep(staged, sha256);
     // a failed insert leaves only a content-addressed file behind, which a retry reuses
-    String fileName = file.getOriginalFilename() == null ? sha256 : Path.of(file.getOriginalFilename()).getFileName().toString();
-    return ImageView.of(images.save(new SoftwareImage(version, modelFamily, fileName, sha256, signature.trim(), keyId.get(),
-        staged.size(), kept.toAbsolutePath().toString())));
+    String fileName =
+        file.getOriginalFilename() == null
+            ? sha256
+            : Path.of(file.getOriginalFilename()).getFileName().toString();
+    return ImageView.of(
+        images.save(
+            new SoftwareImage(
+                version,
+                modelFamily,
+                fileName,
+                sha256,
+                signature.trim(),
+                keyId.get(),
+                staged.size(),
+                kept.toAbsolutePath().toString())));
   }
 
   private SoftwareImage find(AccessScope scope, String id) {

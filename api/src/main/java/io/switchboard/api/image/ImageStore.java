@@ -1,8 +1,6 @@
 package io.switchboard.api.image;
 
 import io.switchboard.inventory.image.ImageProperties;
-import io.switchboard.inventory.image.ImageSignatureVerifier;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -36,7 +34,8 @@ public class ImageStore {
       throw new IllegalStateException(e);
     }
     long size;
-    try (InputStream in = new DigestInputStream(content, digest); OutputStream out = Files.newOutputStream(temp)) {
+    try (InputStream in = new DigestInputStream(content, digest);
+        OutputStream out = Files.newOutputStream(temp)) {
       size = in.transferTo(out);
     } catch (IOException e) {
       Files.deleteIfExists(temp);
@@ -48,7 +47,8 @@ public class ImageStore {
   /** Moves a verified upload into the store; returns where it is. */
   public Path keep(Staged staged, String sha256Hex) throws IOException {
     Path target = root.resolve(sha256Hex);
-    Files.move(staged.file(), target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    Files.move(
+        staged.file(), target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     return target;
   }
 

@@ -33,15 +33,19 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The two operations of DESIGN.md §5.1 and §5.2 as one call each: register a site with its CPE
- * and start zero-touch onboarding, or upgrade one device. Everything a call writes commits
- * together with the process start, or not at all.
+ * The two operations of DESIGN.md §5.1 and §5.2 as one call each: register a site with its CPE and
+ * start zero-touch onboarding, or upgrade one device. Everything a call writes commits together
+ * with the process start, or not at all.
  */
 @RestController
 @RequestMapping("/api/v1")
 public class OnboardingController {
-  /** Process ids of workflows/ (ZtpOnboarding, DeviceUpgrade); the API does not depend on that module. */
+  /**
+   * Process ids of workflows/ (ZtpOnboarding, DeviceUpgrade); the API does not depend on that
+   * module.
+   */
   static final String ZTP_ONBOARDING = "ztp-onboarding";
+
   static final String DEVICE_UPGRADE = "device-upgrade";
   static final String VERSION = "[A-Za-z0-9._-]{1,60}";
 
@@ -49,15 +53,21 @@ public class OnboardingController {
       @NotBlank @Size(max = 120) String name,
       @NotNull SiteType type,
       @Size(max = 300) String address,
-      @Pattern(regexp = VERSION, message = "must be a software version such as 23.4R1") String targetSoftwareVersion) {}
+      @Pattern(regexp = VERSION, message = "must be a software version such as 23.4R1")
+          String targetSoftwareVersion) {}
 
   public record DeviceSpec(
-      @NotBlank @Pattern(regexp = "[A-Za-z0-9._-]{3,80}", message = "must be 3-80 letters, digits, '.', '_' or '-'") String serialNumber,
+      @NotBlank
+          @Pattern(
+              regexp = "[A-Za-z0-9._-]{3,80}",
+              message = "must be 3-80 letters, digits, '.', '_' or '-'")
+          String serialNumber,
       @NotBlank @Size(max = 36) String modelId,
       @NotNull @Valid Credentials credentials,
       @Size(min = 8, max = 200, message = "must be 8-200 characters") String activationSecret) {}
 
-  public record Credentials(@NotBlank @Size(max = 120) String username, @NotBlank @Size(max = 200) String password) {
+  public record Credentials(
+      @NotBlank @Size(max = 120) String username, @NotBlank @Size(max = 200) String password) {
     @Override
     public String toString() {
       return "Credentials[username=" + username + ", password=****]";
@@ -68,11 +78,15 @@ public class OnboardingController {
       @NotBlank @Size(max = 36) String tenantId,
       @NotNull @Valid SiteSpec site,
       @NotNull @Valid DeviceSpec device,
-      @Pattern(regexp = "P.*", message = "must be an ISO-8601 duration such as P7D") String activationTimeout) {}
+      @Pattern(regexp = "P.*", message = "must be an ISO-8601 duration such as P7D")
+          String activationTimeout) {}
 
-  public record OnboardingStarted(String siteId, String deviceId, String operationId, String processInstanceKey) {}
+  public record OnboardingStarted(
+      String siteId, String deviceId, String operationId, String processInstanceKey) {}
 
-  public record UpgradeRequest(@NotBlank @Pattern(regexp = VERSION, message = "must be a software version such as 23.4R1") String targetSoftwareVersion) {}
+  public record UpgradeRequest(
+      @NotBlank @Pattern(regexp = VERSION, message = "must be a software version such as 23.4R1")
+          String targetSoftwareVersion) {}
 
   private final ScopedInventory inventory;
   private final SiteRepository sites;
@@ -81,8 +95,11 @@ public class OnboardingController {
   private final PasswordEncoder encoder;
 
   public OnboardingController(
-      ScopedInventory inventory, SiteRepository sites, DeviceRepository devices,
-      OperationStarter starter, PasswordEncoder encoder) {
+      ScopedInventory inventory,
+      SiteRepository sites,
+      DeviceRepository devices,
+      OperationStarter starter,
+      PasswordEncoder encoder) {
     this.inventory = inventory;
     this.sites = sites;
     this.devices = devices;
@@ -101,21 +118,30 @@ public class OnboardingController {
       throw ApiException.unprocessable("tenantId", "tenant '" + request.tenantId() + "' not found");
     }
     if (!inventory.deviceModels().isVisible(scope, request.device().modelId())) {
-      throw ApiException.unprocessable("device.modelId", "device model '" + request.device().modelId() + "' not found");
+      throw ApiException.unprocessable(
+          "device.modelId", "device model '" + request.device().modelId() + "' not found");
     }
     if (sites.existsByTenantIdAndName(request.tenantId(), request.site().name())) {
-      throw ApiException.conflict("site.name", "the tenant has a site named '" + request.site().name() + "' already");
+      throw ApiException.conflict(
+          "site.name", "the tenant has a site named '" + request.site().name() + "' already");
     }
     if (devices.existsBySerialNumber(request.device().serialNumber())) {
-      throw ApiException.conflict("device.serialNumber", "a device with serial number '" + request.device().serialNumber() + "' is registered already");
+      throw ApiException.conflict(
+          "device.serialNumber",
+          "a device with serial number '"
+              + request.device().serialNumber()
+              + "' is registered already");
     }
     Site site = new Site(request.tenantId(), request.site().name(), request.site().type());
     site.setAddress(request.site().address());
     site.setTargetSoftwareVersion(request.site().targetSoftwareVersion());
     site = sites.save(site);
-    Device device = new Device(request.tenantId(), request.device().serialNumber(), request.device().modelId());
+    Device device =
+        new Device(request.tenantId(), request.device().serialNumber(), request.device().modelId());
     device.setSiteId(site.getId());
-    device.setCredentials(new DeviceCredentials(request.device().credentials().username(), request.device().credentials().password()));
+    device.setCredentials(
+        new DeviceCredentials(
+            request.device().credentials().username(), request.device().credentials().password()));
     if (request.device().activationSecret() != null) {
       device.setActivationSecretHash(encoder.encode(request.device().activationSecret()));
     }
@@ -125,22 +151,40 @@ public class OnboardingController {
       variables.put("activationTimeout", request.activationTimeout());
     }
     Operation operation = start(scope, ZTP_ONBOARDING, device, variables);
-    return new OnboardingStarted(site.getId(), device.getId(), operation.getId(), String.valueOf(operation.getProcessInstanceKey()));
+    return new OnboardingStarted(
+        site.getId(),
+        device.getId(),
+        operation.getId(),
+        String.valueOf(operation.getProcessInstanceKey()));
   }
 
   @PostMapping("/devices/{id}/upgrade")
   @ResponseStatus(HttpStatus.CREATED)
   @Transactional
-  public OnboardingStarted upgrade(@PathVariable String id, @Valid @RequestBody UpgradeRequest request) {
+  public OnboardingStarted upgrade(
+      @PathVariable String id, @Valid @RequestBody UpgradeRequest request) {
     AccessScope scope = CurrentScope.require(Action.RUN, Resource.OPERATIONS);
-    Device device = inventory.devices().find(scope, id).orElseThrow(() -> ApiException.notFound("Device", id));
-    Operation operation = start(scope, DEVICE_UPGRADE, device, Map.of("targetSoftwareVersion", request.targetSoftwareVersion()));
-    return new OnboardingStarted(device.getSiteId(), device.getId(), operation.getId(), String.valueOf(operation.getProcessInstanceKey()));
+    Device device =
+        inventory.devices().find(scope, id).orElseThrow(() -> ApiException.notFound("Device", id));
+    Operation operation =
+        start(
+            scope,
+            DEVICE_UPGRADE,
+            device,
+            Map.of("targetSoftwareVersion", request.targetSoftwareVersion()));
+    return new OnboardingStarted(
+        device.getSiteId(),
+        device.getId(),
+        operation.getId(),
+        String.valueOf(operation.getProcessInstanceKey()));
   }
 
-  private Operation start(AccessScope scope, String process, Device device, Map<String, Object> extra) {
+  private Operation start(
+      AccessScope scope, String process, Device device, Map<String, Object> extra) {
     Map<String, Object> variables = new HashMap<>(extra);
     variables.put("serialNumber", device.getSerialNumber());
-    return starter.record(new Operation(device.getTenantId(), process, "DEVICE", device.getId(), scope.username()), variables);
+    return starter.record(
+        new Operation(device.getTenantId(), process, "DEVICE", device.getId(), scope.username()),
+        variables);
   }
 }

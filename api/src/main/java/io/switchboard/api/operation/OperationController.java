@@ -34,8 +34,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Operations: list and detail, and the generic "start operation" that runs a deployed process
- * for a target. The operation row and the process start succeed together or not at all.
+ * Operations: list and detail, and the generic "start operation" that runs a deployed process for a
+ * target. The operation row and the process start succeed together or not at all.
  */
 @RestController
 @RequestMapping("/api/v1/operations")
@@ -49,19 +49,41 @@ public class OperationController {
   public record Target(@NotNull TargetKind kind, @NotBlank @Size(max = 36) String id) {}
 
   public record StartOperation(
-      @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,119}", message = "must be a kebab-case process id") String type,
+      @NotBlank
+          @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,119}", message = "must be a kebab-case process id")
+          String type,
       @NotNull @Valid Target target,
       Map<String, Object> variables) {}
 
   public record OperationView(
-      String id, String tenantId, String type, TargetKind targetKind, String targetId, OperationState state,
-      String currentStep, String processInstanceKey, String requestedBy, String result, String error,
-      Instant createdAt, Instant updatedAt) {
+      String id,
+      String tenantId,
+      String type,
+      TargetKind targetKind,
+      String targetId,
+      OperationState state,
+      String currentStep,
+      String processInstanceKey,
+      String requestedBy,
+      String result,
+      String error,
+      Instant createdAt,
+      Instant updatedAt) {
     static OperationView of(Operation o) {
-      return new OperationView(o.getId(), o.getTenantId(), o.getType(), TargetKind.valueOf(o.getTargetKind()),
-          o.getTargetId(), o.getState(), o.getCurrentStep(),
+      return new OperationView(
+          o.getId(),
+          o.getTenantId(),
+          o.getType(),
+          TargetKind.valueOf(o.getTargetKind()),
+          o.getTargetId(),
+          o.getState(),
+          o.getCurrentStep(),
           o.getProcessInstanceKey() == null ? null : String.valueOf(o.getProcessInstanceKey()),
-          o.getRequestedBy(), o.getResult(), o.getError(), o.getCreatedAt(), o.getUpdatedAt());
+          o.getRequestedBy(),
+          o.getResult(),
+          o.getError(),
+          o.getCreatedAt(),
+          o.getUpdatedAt());
     }
   }
 
@@ -78,22 +100,36 @@ public class OperationController {
       @RequestParam(required = false) String tenantId,
       @RequestParam(required = false) String type,
       @RequestParam(required = false) OperationState state,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+          Instant from,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+          Instant to,
       Pageable pageable) {
     AccessScope scope = CurrentScope.require(Action.READ, Resource.OPERATIONS);
     return PageResponse.of(
-        inventory.operations().page(scope,
-            Filters.<Operation>equal("tenantId", tenantId).and(Filters.equal("type", type))
-                .and(Filters.equal("state", state)).and(Filters.between("createdAt", from, to)),
-            Paging.of(pageable, Set.of("createdAt", "type", "state"), Sort.by(Sort.Direction.DESC, "createdAt"))),
+        inventory
+            .operations()
+            .page(
+                scope,
+                Filters.<Operation>equal("tenantId", tenantId)
+                    .and(Filters.equal("type", type))
+                    .and(Filters.equal("state", state))
+                    .and(Filters.between("createdAt", from, to)),
+                Paging.of(
+                    pageable,
+                    Set.of("createdAt", "type", "state"),
+                    Sort.by(Sort.Direction.DESC, "createdAt"))),
         OperationView::of);
   }
 
   @GetMapping("/{id}")
   public OperationView get(@PathVariable String id) {
     AccessScope scope = CurrentScope.require(Action.READ, Resource.OPERATIONS);
-    return OperationView.of(inventory.operations().find(scope, id).orElseThrow(() -> ApiException.notFound("Operation", id)));
+    return OperationView.of(
+        inventory
+            .operations()
+            .find(scope, id)
+            .orElseThrow(() -> ApiException.notFound("Operation", id)));
   }
 
   @PostMapping
@@ -102,19 +138,46 @@ public class OperationController {
   public OperationView start(@Valid @RequestBody StartOperation request) {
     AccessScope scope = CurrentScope.require(Action.RUN, Resource.OPERATIONS);
     String tenantId = tenantOfTarget(scope, request.target());
-    return OperationView.of(starter.record(
-        new Operation(tenantId, request.type(), request.target().kind().name(), request.target().id(), scope.username()),
-        request.variables()));
+    return OperationView.of(
+        starter.record(
+            new Operation(
+                tenantId,
+                request.type(),
+                request.target().kind().name(),
+                request.target().id(),
+                scope.username()),
+            request.variables()));
   }
 
   private String tenantOfTarget(AccessScope scope, Target target) {
     return switch (target.kind()) {
-      case TENANT -> inventory.tenants().find(scope, target.id()).map(t -> t.getId())
-          .orElseThrow(() -> ApiException.unprocessable("target.id", "tenant '" + target.id() + "' not found"));
-      case SITE -> inventory.sites().find(scope, target.id()).map(s -> s.getTenantId())
-          .orElseThrow(() -> ApiException.unprocessable("target.id", "site '" + target.id() + "' not found"));
-      case DEVICE -> inventory.devices().find(scope, target.id()).map(d -> d.getTenantId())
-          .orElseThrow(() -> ApiException.unprocessable("target.id", "device '" + target.id() + "' not found"));
+      case TENANT ->
+          inventory
+              .tenants()
+              .find(scope, target.id())
+              .map(t -> t.getId())
+              .orElseThrow(
+                  () ->
+                      ApiException.unprocessable(
+                          "target.id", "tenant '" + target.id() + "' not found"));
+      case SITE ->
+          inventory
+              .sites()
+              .find(scope, target.id())
+              .map(s -> s.getTenantId())
+              .orElseThrow(
+                  () ->
+                      ApiException.unprocessable(
+                          "target.id", "site '" + target.id() + "' not found"));
+      case DEVICE ->
+          inventory
+              .devices()
+              .find(scope, target.id())
+              .map(d -> d.getTenantId())
+              .orElseThrow(
+                  () ->
+                      ApiException.unprocessable(
+                          "target.id", "device '" + target.id() + "' not found"));
     };
   }
 }

@@ -14,7 +14,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Image downloads for devices, allowed by the signed, expiring link the upgrade worker hands out. */
+/**
+ * Image downloads for devices, allowed by the signed, expiring link the upgrade worker hands out.
+ */
 @RestController
 public class DeviceImageController {
   private final SoftwareImageRepository images;
@@ -27,12 +29,18 @@ public class DeviceImageController {
 
   @GetMapping(ImageLinks.PATH + "{sha256}/{fileName}")
   public ResponseEntity<FileSystemResource> download(
-      @PathVariable String sha256, @PathVariable String fileName, @RequestParam long expires, @RequestParam String token) {
+      @PathVariable String sha256,
+      @PathVariable String fileName,
+      @RequestParam long expires,
+      @RequestParam String token) {
     if (!links.isValid(sha256, expires, token)) {
-      throw new ApiException(HttpStatus.FORBIDDEN, null, "The image link is not valid or has expired");
+      throw new ApiException(
+          HttpStatus.FORBIDDEN, null, "The image link is not valid or has expired");
     }
-    SoftwareImage image = images.findFirstBySha256(sha256).orElseThrow(() -> ApiException.notFound("Image", sha256));
-    return ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM)
+    SoftwareImage image =
+        images.findFirstBySha256(sha256).orElseThrow(() -> ApiException.notFound("Image", sha256));
+    return ResponseEntity.ok()
+        .contentType(MediaType.APPLICATION_OCTET_STREAM)
         .body(new FileSystemResource(Path.of(image.getStorageLocation())));
   }
 }

@@ -27,23 +27,34 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The device phone-home endpoint, shaped like Juniper's zero-touch bootstrap server: a
- * factory-default device GETs its bootstrap data by serial number (HTTP Basic, the serial as
- * user name and its activation secret as password), then POSTs progress notifications. A
- * completed bootstrap is handed to the waiting process as a message correlated by serial.
- * Unclaimed serials get 404, as the real server answers them.
+ * factory-default device GETs its bootstrap data by serial number (HTTP Basic, the serial as user
+ * name and its activation secret as password), then POSTs progress notifications. A completed
+ * bootstrap is handed to the waiting process as a message correlated by serial. Unclaimed serials
+ * get 404, as the real server answers them.
  */
 @RestController
 public class PhoneHomeController {
-  static final String BASE = "/restconf/data/juniper-zerotouch-bootstrap-server:devices/device={serial}";
+  static final String BASE =
+      "/restconf/data/juniper-zerotouch-bootstrap-server:devices/device={serial}";
   private static final Logger LOG = LoggerFactory.getLogger(PhoneHomeController.class);
   private static final Set<DeviceLifecycle> CLAIMED =
-      EnumSet.of(DeviceLifecycle.PLANNED, DeviceLifecycle.ONBOARDING, DeviceLifecycle.UPGRADING, DeviceLifecycle.ACTIVE);
+      EnumSet.of(
+          DeviceLifecycle.PLANNED,
+          DeviceLifecycle.ONBOARDING,
+          DeviceLifecycle.UPGRADING,
+          DeviceLifecycle.ACTIVE);
 
   /** A progress notification as the device sends it. */
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record Progress(
-      String type, String message, String serialNumber, String model, String softwareVersion,
-      String managementAddress, Integer netconfPort, String hostKeyFingerprint) {}
+      String type,
+      String message,
+      String serialNumber,
+      String model,
+      String softwareVersion,
+      String managementAddress,
+      Integer netconfPort,
+      String hostKeyFingerprint) {}
 
   private final DeviceRepository devices;
   private final SiteRepository sites;
@@ -51,7 +62,10 @@ public class PhoneHomeController {
   private final PhoneHomeMessages messages;
 
   public PhoneHomeController(
-      DeviceRepository devices, SiteRepository sites, PasswordEncoder encoder, PhoneHomeMessages messages) {
+      DeviceRepository devices,
+      SiteRepository sites,
+      PasswordEncoder encoder,
+      PhoneHomeMessages messages) {
     this.devices = devices;
     this.sites = sites;
     this.encoder = encoder;
@@ -59,24 +73,33 @@ public class PhoneHomeController {
   }
 
   @GetMapping(BASE + "/bootstrap-data")
-  public Map<String, Object> bootstrapData(@PathVariable String serial, HttpServletRequest request) {
+  public Map<String, Object> bootstrapData(
+      @PathVariable String serial, HttpServletRequest request) {
     Device device = authenticate(serial, request);
-    String hostName = sites.findById(device.getSiteId() == null ? "" : device.getSiteId())
-        .map(Site::getName).orElse(serial).replaceAll("[^A-Za-z0-9-]", "-");
-    String configuration = String.join("\n",
-        "set system host-name " + hostName,
-        "set system services netconf ssh",
-        "set system services netconf rfc-compliant");
+    String hostName =
+        sites
+            .findById(device.getSiteId() == null ? "" : device.getSiteId())
+            .map(Site::getName)
+            .orElse(serial)
+            .replaceAll("[^A-Za-z0-9-]", "-");
+    String configuration =
+        String.join(
+            "\n",
+            "set system host-name " + hostName,
+            "set system services netconf ssh",
+            "set system services netconf rfc-compliant");
     LOG.info("Device {} asked for its bootstrap data", serial);
-    return Map.of("bootstrap-data", Map.of("configuration", configuration, "configurationFormat", "set"));
+    return Map.of(
+        "bootstrap-data", Map.of("configuration", configuration, "configurationFormat", "set"));
   }
 
   /**
-   * Not one transaction on purpose: the reachability must be committed before the message
-   * wakes the process, or its next worker could look for the device's address too early.
+   * Not one transaction on purpose: the reachability must be committed before the message wakes the
+   * process, or its next worker could look for the device's address too early.
    */
   @PostMapping(BASE + "/progress")
-  public ResponseEntity<Void> progress(@PathVariable String serial, @RequestBody Progress progress, HttpServletRequest request) {
+  public ResponseEntity<Void> progress(
+      @PathVariable String serial, @RequestBody Progress progress, HttpServletRequest request) {
     Device device = authenticate(serial, request);
     if (progress.type() == null) {
       throw ApiException.invalid("type", "is required");
@@ -85,7 +108,9 @@ public class PhoneHomeController {
     if ("bootstrap-complete".equals(progress.type())) {
       devices.updateReachability(
           device.getId(),
-          progress.managementAddress() != null ? progress.managementAddress() : device.getManagementAddress(),
+          progress.managementAddress() != null
+              ? progress.managementAddress()
+              : device.getManagementAddress(),
           progress.netconfPort() != null ? progress.netconfPort() : device.getNetconfPort());
       messages.deviceIsUp(device, progress);
     }
@@ -94,14 +119,23 @@ public class PhoneHomeController {
 
   /** Serial plus activation secret (when the device has one); anything else looks unclaimed. */
   private Device authenticate(String serial, HttpServletRequest request) {
-    Device device = devices.findBySerialNumber(serial)
-        .filter(d -> CLAIMED.contains(d.getLifecycleState()))
-        .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, null, "No device with serial number '" + serial + "' is expected"));
+    Device device =
+        devices
+            .findBySerialNumber(serial)
+            .filter(d -> CLAIMED.contains(d.getLifecycleState()))
+            .orElseThrow(
+                () ->
+                    new ApiException(
+                        HttpStatus.NOT_FOUND,
+                        null,
+                        "No device with serial number '" + serial + "' is expected"));
     String[] credentials = basicCredentials(request);
     if (credentials == null || !credentials[0].equals(serial)) {
-      throw new ApiException(HttpStatus.UNAUTHORIZED, null, "The device must authenticate with its serial number");
+      throw new ApiException(
+          HttpStatus.UNAUTHORIZED, null, "The device must authenticate with its serial number");
     }
-    if (device.getActivationSecretHash() != null && !encoder.matches(credentials[1], device.getActivationSecretHash())) {
+    if (device.getActivationSecretHash() != null
+        && !encoder.matches(credentials[1], device.getActivationSecretHash())) {
       throw new ApiException(HttpStatus.UNAUTHORIZED, null, "Wrong activation secret");
     }
     return device;
@@ -113,9 +147,13 @@ public class PhoneHomeController {
       return null;
     }
     try {
-      String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+      String decoded =
+          new String(
+              Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
       int colon = decoded.indexOf(':');
-      return colon < 0 ? new String[] {decoded, ""} : new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
+      return colon < 0
+          ? new String[] {decoded, ""}
+          : new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
     } catch (IllegalArgumentException e) {
       return null;
     }

@@ -10,15 +10,16 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells the processes that a device is up. A device being upgraded is back online
- * ({@code device.back-online}); any other claimed device has phoned home for onboarding
- * ({@code device.phone-home}). Both are correlated by serial and buffered for a while, so a
- * device that is quicker than its process is not lost.
+ * Tells the processes that a device is up. A device being upgraded is back online ({@code
+ * device.back-online}); any other claimed device has phoned home for onboarding ({@code
+ * device.phone-home}). Both are correlated by serial and buffered for a while, so a device that is
+ * quicker than its process is not lost.
  */
 @Component
 public class PhoneHomeMessages {
   /** Message names as the BPMN processes catch them (workflows/ZtpOnboarding, DeviceUpgrade). */
   public static final String PHONE_HOME = "device.phone-home";
+
   public static final String BACK_ONLINE = "device.back-online";
   static final Duration TIME_TO_LIVE = Duration.ofMinutes(10);
 
@@ -36,8 +37,10 @@ public class PhoneHomeMessages {
     putIfPresent(variables, "managementAddress", progress.managementAddress());
     putIfPresent(variables, "netconfPort", progress.netconfPort());
     putIfPresent(variables, "reportedHostKeyFingerprint", progress.hostKeyFingerprint());
-    String name = device.getLifecycleState() == DeviceLifecycle.UPGRADING ? BACK_ONLINE : PHONE_HOME;
-    client.getObject()
+    String name =
+        device.getLifecycleState() == DeviceLifecycle.UPGRADING ? BACK_ONLINE : PHONE_HOME;
+    client
+        .getObject()
         .newPublishMessageCommand()
         .messageName(name)
         .correlationKey(device.getSerialNumber())

@@ -14,10 +14,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Creates the provider administrator on first start (password from
- * {@code switchboard.security.admin.password}, or generated and printed once), and keeps the
- * application's system account, which its own Camunda client uses, in step with the system
- * password of this run.
+ * Creates the provider administrator on first start (password from {@code
+ * switchboard.security.admin.password}, or generated and printed once), and keeps the application's
+ * system account, which its own Camunda client uses, in step with the system password of this run.
  */
 @Component
 public class AccountBootstrap {
@@ -50,7 +49,8 @@ public class AccountBootstrap {
   void bootstrap() {
     if (users.findByUsername(adminUsername).isEmpty()) {
       String password = adminPassword.isBlank() ? generatePassword() : adminPassword;
-      users.save(new UserAccount(adminUsername, encoder.encode(password), Role.SP_ADMIN, null, null));
+      users.save(
+          new UserAccount(adminUsername, encoder.encode(password), Role.SP_ADMIN, null, null));
       if (adminPassword.isBlank()) {
         LOG.warn(
             "\n\n  Created provider administrator '{}' with generated password: {}\n"
@@ -63,7 +63,8 @@ public class AccountBootstrap {
     }
     if (!systemPassword.isBlank()) {
       UserAccount system =
-          users.findByUsername(systemUsername)
+          users
+              .findByUsername(systemUsername)
               .orElseGet(() -> new UserAccount(systemUsername, "", Role.SP_ADMIN, null, null));
       system.setPasswordHash(encoder.encode(systemPassword));
       users.save(system);

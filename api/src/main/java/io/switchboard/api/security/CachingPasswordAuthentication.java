@@ -14,11 +14,10 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 
 /**
- * bcrypt is deliberately slow, and HTTP Basic checks the password on every request: a job
- * worker polling the engine would spend most of the machine on password hashing. Successful
- * checks are therefore remembered for a short while, keyed by the user and a SHA-256 of the
- * password (never the password itself). A changed or deleted account takes effect within
- * {@link #TTL}.
+ * bcrypt is deliberately slow, and HTTP Basic checks the password on every request: a job worker
+ * polling the engine would spend most of the machine on password hashing. Successful checks are
+ * therefore remembered for a short while, keyed by the user and a SHA-256 of the password (never
+ * the password itself). A changed or deleted account takes effect within {@link #TTL}.
  */
 public class CachingPasswordAuthentication implements AuthenticationProvider {
   static final Duration TTL = Duration.ofMinutes(5);
@@ -60,7 +59,8 @@ public class CachingPasswordAuthentication implements AuthenticationProvider {
 
   private static String key(String username, String password) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(password.getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(password.getBytes(StandardCharsets.UTF_8));
       return username + '\u0000' + Base64.getEncoder().encodeToString(digest);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

@@ -11,7 +11,8 @@ public final class CurrentScope {
 
   public static AccessScope get() {
     Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-    if (authentication != null && authentication.getPrincipal() instanceof ScopedPrincipal principal) {
+    if (authentication != null
+        && authentication.getPrincipal() instanceof ScopedPrincipal principal) {
       return principal.scope();
     }
     if (authentication != null && authentication.getDetails() instanceof AccessScope scope) {

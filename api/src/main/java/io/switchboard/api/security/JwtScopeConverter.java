@@ -11,9 +11,9 @@ import org.springframework.security.oauth2.server.resource.InvalidBearerTokenExc
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 /**
- * Maps an OIDC access token to an access scope: the role and the operating company / tenant
- * come from claims (names configurable, defaults {@code switchboard_role}, {@code opco_id},
- * {@code tenant_id}); a token without a valid role is refused.
+ * Maps an OIDC access token to an access scope: the role and the operating company / tenant come
+ * from claims (names configurable, defaults {@code switchboard_role}, {@code opco_id}, {@code
+ * tenant_id}); a token without a valid role is refused.
  */
 public class JwtScopeConverter implements Converter<Jwt, AbstractAuthenticationToken> {
   private final String roleClaim;
@@ -37,12 +37,18 @@ public class JwtScopeConverter implements Converter<Jwt, AbstractAuthenticationT
     }
     AccessScope scope;
     try {
-      scope = new AccessScope(jwt.getSubject(), role, jwt.getClaimAsString(opcoClaim), jwt.getClaimAsString(tenantClaim));
+      scope =
+          new AccessScope(
+              jwt.getSubject(),
+              role,
+              jwt.getClaimAsString(opcoClaim),
+              jwt.getClaimAsString(tenantClaim));
     } catch (IllegalArgumentException e) {
       throw new InvalidBearerTokenException(e.getMessage());
     }
     JwtAuthenticationToken token =
-        new JwtAuthenticationToken(jwt, List.of(new SimpleGrantedAuthority("ROLE_" + role.name())), jwt.getSubject());
+        new JwtAuthenticationToken(
+            jwt, List.of(new SimpleGrantedAuthority("ROLE_" + role.name())), jwt.getSubject());
     token.setDetails(scope);
     return token;
   }

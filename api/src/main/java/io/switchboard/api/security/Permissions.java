@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The role permission table of DESIGN.md §4, in one place. It says what a role may do to a kind
- * of object; WHICH objects it sees is the scope's business ({@code Visibility}), so an object
- * outside the scope answers 404 while a forbidden action answers 403.
+ * The role permission table of DESIGN.md §4, in one place. It says what a role may do to a kind of
+ * object; WHICH objects it sees is the scope's business ({@code Visibility}), so an object outside
+ * the scope answers 404 while a forbidden action answers 403.
  */
 public final class Permissions {
   private static final Map<Role, Map<Resource, Set<Action>>> TABLE = new EnumMap<>(Role.class);
@@ -27,7 +27,13 @@ public final class Permissions {
     grant(Role.SP_OPERATOR, readRun, Resource.OPERATIONS);
 
     grant(Role.OPCO_ADMIN, read, Resource.values());
-    grant(Role.OPCO_ADMIN, readWrite, Resource.TENANTS, Resource.SITES, Resource.DEVICES, Resource.USERS);
+    grant(
+        Role.OPCO_ADMIN,
+        readWrite,
+        Resource.TENANTS,
+        Resource.SITES,
+        Resource.DEVICES,
+        Resource.USERS);
     grant(Role.OPCO_ADMIN, readRun, Resource.OPERATIONS);
 
     grant(Role.TENANT_ADMIN, read, Resource.values());
@@ -43,7 +49,8 @@ public final class Permissions {
   private Permissions() {}
 
   private static void grant(Role role, Set<Action> actions, Resource... resources) {
-    Map<Resource, Set<Action>> byResource = TABLE.computeIfAbsent(role, r -> new EnumMap<>(Resource.class));
+    Map<Resource, Set<Action>> byResource =
+        TABLE.computeIfAbsent(role, r -> new EnumMap<>(Resource.class));
     for (Resource resource : resources) {
       byResource.computeIfAbsent(resource, r -> EnumSet.noneOf(Action.class)).addAll(actions);
     }
@@ -57,7 +64,12 @@ public final class Permissions {
   public static void require(AccessScope scope, Action action, Resource resource) {
     if (!allows(scope.role(), action, resource)) {
       throw ApiException.forbidden(
-          "Role " + scope.role() + " may not " + action.name().toLowerCase() + " " + resource.name().toLowerCase().replace('_', ' '));
+          "Role "
+              + scope.role()
+              + " may not "
+              + action.name().toLowerCase()
+              + " "
+              + resource.name().toLowerCase().replace('_', ' '));
     }
   }
 }

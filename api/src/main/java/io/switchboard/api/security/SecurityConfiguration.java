@@ -5,7 +5,6 @@ import org.springframework.boot.autoconfigure.security.oauth2.resource.OAuth2Res
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -15,10 +14,10 @@ import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 
 /**
  * Who may call what. Nothing is anonymous but health, the API documentation and the device
- * phone-home endpoint (devices authenticate there with their serial and activation secret).
- * Users authenticate with HTTP Basic (local users) or, when an issuer is configured, with an
- * OIDC JWT. The embedded engine's Camunda API ({@code /v2}) is for provider administrators and
- * the application's own system account.
+ * phone-home endpoint (devices authenticate there with their serial and activation secret). Users
+ * authenticate with HTTP Basic (local users) or, when an issuer is configured, with an OIDC JWT.
+ * The embedded engine's Camunda API ({@code /v2}) is for provider administrators and the
+ * application's own system account.
  */
 @Configuration
 public class SecurityConfiguration {
@@ -29,8 +28,8 @@ public class SecurityConfiguration {
   }
 
   /**
-   * Devices authenticate themselves in the phone-home controller (serial and activation secret
-   * in an HTTP Basic header), so no user authentication may run on these paths.
+   * Devices authenticate themselves in the phone-home controller (serial and activation secret in
+   * an HTTP Basic header), so no user authentication may run on these paths.
    */
   @Bean
   @org.springframework.core.annotation.Order(1)
@@ -56,7 +55,8 @@ public class SecurityConfiguration {
     org.springframework.security.authentication.dao.DaoAuthenticationProvider passwords =
         new org.springframework.security.authentication.dao.DaoAuthenticationProvider(users);
     passwords.setPasswordEncoder(passwordEncoder);
-    http.authenticationProvider(new CachingPasswordAuthentication(passwords, java.time.Clock.systemUTC()));
+    http.authenticationProvider(
+        new CachingPasswordAuthentication(passwords, java.time.Clock.systemUTC()));
     http.csrf(csrf -> csrf.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .authorizeHttpRequests(
@@ -65,7 +65,8 @@ public class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
                     .permitAll()
-                    .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                    .requestMatchers(
+                        "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                     .permitAll()
                     .requestMatchers("/v2/**")
                     .hasRole("SP_ADMIN")
@@ -73,8 +74,11 @@ public class SecurityConfiguration {
                     .authenticated()
                     .anyRequest()
                     .denyAll())
-        .httpBasic(basic -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
-        .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)));
+        .httpBasic(
+            basic ->
+                basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+        .exceptionHandling(
+            e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)));
     boolean jwtConfigured =
         resourceServer.getJwt().getIssuerUri() != null
             || resourceServer.getJwt().getJwkSetUri() != null
@@ -82,7 +86,10 @@ public class SecurityConfiguration {
     if (jwtConfigured) {
       http.oauth2ResourceServer(
           oauth ->
-              oauth.jwt(jwt -> jwt.jwtAuthenticationConverter(new JwtScopeConverter(roleClaim, opcoClaim, tenantClaim))));
+              oauth.jwt(
+                  jwt ->
+                      jwt.jwtAuthenticationConverter(
+                          new JwtScopeConverter(roleClaim, opcoClaim, tenantClaim))));
     }
     return http.build();
   }

@@ -46,20 +46,39 @@ public class SiteController {
       @NotBlank @Size(max = 120) String name,
       @NotNull SiteType type,
       @Size(max = 300) String address,
-      @Pattern(regexp = VERSION_PATTERN, message = "must be a software version such as 23.4R1") String targetSoftwareVersion) {}
+      @Pattern(regexp = VERSION_PATTERN, message = "must be a software version such as 23.4R1")
+          String targetSoftwareVersion) {}
 
   public record SiteUpdate(
       @NotBlank @Size(max = 120) String name,
       @NotNull SiteType type,
       @Size(max = 300) String address,
-      @Pattern(regexp = VERSION_PATTERN, message = "must be a software version such as 23.4R1") String targetSoftwareVersion) {}
+      @Pattern(regexp = VERSION_PATTERN, message = "must be a software version such as 23.4R1")
+          String targetSoftwareVersion) {}
 
   public record SiteView(
-      String id, String tenantId, String name, SiteType type, String address, String targetSoftwareVersion,
-      String lifecycleState, long version, Instant createdAt, Instant updatedAt) {
+      String id,
+      String tenantId,
+      String name,
+      SiteType type,
+      String address,
+      String targetSoftwareVersion,
+      String lifecycleState,
+      long version,
+      Instant createdAt,
+      Instant updatedAt) {
     static SiteView of(Site s) {
-      return new SiteView(s.getId(), s.getTenantId(), s.getName(), s.getType(), s.getAddress(),
-          s.getTargetSoftwareVersion(), s.getLifecycleState(), s.getLockVersion(), s.getCreatedAt(), s.getUpdatedAt());
+      return new SiteView(
+          s.getId(),
+          s.getTenantId(),
+          s.getName(),
+          s.getType(),
+          s.getAddress(),
+          s.getTargetSoftwareVersion(),
+          s.getLifecycleState(),
+          s.getLockVersion(),
+          s.getCreatedAt(),
+          s.getUpdatedAt());
     }
   }
 
@@ -81,9 +100,14 @@ public class SiteController {
       Pageable pageable) {
     AccessScope scope = CurrentScope.require(Action.READ, Resource.SITES);
     return PageResponse.of(
-        inventory.sites().page(scope,
-            Filters.<Site>equal("tenantId", tenantId).and(Filters.equal("type", type)).and(Filters.containsIgnoreCase("name", name)),
-            Paging.of(pageable, Set.of("name", "type", "createdAt"), Sort.by("name"))),
+        inventory
+            .sites()
+            .page(
+                scope,
+                Filters.<Site>equal("tenantId", tenantId)
+                    .and(Filters.equal("type", type))
+                    .and(Filters.containsIgnoreCase("name", name)),
+                Paging.of(pageable, Set.of("name", "type", "createdAt"), Sort.by("name"))),
         SiteView::of);
   }
 
@@ -101,7 +125,8 @@ public class SiteController {
       throw ApiException.unprocessable("tenantId", "tenant '" + request.tenantId() + "' not found");
     }
     if (sites.existsByTenantIdAndName(request.tenantId(), request.name())) {
-      throw ApiException.conflict("name", "the tenant has a site named '" + request.name() + "' already");
+      throw ApiException.conflict(
+          "name", "the tenant has a site named '" + request.name() + "' already");
     }
     Site site = new Site(request.tenantId(), request.name(), request.type());
     site.setAddress(request.address());
@@ -113,8 +138,10 @@ public class SiteController {
   @Transactional
   public SiteView update(@PathVariable String id, @Valid @RequestBody SiteUpdate request) {
     Site site = find(CurrentScope.require(Action.WRITE, Resource.SITES), id);
-    if (!site.getName().equals(request.name()) && sites.existsByTenantIdAndName(site.getTenantId(), request.name())) {
-      throw ApiException.conflict("name", "the tenant has a site named '" + request.name() + "' already");
+    if (!site.getName().equals(request.name())
+        && sites.existsByTenantIdAndName(site.getTenantId(), request.name())) {
+      throw ApiException.conflict(
+          "name", "the tenant has a site named '" + request.name() + "' already");
     }
     site.setName(request.name());
     site.setType(request.type());

@@ -36,11 +36,24 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/opcos")
 public class OpcoController {
-  public record OpcoRequest(@NotBlank @Size(max = 120) String name, @Size(max = 500) String description) {}
+  public record OpcoRequest(
+      @NotBlank @Size(max = 120) String name, @Size(max = 500) String description) {}
 
-  public record OpcoView(String id, String name, String description, long version, Instant createdAt, Instant updatedAt) {
+  public record OpcoView(
+      String id,
+      String name,
+      String description,
+      long version,
+      Instant createdAt,
+      Instant updatedAt) {
     static OpcoView of(OperatingCompany o) {
-      return new OpcoView(o.getId(), o.getName(), o.getDescription(), o.getLockVersion(), o.getCreatedAt(), o.getUpdatedAt());
+      return new OpcoView(
+          o.getId(),
+          o.getName(),
+          o.getDescription(),
+          o.getLockVersion(),
+          o.getCreatedAt(),
+          o.getUpdatedAt());
     }
   }
 
@@ -48,18 +61,24 @@ public class OpcoController {
   private final OperatingCompanyRepository opcos;
   private final TenantRepository tenants;
 
-  public OpcoController(ScopedInventory inventory, OperatingCompanyRepository opcos, TenantRepository tenants) {
+  public OpcoController(
+      ScopedInventory inventory, OperatingCompanyRepository opcos, TenantRepository tenants) {
     this.inventory = inventory;
     this.opcos = opcos;
     this.tenants = tenants;
   }
 
   @GetMapping
-  public PageResponse<OpcoView> list(@RequestParam(required = false) String name, Pageable pageable) {
+  public PageResponse<OpcoView> list(
+      @RequestParam(required = false) String name, Pageable pageable) {
     AccessScope scope = CurrentScope.require(Action.READ, Resource.OPCOS);
     return PageResponse.of(
-        inventory.opcos().page(scope, Filters.containsIgnoreCase("name", name),
-            Paging.of(pageable, Set.of("name", "createdAt"), Sort.by("name"))),
+        inventory
+            .opcos()
+            .page(
+                scope,
+                Filters.containsIgnoreCase("name", name),
+                Paging.of(pageable, Set.of("name", "createdAt"), Sort.by("name"))),
         OpcoView::of);
   }
 
@@ -74,7 +93,8 @@ public class OpcoController {
   public OpcoView create(@Valid @RequestBody OpcoRequest request) {
     CurrentScope.require(Action.WRITE, Resource.OPCOS);
     if (opcos.existsByName(request.name())) {
-      throw ApiException.conflict("name", "an operating company named '" + request.name() + "' exists already");
+      throw ApiException.conflict(
+          "name", "an operating company named '" + request.name() + "' exists already");
     }
     return OpcoView.of(opcos.save(new OperatingCompany(request.name(), request.description())));
   }
@@ -84,7 +104,8 @@ public class OpcoController {
   public OpcoView update(@PathVariable String id, @Valid @RequestBody OpcoRequest request) {
     OperatingCompany opco = find(CurrentScope.require(Action.WRITE, Resource.OPCOS), id);
     if (!opco.getName().equals(request.name()) && opcos.existsByName(request.name())) {
-      throw ApiException.conflict("name", "an operating company named '" + request.name() + "' exists already");
+      throw ApiException.conflict(
+          "name", "an operating company named '" + request.name() + "' exists already");
     }
     opco.setName(request.name());
     opco.setDescription(request.description());
@@ -103,6 +124,9 @@ public class OpcoController {
   }
 
   private OperatingCompany find(AccessScope scope, String id) {
-    return inventory.opcos().find(scope, id).orElseThrow(() -> ApiException.notFound("Operating company", id));
+    return inventory
+        .opcos()
+        .find(scope, id)
+        .orElseThrow(() -> ApiException.notFound("Operating company", id));
   }
 }

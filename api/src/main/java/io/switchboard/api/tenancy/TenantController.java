@@ -38,14 +38,30 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/tenants")
 public class TenantController {
   public record TenantRequest(
-      @Size(max = 36) String opcoId, @NotBlank @Size(max = 120) String name, @Size(max = 500) String description) {}
+      @Size(max = 36) String opcoId,
+      @NotBlank @Size(max = 120) String name,
+      @Size(max = 500) String description) {}
 
-  public record TenantUpdate(@NotBlank @Size(max = 120) String name, @Size(max = 500) String description) {}
+  public record TenantUpdate(
+      @NotBlank @Size(max = 120) String name, @Size(max = 500) String description) {}
 
   public record TenantView(
-      String id, String opcoId, String name, String description, long version, Instant createdAt, Instant updatedAt) {
+      String id,
+      String opcoId,
+      String name,
+      String description,
+      long version,
+      Instant createdAt,
+      Instant updatedAt) {
     static TenantView of(Tenant t) {
-      return new TenantView(t.getId(), t.getOpcoId(), t.getName(), t.getDescription(), t.getLockVersion(), t.getCreatedAt(), t.getUpdatedAt());
+      return new TenantView(
+          t.getId(),
+          t.getOpcoId(),
+          t.getName(),
+          t.getDescription(),
+          t.getLockVersion(),
+          t.getCreatedAt(),
+          t.getUpdatedAt());
     }
   }
 
@@ -54,7 +70,11 @@ public class TenantController {
   private final SiteRepository sites;
   private final DeviceRepository devices;
 
-  public TenantController(ScopedInventory inventory, TenantRepository tenants, SiteRepository sites, DeviceRepository devices) {
+  public TenantController(
+      ScopedInventory inventory,
+      TenantRepository tenants,
+      SiteRepository sites,
+      DeviceRepository devices) {
     this.inventory = inventory;
     this.tenants = tenants;
     this.sites = sites;
@@ -63,12 +83,18 @@ public class TenantController {
 
   @GetMapping
   public PageResponse<TenantView> list(
-      @RequestParam(required = false) String opcoId, @RequestParam(required = false) String name, Pageable pageable) {
+      @RequestParam(required = false) String opcoId,
+      @RequestParam(required = false) String name,
+      Pageable pageable) {
     AccessScope scope = CurrentScope.require(Action.READ, Resource.TENANTS);
     return PageResponse.of(
-        inventory.tenants().page(scope,
-            Filters.<Tenant>equal("opcoId", opcoId).and(Filters.containsIgnoreCase("name", name)),
-            Paging.of(pageable, Set.of("name", "createdAt"), Sort.by("name"))),
+        inventory
+            .tenants()
+            .page(
+                scope,
+                Filters.<Tenant>equal("opcoId", opcoId)
+                    .and(Filters.containsIgnoreCase("name", name)),
+                Paging.of(pageable, Set.of("name", "createdAt"), Sort.by("name"))),
         TenantView::of);
   }
 
@@ -121,6 +147,9 @@ public class TenantController {
   }
 
   private Tenant find(AccessScope scope, String id) {
-    return inventory.tenants().find(scope, id).orElseThrow(() -> ApiException.notFound("Tenant", id));
+    return inventory
+        .tenants()
+        .find(scope, id)
+        .orElseThrow(() -> ApiException.notFound("Tenant", id));
   }
 }

@@ -33,15 +33,18 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Local user accounts. Admins create users at their own level or below and inside their own
- * scope: an operating-company admin cannot mint a provider admin, a tenant admin only users of
- * its tenant.
+ * Local user accounts. Admins create users at their own level or below and inside their own scope:
+ * an operating-company admin cannot mint a provider admin, a tenant admin only users of its tenant.
  */
 @RestController
 @RequestMapping("/api/v1/users")
 public class UserController {
   public record UserRequest(
-      @NotBlank @Pattern(regexp = "[A-Za-z0-9._@-]{3,120}", message = "must be 3-120 letters, digits or ._@-") String username,
+      @NotBlank
+          @Pattern(
+              regexp = "[A-Za-z0-9._@-]{3,120}",
+              message = "must be 3-120 letters, digits or ._@-")
+          String username,
       @NotBlank @Size(min = 12, max = 200, message = "must be 12-200 characters") String password,
       @NotNull Role role,
       @Size(max = 36) String opcoId,
@@ -62,7 +65,8 @@ public class UserController {
   private final UserAccountRepository users;
   private final PasswordEncoder encoder;
 
-  public UserController(ScopedInventory inventory, UserAccountRepository users, PasswordEncoder encoder) {
+  public UserController(
+      ScopedInventory inventory, UserAccountRepository users, PasswordEncoder encoder) {
     this.inventory = inventory;
     this.users = users;
     this.encoder = encoder;
@@ -72,7 +76,12 @@ public class UserController {
   public PageResponse<UserView> list(Pageable pageable) {
     AccessScope scope = CurrentScope.require(Action.READ, Resource.USERS);
     return PageResponse.of(
-        inventory.users().page(scope, Filters.none(), Paging.of(pageable, Set.of("username", "role"), Sort.by("username"))),
+        inventory
+            .users()
+            .page(
+                scope,
+                Filters.none(),
+                Paging.of(pageable, Set.of("username", "role"), Sort.by("username"))),
         UserView::of);
   }
 
@@ -92,7 +101,8 @@ public class UserController {
       case OPCO -> {
         opcoId = require("opcoId", request.opcoId());
         if (!inventory.opcos().isVisible(scope, opcoId)) {
-          throw ApiException.unprocessable("opcoId", "operating company '" + opcoId + "' not found");
+          throw ApiException.unprocessable(
+              "opcoId", "operating company '" + opcoId + "' not found");
         }
       }
       case TENANT -> {
@@ -105,7 +115,10 @@ public class UserController {
     if (users.existsByUsername(request.username())) {
       throw ApiException.conflict("username", "user '" + request.username() + "' exists already");
     }
-    return UserView.of(users.save(new UserAccount(request.username(), encoder.encode(request.password()), role, opcoId, tenantId)));
+    return UserView.of(
+        users.save(
+            new UserAccount(
+                request.username(), encoder.encode(request.password()), role, opcoId, tenantId)));
   }
 
   @DeleteMapping("/{id}")
@@ -113,12 +126,14 @@ public class UserController {
   @Transactional
   public void delete(@PathVariable String id) {
     AccessScope scope = CurrentScope.require(Action.WRITE, Resource.USERS);
-    UserAccount user = inventory.users().find(scope, id).orElseThrow(() -> ApiException.notFound("User", id));
+    UserAccount user =
+        inventory.users().find(scope, id).orElseThrow(() -> ApiException.notFound("User", id));
     if (user.getUsername().equals(scope.username())) {
       throw ApiException.conflict(null, "you cannot delete your own account");
     }
     if (user.getRole().level().ordinal() < scope.role().level().ordinal()) {
-      throw ApiException.forbidden("Role " + scope.role() + " may not delete " + user.getRole() + " users");
+      throw ApiException.forbidden(
+          "Role " + scope.role() + " may not delete " + user.getRole() + " users");
     }
     users.delete(user);
   }

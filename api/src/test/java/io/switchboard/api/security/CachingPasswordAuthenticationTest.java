@@ -16,21 +16,22 @@ import org.springframework.security.core.Authentication;
 
 class CachingPasswordAuthenticationTest {
   private final AtomicInteger checks = new AtomicInteger();
-  private final AuthenticationProvider slowCheck = new AuthenticationProvider() {
-    @Override
-    public Authentication authenticate(Authentication a) {
-      checks.incrementAndGet();
-      if (!"right".equals(a.getCredentials())) {
-        throw new BadCredentialsException("wrong");
-      }
-      return UsernamePasswordAuthenticationToken.authenticated(a.getName(), null, List.of());
-    }
+  private final AuthenticationProvider slowCheck =
+      new AuthenticationProvider() {
+        @Override
+        public Authentication authenticate(Authentication a) {
+          checks.incrementAndGet();
+          if (!"right".equals(a.getCredentials())) {
+            throw new BadCredentialsException("wrong");
+          }
+          return UsernamePasswordAuthenticationToken.authenticated(a.getName(), null, List.of());
+        }
 
-    @Override
-    public boolean supports(Class<?> type) {
-      return true;
-    }
-  };
+        @Override
+        public boolean supports(Class<?> type) {
+          return true;
+        }
+      };
 
   private static Authentication login(String password) {
     return UsernamePasswordAuthenticationToken.unauthenticated("worker", password);
@@ -51,10 +52,13 @@ class CachingPasswordAuthenticationTest {
 
   @Test
   void wrongPasswordsAreNeverRememberedNorAnsweredFromTheCache() {
-    CachingPasswordAuthentication cache = new CachingPasswordAuthentication(slowCheck, new MutableClock());
+    CachingPasswordAuthentication cache =
+        new CachingPasswordAuthentication(slowCheck, new MutableClock());
     cache.authenticate(login("right"));
-    assertThatThrownBy(() -> cache.authenticate(login("wrong"))).isInstanceOf(BadCredentialsException.class);
-    assertThatThrownBy(() -> cache.authenticate(login("wrong"))).isInstanceOf(BadCredentialsException.class);
+    assertThatThrownBy(() -> cache.authenticate(login("wrong")))
+        .isInstanceOf(BadCredentialsException.class);
+    assertThatThrownBy(() -> cache.authenticate(login("wrong")))
+        .isInstanceOf(BadCredentialsException.class);
     assertThat(checks).hasValue(3);
   }
 

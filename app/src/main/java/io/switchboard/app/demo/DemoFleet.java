@@ -14,9 +14,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The demo: demo tenants and sites, a signed image, six simulated SRX300s and their onboarding
- * operations, so a first run shows processes at work. Two sites want a newer version (the
- * devices are upgraded on the way), and one device refuses its first commit (the operation
- * fails with the device's message). Runs after the processes are deployed.
+ * operations, so a first run shows processes at work. Two sites want a newer version (the devices
+ * are upgraded on the way), and one device refuses its first commit (the operation fails with the
+ * device's message). Runs after the processes are deployed.
  */
 @Component
 @Order(10)
@@ -39,20 +39,24 @@ public class DemoFleet implements ApplicationRunner, AutoCloseable {
       List<DemoInventory.DemoDevice> devices = inventory.ensure();
       // the processes first: a device that phones home finds its onboarding already waiting
       inventory.startOnboarding(devices);
-      fleet = SimulatedFleet.builder()
-          .serials(devices.stream().map(DemoInventory.DemoDevice::serial).toList())
-          .basePort(0)
-          .model("srx300")
-          .softwareVersion(DemoInventory.FACTORY_VERSION)
-          .credentials(DemoInventory.DEVICE_USER, DemoInventory.DEVICE_PASSWORD)
-          .phoneHome("http://localhost:" + port)
-          .start();
+      fleet =
+          SimulatedFleet.builder()
+              .serials(devices.stream().map(DemoInventory.DemoDevice::serial).toList())
+              .basePort(0)
+              .model("srx300")
+              .softwareVersion(DemoInventory.FACTORY_VERSION)
+              .credentials(DemoInventory.DEVICE_USER, DemoInventory.DEVICE_PASSWORD)
+              .phoneHome("http://localhost:" + port)
+              .start();
       DemoInventory.DemoDevice faulty = devices.get(devices.size() - 1);
-      inventory.whenPhonedHome(faulty.serial(), () -> fleet.device(faulty.serial()).injectFaultTimes(Fault.COMMIT_FAILURE, 1));
+      inventory.whenPhonedHome(
+          faulty.serial(),
+          () -> fleet.device(faulty.serial()).injectFaultTimes(Fault.COMMIT_FAILURE, 1));
       LOG.info(
           "Demo: {} simulated devices are phoning home; watch them with"
               + " curl -u admin:<password> 'localhost:{}/api/v1/operations?sort=createdAt,desc'",
-          devices.size(), port);
+          devices.size(),
+          port);
     } catch (RuntimeException e) {
       LOG.warn("The demo could not start (Switchboard keeps running): {}", e.toString());
     }

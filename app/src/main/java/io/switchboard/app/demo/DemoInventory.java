@@ -57,18 +57,26 @@ public class DemoInventory {
   private final OperationStarter starter;
   private final Path imageDir;
   private final org.springframework.transaction.support.TransactionTemplate transactions;
-  private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "demo-watcher");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ScheduledExecutorService watcher =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "demo-watcher");
+            t.setDaemon(true);
+            return t;
+          });
 
   public DemoInventory(
-      OperatingCompanyRepository opcos, TenantRepository tenants, SiteRepository sites, DeviceModelRepository models,
-      DeviceRepository devices, SoftwareImageRepository images, OperationStarter starter,
+      OperatingCompanyRepository opcos,
+      TenantRepository tenants,
+      SiteRepository sites,
+      DeviceModelRepository models,
+      DeviceRepository devices,
+      SoftwareImageRepository images,
+      OperationStarter starter,
       @Value("${switchboard.images.store-dir:./data/images}") String imageDir,
       org.springframework.transaction.PlatformTransactionManager transactionManager) {
-    this.transactions = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
+    this.transactions =
+        new org.springframework.transaction.support.TransactionTemplate(transactionManager);
     this.opcos = opcos;
     this.tenants = tenants;
     this.sites = sites;
@@ -82,35 +90,57 @@ public class DemoInventory {
   /** Creates what is missing and answers the demo devices. */
   @Transactional
   public List<DemoDevice> ensure() {
-    OperatingCompany opco = opcos.findAll().stream().filter(o -> o.getName().equals("Demo Telecom")).findFirst()
-        .orElseGet(() -> opcos.save(new OperatingCompany("Demo Telecom", "reseller of the demo")));
-    DeviceModel model = models.findAll().stream().filter(m -> m.getName().equals("SRX300")).findFirst()
-        .orElseGet(() -> models.save(new DeviceModel("SRX300", "Juniper", "srx")));
+    OperatingCompany opco =
+        opcos.findAll().stream()
+            .filter(o -> o.getName().equals("Demo Telecom"))
+            .findFirst()
+            .orElseGet(
+                () -> opcos.save(new OperatingCompany("Demo Telecom", "reseller of the demo")));
+    DeviceModel model =
+        models.findAll().stream()
+            .filter(m -> m.getName().equals("SRX300"))
+            .findFirst()
+            .orElseGet(() -> models.save(new DeviceModel("SRX300", "Juniper", "srx")));
     ensureImage();
     List<DemoDevice> result = new ArrayList<>();
     String[][] layout = {
-      {"Acme Retail", "acme-paris", FACTORY_VERSION}, {"Acme Retail", "acme-lyon", FACTORY_VERSION},
-      {"Acme Retail", "acme-nice", NEWER_VERSION}, {"Globex Energy", "globex-oslo", FACTORY_VERSION},
-      {"Globex Energy", "globex-bergen", NEWER_VERSION}, {"Globex Energy", "globex-tromso", FACTORY_VERSION}};
+      {"Acme Retail", "acme-paris", FACTORY_VERSION},
+      {"Acme Retail", "acme-lyon", FACTORY_VERSION},
+      {"Acme Retail", "acme-nice", NEWER_VERSION},
+      {"Globex Energy", "globex-oslo", FACTORY_VERSION},
+      {"Globex Energy", "globex-bergen", NEWER_VERSION},
+      {"Globex Energy", "globex-tromso", FACTORY_VERSION}
+    };
     for (int i = 0; i < layout.length; i++) {
       String tenantName = layout[i][0];
-      Tenant tenant = tenants.findAll().stream().filter(t -> t.getName().equals(tenantName)).findFirst()
-          .orElseGet(() -> tenants.save(new Tenant(opco.getId(), tenantName, "demo customer")));
+      Tenant tenant =
+          tenants.findAll().stream()
+              .filter(t -> t.getName().equals(tenantName))
+              .findFirst()
+              .orElseGet(() -> tenants.save(new Tenant(opco.getId(), tenantName, "demo customer")));
       String siteName = layout[i][1];
       String target = layout[i][2];
-      Site site = sites.findAll().stream().filter(s -> s.getTenantId().equals(tenant.getId()) && s.getName().equals(siteName))
-          .findFirst().orElseGet(() -> {
-            Site s = new Site(tenant.getId(), siteName, SiteType.BRANCH);
-            s.setTargetSoftwareVersion(target);
-            return sites.save(s);
-          });
+      Site site =
+          sites.findAll().stream()
+              .filter(s -> s.getTenantId().equals(tenant.getId()) && s.getName().equals(siteName))
+              .findFirst()
+              .orElseGet(
+                  () -> {
+                    Site s = new Site(tenant.getId(), siteName, SiteType.BRANCH);
+                    s.setTargetSoftwareVersion(target);
+                    return sites.save(s);
+                  });
       String serial = String.format("DEMO%04d", i + 1);
-      Device device = devices.findBySerialNumber(serial).orElseGet(() -> {
-        Device d = new Device(tenant.getId(), serial, model.getId());
-        d.setSiteId(site.getId());
-        d.setCredentials(new DeviceCredentials(DEVICE_USER, DEVICE_PASSWORD));
-        return devices.save(d);
-      });
+      Device device =
+          devices
+              .findBySerialNumber(serial)
+              .orElseGet(
+                  () -> {
+                    Device d = new Device(tenant.getId(), serial, model.getId());
+                    d.setSiteId(site.getId());
+                    d.setCredentials(new DeviceCredentials(DEVICE_USER, DEVICE_PASSWORD));
+                    return devices.save(d);
+                  });
       result.add(new DemoDevice(serial, device.getId()));
     }
     return result;
@@ -122,35 +152,46 @@ public class DemoInventory {
    */
   public void startOnboarding(List<DemoDevice> demo) {
     for (DemoDevice d : demo) {
-      transactions.executeWithoutResult(status -> {
-        Device device = devices.findById(d.deviceId()).orElseThrow();
-        if (device.getLifecycleState() == DeviceLifecycle.ACTIVE) {
-          return;
-        }
-        device.setLifecycleState(DeviceLifecycle.PLANNED);
-        devices.save(device);
-        starter.record(new Operation(device.getTenantId(), "ztp-onboarding", "DEVICE", device.getId(), "demo"),
-            Map.of("activationTimeout", "PT30M"));
-      });
+      transactions.executeWithoutResult(
+          status -> {
+            Device device = devices.findById(d.deviceId()).orElseThrow();
+            if (device.getLifecycleState() == DeviceLifecycle.ACTIVE) {
+              return;
+            }
+            device.setLifecycleState(DeviceLifecycle.PLANNED);
+            devices.save(device);
+            starter.record(
+                new Operation(
+                    device.getTenantId(), "ztp-onboarding", "DEVICE", device.getId(), "demo"),
+                Map.of("activationTimeout", "PT30M"));
+          });
     }
   }
 
   /** Runs {@code action} once the device has phoned home (its address is known). */
   public void whenPhonedHome(String serial, Runnable action) {
-    watcher.scheduleWithFixedDelay(new Runnable() {
-      private int polls;
+    watcher.scheduleWithFixedDelay(
+        new Runnable() {
+          private int polls;
 
-      @Override
-      public void run() {
-        boolean home = devices.findBySerialNumber(serial).map(d -> d.getManagementAddress() != null).orElse(false);
-        if (home || ++polls > 600) {
-          if (home) {
-            action.run();
+          @Override
+          public void run() {
+            boolean home =
+                devices
+                    .findBySerialNumber(serial)
+                    .map(d -> d.getManagementAddress() != null)
+                    .orElse(false);
+            if (home || ++polls > 600) {
+              if (home) {
+                action.run();
+              }
+              throw new IllegalStateException("done"); // ends the periodic task
+            }
           }
-          throw new IllegalStateException("done"); // ends the periodic task
-        }
-      }
-    }, 100, 100, TimeUnit.MILLISECONDS);
+        },
+        100,
+        100,
+        TimeUnit.MILLISECONDS);
   }
 
   private void ensureImage() {
@@ -158,7 +199,10 @@ public class DemoInventory {
       return;
     }
     try {
-      byte[] content = ("demo Junos image " + NEWER_VERSION + "\n").repeat(1000).getBytes(StandardCharsets.UTF_8);
+      byte[] content =
+          ("demo Junos image " + NEWER_VERSION + "\n")
+              .repeat(1000)
+              .getBytes(StandardCharsets.UTF_8);
       byte[] digest = MessageDigest.getInstance("SHA-256").digest(content);
       String sha = HexFormat.of().formatHex(digest);
       Files.createDirectories(imageDir);
@@ -167,13 +211,27 @@ public class DemoInventory {
       String signature;
       try (InputStream key = getClass().getResourceAsStream("/demo/image-signing-key.pkcs8.b64")) {
         Signature signer = Signature.getInstance("Ed25519");
-        signer.initSign(KeyFactory.getInstance("Ed25519").generatePrivate(
-            new PKCS8EncodedKeySpec(Base64.getDecoder().decode(new String(key.readAllBytes(), StandardCharsets.US_ASCII).trim()))));
+        signer.initSign(
+            KeyFactory.getInstance("Ed25519")
+                .generatePrivate(
+                    new PKCS8EncodedKeySpec(
+                        Base64.getDecoder()
+                            .decode(
+                                new String(key.readAllBytes(), StandardCharsets.US_ASCII)
+                                    .trim()))));
         signer.update(digest);
         signature = Base64.getEncoder().encodeToString(signer.sign());
       }
-      images.save(new SoftwareImage(NEWER_VERSION, "srx", "junos-srxsme-" + NEWER_VERSION + ".tgz", sha, signature,
-          "switchboard-demo", content.length, file.toAbsolutePath().toString()));
+      images.save(
+          new SoftwareImage(
+              NEWER_VERSION,
+              "srx",
+              "junos-srxsme-" + NEWER_VERSION + ".tgz",
+              sha,
+              signature,
+              "switchboard-demo",
+              content.length,
+              file.toAbsolutePath().toString()));
     } catch (IOException | java.security.GeneralSecurityException e) {
       throw new IllegalStateException("Cannot create the demo image", e);
     }

@@ -23,7 +23,10 @@ import org.springframework.stereotype.Component;
  * client's futures), so startup never waits for it, and a failure is logged, never thrown.
  */
 @Component
-@ConditionalOnProperty(name = "switchboard.hello.enabled", havingValue = "true", matchIfMissing = true)
+@ConditionalOnProperty(
+    name = "switchboard.hello.enabled",
+    havingValue = "true",
+    matchIfMissing = true)
 public class HelloRunner implements ApplicationRunner {
   private static final Logger LOG = LoggerFactory.getLogger(HelloRunner.class);
   private static final Duration RESULT_TIMEOUT = Duration.ofSeconds(60);

@@ -14,7 +14,8 @@ public class HelloWorkers {
   }
 
   @JobWorker(type = HelloProcess.JOB_COUNT)
-  public Count count(@Variable(name = HelloProcess.VAR_GREETING, optional = false) String greeting) {
+  public Count count(
+      @Variable(name = HelloProcess.VAR_GREETING, optional = false) String greeting) {
     return new Count(greeting.length());
   }
 

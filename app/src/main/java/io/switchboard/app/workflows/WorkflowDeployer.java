@@ -13,12 +13,15 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Deploys Switchboard's processes when the application is up (the embedded engine listens on
- * the same port, so this cannot happen earlier). Unchanged processes keep their version.
+ * Deploys Switchboard's processes when the application is up (the embedded engine listens on the
+ * same port, so this cannot happen earlier). Unchanged processes keep their version.
  */
 @Component
 @Order(0)
-@ConditionalOnProperty(name = "switchboard.workflows.deploy", havingValue = "true", matchIfMissing = true)
+@ConditionalOnProperty(
+    name = "switchboard.workflows.deploy",
+    havingValue = "true",
+    matchIfMissing = true)
 public class WorkflowDeployer implements ApplicationRunner {
   private static final Logger LOG = LoggerFactory.getLogger(WorkflowDeployer.class);
   private static final int ATTEMPTS = 10;
@@ -33,16 +36,29 @@ public class WorkflowDeployer implements ApplicationRunner {
   public void run(ApplicationArguments args) {
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
       try {
-        var deployment = client.newDeployResourceCommand()
-            .addResourceFromClasspath(ZtpOnboarding.RESOURCE)
-            .addResourceFromClasspath(DeviceUpgrade.RESOURCE)
-            .send()
-            .join(30, java.util.concurrent.TimeUnit.SECONDS);
-        deployment.getProcesses().forEach(p ->
-            LOG.info("Process {} version {} deployed (key {})", p.getBpmnProcessId(), p.getVersion(), p.getProcessDefinitionKey()));
+        var deployment =
+            client
+                .newDeployResourceCommand()
+                .addResourceFromClasspath(ZtpOnboarding.RESOURCE)
+                .addResourceFromClasspath(DeviceUpgrade.RESOURCE)
+                .send()
+                .join(30, java.util.concurrent.TimeUnit.SECONDS);
+        deployment
+            .getProcesses()
+            .forEach(
+                p ->
+                    LOG.info(
+                        "Process {} version {} deployed (key {})",
+                        p.getBpmnProcessId(),
+                        p.getVersion(),
+                        p.getProcessDefinitionKey()));
         return;
       } catch (RuntimeException e) {
-        LOG.warn("Deploying the processes failed (attempt {} of {}): {}", attempt, ATTEMPTS, e.getMessage());
+        LOG.warn(
+            "Deploying the processes failed (attempt {} of {}): {}",
+            attempt,
+            ATTEMPTS,
+            e.getMessage());
         sleep(Duration.ofSeconds(attempt));
       }
     }

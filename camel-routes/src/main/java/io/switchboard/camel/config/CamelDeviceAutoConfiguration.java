@@ -41,23 +41,33 @@ public class CamelDeviceAutoConfiguration {
       SwitchboardCamelProperties properties,
       HostKeyStore hostKeyStore,
       ObjectProvider<DeviceConnectionResolver> resolver) {
-    return new NetconfComponent(properties.getNetconf().toSettings(), hostKeyStore, resolver.getIfAvailable());
+    return new NetconfComponent(
+        properties.getNetconf().toSettings(), hostKeyStore, resolver.getIfAvailable());
   }
 
   @Bean
-  @ConditionalOnProperty(prefix = "switchboard.junos", name = "routes-enabled", matchIfMissing = true)
+  @ConditionalOnProperty(
+      prefix = "switchboard.junos",
+      name = "routes-enabled",
+      matchIfMissing = true)
   public JunosInfoRoutes junosInfoRoutes() {
     return new JunosInfoRoutes();
   }
 
   @Bean
-  @ConditionalOnProperty(prefix = "switchboard.junos", name = "routes-enabled", matchIfMissing = true)
+  @ConditionalOnProperty(
+      prefix = "switchboard.junos",
+      name = "routes-enabled",
+      matchIfMissing = true)
   public JunosConfigRoutes junosConfigRoutes() {
     return new JunosConfigRoutes();
   }
 
   @Bean
-  @ConditionalOnProperty(prefix = "switchboard.junos", name = "routes-enabled", matchIfMissing = true)
+  @ConditionalOnProperty(
+      prefix = "switchboard.junos",
+      name = "routes-enabled",
+      matchIfMissing = true)
   public JunosSoftwareRoutes junosSoftwareRoutes(SwitchboardCamelProperties properties) {
     return new JunosSoftwareRoutes(properties.getJunos().getPackageAddTimeout());
   }
@@ -65,8 +75,13 @@ public class CamelDeviceAutoConfiguration {
   @Bean
   @ConditionalOnBean(DeviceConnectionResolver.class)
   public SshCliRoutes sshCliRoutes(
-      SwitchboardCamelProperties properties, DeviceConnectionResolver resolver, HostKeyStore hostKeyStore) {
-    return new SshCliRoutes(resolver, new PinnedSshClientBuilder(hostKeyStore),
-        properties.getSsh().getCliPort(), properties.getSsh().getTimeout());
+      SwitchboardCamelProperties properties,
+      DeviceConnectionResolver resolver,
+      HostKeyStore hostKeyStore) {
+    return new SshCliRoutes(
+        resolver,
+        new PinnedSshClientBuilder(hostKeyStore),
+        properties.getSsh().getCliPort(),
+        properties.getSsh().getTimeout());
   }
 }

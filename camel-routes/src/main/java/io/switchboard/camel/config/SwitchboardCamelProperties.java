@@ -4,7 +4,10 @@ import io.switchboard.camel.netconf.NetconfClientSettings;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-/** Settings of the Camel device layer: {@code switchboard.netconf.*}, {@code switchboard.junos.*}, {@code switchboard.ssh.*}. */
+/**
+ * Settings of the Camel device layer: {@code switchboard.netconf.*}, {@code switchboard.junos.*},
+ * {@code switchboard.ssh.*}.
+ */
 @ConfigurationProperties(prefix = "switchboard")
 public class SwitchboardCamelProperties {
 
@@ -38,8 +41,16 @@ public class SwitchboardCamelProperties {
     private int maxMessageBytes = defaults.maxMessageBytes();
 
     public NetconfClientSettings toSettings() {
-      return new NetconfClientSettings(ioThreads, workerThreads, connectTimeout, rpcTimeout, maxSessions,
-          maxSessionsPerDevice, idleTimeout, sessionWaitTimeout, maxMessageBytes);
+      return new NetconfClientSettings(
+          ioThreads,
+          workerThreads,
+          connectTimeout,
+          rpcTimeout,
+          maxSessions,
+          maxSessionsPerDevice,
+          idleTimeout,
+          sessionWaitTimeout,
+          maxMessageBytes);
     }
 
     public int getIoThreads() {

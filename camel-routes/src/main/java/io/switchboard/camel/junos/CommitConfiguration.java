@@ -1,8 +1,8 @@
 package io.switchboard.camel.junos;
 
 /**
- * A {@code <commit-configuration>}. Junos counts {@code confirm-timeout} in minutes (default 10);
- * a plain commit before the deadline confirms a confirmed one.
+ * A {@code <commit-configuration>}. Junos counts {@code confirm-timeout} in minutes (default 10); a
+ * plain commit before the deadline confirms a confirmed one.
  *
  * @param check only check the candidate, commit nothing
  * @param confirmed roll back by itself unless confirmed within {@code confirmTimeoutMinutes}

@@ -27,42 +27,58 @@ public class JunosConfigRoutes extends RouteBuilder {
   public void configure() {
     from(JunosRouteIds.LOAD_CONFIGURATION_URI)
         .routeId(JunosRouteIds.LOAD_CONFIGURATION)
-        .removeHeaders("SwitchboardNetconf*", NetconfConstants.DEVICE_ID, NetconfConstants.RPC_TIMEOUT)
-        .process(e -> e.getMessage().setBody(
-            JunosRpcs.loadConfiguration(e.getMessage().getMandatoryBody(LoadConfiguration.class))))
+        .removeHeaders(
+            "SwitchboardNetconf*", NetconfConstants.DEVICE_ID, NetconfConstants.RPC_TIMEOUT)
+        .process(
+            e ->
+                e.getMessage()
+                    .setBody(
+                        JunosRpcs.loadConfiguration(
+                            e.getMessage().getMandatoryBody(LoadConfiguration.class))))
         .to(NETCONF_RPC)
         .process(JunosConfigRoutes::readLoadResult);
 
     from(JunosRouteIds.COMMIT_CONFIGURATION_URI)
         .routeId(JunosRouteIds.COMMIT_CONFIGURATION)
-        .removeHeaders("SwitchboardNetconf*", NetconfConstants.DEVICE_ID, NetconfConstants.RPC_TIMEOUT)
-        .process(e -> {
-          CommitConfiguration commit = e.getMessage().getMandatoryBody(CommitConfiguration.class);
-          e.setProperty(COMMIT_PROPERTY, commit);
-          e.getMessage().setBody(JunosRpcs.commitConfiguration(commit));
-        })
+        .removeHeaders(
+            "SwitchboardNetconf*", NetconfConstants.DEVICE_ID, NetconfConstants.RPC_TIMEOUT)
+        .process(
+            e -> {
+              CommitConfiguration commit =
+                  e.getMessage().getMandatoryBody(CommitConfiguration.class);
+              e.setProperty(COMMIT_PROPERTY, commit);
+              e.getMessage().setBody(JunosRpcs.commitConfiguration(commit));
+            })
         .to(NETCONF_RPC)
         .process(JunosConfigRoutes::readCommitResult);
 
     from(JunosRouteIds.PUSH_CONFIGURATION_URI)
         .routeId(JunosRouteIds.PUSH_CONFIGURATION)
-        .removeHeaders("SwitchboardNetconf*", NetconfConstants.DEVICE_ID, NetconfConstants.RPC_TIMEOUT)
-        .process(e -> {
-          ConfigurationPush push = e.getMessage().getMandatoryBody(ConfigurationPush.class);
-          e.setProperty(COMMIT_PROPERTY, push.commit());
-          e.getMessage().setBody(JunosRpcs.loadConfiguration(push.load()));
-        })
+        .removeHeaders(
+            "SwitchboardNetconf*", NetconfConstants.DEVICE_ID, NetconfConstants.RPC_TIMEOUT)
+        .process(
+            e -> {
+              ConfigurationPush push = e.getMessage().getMandatoryBody(ConfigurationPush.class);
+              e.setProperty(COMMIT_PROPERTY, push.commit());
+              e.getMessage().setBody(JunosRpcs.loadConfiguration(push.load()));
+            })
         .to(JunosRouteIds.LOCKED_CHANGE_URI);
 
     from(JunosRouteIds.ROLLBACK_URI)
         .routeId(JunosRouteIds.ROLLBACK)
-        .removeHeaders("SwitchboardNetconf*", NetconfConstants.DEVICE_ID, NetconfConstants.RPC_TIMEOUT)
-        .process(e -> {
-          Rollback rollback = e.getMessage().getMandatoryBody(Rollback.class);
-          e.setProperty(COMMIT_PROPERTY, CommitConfiguration.commit(
-              rollback.comment() != null ? rollback.comment() : "rollback " + rollback.index()));
-          e.getMessage().setBody(JunosRpcs.rollback(rollback.index()));
-        })
+        .removeHeaders(
+            "SwitchboardNetconf*", NetconfConstants.DEVICE_ID, NetconfConstants.RPC_TIMEOUT)
+        .process(
+            e -> {
+              Rollback rollback = e.getMessage().getMandatoryBody(Rollback.class);
+              e.setProperty(
+                  COMMIT_PROPERTY,
+                  CommitConfiguration.commit(
+                      rollback.comment() != null
+                          ? rollback.comment()
+                          : "rollback " + rollback.index()));
+              e.getMessage().setBody(JunosRpcs.rollback(rollback.index()));
+            })
         .to(JunosRouteIds.LOCKED_CHANGE_URI);
 
     // Body: the load-configuration RPC; property: the commit. Answers the CommitResult.
@@ -71,38 +87,48 @@ public class JunosConfigRoutes extends RouteBuilder {
         .setProperty(RESULT_PROPERTY, body())
         .to(NETCONF_LOCK)
         .doTry()
-            .setBody(exchangeProperty(RESULT_PROPERTY))
-            .to(NETCONF_RPC)
-            .process(JunosConfigRoutes::readLoadResult)
-            .process(e -> e.getMessage().setBody(
-                JunosRpcs.commitConfiguration(e.getProperty(COMMIT_PROPERTY, CommitConfiguration.class))))
-            .to(NETCONF_RPC)
-            .process(JunosConfigRoutes::readCommitResult)
-            .setProperty(RESULT_PROPERTY, body())
-            .to(NETCONF_UNLOCK)
-            .setBody(exchangeProperty(RESULT_PROPERTY))
+        .setBody(exchangeProperty(RESULT_PROPERTY))
+        .to(NETCONF_RPC)
+        .process(JunosConfigRoutes::readLoadResult)
+        .process(
+            e ->
+                e.getMessage()
+                    .setBody(
+                        JunosRpcs.commitConfiguration(
+                            e.getProperty(COMMIT_PROPERTY, CommitConfiguration.class))))
+        .to(NETCONF_RPC)
+        .process(JunosConfigRoutes::readCommitResult)
+        .setProperty(RESULT_PROPERTY, body())
+        .to(NETCONF_UNLOCK)
+        .setBody(exchangeProperty(RESULT_PROPERTY))
         .doCatch(Exception.class)
-            .setProperty(FAILURE_PROPERTY, exchangeProperty(Exchange.EXCEPTION_CAUGHT))
-            .doTry()
-                .to(NETCONF_DISCARD)
-                .to(NETCONF_UNLOCK)
-            .doCatch(Exception.class)
-                .log("Cleanup after a failed change on ${header." + NetconfConstants.DEVICE_ID
-                    + "} failed too: ${exception.message}")
-            .end()
-            .process(e -> {
+        .setProperty(FAILURE_PROPERTY, exchangeProperty(Exchange.EXCEPTION_CAUGHT))
+        .doTry()
+        .to(NETCONF_DISCARD)
+        .to(NETCONF_UNLOCK)
+        .doCatch(Exception.class)
+        .log(
+            "Cleanup after a failed change on ${header."
+                + NetconfConstants.DEVICE_ID
+                + "} failed too: ${exception.message}")
+        .end()
+        .process(
+            e -> {
               throw e.getProperty(FAILURE_PROPERTY, Exception.class);
             })
         .end();
   }
 
   private static void readLoadResult(Exchange e) {
-    e.getMessage().setBody(JunosReplies.loadResult(deviceId(e), e.getMessage().getBody(String.class)));
+    e.getMessage()
+        .setBody(JunosReplies.loadResult(deviceId(e), e.getMessage().getBody(String.class)));
   }
 
   private static void readCommitResult(Exchange e) {
     CommitConfiguration commit = e.getProperty(COMMIT_PROPERTY, CommitConfiguration.class);
-    e.getMessage().setBody(
-        JunosReplies.commitResult(deviceId(e), e.getMessage().getBody(String.class), commit.check()));
+    e.getMessage()
+        .setBody(
+            JunosReplies.commitResult(
+                deviceId(e), e.getMessage().getBody(String.class), commit.check()));
   }
 }

@@ -13,29 +13,47 @@ public class JunosInfoRoutes extends RouteBuilder {
   public void configure() {
     from(JunosRouteIds.GET_SOFTWARE_INFORMATION_URI)
         .routeId(JunosRouteIds.GET_SOFTWARE_INFORMATION)
-        .removeHeaders("SwitchboardNetconf*", NetconfConstants.DEVICE_ID, NetconfConstants.RPC_TIMEOUT)
+        .removeHeaders(
+            "SwitchboardNetconf*", NetconfConstants.DEVICE_ID, NetconfConstants.RPC_TIMEOUT)
         .setBody(constant(JunosRpcs.getSoftwareInformation()))
         .to(NETCONF_RPC)
-        .process(e -> e.getMessage().setBody(
-            JunosReplies.softwareInformation(deviceId(e), e.getMessage().getBody(String.class))));
+        .process(
+            e ->
+                e.getMessage()
+                    .setBody(
+                        JunosReplies.softwareInformation(
+                            deviceId(e), e.getMessage().getBody(String.class))));
 
     from(JunosRouteIds.GET_CHASSIS_INVENTORY_URI)
         .routeId(JunosRouteIds.GET_CHASSIS_INVENTORY)
-        .removeHeaders("SwitchboardNetconf*", NetconfConstants.DEVICE_ID, NetconfConstants.RPC_TIMEOUT)
+        .removeHeaders(
+            "SwitchboardNetconf*", NetconfConstants.DEVICE_ID, NetconfConstants.RPC_TIMEOUT)
         .setBody(constant(JunosRpcs.getChassisInventory()))
         .to(NETCONF_RPC)
-        .process(e -> e.getMessage().setBody(
-            JunosReplies.chassisInventory(deviceId(e), e.getMessage().getBody(String.class))));
+        .process(
+            e ->
+                e.getMessage()
+                    .setBody(
+                        JunosReplies.chassisInventory(
+                            deviceId(e), e.getMessage().getBody(String.class))));
 
     from(JunosRouteIds.GET_INTERFACE_INFORMATION_URI)
         .routeId(JunosRouteIds.GET_INTERFACE_INFORMATION)
-        .removeHeaders("SwitchboardNetconf*", NetconfConstants.DEVICE_ID, NetconfConstants.RPC_TIMEOUT)
-        .process(e -> {
-          InterfaceQuery query = e.getMessage().getBody(InterfaceQuery.class);
-          e.getMessage().setBody(JunosRpcs.getInterfaceInformation(query == null ? InterfaceQuery.all() : query));
-        })
+        .removeHeaders(
+            "SwitchboardNetconf*", NetconfConstants.DEVICE_ID, NetconfConstants.RPC_TIMEOUT)
+        .process(
+            e -> {
+              InterfaceQuery query = e.getMessage().getBody(InterfaceQuery.class);
+              e.getMessage()
+                  .setBody(
+                      JunosRpcs.getInterfaceInformation(
+                          query == null ? InterfaceQuery.all() : query));
+            })
         .to(NETCONF_RPC)
-        .process(e -> e.getMessage().setBody(JunosReplies.interfaces(e.getMessage().getBody(String.class))));
+        .process(
+            e ->
+                e.getMessage()
+                    .setBody(JunosReplies.interfaces(e.getMessage().getBody(String.class))));
   }
 
   static String deviceId(Exchange exchange) {

@@ -7,9 +7,9 @@ import java.util.List;
 import org.w3c.dom.Element;
 
 /**
- * Reads Junos replies into the driver's result types. rpc-errors were already turned into
- * {@link io.switchboard.camel.netconf.NetconfRpcException} by the component; what is left here is
- * a reply that says "failed" in its own words.
+ * Reads Junos replies into the driver's result types. rpc-errors were already turned into {@link
+ * io.switchboard.camel.netconf.NetconfRpcException} by the component; what is left here is a reply
+ * that says "failed" in its own words.
  */
 final class JunosReplies {
 
@@ -19,40 +19,53 @@ final class JunosReplies {
     NetconfReply reply = NetconfReply.parse(xml);
     List<Element> found = NetconfXml.descendants(reply.root(), "software-information");
     if (found.isEmpty()) {
-      throw new JunosOperationException(deviceId, "get-software-information", "no <software-information> in the reply");
+      throw new JunosOperationException(
+          deviceId, "get-software-information", "no <software-information> in the reply");
     }
     Element info = found.get(0);
-    return new SoftwareInformation(NetconfXml.childText(info, "host-name"),
-        NetconfXml.childText(info, "product-model"), NetconfXml.childText(info, "junos-version"));
+    return new SoftwareInformation(
+        NetconfXml.childText(info, "host-name"),
+        NetconfXml.childText(info, "product-model"),
+        NetconfXml.childText(info, "junos-version"));
   }
 
   static ChassisInventory chassisInventory(String deviceId, String xml) {
     NetconfReply reply = NetconfReply.parse(xml);
     List<Element> chassis = NetconfXml.descendants(reply.root(), "chassis");
     if (chassis.isEmpty()) {
-      throw new JunosOperationException(deviceId, "get-chassis-inventory", "no <chassis> in the reply");
+      throw new JunosOperationException(
+          deviceId, "get-chassis-inventory", "no <chassis> in the reply");
     }
-    return new ChassisInventory(NetconfXml.childText(chassis.get(0), "serial-number"),
+    return new ChassisInventory(
+        NetconfXml.childText(chassis.get(0), "serial-number"),
         NetconfXml.childText(chassis.get(0), "description"));
   }
 
   static LoadResult loadResult(String deviceId, String xml) {
     NetconfReply reply = NetconfReply.parse(xml);
-    boolean success = reply.isOk() || !NetconfXml.descendants(reply.root(), "load-success").isEmpty()
-        || !NetconfXml.descendants(reply.root(), "load-configuration-results").isEmpty();
+    boolean success =
+        reply.isOk()
+            || !NetconfXml.descendants(reply.root(), "load-success").isEmpty()
+            || !NetconfXml.descendants(reply.root(), "load-configuration-results").isEmpty();
     if (!success) {
-      throw new JunosOperationException(deviceId, "load-configuration", "the reply reports no load-success");
+      throw new JunosOperationException(
+          deviceId, "load-configuration", "the reply reports no load-success");
     }
     return new LoadResult(reply.errors());
   }
 
   static CommitResult commitResult(String deviceId, String xml, boolean check) {
     NetconfReply reply = NetconfReply.parse(xml);
-    boolean success = reply.isOk()
-        || !NetconfXml.descendants(reply.root(), check ? "commit-check-success" : "commit-success").isEmpty()
-        || check && !NetconfXml.descendants(reply.root(), "commit-success").isEmpty();
+    boolean success =
+        reply.isOk()
+            || !NetconfXml.descendants(
+                    reply.root(), check ? "commit-check-success" : "commit-success")
+                .isEmpty()
+            || check && !NetconfXml.descendants(reply.root(), "commit-success").isEmpty();
     if (!success) {
-      throw new JunosOperationException(deviceId, check ? "commit check" : "commit-configuration",
+      throw new JunosOperationException(
+          deviceId,
+          check ? "commit check" : "commit-configuration",
           "the reply reports no " + (check ? "commit-check-success" : "commit-success"));
     }
     return new CommitResult(check, reply.errors());
@@ -62,8 +75,11 @@ final class JunosReplies {
     NetconfReply reply = NetconfReply.parse(xml);
     List<InterfaceStatus> interfaces = new ArrayList<>();
     for (Element physical : NetconfXml.descendants(reply.root(), "physical-interface")) {
-      interfaces.add(new InterfaceStatus(NetconfXml.childText(physical, "name"),
-          NetconfXml.childText(physical, "admin-status"), NetconfXml.childText(physical, "oper-status")));
+      interfaces.add(
+          new InterfaceStatus(
+              NetconfXml.childText(physical, "name"),
+              NetconfXml.childText(physical, "admin-status"),
+              NetconfXml.childText(physical, "oper-status")));
     }
     return List.copyOf(interfaces);
   }
@@ -72,13 +88,16 @@ final class JunosReplies {
     NetconfReply reply = NetconfReply.parse(xml);
     List<Element> results = NetconfXml.descendants(reply.root(), "package-result");
     if (results.isEmpty()) {
-      throw new JunosOperationException(deviceId, "request-package-add", "no <package-result> in the reply");
+      throw new JunosOperationException(
+          deviceId, "request-package-add", "no <package-result> in the reply");
     }
     int code;
     try {
       code = Integer.parseInt(results.get(0).getTextContent().strip());
     } catch (NumberFormatException e) {
-      throw new JunosOperationException(deviceId, "request-package-add",
+      throw new JunosOperationException(
+          deviceId,
+          "request-package-add",
           "package-result is not a number: " + results.get(0).getTextContent().strip());
     }
     StringBuilder output = new StringBuilder();
@@ -90,7 +109,9 @@ final class JunosReplies {
     }
     PackageResult result = new PackageResult(code, output.toString());
     if (!result.isSuccess()) {
-      throw new JunosOperationException(deviceId, "request-package-add",
+      throw new JunosOperationException(
+          deviceId,
+          "request-package-add",
           "package-result " + code + (output.length() == 0 ? "" : ": " + output));
     }
     return result;
@@ -99,7 +120,9 @@ final class JunosReplies {
   static RebootStatus rebootStatus(String xml) {
     NetconfReply reply = NetconfReply.parse(xml);
     List<Element> status = NetconfXml.descendants(reply.root(), "request-reboot-status");
-    return new RebootStatus(status.isEmpty() ? reply.root().getTextContent().strip()
-        : status.get(0).getTextContent().strip());
+    return new RebootStatus(
+        status.isEmpty()
+            ? reply.root().getTextContent().strip()
+            : status.get(0).getTextContent().strip());
   }
 }

@@ -11,20 +11,37 @@ public final class JunosRouteIds {
 
   /** Body ignored; answers {@link SoftwareInformation}. */
   public static final String GET_SOFTWARE_INFORMATION = "junos-get-software-information";
+
   /** Body ignored; answers {@link ChassisInventory} (the serial number the device reports). */
   public static final String GET_CHASSIS_INVENTORY = "junos-get-chassis-inventory";
+
   /** Body {@link LoadConfiguration}; answers {@link LoadResult}. */
   public static final String LOAD_CONFIGURATION = "junos-load-configuration";
+
   /** Body {@link CommitConfiguration}; answers {@link CommitResult}. */
   public static final String COMMIT_CONFIGURATION = "junos-commit-configuration";
-  /** Body {@link ConfigurationPush}: lock, load, commit, unlock; discards and unlocks on failure. */
+
+  /**
+   * Body {@link ConfigurationPush}: lock, load, commit, unlock; discards and unlocks on failure.
+   */
   public static final String PUSH_CONFIGURATION = "junos-push-configuration";
-  /** Body {@link Rollback}: loads an earlier commit and commits it; answers {@link CommitResult}. */
+
+  /**
+   * Body {@link Rollback}: loads an earlier commit and commits it; answers {@link CommitResult}.
+   */
   public static final String ROLLBACK = "junos-rollback";
-  /** Body {@link InterfaceQuery} (or none for all, terse); answers {@code List<InterfaceStatus>}. */
+
+  /**
+   * Body {@link InterfaceQuery} (or none for all, terse); answers {@code List<InterfaceStatus>}.
+   */
   public static final String GET_INTERFACE_INFORMATION = "junos-get-interface-information";
-  /** Body {@link PackageAdd}; answers {@link PackageResult}, fails with {@link JunosOperationException}. */
+
+  /**
+   * Body {@link PackageAdd}; answers {@link PackageResult}, fails with {@link
+   * JunosOperationException}.
+   */
   public static final String REQUEST_PACKAGE_ADD = "junos-request-package-add";
+
   /** Body ignored; answers {@link RebootStatus}. */
   public static final String REQUEST_REBOOT = "junos-request-reboot";
 
@@ -40,10 +57,12 @@ public final class JunosRouteIds {
 
   /** Internal: lock, load, commit, unlock; shared by push and rollback. */
   static final String LOCKED_CHANGE = "junos-locked-change";
+
   static final String LOCKED_CHANGE_URI = "direct:" + LOCKED_CHANGE;
 
   /** Where the Junos routes send RPCs: the device comes from the header. */
   static final String NETCONF_RPC = "netconf:device?operation=rpc";
+
   static final String NETCONF_LOCK = "netconf:device?operation=lock&target=candidate";
   static final String NETCONF_UNLOCK = "netconf:device?operation=unlock&target=candidate";
   static final String NETCONF_DISCARD = "netconf:device?operation=discard-changes";

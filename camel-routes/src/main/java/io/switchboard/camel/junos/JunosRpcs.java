@@ -18,11 +18,18 @@ final class JunosRpcs {
   static String loadConfiguration(LoadConfiguration load) {
     String open = "<load-configuration action=\"" + load.action().attribute() + "\" format=\"";
     return switch (load.format()) {
-      case XML -> open + "xml\">" + configurationElement(load.configuration()) + "</load-configuration>";
-      case SET -> open + "text\"><configuration-set>" + escape(load.configuration().strip())
-          + "</configuration-set></load-configuration>";
-      case TEXT -> open + "text\"><configuration-text>" + escape(load.configuration().strip())
-          + "</configuration-text></load-configuration>";
+      case XML ->
+          open + "xml\">" + configurationElement(load.configuration()) + "</load-configuration>";
+      case SET ->
+          open
+              + "text\"><configuration-set>"
+              + escape(load.configuration().strip())
+              + "</configuration-set></load-configuration>";
+      case TEXT ->
+          open
+              + "text\"><configuration-text>"
+              + escape(load.configuration().strip())
+              + "</configuration-text></load-configuration>";
     };
   }
 
@@ -46,7 +53,9 @@ final class JunosRpcs {
     if (commit.confirmed()) {
       xml.append("<confirmed/>");
       if (commit.confirmTimeoutMinutes() != null) {
-        xml.append("<confirm-timeout>").append(commit.confirmTimeoutMinutes()).append("</confirm-timeout>");
+        xml.append("<confirm-timeout>")
+            .append(commit.confirmTimeoutMinutes())
+            .append("</confirm-timeout>");
       }
     }
     if (commit.comment() != null && !commit.comment().isBlank()) {
@@ -61,14 +70,19 @@ final class JunosRpcs {
       xml.append("<terse/>");
     }
     if (query.interfaceName() != null && !query.interfaceName().isBlank()) {
-      xml.append("<interface-name>").append(escape(query.interfaceName())).append("</interface-name>");
+      xml.append("<interface-name>")
+          .append(escape(query.interfaceName()))
+          .append("</interface-name>");
     }
     return xml.append("</get-interface-information>").toString();
   }
 
   static String requestPackageAdd(PackageAdd add) {
-    return "<request-package-add><package-name>" + escape(add.packageUrl()) + "</package-name>"
-        + (add.validate() ? "" : "<no-validate/>") + (add.reboot() ? "<reboot/>" : "")
+    return "<request-package-add><package-name>"
+        + escape(add.packageUrl())
+        + "</package-name>"
+        + (add.validate() ? "" : "<no-validate/>")
+        + (add.reboot() ? "<reboot/>" : "")
         + "</request-package-add>";
   }
 

@@ -12,7 +12,9 @@ public class JunosSoftwareRoutes extends RouteBuilder {
 
   private final Duration packageAddTimeout;
 
-  /** @param packageAddTimeout how long an install may take before it counts as timed out */
+  /**
+   * @param packageAddTimeout how long an install may take before it counts as timed out
+   */
   public JunosSoftwareRoutes(Duration packageAddTimeout) {
     this.packageAddTimeout = packageAddTimeout;
   }
@@ -25,23 +27,38 @@ public class JunosSoftwareRoutes extends RouteBuilder {
   public void configure() {
     from(JunosRouteIds.REQUEST_PACKAGE_ADD_URI)
         .routeId(JunosRouteIds.REQUEST_PACKAGE_ADD)
-        .removeHeaders("SwitchboardNetconf*", NetconfConstants.DEVICE_ID, NetconfConstants.RPC_TIMEOUT)
-        .process(e -> e.getMessage().setBody(
-            JunosRpcs.requestPackageAdd(e.getMessage().getMandatoryBody(PackageAdd.class))))
-        .process(e -> {
-          if (e.getMessage().getHeader(NetconfConstants.RPC_TIMEOUT) == null) {
-            e.getMessage().setHeader(NetconfConstants.RPC_TIMEOUT, packageAddTimeout.toMillis());
-          }
-        })
+        .removeHeaders(
+            "SwitchboardNetconf*", NetconfConstants.DEVICE_ID, NetconfConstants.RPC_TIMEOUT)
+        .process(
+            e ->
+                e.getMessage()
+                    .setBody(
+                        JunosRpcs.requestPackageAdd(
+                            e.getMessage().getMandatoryBody(PackageAdd.class))))
+        .process(
+            e -> {
+              if (e.getMessage().getHeader(NetconfConstants.RPC_TIMEOUT) == null) {
+                e.getMessage()
+                    .setHeader(NetconfConstants.RPC_TIMEOUT, packageAddTimeout.toMillis());
+              }
+            })
         .to(NETCONF_RPC)
-        .process(e -> e.getMessage().setBody(
-            JunosReplies.packageResult(deviceId(e), e.getMessage().getBody(String.class))));
+        .process(
+            e ->
+                e.getMessage()
+                    .setBody(
+                        JunosReplies.packageResult(
+                            deviceId(e), e.getMessage().getBody(String.class))));
 
     from(JunosRouteIds.REQUEST_REBOOT_URI)
         .routeId(JunosRouteIds.REQUEST_REBOOT)
-        .removeHeaders("SwitchboardNetconf*", NetconfConstants.DEVICE_ID, NetconfConstants.RPC_TIMEOUT)
+        .removeHeaders(
+            "SwitchboardNetconf*", NetconfConstants.DEVICE_ID, NetconfConstants.RPC_TIMEOUT)
         .setBody(constant(JunosRpcs.requestReboot()))
         .to(NETCONF_RPC)
-        .process(e -> e.getMessage().setBody(JunosReplies.rebootStatus(e.getMessage().getBody(String.class))));
+        .process(
+            e ->
+                e.getMessage()
+                    .setBody(JunosReplies.rebootStatus(e.getMessage().getBody(String.class))));
   }
 }

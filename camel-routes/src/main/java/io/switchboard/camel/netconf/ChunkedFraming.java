@@ -4,8 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * base:1.1 framing: a message is one or more chunks {@code \n#<size>\n<data>} followed by
- * {@code \n##\n} (RFC 6242 section 4.2). The decoder keeps its state between reads.
+ * base:1.1 framing: a message is one or more chunks {@code \n#<size>\n<data>} followed by {@code
+ * \n##\n} (RFC 6242 section 4.2). The decoder keeps its state between reads.
  */
 final class ChunkedFraming implements Framing {
 

@@ -8,7 +8,10 @@ final class EndOfMessageFraming implements Framing {
   static final byte[] DELIMITER = "]]>]]>".getBytes(StandardCharsets.US_ASCII);
 
   private final int maxMessageBytes;
-  /** Where the next delimiter search starts, so a message arriving in many reads is scanned once. */
+
+  /**
+   * Where the next delimiter search starts, so a message arriving in many reads is scanned once.
+   */
   private int scanFrom;
 
   EndOfMessageFraming(int maxMessageBytes) {

@@ -21,7 +21,8 @@ final class ExchangeSessions {
 
   private ExchangeSessions() {}
 
-  static CompletableFuture<NetconfSession> sessionFor(Exchange exchange, SessionKey key, NetconfClient client) {
+  static CompletableFuture<NetconfSession> sessionFor(
+      Exchange exchange, SessionKey key, NetconfClient client) {
     Map<SessionKey, NetconfSession> leases = leases(exchange, client);
     NetconfSession held = leases.get(key);
     if (held != null) {
@@ -31,10 +32,13 @@ final class ExchangeSessions {
       leases.remove(key);
       client.release(held, false);
     }
-    return client.acquire(key).thenApply(session -> {
-      leases.put(key, session);
-      return session;
-    });
+    return client
+        .acquire(key)
+        .thenApply(
+            session -> {
+              leases.put(key, session);
+              return session;
+            });
   }
 
   /** Without a unit of work nothing would ever complete the exchange: release at once. */
@@ -63,12 +67,15 @@ final class ExchangeSessions {
       leases = new ConcurrentHashMap<>();
       exchange.setProperty(NetconfConstants.LEASES_PROPERTY, leases);
       if (exchange.getUnitOfWork() != null) {
-        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
-          @Override
-          public void onDone(Exchange done) {
-            releaseAll(done, client);
-          }
-        });
+        exchange
+            .getExchangeExtension()
+            .addOnCompletion(
+                new SynchronizationAdapter() {
+                  @Override
+                  public void onDone(Exchange done) {
+                    releaseAll(done, client);
+                  }
+                });
       }
     }
     return leases;
@@ -84,8 +91,10 @@ final class ExchangeSessions {
     for (NetconfSession session : sessions) {
       boolean locked = !session.lockedDatastores().isEmpty();
       if (locked) {
-        LOG.warn("{}: exchange ended holding a lock on {}; closing the session to release it",
-            session.deviceId(), session.lockedDatastores());
+        LOG.warn(
+            "{}: exchange ended holding a lock on {}; closing the session to release it",
+            session.deviceId(),
+            session.lockedDatastores());
       }
       client.release(session, !locked);
     }

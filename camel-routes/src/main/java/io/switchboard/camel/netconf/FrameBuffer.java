@@ -15,7 +15,8 @@ final class FrameBuffer {
       if (live + length <= data.length && readPos > 0) {
         System.arraycopy(data, readPos, data, 0, live);
       } else {
-        data = Arrays.copyOfRange(data, readPos, readPos + Math.max(data.length * 2, live + length));
+        data =
+            Arrays.copyOfRange(data, readPos, readPos + Math.max(data.length * 2, live + length));
       }
       readPos = 0;
       writePos = live;

@@ -1,8 +1,8 @@
 package io.switchboard.camel.netconf;
 
 /**
- * RFC 6242 message framing. Both peers send their hello with {@link EndOfMessageFraming}; when
- * both advertise {@code urn:ietf:params:netconf:base:1.1} every later message uses {@link
+ * RFC 6242 message framing. Both peers send their hello with {@link EndOfMessageFraming}; when both
+ * advertise {@code urn:ietf:params:netconf:base:1.1} every later message uses {@link
  * ChunkedFraming}.
  */
 interface Framing {

@@ -2,8 +2,8 @@ package io.switchboard.camel.netconf;
 
 /**
  * The device presented an SSH host key whose fingerprint differs from the one pinned for it. The
- * connection was refused before any credential was sent. Either the device was replaced or
- * re-keyed (an operator must clear the pin) or someone is in the middle.
+ * connection was refused before any credential was sent. Either the device was replaced or re-keyed
+ * (an operator must clear the pin) or someone is in the middle.
  */
 public class HostKeyMismatchException extends NetconfException {
 

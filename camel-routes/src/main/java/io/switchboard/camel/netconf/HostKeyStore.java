@@ -5,9 +5,9 @@ import java.util.Optional;
 /**
  * Port: the SSH host-key fingerprints pinned per device. The component never accepts a host key
  * blindly: the first key a device presents is pinned ({@link #pinIfAbsent}), and every later
- * connection must present the same key or is refused with a {@link HostKeyMismatchException}.
- * The inventory module provides the durable adapter; {@link InMemoryHostKeyStore} forgets its pins
- * when the JVM stops.
+ * connection must present the same key or is refused with a {@link HostKeyMismatchException}. The
+ * inventory module provides the durable adapter; {@link InMemoryHostKeyStore} forgets its pins when
+ * the JVM stops.
  *
  * <p>Fingerprints are OpenSSH-style {@code SHA256:<base64>} strings.
  */

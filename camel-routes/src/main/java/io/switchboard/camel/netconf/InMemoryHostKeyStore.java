@@ -36,7 +36,8 @@ public class InMemoryHostKeyStore implements HostKeyStore {
 
   @Override
   public void reportMismatch(String deviceId, String expected, String presented) {
-    LOG.error("Device {} presented host key {} but {} is pinned; refused", deviceId, presented, expected);
+    LOG.error(
+        "Device {} presented host key {} but {} is pinned; refused", deviceId, presented, expected);
     mismatches.add(new Mismatch(deviceId, expected, presented));
   }
 

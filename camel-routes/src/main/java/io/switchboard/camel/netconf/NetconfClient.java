@@ -29,19 +29,27 @@ public final class NetconfClient implements AutoCloseable {
 
   public NetconfClient(NetconfClientSettings settings, HostKeyStore hostKeys) {
     this.settings = settings;
-    this.worker = new ThreadPoolExecutor(settings.workerThreads(), settings.workerThreads(),
-        60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), daemonThreads("netconf-worker-"));
+    this.worker =
+        new ThreadPoolExecutor(
+            settings.workerThreads(),
+            settings.workerThreads(),
+            60,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            daemonThreads("netconf-worker-"));
     this.scheduler = new ScheduledThreadPoolExecutor(1, daemonThreads("netconf-timer-"));
     scheduler.setRemoveOnCancelPolicy(true);
     this.ssh = SshClient.setUpDefaultClient();
-    ssh.setIoServiceFactoryFactory(new Nio2ServiceFactoryFactory(
-        () -> ThreadUtils.newFixedThreadPool("netconf-io", settings.ioThreads())));
+    ssh.setIoServiceFactoryFactory(
+        new Nio2ServiceFactoryFactory(
+            () -> ThreadUtils.newFixedThreadPool("netconf-io", settings.ioThreads())));
     ssh.setServerKeyVerifier(new PinningServerKeyVerifier(hostKeys));
     // Post-quantum hybrids (sntrup761, mlkem768) cost tens of milliseconds of pure-Java CPU per
     // handshake: with thousands of devices that is the whole budget. curve25519 and ECDH remain.
-    ssh.setKeyExchangeFactories(ssh.getKeyExchangeFactories().stream()
-        .filter(kex -> !kex.getName().contains("sntrup") && !kex.getName().contains("mlkem"))
-        .toList());
+    ssh.setKeyExchangeFactories(
+        ssh.getKeyExchangeFactories().stream()
+            .filter(kex -> !kex.getName().contains("sntrup") && !kex.getName().contains("mlkem"))
+            .toList());
     // Sessions are closed by the pool's idle timeout, not by SSHD's own.
     CoreModuleProperties.IDLE_TIMEOUT.set(ssh, settings.idleTimeout().plus(Duration.ofMinutes(5)));
     CoreModuleProperties.NIO_WORKERS.set(ssh, settings.ioThreads());

@@ -11,8 +11,8 @@ import java.time.Duration;
  * @param workerThreads threads that complete replies and continue routing
  * @param connectTimeout TCP connect + SSH key exchange + authentication + NETCONF hello
  * @param rpcTimeout default time to wait for an rpc-reply
- * @param maxSessions open sessions across all devices; beyond it callers wait or idle sessions
- *     of other devices are closed, oldest first
+ * @param maxSessions open sessions across all devices; beyond it callers wait or idle sessions of
+ *     other devices are closed, oldest first
  * @param maxSessionsPerDevice concurrent sessions (and so concurrent operations) per device
  * @param idleTimeout an unused session is closed after this long
  * @param sessionWaitTimeout how long a request waits for a session when the limits are reached
@@ -50,32 +50,80 @@ public record NetconfClientSettings(
   }
 
   public NetconfClientSettings withConnectTimeout(Duration value) {
-    return new NetconfClientSettings(ioThreads, workerThreads, value, rpcTimeout, maxSessions,
-        maxSessionsPerDevice, idleTimeout, sessionWaitTimeout, maxMessageBytes);
+    return new NetconfClientSettings(
+        ioThreads,
+        workerThreads,
+        value,
+        rpcTimeout,
+        maxSessions,
+        maxSessionsPerDevice,
+        idleTimeout,
+        sessionWaitTimeout,
+        maxMessageBytes);
   }
 
   public NetconfClientSettings withRpcTimeout(Duration value) {
-    return new NetconfClientSettings(ioThreads, workerThreads, connectTimeout, value, maxSessions,
-        maxSessionsPerDevice, idleTimeout, sessionWaitTimeout, maxMessageBytes);
+    return new NetconfClientSettings(
+        ioThreads,
+        workerThreads,
+        connectTimeout,
+        value,
+        maxSessions,
+        maxSessionsPerDevice,
+        idleTimeout,
+        sessionWaitTimeout,
+        maxMessageBytes);
   }
 
   public NetconfClientSettings withSessionLimits(int total, int perDevice) {
-    return new NetconfClientSettings(ioThreads, workerThreads, connectTimeout, rpcTimeout, total,
-        perDevice, idleTimeout, sessionWaitTimeout, maxMessageBytes);
+    return new NetconfClientSettings(
+        ioThreads,
+        workerThreads,
+        connectTimeout,
+        rpcTimeout,
+        total,
+        perDevice,
+        idleTimeout,
+        sessionWaitTimeout,
+        maxMessageBytes);
   }
 
   public NetconfClientSettings withIdleTimeout(Duration value) {
-    return new NetconfClientSettings(ioThreads, workerThreads, connectTimeout, rpcTimeout,
-        maxSessions, maxSessionsPerDevice, value, sessionWaitTimeout, maxMessageBytes);
+    return new NetconfClientSettings(
+        ioThreads,
+        workerThreads,
+        connectTimeout,
+        rpcTimeout,
+        maxSessions,
+        maxSessionsPerDevice,
+        value,
+        sessionWaitTimeout,
+        maxMessageBytes);
   }
 
   public NetconfClientSettings withSessionWaitTimeout(Duration value) {
-    return new NetconfClientSettings(ioThreads, workerThreads, connectTimeout, rpcTimeout,
-        maxSessions, maxSessionsPerDevice, idleTimeout, value, maxMessageBytes);
+    return new NetconfClientSettings(
+        ioThreads,
+        workerThreads,
+        connectTimeout,
+        rpcTimeout,
+        maxSessions,
+        maxSessionsPerDevice,
+        idleTimeout,
+        value,
+        maxMessageBytes);
   }
 
   public NetconfClientSettings withThreads(int io, int workers) {
-    return new NetconfClientSettings(io, workers, connectTimeout, rpcTimeout, maxSessions,
-        maxSessionsPerDevice, idleTimeout, sessionWaitTimeout, maxMessageBytes);
+    return new NetconfClientSettings(
+        io,
+        workers,
+        connectTimeout,
+        rpcTimeout,
+        maxSessions,
+        maxSessionsPerDevice,
+        idleTimeout,
+        sessionWaitTimeout,
+        maxMessageBytes);
   }
 }

@@ -28,7 +28,9 @@ public class NetconfComponent extends DefaultComponent {
   public NetconfComponent() {}
 
   public NetconfComponent(
-      NetconfClientSettings settings, HostKeyStore hostKeyStore, DeviceConnectionResolver resolver) {
+      NetconfClientSettings settings,
+      HostKeyStore hostKeyStore,
+      DeviceConnectionResolver resolver) {
     this.settings = settings;
     this.hostKeyStore = hostKeyStore;
     this.deviceConnectionResolver = resolver;
@@ -75,7 +77,8 @@ public class NetconfComponent extends DefaultComponent {
     options.passphrase = getAndRemoveParameter(parameters, "passphrase", String.class);
     options.baseVersion = getAndRemoveParameter(parameters, "baseVersion", String.class, "1.1");
     if (!"1.0".equals(options.baseVersion) && !"1.1".equals(options.baseVersion)) {
-      throw new IllegalArgumentException("baseVersion must be 1.0 or 1.1, got " + options.baseVersion);
+      throw new IllegalArgumentException(
+          "baseVersion must be 1.0 or 1.1, got " + options.baseVersion);
     }
     if (host != null && options.username == null) {
       throw new IllegalArgumentException("netconf:" + path + " needs a username option");
@@ -90,7 +93,8 @@ public class NetconfComponent extends DefaultComponent {
       hostKeyStore = getCamelContext().getRegistry().findSingleByType(HostKeyStore.class);
     }
     if (hostKeyStore == null) {
-      LOG.warn("No HostKeyStore configured: host keys are pinned in memory and forgotten on restart");
+      LOG.warn(
+          "No HostKeyStore configured: host keys are pinned in memory and forgotten on restart");
       hostKeyStore = new InMemoryHostKeyStore();
     }
     if (deviceConnectionResolver == null) {

@@ -55,37 +55,45 @@ final class NetconfConnector {
     CompletableFuture<NetconfSession> result = new CompletableFuture<>();
     Duration deadline = settings.connectTimeout();
     ClientSession[] sshHolder = new ClientSession[1];
-    ScheduledFuture<?> timer = scheduler.schedule(() -> {
-      if (result.completeExceptionally(
-          new NetconfTimeoutException(device.deviceId(), "connect", deadline)) && sshHolder[0] != null) {
-        sshHolder[0].close(true);
-      }
-    }, deadline.toMillis(), TimeUnit.MILLISECONDS);
+    ScheduledFuture<?> timer =
+        scheduler.schedule(
+            () -> {
+              if (result.completeExceptionally(
+                      new NetconfTimeoutException(device.deviceId(), "connect", deadline))
+                  && sshHolder[0] != null) {
+                sshHolder[0].close(true);
+              }
+            },
+            deadline.toMillis(),
+            TimeUnit.MILLISECONDS);
     result.whenComplete((s, e) -> timer.cancel(false));
     try {
       AttributeRepository context =
           AttributeRepository.ofKeyValuePair(PinningServerKeyVerifier.DEVICE_ID, device.deviceId());
-      client.connect(device.username(), device.host(), device.port(), context, null)
-          .addListener(connected -> {
-            if (connected.getException() != null) {
-              result.completeExceptionally(connectFailure(device, connected.getException()));
-              return;
-            }
-            ClientSession ssh = connected.getSession();
-            sshHolder[0] = ssh;
-            if (result.isDone()) {
-              ssh.close(true);
-              return;
-            }
-            authenticate(key, ssh, result);
-          });
+      client
+          .connect(device.username(), device.host(), device.port(), context, null)
+          .addListener(
+              connected -> {
+                if (connected.getException() != null) {
+                  result.completeExceptionally(connectFailure(device, connected.getException()));
+                  return;
+                }
+                ClientSession ssh = connected.getSession();
+                sshHolder[0] = ssh;
+                if (result.isDone()) {
+                  ssh.close(true);
+                  return;
+                }
+                authenticate(key, ssh, result);
+              });
     } catch (IOException | RuntimeException e) {
       result.completeExceptionally(connectFailure(device, e));
     }
     return result;
   }
 
-  private void authenticate(SessionKey key, ClientSession ssh, CompletableFuture<NetconfSession> result) {
+  private void authenticate(
+      SessionKey key, ClientSession ssh, CompletableFuture<NetconfSession> result) {
     DeviceConnection device = key.device();
     try {
       if (device.password() != null) {
@@ -94,53 +102,77 @@ final class NetconfConnector {
       if (device.privateKey() != null) {
         ssh.addPublicKeyIdentity(keyPair(device));
       }
-      ssh.auth().addListener(auth -> {
-        if (!auth.isSuccess()) {
-          HostKeyMismatchException mismatch = ssh.getAttribute(PinningServerKeyVerifier.MISMATCH);
-          result.completeExceptionally(mismatch != null ? mismatch
-              : new NetconfAuthenticationException(device.deviceId(),
-                  "SSH authentication as " + device.username() + " failed" + reason(auth.getException()),
-                  auth.getException()));
-          ssh.close(true);
-          return;
-        }
-        openSubsystem(key, ssh, result);
-      });
+      ssh.auth()
+          .addListener(
+              auth -> {
+                if (!auth.isSuccess()) {
+                  HostKeyMismatchException mismatch =
+                      ssh.getAttribute(PinningServerKeyVerifier.MISMATCH);
+                  result.completeExceptionally(
+                      mismatch != null
+                          ? mismatch
+                          : new NetconfAuthenticationException(
+                              device.deviceId(),
+                              "SSH authentication as "
+                                  + device.username()
+                                  + " failed"
+                                  + reason(auth.getException()),
+                              auth.getException()));
+                  ssh.close(true);
+                  return;
+                }
+                openSubsystem(key, ssh, result);
+              });
     } catch (IOException | GeneralSecurityException | RuntimeException e) {
       HostKeyMismatchException mismatch = ssh.getAttribute(PinningServerKeyVerifier.MISMATCH);
-      result.completeExceptionally(mismatch != null ? mismatch
-          : new NetconfAuthenticationException(device.deviceId(), "cannot authenticate: " + e.getMessage(), e));
+      result.completeExceptionally(
+          mismatch != null
+              ? mismatch
+              : new NetconfAuthenticationException(
+                  device.deviceId(), "cannot authenticate: " + e.getMessage(), e));
       ssh.close(true);
     }
   }
 
-  private void openSubsystem(SessionKey key, ClientSession ssh, CompletableFuture<NetconfSession> result) {
+  private void openSubsystem(
+      SessionKey key, ClientSession ssh, CompletableFuture<NetconfSession> result) {
     String deviceId = key.deviceId();
     try {
       ChannelSubsystem channel = ssh.createSubsystemChannel("netconf");
       channel.setStreaming(ClientChannel.Streaming.Async);
-      channel.open().addListener(opened -> {
-        if (!opened.isOpened()) {
-          result.completeExceptionally(new NetconfConnectException(deviceId,
-              "the device refused the netconf subsystem" + reason(opened.getException()),
-              opened.getException()));
-          ssh.close(true);
-          return;
-        }
-        NetconfSession session =
-            new NetconfSession(key, ssh, channel, worker, scheduler, settings.maxMessageBytes());
-        session.start().whenComplete((s, e) -> {
-          if (e != null) {
-            result.completeExceptionally(e);
-            session.close();
-          } else if (!result.complete(s)) {
-            session.close();
-          }
-        });
-      });
+      channel
+          .open()
+          .addListener(
+              opened -> {
+                if (!opened.isOpened()) {
+                  result.completeExceptionally(
+                      new NetconfConnectException(
+                          deviceId,
+                          "the device refused the netconf subsystem"
+                              + reason(opened.getException()),
+                          opened.getException()));
+                  ssh.close(true);
+                  return;
+                }
+                NetconfSession session =
+                    new NetconfSession(
+                        key, ssh, channel, worker, scheduler, settings.maxMessageBytes());
+                session
+                    .start()
+                    .whenComplete(
+                        (s, e) -> {
+                          if (e != null) {
+                            result.completeExceptionally(e);
+                            session.close();
+                          } else if (!result.complete(s)) {
+                            session.close();
+                          }
+                        });
+              });
     } catch (IOException | RuntimeException e) {
       result.completeExceptionally(
-          new NetconfConnectException(deviceId, "cannot open the netconf subsystem: " + e.getMessage(), e));
+          new NetconfConnectException(
+              deviceId, "cannot open the netconf subsystem: " + e.getMessage(), e));
       ssh.close(true);
     }
   }
@@ -151,11 +183,14 @@ final class NetconfConnector {
     if (cached != null) {
       return cached;
     }
-    FilePasswordProvider passwords = device.passphrase() == null
-        ? FilePasswordProvider.EMPTY : FilePasswordProvider.of(device.passphrase());
+    FilePasswordProvider passwords =
+        device.passphrase() == null
+            ? FilePasswordProvider.EMPTY
+            : FilePasswordProvider.of(device.passphrase());
     try (InputStream in = Files.newInputStream(path)) {
-      for (KeyPair pair : SecurityUtils.loadKeyPairIdentities(
-          null, NamedResource.ofName(path.toString()), in, passwords)) {
+      for (KeyPair pair :
+          SecurityUtils.loadKeyPairIdentities(
+              null, NamedResource.ofName(path.toString()), in, passwords)) {
         keys.put(path, pair);
         return pair;
       }
@@ -168,12 +203,16 @@ final class NetconfConnector {
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    String what = root instanceof ConnectException ? "connection refused"
-        : root instanceof UnknownHostException ? "unknown host"
-        : root instanceof NoRouteToHostException ? "no route to host"
-        : "cannot connect: " + root.getMessage();
-    return new NetconfConnectException(device.deviceId(),
-        what + " (" + device.host() + ":" + device.port() + ")", e);
+    String what =
+        root instanceof ConnectException
+            ? "connection refused"
+            : root instanceof UnknownHostException
+                ? "unknown host"
+                : root instanceof NoRouteToHostException
+                    ? "no route to host"
+                    : "cannot connect: " + root.getMessage();
+    return new NetconfConnectException(
+        device.deviceId(), what + " (" + device.host() + ":" + device.port() + ")", e);
   }
 
   private static String reason(Throwable e) {

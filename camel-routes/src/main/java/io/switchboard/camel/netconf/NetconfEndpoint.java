@@ -15,7 +15,12 @@ public class NetconfEndpoint extends DefaultEndpoint {
   private final int port;
   private final NetconfEndpointOptions options;
 
-  NetconfEndpoint(String uri, NetconfComponent component, String host, int port, NetconfEndpointOptions options) {
+  NetconfEndpoint(
+      String uri,
+      NetconfComponent component,
+      String host,
+      int port,
+      NetconfEndpointOptions options) {
     super(uri, component);
     this.host = host;
     this.port = port;
@@ -59,12 +64,24 @@ public class NetconfEndpoint extends DefaultEndpoint {
       if (resolver == null) {
         throw new IllegalStateException("netconf:device needs a DeviceConnectionResolver");
       }
-      return resolver.resolve(headerId).orElseThrow(() -> new NetconfConnectException(
-          headerId, "unknown device: the resolver has no connection for it", null));
+      return resolver
+          .resolve(headerId)
+          .orElseThrow(
+              () ->
+                  new NetconfConnectException(
+                      headerId, "unknown device: the resolver has no connection for it", null));
     }
-    String deviceId = options.deviceId != null ? options.deviceId
-        : headerId != null ? headerId : host + ":" + port;
-    return new DeviceConnection(deviceId, host, port, options.username, options.password,
-        options.privateKeyFile == null ? null : Path.of(options.privateKeyFile), options.passphrase);
+    String deviceId =
+        options.deviceId != null
+            ? options.deviceId
+            : headerId != null ? headerId : host + ":" + port;
+    return new DeviceConnection(
+        deviceId,
+        host,
+        port,
+        options.username,
+        options.password,
+        options.privateKeyFile == null ? null : Path.of(options.privateKeyFile),
+        options.passphrase);
   }
 }

@@ -3,8 +3,8 @@ package io.switchboard.camel.netconf;
 import java.time.Duration;
 
 /**
- * Options of a {@code netconf:} endpoint, from its URI. Headers ({@link NetconfConstants})
- * override the per-request ones.
+ * Options of a {@code netconf:} endpoint, from its URI. Headers ({@link NetconfConstants}) override
+ * the per-request ones.
  */
 public final class NetconfEndpointOptions {
 
@@ -26,7 +26,11 @@ public final class NetconfEndpointOptions {
   String password;
   String privateKeyFile;
   String passphrase;
-  /** {@code 1.1} offers base:1.0 and base:1.1 (chunked framing when the device agrees); {@code 1.0} offers only base:1.0. */
+
+  /**
+   * {@code 1.1} offers base:1.0 and base:1.1 (chunked framing when the device agrees); {@code 1.0}
+   * offers only base:1.0.
+   */
   String baseVersion = "1.1";
 
   public NetconfOperation operation() {

@@ -11,10 +11,15 @@ record NetconfHello(Set<String> capabilities, String sessionId) {
 
   /** Our hello: base:1.0, and base:1.1 when chunked framing may be used. */
   static byte[] client(boolean offerBase11) {
-    StringBuilder xml = new StringBuilder()
-        .append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-        .append("<hello xmlns=\"").append(NetconfXml.BASE_NS).append("\"><capabilities>")
-        .append("<capability>").append(NetconfCapabilities.BASE_10).append("</capability>");
+    StringBuilder xml =
+        new StringBuilder()
+            .append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+            .append("<hello xmlns=\"")
+            .append(NetconfXml.BASE_NS)
+            .append("\"><capabilities>")
+            .append("<capability>")
+            .append(NetconfCapabilities.BASE_10)
+            .append("</capability>");
     if (offerBase11) {
       xml.append("<capability>").append(NetconfCapabilities.BASE_11).append("</capability>");
     }
@@ -29,7 +34,8 @@ record NetconfHello(Set<String> capabilities, String sessionId) {
   static NetconfHello parse(String xml) {
     Element root = NetconfXml.parse(xml).getDocumentElement();
     if (!"hello".equals(NetconfXml.localName(root))) {
-      throw new IllegalArgumentException("expected <hello> first but got <" + root.getTagName() + ">");
+      throw new IllegalArgumentException(
+          "expected <hello> first but got <" + root.getTagName() + ">");
     }
     Set<String> capabilities = new LinkedHashSet<>();
     Element list = NetconfXml.child(root, "capabilities");
@@ -40,9 +46,11 @@ record NetconfHello(Set<String> capabilities, String sessionId) {
     }
     if (!NetconfCapabilities.has(capabilities, NetconfCapabilities.BASE_10)
         && !NetconfCapabilities.has(capabilities, NetconfCapabilities.BASE_11)) {
-      throw new IllegalArgumentException("hello offers no NETCONF base capability: " + capabilities);
+      throw new IllegalArgumentException(
+          "hello offers no NETCONF base capability: " + capabilities);
     }
-    return new NetconfHello(Collections.unmodifiableSet(capabilities), NetconfXml.childText(root, "session-id"));
+    return new NetconfHello(
+        Collections.unmodifiableSet(capabilities), NetconfXml.childText(root, "session-id"));
   }
 
   /** Chunked framing when both sides speak base:1.1 (RFC 6242 section 4.1). */

@@ -10,10 +10,10 @@ import org.apache.camel.Message;
 import org.apache.camel.support.DefaultAsyncProducer;
 
 /**
- * Sends one NETCONF operation per exchange without blocking the calling thread: the route
- * continues on a worker thread once the reply is in. The session stays leased to the exchange
- * until it completes (see {@link ExchangeSessions}), so lock, edit, commit and unlock sent by one
- * exchange share one session.
+ * Sends one NETCONF operation per exchange without blocking the calling thread: the route continues
+ * on a worker thread once the reply is in. The session stays leased to the exchange until it
+ * completes (see {@link ExchangeSessions}), so lock, edit, commit and unlock sent by one exchange
+ * share one session.
  */
 class NetconfProducer extends DefaultAsyncProducer {
 
@@ -39,58 +39,77 @@ class NetconfProducer extends DefaultAsyncProducer {
       String operationName = in.getHeader(NetconfConstants.OPERATION, String.class);
       NetconfOperation operation =
           operationName == null ? options.operation : NetconfOperation.of(operationName);
-      request = NetconfRequest.build(operation, parameters(in, options),
-          operation == NetconfOperation.EDIT_CONFIG || operation == NetconfOperation.RPC
-              ? in.getMandatoryBody(String.class) : null);
+      request =
+          NetconfRequest.build(
+              operation,
+              parameters(in, options),
+              operation == NetconfOperation.EDIT_CONFIG || operation == NetconfOperation.RPC
+                  ? in.getMandatoryBody(String.class)
+                  : null);
       key = new SessionKey(endpoint.deviceFor(exchange), !"1.0".equals(options.baseVersion));
       Long timeoutMillis = in.getHeader(NetconfConstants.RPC_TIMEOUT, Long.class);
-      timeout = timeoutMillis != null ? Duration.ofMillis(timeoutMillis)
-          : options.rpcTimeout != null ? options.rpcTimeout : client.settings().rpcTimeout();
+      timeout =
+          timeoutMillis != null
+              ? Duration.ofMillis(timeoutMillis)
+              : options.rpcTimeout != null ? options.rpcTimeout : client.settings().rpcTimeout();
     } catch (Exception e) {
       exchange.setException(e);
       callback.done(true);
       return true;
     }
     ExchangeSessions.sessionFor(exchange, key, client)
-        .thenCompose(session -> execute(session, request, timeout)
-            .whenComplete((reply, error) -> afterReply(exchange, client, session, request, error)))
-        .whenComplete((reply, error) -> {
-          try {
-            if (error != null) {
-              exchange.setException(unwrap(error));
-            } else {
-              populate(exchange, request, reply);
-            }
-          } catch (Exception e) {
-            exchange.setException(e);
-          } finally {
-            ExchangeSessions.releaseIfUnscoped(exchange, client);
-            callback.done(false);
-          }
-        });
+        .thenCompose(
+            session ->
+                execute(session, request, timeout)
+                    .whenComplete(
+                        (reply, error) -> afterReply(exchange, client, session, request, error)))
+        .whenComplete(
+            (reply, error) -> {
+              try {
+                if (error != null) {
+                  exchange.setException(unwrap(error));
+                } else {
+                  populate(exchange, request, reply);
+                }
+              } catch (Exception e) {
+                exchange.setException(e);
+              } finally {
+                ExchangeSessions.releaseIfUnscoped(exchange, client);
+                callback.done(false);
+              }
+            });
     return false;
   }
 
-  private static CompletableFuture<Result> execute(NetconfSession session, NetconfRequest request, Duration timeout) {
+  private static CompletableFuture<Result> execute(
+      NetconfSession session, NetconfRequest request, Duration timeout) {
     if (request.operation() == NetconfOperation.HELLO) {
       return CompletableFuture.completedFuture(new Result(session, null));
     }
-    return session.rpc(request.name(), request.xml(), timeout).thenApply(xml -> {
-      NetconfReply reply;
-      try {
-        reply = NetconfReply.parse(xml);
-      } catch (IllegalArgumentException e) {
-        throw new NetconfProtocolException(session.deviceId(), "unreadable reply to " + request.name(), e);
-      }
-      reply.throwIfError(session.deviceId(), request.name());
-      return new Result(session, reply);
-    });
+    return session
+        .rpc(request.name(), request.xml(), timeout)
+        .thenApply(
+            xml -> {
+              NetconfReply reply;
+              try {
+                reply = NetconfReply.parse(xml);
+              } catch (IllegalArgumentException e) {
+                throw new NetconfProtocolException(
+                    session.deviceId(), "unreadable reply to " + request.name(), e);
+              }
+              reply.throwIfError(session.deviceId(), request.name());
+              return new Result(session, reply);
+            });
   }
 
   private record Result(NetconfSession session, NetconfReply reply) {}
 
   private static void afterReply(
-      Exchange exchange, NetconfClient client, NetconfSession session, NetconfRequest request, Throwable error) {
+      Exchange exchange,
+      NetconfClient client,
+      NetconfSession session,
+      NetconfRequest request,
+      Throwable error) {
     if (error != null) {
       return;
     }
@@ -98,7 +117,7 @@ class NetconfProducer extends DefaultAsyncProducer {
       case LOCK -> session.lockedDatastores().add(request.datastore());
       case UNLOCK -> session.lockedDatastores().remove(request.datastore());
       case CLOSE_SESSION -> ExchangeSessions.releaseClosed(exchange, session, client);
-      default -> { }
+      default -> {}
     }
   }
 

@@ -6,8 +6,8 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /**
- * A parsed {@code <rpc-reply>}: whether it says {@code <ok/>}, its {@code <data>} and every
- * {@code <rpc-error>} anywhere inside it (Junos nests them in its own result elements).
+ * A parsed {@code <rpc-reply>}: whether it says {@code <ok/>}, its {@code <data>} and every {@code
+ * <rpc-error>} anywhere inside it (Junos nests them in its own result elements).
  */
 public final class NetconfReply {
 
@@ -30,7 +30,8 @@ public final class NetconfReply {
     Document document = NetconfXml.parse(xml);
     Element root = document.getDocumentElement();
     if (!"rpc-reply".equals(NetconfXml.localName(root))) {
-      throw new IllegalArgumentException("expected <rpc-reply> but got <" + root.getTagName() + ">");
+      throw new IllegalArgumentException(
+          "expected <rpc-reply> but got <" + root.getTagName() + ">");
     }
     List<RpcError> errors = new ArrayList<>();
     for (Element error : NetconfXml.descendants(root, "rpc-error")) {

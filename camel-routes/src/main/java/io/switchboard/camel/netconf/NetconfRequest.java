@@ -7,15 +7,16 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /**
- * One request ready to send: the operation element that goes inside {@code <rpc>} (RFC 6241
- * section 7), built from the resolved options.
+ * One request ready to send: the operation element that goes inside {@code <rpc>} (RFC 6241 section
+ * 7), built from the resolved options.
  *
  * @param operation what it does
  * @param name the operation's name for errors and logs (the root element for raw RPCs)
  * @param xml the operation element; {@code null} for {@link NetconfOperation#HELLO}
  * @param datastore the datastore a lock or unlock concerns, else {@code null}
  */
-public record NetconfRequest(NetconfOperation operation, String name, String xml, String datastore) {
+public record NetconfRequest(
+    NetconfOperation operation, String name, String xml, String datastore) {
 
   private static final Set<String> DATASTORES = Set.of("running", "candidate", "startup");
   private static final Set<String> DEFAULT_OPERATIONS = Set.of("merge", "replace", "none");
@@ -46,21 +47,38 @@ public record NetconfRequest(NetconfOperation operation, String name, String xml
     return switch (operation) {
       case HELLO -> new NetconfRequest(operation, "hello", null, null);
       case GET -> simple(operation, "<get>" + filter(p.filter()) + "</get>");
-      case GET_CONFIG -> simple(operation, "<get-config><source>" + datastore(p.source(), "running")
-          + "</source>" + filter(p.filter()) + "</get-config>");
+      case GET_CONFIG ->
+          simple(
+              operation,
+              "<get-config><source>"
+                  + datastore(p.source(), "running")
+                  + "</source>"
+                  + filter(p.filter())
+                  + "</get-config>");
       case EDIT_CONFIG -> simple(operation, editConfig(p, body));
       case LOCK, UNLOCK -> {
         String datastore = datastoreName(p.target(), "candidate");
         String name = operation.rfcName();
-        yield new NetconfRequest(operation, name,
-            "<" + name + "><target><" + datastore + "/></target></" + name + ">", datastore);
+        yield new NetconfRequest(
+            operation,
+            name,
+            "<" + name + "><target><" + datastore + "/></target></" + name + ">",
+            datastore);
       }
       case COMMIT -> simple(operation, commit(p));
-      case CANCEL_COMMIT -> simple(operation, p.persistId() == null ? "<cancel-commit/>"
-          : "<cancel-commit><persist-id>" + NetconfXml.escape(p.persistId()) + "</persist-id></cancel-commit>");
+      case CANCEL_COMMIT ->
+          simple(
+              operation,
+              p.persistId() == null
+                  ? "<cancel-commit/>"
+                  : "<cancel-commit><persist-id>"
+                      + NetconfXml.escape(p.persistId())
+                      + "</persist-id></cancel-commit>");
       case DISCARD_CHANGES -> simple(operation, "<discard-changes/>");
-      case VALIDATE -> simple(operation,
-          "<validate><source>" + datastore(p.source(), "candidate") + "</source></validate>");
+      case VALIDATE ->
+          simple(
+              operation,
+              "<validate><source>" + datastore(p.source(), "candidate") + "</source></validate>");
       case CLOSE_SESSION -> simple(operation, "<close-session/>");
       case RPC -> rawRpc(body);
     };
@@ -77,7 +95,8 @@ public record NetconfRequest(NetconfOperation operation, String name, String xml
   private static String datastoreName(String name, String fallback) {
     String datastore = name == null ? fallback : name.strip().toLowerCase(Locale.ROOT);
     if (!DATASTORES.contains(datastore)) {
-      throw new IllegalArgumentException("unknown datastore '" + name + "' (running, candidate, startup)");
+      throw new IllegalArgumentException(
+          "unknown datastore '" + name + "' (running, candidate, startup)");
     }
     return datastore;
   }
@@ -109,8 +128,10 @@ public record NetconfRequest(NetconfOperation operation, String name, String xml
         defaultOperation = "none";
       }
     }
-    StringBuilder xml = new StringBuilder("<edit-config><target>")
-        .append(datastore(p.target(), "candidate")).append("</target>");
+    StringBuilder xml =
+        new StringBuilder("<edit-config><target>")
+            .append(datastore(p.target(), "candidate"))
+            .append("</target>");
     if (defaultOperation != null) {
       String value = defaultOperation.strip().toLowerCase(Locale.ROOT);
       if (!DEFAULT_OPERATIONS.contains(value)) {
@@ -119,17 +140,22 @@ public record NetconfRequest(NetconfOperation operation, String name, String xml
       xml.append("<default-operation>").append(value).append("</default-operation>");
     }
     if (p.testOption() != null) {
-      xml.append("<test-option>").append(NetconfXml.escape(p.testOption())).append("</test-option>");
+      xml.append("<test-option>")
+          .append(NetconfXml.escape(p.testOption()))
+          .append("</test-option>");
     }
     if (p.errorOption() != null) {
-      xml.append("<error-option>").append(NetconfXml.escape(p.errorOption())).append("</error-option>");
+      xml.append("<error-option>")
+          .append(NetconfXml.escape(p.errorOption()))
+          .append("</error-option>");
     }
     return xml.append("<config>").append(config).append("</config></edit-config>").toString();
   }
 
   /** Puts {@code nc:operation} on each top-level element of a configuration fragment. */
   private static String markTopLevel(String config, String editOperation) {
-    Document document = NetconfXml.parse("<config xmlns=\"" + NetconfXml.BASE_NS + "\">" + config + "</config>");
+    Document document =
+        NetconfXml.parse("<config xmlns=\"" + NetconfXml.BASE_NS + "\">" + config + "</config>");
     StringBuilder out = new StringBuilder();
     List<Element> elements = NetconfXml.childElements(document.getDocumentElement());
     for (Element element : elements) {

@@ -12,7 +12,8 @@ public class NetconfRpcException extends NetconfException {
   private final List<RpcError> errors;
   private final String replyXml;
 
-  public NetconfRpcException(String deviceId, String operation, List<RpcError> errors, String replyXml) {
+  public NetconfRpcException(
+      String deviceId, String operation, List<RpcError> errors, String replyXml) {
     super(deviceId, operation + " failed: " + firstError(errors).describe());
     this.operation = operation;
     this.errors = List.copyOf(errors);

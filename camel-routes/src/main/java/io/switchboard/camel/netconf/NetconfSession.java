@@ -25,9 +25,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One NETCONF session: an SSH {@code netconf} subsystem channel read and written asynchronously.
- * No thread waits on it: reads are chained I/O futures, replies are matched to requests by
- * message-id and completed on the worker executor, timeouts come from a shared scheduler.
+ * One NETCONF session: an SSH {@code netconf} subsystem channel read and written asynchronously. No
+ * thread waits on it: reads are chained I/O futures, replies are matched to requests by message-id
+ * and completed on the worker executor, timeouts come from a shared scheduler.
  */
 final class NetconfSession {
 
@@ -57,7 +57,8 @@ final class NetconfSession {
   private volatile Consumer<NetconfSession> closeListener = s -> {};
   private boolean writing;
 
-  private record Pending(String operation, CompletableFuture<String> reply, ScheduledFuture<?> timeout) {}
+  private record Pending(
+      String operation, CompletableFuture<String> reply, ScheduledFuture<?> timeout) {}
 
   NetconfSession(
       SessionKey key,
@@ -129,23 +130,29 @@ final class NetconfSession {
   }
 
   /**
-   * Sends {@code <rpc>} around {@code operationXml} and completes with the raw {@code
-   * <rpc-reply>}. A timeout leaves the session unusable (the reply may still come), so the pool
-   * closes it.
+   * Sends {@code <rpc>} around {@code operationXml} and completes with the raw {@code <rpc-reply>}.
+   * A timeout leaves the session unusable (the reply may still come), so the pool closes it.
    */
   CompletableFuture<String> rpc(String operation, String operationXml, Duration timeout) {
     CompletableFuture<String> reply = new CompletableFuture<>();
     if (!isUsable()) {
-      reply.completeExceptionally(new NetconfSessionDroppedException(
-          deviceId(), "session is closed; cannot send " + operation, null));
+      reply.completeExceptionally(
+          new NetconfSessionDroppedException(
+              deviceId(), "session is closed; cannot send " + operation, null));
       return reply;
     }
     String id = Long.toString(messageIds.incrementAndGet());
-    ScheduledFuture<?> timer = scheduler.schedule(
-        () -> onTimeout(id, timeout), timeout.toMillis(), TimeUnit.MILLISECONDS);
+    ScheduledFuture<?> timer =
+        scheduler.schedule(() -> onTimeout(id, timeout), timeout.toMillis(), TimeUnit.MILLISECONDS);
     pending.put(id, new Pending(operation, reply, timer));
-    String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rpc xmlns=\"" + NetconfXml.BASE_NS
-        + "\" message-id=\"" + id + "\">" + operationXml + "</rpc>";
+    String xml =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rpc xmlns=\""
+            + NetconfXml.BASE_NS
+            + "\" message-id=\""
+            + id
+            + "\">"
+            + operationXml
+            + "</rpc>";
     write(framing.encode(xml.getBytes(StandardCharsets.UTF_8)));
     if (closed.get()) {
       failPending(new NetconfSessionDroppedException(deviceId(), "session closed", null));
@@ -171,13 +178,14 @@ final class NetconfSession {
     }
     CompletableFuture<String> closing = rpc("close-session", "<close-session/>", timeout);
     broken = true;
-    closing.whenComplete((reply, error) -> {
-      if (error != null) {
-        close();
-      } else {
-        scheduler.schedule(this::close, timeout.toMillis(), TimeUnit.MILLISECONDS);
-      }
-    });
+    closing.whenComplete(
+        (reply, error) -> {
+          if (error != null) {
+            close();
+          } else {
+            scheduler.schedule(this::close, timeout.toMillis(), TimeUnit.MILLISECONDS);
+          }
+        });
   }
 
   private void onTimeout(String id, Duration timeout) {
@@ -201,7 +209,9 @@ final class NetconfSession {
   private void onRead(IoReadFuture future) {
     Throwable error = future.getException();
     if (error != null) {
-      onClosed("the device closed the NETCONF channel", error instanceof java.io.EOFException ? null : error);
+      onClosed(
+          "the device closed the NETCONF channel",
+          error instanceof java.io.EOFException ? null : error);
       return;
     }
     ByteArrayBuffer buffer = (ByteArrayBuffer) future.getBuffer();
@@ -226,15 +236,26 @@ final class NetconfSession {
   private void drainStderr(ByteArrayBuffer buffer) {
     buffer.clear();
     try {
-      channel.getAsyncErr().read(buffer).addListener(f -> {
-        if (f.getException() == null) {
-          if (LOG.isDebugEnabled()) {
-            LOG.debug("{} stderr: {}", deviceId(), new String(buffer.array(), buffer.rpos(),
-                buffer.available(), StandardCharsets.UTF_8).strip());
-          }
-          drainStderr(buffer);
-        }
-      });
+      channel
+          .getAsyncErr()
+          .read(buffer)
+          .addListener(
+              f -> {
+                if (f.getException() == null) {
+                  if (LOG.isDebugEnabled()) {
+                    LOG.debug(
+                        "{} stderr: {}",
+                        deviceId(),
+                        new String(
+                                buffer.array(),
+                                buffer.rpos(),
+                                buffer.available(),
+                                StandardCharsets.UTF_8)
+                            .strip());
+                  }
+                  drainStderr(buffer);
+                }
+              });
     } catch (RuntimeException e) {
       LOG.debug("{} stderr closed", deviceId(), e);
     }
@@ -273,7 +294,10 @@ final class NetconfSession {
     } else if (!NetconfCapabilities.has(received.capabilities(), NetconfCapabilities.BASE_10)) {
       throw new IllegalArgumentException("device speaks only base:1.1 but we offered base:1.0");
     }
-    LOG.debug("{}: NETCONF session {} up, framing {}", deviceId(), sessionId,
+    LOG.debug(
+        "{}: NETCONF session {} up, framing {}",
+        deviceId(),
+        sessionId,
         framing.getClass().getSimpleName());
     worker.execute(() -> hello.complete(this));
   }
@@ -302,21 +326,25 @@ final class NetconfSession {
 
   private void doWrite(byte[] framed) {
     try {
-      channel.getAsyncIn().writeBuffer(new ByteArrayBuffer(framed)).addListener(f -> {
-        if (!f.isWritten()) {
-          onClosed("writing to the NETCONF channel failed", f.getException());
-          return;
-        }
-        byte[] next;
-        synchronized (writeQueue) {
-          next = writeQueue.poll();
-          if (next == null) {
-            writing = false;
-            return;
-          }
-        }
-        doWrite(next);
-      });
+      channel
+          .getAsyncIn()
+          .writeBuffer(new ByteArrayBuffer(framed))
+          .addListener(
+              f -> {
+                if (!f.isWritten()) {
+                  onClosed("writing to the NETCONF channel failed", f.getException());
+                  return;
+                }
+                byte[] next;
+                synchronized (writeQueue) {
+                  next = writeQueue.poll();
+                  if (next == null) {
+                    writing = false;
+                    return;
+                  }
+                }
+                doWrite(next);
+              });
     } catch (IOException | RuntimeException e) {
       onClosed("writing to the NETCONF channel failed", e);
     }
@@ -333,7 +361,8 @@ final class NetconfSession {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
-    NetconfSessionDroppedException dropped = new NetconfSessionDroppedException(deviceId(), why, cause);
+    NetconfSessionDroppedException dropped =
+        new NetconfSessionDroppedException(deviceId(), why, cause);
     if (!hello.isDone()) {
       worker.execute(() -> hello.completeExceptionally(dropped));
     }

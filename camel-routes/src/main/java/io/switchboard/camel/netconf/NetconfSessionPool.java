@@ -18,10 +18,10 @@ import java.util.function.Function;
 
 /**
  * Keeps NETCONF sessions open for reuse, per device, within two limits: at most {@code
- * maxSessionsPerDevice} sessions (each leased to one caller at a time, which bounds the
- * concurrency per device) and at most {@code maxSessions} in all. A caller beyond a limit waits
- * in a queue without holding a thread; at the global limit the least recently used idle session
- * of another device is closed to make room. Idle sessions close after {@code idleTimeout}.
+ * maxSessionsPerDevice} sessions (each leased to one caller at a time, which bounds the concurrency
+ * per device) and at most {@code maxSessions} in all. A caller beyond a limit waits in a queue
+ * without holding a thread; at the global limit the least recently used idle session of another
+ * device is closed to make room. Idle sessions close after {@code idleTimeout}.
  *
  * <p>All state is guarded by one monitor; anything slow (opening, closing, completing futures)
  * happens outside it.
@@ -35,8 +35,10 @@ final class NetconfSessionPool implements AutoCloseable {
   private final NetconfClientSettings settings;
   private final Object monitor = new Object();
   private final Map<SessionKey, Slot> slots = new HashMap<>();
+
   /** Idle sessions, least recently used first. */
   private final LinkedHashSet<NetconfSession> idleLru = new LinkedHashSet<>();
+
   private final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
   private final ScheduledFuture<?> sweeper;
   private int totalOpen;
@@ -48,6 +50,7 @@ final class NetconfSessionPool implements AutoCloseable {
   private static final class Slot {
     final ArrayDeque<NetconfSession> idle = new ArrayDeque<>();
     final Set<NetconfSession> sessions = new HashSet<>();
+
     /** Sessions open or being opened. */
     int open;
   }
@@ -70,7 +73,8 @@ final class NetconfSessionPool implements AutoCloseable {
     this.scheduler = scheduler;
     this.settings = settings;
     long period = Math.max(100, Math.min(30_000, settings.idleTimeout().toMillis() / 4));
-    this.sweeper = scheduler.scheduleWithFixedDelay(this::closeExpired, period, period, TimeUnit.MILLISECONDS);
+    this.sweeper =
+        scheduler.scheduleWithFixedDelay(this::closeExpired, period, period, TimeUnit.MILLISECONDS);
   }
 
   /** A session for {@code key}, leased to the caller until {@link #release}. */
@@ -86,7 +90,8 @@ final class NetconfSessionPool implements AutoCloseable {
       if (!tryServe(waiter, actions)) {
         waiters.add(waiter);
         Duration wait = settings.sessionWaitTimeout();
-        waiter.timeout = scheduler.schedule(() -> expire(waiter, wait), wait.toMillis(), TimeUnit.MILLISECONDS);
+        waiter.timeout =
+            scheduler.schedule(() -> expire(waiter, wait), wait.toMillis(), TimeUnit.MILLISECONDS);
       }
     }
     actions.forEach(Runnable::run);
@@ -99,7 +104,11 @@ final class NetconfSessionPool implements AutoCloseable {
     synchronized (monitor) {
       leased--;
       Slot slot = slots.get(session.key());
-      if (!closed && reusable && session.isUsable() && slot != null && slot.sessions.contains(session)) {
+      if (!closed
+          && reusable
+          && session.isUsable()
+          && slot != null
+          && slot.sessions.contains(session)) {
         session.markIdle();
         slot.idle.addLast(session);
         idleLru.add(session);
@@ -113,7 +122,8 @@ final class NetconfSessionPool implements AutoCloseable {
 
   NetconfSessionStats stats() {
     synchronized (monitor) {
-      return new NetconfSessionStats(totalOpen, idleLru.size(), leased, waiters.size(), opened, reused);
+      return new NetconfSessionStats(
+          totalOpen, idleLru.size(), leased, waiters.size(), opened, reused);
     }
   }
 
@@ -131,8 +141,11 @@ final class NetconfSessionPool implements AutoCloseable {
       waiters.clear();
       totalOpen = 0;
     }
-    waiting.forEach(w -> w.future.completeExceptionally(
-        new NetconfSessionDroppedException(w.key.deviceId(), "NETCONF client is stopped", null)));
+    waiting.forEach(
+        w ->
+            w.future.completeExceptionally(
+                new NetconfSessionDroppedException(
+                    w.key.deviceId(), "NETCONF client is stopped", null)));
     all.forEach(NetconfSession::close);
   }
 
@@ -170,36 +183,40 @@ final class NetconfSessionPool implements AutoCloseable {
   }
 
   private void openFor(Waiter waiter, Slot slot) {
-    opener.apply(waiter.key).whenComplete((session, error) -> {
-      if (error != null) {
-        List<Runnable> actions = new ArrayList<>();
-        synchronized (monitor) {
-          slot.open--;
-          totalOpen--;
-          leased--;
-          dropIfEmpty(waiter.key, slot);
-          dispatch(actions);
-        }
-        actions.forEach(Runnable::run);
-        waiter.future.completeExceptionally(error);
-        return;
-      }
-      boolean stopped;
-      synchronized (monitor) {
-        stopped = closed;
-        if (!stopped) {
-          slot.sessions.add(session);
-        }
-      }
-      if (stopped) {
-        session.close();
-        waiter.future.completeExceptionally(
-            new NetconfSessionDroppedException(waiter.key.deviceId(), "NETCONF client is stopped", null));
-        return;
-      }
-      session.onClose(this::onSessionClosed);
-      hand(waiter, session);
-    });
+    opener
+        .apply(waiter.key)
+        .whenComplete(
+            (session, error) -> {
+              if (error != null) {
+                List<Runnable> actions = new ArrayList<>();
+                synchronized (monitor) {
+                  slot.open--;
+                  totalOpen--;
+                  leased--;
+                  dropIfEmpty(waiter.key, slot);
+                  dispatch(actions);
+                }
+                actions.forEach(Runnable::run);
+                waiter.future.completeExceptionally(error);
+                return;
+              }
+              boolean stopped;
+              synchronized (monitor) {
+                stopped = closed;
+                if (!stopped) {
+                  slot.sessions.add(session);
+                }
+              }
+              if (stopped) {
+                session.close();
+                waiter.future.completeExceptionally(
+                    new NetconfSessionDroppedException(
+                        waiter.key.deviceId(), "NETCONF client is stopped", null));
+                return;
+              }
+              session.onClose(this::onSessionClosed);
+              hand(waiter, session);
+            });
   }
 
   private void hand(Waiter waiter, NetconfSession session) {

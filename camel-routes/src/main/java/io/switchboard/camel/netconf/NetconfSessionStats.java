@@ -10,4 +10,5 @@ package io.switchboard.camel.netconf;
  * @param opened sessions opened since start
  * @param reused requests served by an already open session since start
  */
-public record NetconfSessionStats(int open, int idle, int leased, int waiting, long opened, long reused) {}
+public record NetconfSessionStats(
+    int open, int idle, int leased, int waiting, long opened, long reused) {}

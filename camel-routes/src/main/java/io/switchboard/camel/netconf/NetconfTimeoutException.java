@@ -14,7 +14,10 @@ public class NetconfTimeoutException extends NetconfException {
     this.timeout = timeout;
   }
 
-  /** What timed out: {@code connect}, {@code hello}, {@code rpc <operation>} or {@code session wait}. */
+  /**
+   * What timed out: {@code connect}, {@code hello}, {@code rpc <operation>} or {@code session
+   * wait}.
+   */
   public String getPhase() {
     return phase;
   }

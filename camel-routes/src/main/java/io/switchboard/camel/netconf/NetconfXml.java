@@ -48,17 +48,18 @@ public final class NetconfXml {
   }
 
   /** Errors become exceptions; the default handler would also print them to stderr. */
-  private static final org.xml.sax.ErrorHandler SILENT = new org.xml.sax.helpers.DefaultHandler() {
-    @Override
-    public void fatalError(org.xml.sax.SAXParseException e) throws SAXException {
-      throw e;
-    }
+  private static final org.xml.sax.ErrorHandler SILENT =
+      new org.xml.sax.helpers.DefaultHandler() {
+        @Override
+        public void fatalError(org.xml.sax.SAXParseException e) throws SAXException {
+          throw e;
+        }
 
-    @Override
-    public void error(org.xml.sax.SAXParseException e) throws SAXException {
-      throw e;
-    }
-  };
+        @Override
+        public void error(org.xml.sax.SAXParseException e) throws SAXException {
+          throw e;
+        }
+      };
 
   private static DocumentBuilder newBuilder() {
     try {
@@ -70,7 +71,9 @@ public final class NetconfXml {
     }
   }
 
-  /** Parses a whole document; throws {@link IllegalArgumentException} when it is not well-formed. */
+  /**
+   * Parses a whole document; throws {@link IllegalArgumentException} when it is not well-formed.
+   */
   public static Document parse(String xml) {
     DocumentBuilder builder = BUILDER.get();
     builder.reset();

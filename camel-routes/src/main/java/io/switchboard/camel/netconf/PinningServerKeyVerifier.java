@@ -8,8 +8,8 @@ import org.apache.sshd.common.AttributeRepository.AttributeKey;
 import org.apache.sshd.common.config.keys.KeyUtils;
 
 /**
- * Trust on first use against a {@link HostKeyStore}: the first key a device presents is pinned,
- * a different key later is refused. For NETCONF the device id travels in the connection context;
+ * Trust on first use against a {@link HostKeyStore}: the first key a device presents is pinned, a
+ * different key later is refused. For NETCONF the device id travels in the connection context;
  * other SSH clients (the CLI routes) supply their own way to name the device.
  */
 public final class PinningServerKeyVerifier implements ServerKeyVerifier {
@@ -22,6 +22,7 @@ public final class PinningServerKeyVerifier implements ServerKeyVerifier {
 
   /** Connection-context attribute naming the device a session belongs to. */
   static final AttributeKey<String> DEVICE_ID = new AttributeKey<>();
+
   /** Session attribute set when a key was refused, so the connect failure can say why. */
   static final AttributeKey<HostKeyMismatchException> MISMATCH = new AttributeKey<>();
 
@@ -30,8 +31,12 @@ public final class PinningServerKeyVerifier implements ServerKeyVerifier {
 
   /** Reads the device id from the connection context, as the NETCONF connector sets it. */
   PinningServerKeyVerifier(HostKeyStore store) {
-    this(store, (session, remote) -> session.getConnectionContext() == null
-        ? null : session.getConnectionContext().getAttribute(DEVICE_ID));
+    this(
+        store,
+        (session, remote) ->
+            session.getConnectionContext() == null
+                ? null
+                : session.getConnectionContext().getAttribute(DEVICE_ID));
   }
 
   public PinningServerKeyVerifier(HostKeyStore store, DeviceIdentity identity) {

@@ -7,8 +7,14 @@ public class CliCommandException extends RuntimeException {
   private final CliResult result;
 
   public CliCommandException(String deviceId, String command, CliResult result) {
-    super("device " + deviceId + ": '" + command + "' exited with " + result.exitStatus()
-        + (result.stderr().isBlank() ? "" : ": " + result.stderr().strip()));
+    super(
+        "device "
+            + deviceId
+            + ": '"
+            + command
+            + "' exited with "
+            + result.exitStatus()
+            + (result.stderr().isBlank() ? "" : ": " + result.stderr().strip()));
     this.deviceId = deviceId;
     this.result = result;
   }

@@ -23,16 +23,17 @@ public class PinnedSshClientBuilder extends ClientBuilder {
 
   public PinnedSshClientBuilder(HostKeyStore hostKeys) {
     PinningServerKeyVerifier pinning = new PinningServerKeyVerifier(hostKeys, this::deviceIdOf);
-    serverKeyVerifier((session, remote, key) -> {
-      if (pinning.verifyServerKey(session, remote, key)) {
-        return true;
-      }
-      HostKeyMismatchException mismatch = PinningServerKeyVerifier.mismatchOf(session);
-      if (mismatch != null) {
-        refusals.put(mismatch.getDeviceId(), mismatch);
-      }
-      return false;
-    });
+    serverKeyVerifier(
+        (session, remote, key) -> {
+          if (pinning.verifyServerKey(session, remote, key)) {
+            return true;
+          }
+          HostKeyMismatchException mismatch = PinningServerKeyVerifier.mismatchOf(session);
+          if (mismatch != null) {
+            refusals.put(mismatch.getDeviceId(), mismatch);
+          }
+          return false;
+        });
   }
 
   /**
@@ -49,7 +50,8 @@ public class PinnedSshClientBuilder extends ClientBuilder {
   }
 
   private String deviceIdOf(ClientSession session, SocketAddress remote) {
-    SocketAddress target = session.getConnectAddress() != null ? session.getConnectAddress() : remote;
+    SocketAddress target =
+        session.getConnectAddress() != null ? session.getConnectAddress() : remote;
     if (target instanceof SshdSocketAddress address) {
       return deviceIds.get(address.getHostName() + ":" + address.getPort());
     }

@@ -32,11 +32,14 @@ public class SshCliRoutes extends RouteBuilder {
   private final Duration timeout;
 
   /**
-   * @param sshPort the CLI port, which is not the NETCONF port the resolver gives (22 on Junos);
-   *     0 uses the resolver's port as it is
+   * @param sshPort the CLI port, which is not the NETCONF port the resolver gives (22 on Junos); 0
+   *     uses the resolver's port as it is
    */
   public SshCliRoutes(
-      DeviceConnectionResolver resolver, PinnedSshClientBuilder clientBuilder, int sshPort, Duration timeout) {
+      DeviceConnectionResolver resolver,
+      PinnedSshClientBuilder clientBuilder,
+      int sshPort,
+      Duration timeout) {
     this.resolver = resolver;
     this.clientBuilder = clientBuilder;
     this.sshPort = sshPort;
@@ -51,13 +54,24 @@ public class SshCliRoutes extends RouteBuilder {
         .routeId(SshCliRouteIds.CLI_COMMAND)
         .process(this::prepare)
         .doTry()
-            .toD("ssh:${exchangeProperty." + HOST + "}:${exchangeProperty." + PORT + "}"
-                + "?clientBuilder=#" + CLIENT_BUILDER_BEAN + "&timeout=" + timeout.toMillis()
-                + "${exchangeProperty." + KEY + "}", -1)
+        .toD(
+            "ssh:${exchangeProperty."
+                + HOST
+                + "}:${exchangeProperty."
+                + PORT
+                + "}"
+                + "?clientBuilder=#"
+                + CLIENT_BUILDER_BEAN
+                + "&timeout="
+                + timeout.toMillis()
+                + "${exchangeProperty."
+                + KEY
+                + "}",
+            -1)
         .doCatch(Exception.class)
-            .process(this::explainFailure)
+        .process(this::explainFailure)
         .doFinally()
-            .removeHeader(SshConstants.PASSWORD_HEADER)
+        .removeHeader(SshConstants.PASSWORD_HEADER)
         .end()
         .process(SshCliRoutes::readResult);
   }
@@ -67,16 +81,24 @@ public class SshCliRoutes extends RouteBuilder {
     if (deviceId == null) {
       throw new IllegalArgumentException("CLI command needs header " + NetconfConstants.DEVICE_ID);
     }
-    DeviceConnection device = resolver.resolve(deviceId).orElseThrow(() -> new NetconfConnectException(
-        deviceId, "unknown device: the resolver has no connection for it", null));
+    DeviceConnection device =
+        resolver
+            .resolve(deviceId)
+            .orElseThrow(
+                () ->
+                    new NetconfConnectException(
+                        deviceId, "unknown device: the resolver has no connection for it", null));
     String command = exchange.getMessage().getMandatoryBody(String.class);
     int port = sshPort == 0 ? device.port() : sshPort;
     clientBuilder.register(device.host(), port, deviceId);
     exchange.setProperty(HOST, device.host());
     exchange.setProperty(PORT, port);
     exchange.setProperty(COMMAND, command);
-    exchange.setProperty(KEY, device.privateKey() == null ? ""
-        : "&certResource=file:" + device.privateKey().toAbsolutePath());
+    exchange.setProperty(
+        KEY,
+        device.privateKey() == null
+            ? ""
+            : "&certResource=file:" + device.privateKey().toAbsolutePath());
     exchange.getMessage().setHeader(SshConstants.USERNAME_HEADER, device.username());
     if (device.password() != null) {
       exchange.getMessage().setHeader(SshConstants.PASSWORD_HEADER, device.password());
@@ -97,8 +119,9 @@ public class SshCliRoutes extends RouteBuilder {
     Integer exit = exchange.getMessage().getHeader(SshConstants.EXIT_VALUE, Integer.class);
     String stdout = exchange.getMessage().getBody(String.class);
     String stderr = exchange.getMessage().getHeader(SshConstants.STDERR, String.class);
-    CliResult result = new CliResult(stdout == null ? "" : stdout, stderr == null ? "" : stderr,
-        exit == null ? -1 : exit);
+    CliResult result =
+        new CliResult(
+            stdout == null ? "" : stdout, stderr == null ? "" : stderr, exit == null ? -1 : exit);
     if (result.exitStatus() != 0) {
       throw new CliCommandException(deviceId, exchange.getProperty(COMMAND, String.class), result);
     }

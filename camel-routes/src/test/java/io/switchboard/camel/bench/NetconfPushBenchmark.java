@@ -67,10 +67,17 @@ public final class NetconfPushBenchmark {
     }
     int cores = Runtime.getRuntime().availableProcessors();
     long maxHeap = Runtime.getRuntime().maxMemory();
-    System.out.printf(Locale.ROOT, "cores=%d max-heap=%dMiB window=%d max-sessions=%d java=%s%n",
-        cores, maxHeap >> 20, window, maxSessions, System.getProperty("java.version"));
-    System.out.println("devices,ok,failed,wall_s,devices_per_s,p50_ms,p99_ms,peak_heap_mib,peak_threads,"
-        + "sessions_opened,sessions_reused,fleet_start_s");
+    System.out.printf(
+        Locale.ROOT,
+        "cores=%d max-heap=%dMiB window=%d max-sessions=%d java=%s%n",
+        cores,
+        maxHeap >> 20,
+        window,
+        maxSessions,
+        System.getProperty("java.version"));
+    System.out.println(
+        "devices,ok,failed,wall_s,devices_per_s,p50_ms,p99_ms,peak_heap_mib,peak_threads,"
+            + "sessions_opened,sessions_reused,fleet_start_s");
     for (int n : sizes) {
       run(n, Math.min(window, n), maxSessions);
     }
@@ -79,16 +86,26 @@ public final class NetconfPushBenchmark {
   private static void run(int n, int window, int maxSessions) throws Exception {
     System.gc();
     long fleetStart = System.nanoTime();
-    try (SimulatedFleet fleet = SimulatedFleet.builder().devices(n).serialPrefix("BENCH").build().start()) {
+    try (SimulatedFleet fleet =
+        SimulatedFleet.builder().devices(n).serialPrefix("BENCH").build().start()) {
       double fleetSeconds = (System.nanoTime() - fleetStart) / 1e9;
       InMemoryDeviceConnectionResolver resolver = new InMemoryDeviceConnectionResolver();
       for (SimulatedDevice device : fleet.devices()) {
-        resolver.register(DeviceConnection.withPassword(device.serialNumber(), device.host(), device.port(),
-            device.username(), device.password()));
+        resolver.register(
+            DeviceConnection.withPassword(
+                device.serialNumber(),
+                device.host(),
+                device.port(),
+                device.username(),
+                device.password()));
       }
-      NetconfComponent component = new NetconfComponent(
-          NetconfClientSettings.defaults().withSessionLimits(maxSessions, 1).withIdleTimeout(Duration.ofMinutes(5)),
-          new InMemoryHostKeyStore(), resolver);
+      NetconfComponent component =
+          new NetconfComponent(
+              NetconfClientSettings.defaults()
+                  .withSessionLimits(maxSessions, 1)
+                  .withIdleTimeout(Duration.ofMinutes(5)),
+              new InMemoryHostKeyStore(),
+              resolver);
       CamelContext camel = new DefaultCamelContext();
       camel.addComponent("netconf", component);
       camel.addRoutes(new JunosConfigRoutes());
@@ -102,8 +119,14 @@ public final class NetconfPushBenchmark {
     }
   }
 
-  private static void measure(CamelContext camel, NetconfComponent component, SimulatedFleet fleet, int n,
-      int window, double fleetSeconds) throws Exception {
+  private static void measure(
+      CamelContext camel,
+      NetconfComponent component,
+      SimulatedFleet fleet,
+      int n,
+      int window,
+      double fleetSeconds)
+      throws Exception {
     Endpoint push = camel.getEndpoint(JunosRouteIds.PUSH_CONFIGURATION_URI);
     Endpoint commit = camel.getEndpoint(JunosRouteIds.COMMIT_CONFIGURATION_URI);
     AsyncProducer pushProducer = push.createAsyncProducer();
@@ -113,8 +136,11 @@ public final class NetconfPushBenchmark {
 
     AtomicLong peakHeap = new AtomicLong();
     ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
-    sampler.scheduleAtFixedRate(() -> peakHeap.accumulateAndGet(MEMORY.getHeapMemoryUsage().getUsed(), Math::max),
-        0, 20, TimeUnit.MILLISECONDS);
+    sampler.scheduleAtFixedRate(
+        () -> peakHeap.accumulateAndGet(MEMORY.getHeapMemoryUsage().getUsed(), Math::max),
+        0,
+        20,
+        TimeUnit.MILLISECONDS);
     THREADS.resetPeakThreadCount();
 
     Semaphore inFlight = new Semaphore(window);
@@ -128,24 +154,39 @@ public final class NetconfPushBenchmark {
       SimulatedDevice device = fleet.device(i);
       int index = i;
       long t0 = System.nanoTime();
-      ConfigurationPush change = new ConfigurationPush(
-          LoadConfiguration.xml("<configuration><system><host-name>bench-" + i + "</host-name></system>"
-              + "<snmp><location>rack " + (i % 40) + "</location></snmp></configuration>", LoadAction.MERGE),
-          CommitConfiguration.confirmed(10, "bench push"));
-      CompletableFuture<Void> done = send(pushProducer, push, device.serialNumber(), change)
-          .thenCompose(x -> send(commitProducer, commit, device.serialNumber(), CommitConfiguration.confirm()))
-          .handle((x, error) -> {
-            latencies[index] = System.nanoTime() - t0;
-            if (error == null) {
-              ok.incrementAndGet();
-            } else {
-              if (failed.incrementAndGet() <= 5) {
-                System.err.println(device.serialNumber() + ": " + error);
-              }
-            }
-            inFlight.release();
-            return null;
-          });
+      ConfigurationPush change =
+          new ConfigurationPush(
+              LoadConfiguration.xml(
+                  "<configuration><system><host-name>bench-"
+                      + i
+                      + "</host-name></system>"
+                      + "<snmp><location>rack "
+                      + (i % 40)
+                      + "</location></snmp></configuration>",
+                  LoadAction.MERGE),
+              CommitConfiguration.confirmed(10, "bench push"));
+      CompletableFuture<Void> done =
+          send(pushProducer, push, device.serialNumber(), change)
+              .thenCompose(
+                  x ->
+                      send(
+                          commitProducer,
+                          commit,
+                          device.serialNumber(),
+                          CommitConfiguration.confirm()))
+              .handle(
+                  (x, error) -> {
+                    latencies[index] = System.nanoTime() - t0;
+                    if (error == null) {
+                      ok.incrementAndGet();
+                    } else {
+                      if (failed.incrementAndGet() <= 5) {
+                        System.err.println(device.serialNumber() + ": " + error);
+                      }
+                    }
+                    inFlight.release();
+                    return null;
+                  });
       all.add(done);
     }
     CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(30, TimeUnit.MINUTES);
@@ -153,26 +194,39 @@ public final class NetconfPushBenchmark {
     sampler.shutdownNow();
     java.util.Arrays.sort(latencies);
     NetconfSessionStats stats = component.sessionStats();
-    System.out.printf(Locale.ROOT, "%d,%d,%d,%.2f,%.1f,%d,%d,%d,%d,%s,%.2f%n",
-        n, ok.get(), failed.get(), wall, n / wall,
-        latencies[n / 2] / 1_000_000, latencies[Math.min(n - 1, (int) (n * 0.99))] / 1_000_000,
-        peakHeap.get() >> 20, THREADS.getPeakThreadCount(), stats.opened() + "," + stats.reused(), fleetSeconds);
+    System.out.printf(
+        Locale.ROOT,
+        "%d,%d,%d,%.2f,%.1f,%d,%d,%d,%d,%s,%.2f%n",
+        n,
+        ok.get(),
+        failed.get(),
+        wall,
+        n / wall,
+        latencies[n / 2] / 1_000_000,
+        latencies[Math.min(n - 1, (int) (n * 0.99))] / 1_000_000,
+        peakHeap.get() >> 20,
+        THREADS.getPeakThreadCount(),
+        stats.opened() + "," + stats.reused(),
+        fleetSeconds);
     pushProducer.stop();
     commitProducer.stop();
   }
 
-  private static CompletableFuture<Exchange> send(AsyncProducer producer, Endpoint endpoint, String deviceId, Object body) {
+  private static CompletableFuture<Exchange> send(
+      AsyncProducer producer, Endpoint endpoint, String deviceId, Object body) {
     Exchange exchange = endpoint.createExchange();
     exchange.getMessage().setBody(body);
     exchange.getMessage().setHeader(NetconfConstants.DEVICE_ID, deviceId);
     CompletableFuture<Exchange> result = new CompletableFuture<>();
-    producer.process(exchange, doneSync -> {
-      if (exchange.getException() != null) {
-        result.completeExceptionally(exchange.getException());
-      } else {
-        result.complete(exchange);
-      }
-    });
+    producer.process(
+        exchange,
+        doneSync -> {
+          if (exchange.getException() != null) {
+            result.completeExceptionally(exchange.getException());
+          } else {
+            result.complete(exchange);
+          }
+        });
     return result;
   }
 }

@@ -19,25 +19,30 @@ final class ImageStore implements AutoCloseable {
 
   ImageStore() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext("/images/", exchange -> {
-      byte[] body = files.get(exchange.getRequestURI().getPath().substring("/images/".length()));
-      if (body == null) {
-        exchange.sendResponseHeaders(404, -1);
-      } else {
-        exchange.sendResponseHeaders(200, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-          out.write(body);
-        }
-      }
-      exchange.close();
-    });
+    server.createContext(
+        "/images/",
+        exchange -> {
+          byte[] body =
+              files.get(exchange.getRequestURI().getPath().substring("/images/".length()));
+          if (body == null) {
+            exchange.sendResponseHeaders(404, -1);
+          } else {
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+              out.write(body);
+            }
+          }
+          exchange.close();
+        });
     server.start();
   }
 
   /** Publishes a package and its checksum; answers the URL a device fetches it from. */
   String publish(String fileName, byte[] content) {
     files.put(fileName, content);
-    files.put(fileName + ".sha256", (sha256(content) + "  " + fileName + "\n").getBytes(StandardCharsets.UTF_8));
+    files.put(
+        fileName + ".sha256",
+        (sha256(content) + "  " + fileName + "\n").getBytes(StandardCharsets.UTF_8));
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/images/" + fileName;
   }
 

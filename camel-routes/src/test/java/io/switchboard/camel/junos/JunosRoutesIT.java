@@ -32,8 +32,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The Junos driver routes against the device simulator, through the real {@code netconf:}
- * component: each operation, then each fault profile the simulator injects. Every test works on
- * its own device.
+ * component: each operation, then each fault profile the simulator injects. Every test works on its
+ * own device.
  */
 class JunosRoutesIT {
 
@@ -47,23 +47,33 @@ class JunosRoutesIT {
 
   @BeforeAll
   static void startFleetAndRoutes() throws Exception {
-    fleet = SimulatedFleet.builder()
-        .devices(20)
-        .serialPrefix(SERIAL_PREFIX)
-        .slowResponseDelay(Duration.ofSeconds(3))
-        .rebootDelay(Duration.ofMillis(500))
-        .build()
-        .start();
+    fleet =
+        SimulatedFleet.builder()
+            .devices(20)
+            .serialPrefix(SERIAL_PREFIX)
+            .slowResponseDelay(Duration.ofSeconds(3))
+            .rebootDelay(Duration.ofMillis(500))
+            .build()
+            .start();
     images = new ImageStore();
     InMemoryDeviceConnectionResolver resolver = new InMemoryDeviceConnectionResolver();
     for (SimulatedDevice device : fleet.devices()) {
-      resolver.register(DeviceConnection.withPassword(device.serialNumber(), device.host(), device.port(),
-          device.username(), device.password()));
+      resolver.register(
+          DeviceConnection.withPassword(
+              device.serialNumber(),
+              device.host(),
+              device.port(),
+              device.username(),
+              device.password()));
     }
     hostKeys = new InMemoryHostKeyStore();
     camel = new DefaultCamelContext();
-    camel.addComponent("netconf", new NetconfComponent(
-        NetconfClientSettings.defaults().withConnectTimeout(Duration.ofSeconds(5)), hostKeys, resolver));
+    camel.addComponent(
+        "netconf",
+        new NetconfComponent(
+            NetconfClientSettings.defaults().withConnectTimeout(Duration.ofSeconds(5)),
+            hostKeys,
+            resolver));
     camel.addRoutes(new JunosInfoRoutes());
     camel.addRoutes(new JunosConfigRoutes());
     camel.addRoutes(new JunosSoftwareRoutes(Duration.ofMinutes(2)));
@@ -102,11 +112,13 @@ class JunosRoutesIT {
   }
 
   private <T> T call(String uri, Object body, Class<T> type) {
-    return template.requestBodyAndHeader(uri, body, NetconfConstants.DEVICE_ID, device.serialNumber(), type);
+    return template.requestBodyAndHeader(
+        uri, body, NetconfConstants.DEVICE_ID, device.serialNumber(), type);
   }
 
   private Object call(String uri, Object body) {
-    return template.requestBodyAndHeader(uri, body, NetconfConstants.DEVICE_ID, device.serialNumber());
+    return template.requestBodyAndHeader(
+        uri, body, NetconfConstants.DEVICE_ID, device.serialNumber());
   }
 
   private static String hostName(String name) {
@@ -117,7 +129,8 @@ class JunosRoutesIT {
   void softwareInformationNamesHostModelAndVersion() {
     freshDevice();
 
-    SoftwareInformation info = call(JunosRouteIds.GET_SOFTWARE_INFORMATION_URI, null, SoftwareInformation.class);
+    SoftwareInformation info =
+        call(JunosRouteIds.GET_SOFTWARE_INFORMATION_URI, null, SoftwareInformation.class);
 
     assertThat(info.junosVersion()).isEqualTo(device.softwareVersion());
     assertThat(info.productModel()).isEqualTo(device.productModel());
@@ -137,10 +150,16 @@ class JunosRoutesIT {
   void xmlLoadThenCommitChangesRunning() {
     freshDevice();
 
-    LoadResult load = call(JunosRouteIds.LOAD_CONFIGURATION_URI,
-        LoadConfiguration.xml(hostName("branch-7"), LoadAction.MERGE), LoadResult.class);
-    CommitResult commit = call(JunosRouteIds.COMMIT_CONFIGURATION_URI,
-        CommitConfiguration.commit("set host name"), CommitResult.class);
+    LoadResult load =
+        call(
+            JunosRouteIds.LOAD_CONFIGURATION_URI,
+            LoadConfiguration.xml(hostName("branch-7"), LoadAction.MERGE),
+            LoadResult.class);
+    CommitResult commit =
+        call(
+            JunosRouteIds.COMMIT_CONFIGURATION_URI,
+            CommitConfiguration.commit("set host name"),
+            CommitResult.class);
 
     assertThat(load.warnings()).isEmpty();
     assertThat(commit.checkOnly()).isFalse();
@@ -153,10 +172,15 @@ class JunosRoutesIT {
     freshDevice();
     String before = device.runningConfig();
 
-    call(JunosRouteIds.LOAD_CONFIGURATION_URI,
-        LoadConfiguration.setCommands("set system host-name by-set\nset interfaces ge-0/0/1 description uplink"));
-    CommitResult check = call(JunosRouteIds.COMMIT_CONFIGURATION_URI, CommitConfiguration.checkOnly(),
-        CommitResult.class);
+    call(
+        JunosRouteIds.LOAD_CONFIGURATION_URI,
+        LoadConfiguration.setCommands(
+            "set system host-name by-set\nset interfaces ge-0/0/1 description uplink"));
+    CommitResult check =
+        call(
+            JunosRouteIds.COMMIT_CONFIGURATION_URI,
+            CommitConfiguration.checkOnly(),
+            CommitResult.class);
 
     assertThat(check.checkOnly()).isTrue();
     assertThat(device.runningConfig()).isEqualTo(before);
@@ -170,9 +194,13 @@ class JunosRoutesIT {
   void pushWithConfirmedCommitThenConfirmKeepsTheChange() {
     freshDevice();
 
-    CommitResult pushed = call(JunosRouteIds.PUSH_CONFIGURATION_URI, new ConfigurationPush(
-        LoadConfiguration.xml(hostName("confirmed-1"), LoadAction.MERGE),
-        CommitConfiguration.confirmed(5, "stage 1")), CommitResult.class);
+    CommitResult pushed =
+        call(
+            JunosRouteIds.PUSH_CONFIGURATION_URI,
+            new ConfigurationPush(
+                LoadConfiguration.xml(hostName("confirmed-1"), LoadAction.MERGE),
+                CommitConfiguration.confirmed(5, "stage 1")),
+            CommitResult.class);
     assertThat(pushed.checkOnly()).isFalse();
     assertThat(device.hostName()).isEqualTo("confirmed-1");
 
@@ -185,10 +213,16 @@ class JunosRoutesIT {
   @Test
   void rollbackOneRestoresThePreviousCommit() {
     freshDevice();
-    call(JunosRouteIds.PUSH_CONFIGURATION_URI, new ConfigurationPush(
-        LoadConfiguration.xml(hostName("first"), LoadAction.MERGE), CommitConfiguration.commit("first")));
-    call(JunosRouteIds.PUSH_CONFIGURATION_URI, new ConfigurationPush(
-        LoadConfiguration.xml(hostName("second"), LoadAction.MERGE), CommitConfiguration.commit("second")));
+    call(
+        JunosRouteIds.PUSH_CONFIGURATION_URI,
+        new ConfigurationPush(
+            LoadConfiguration.xml(hostName("first"), LoadAction.MERGE),
+            CommitConfiguration.commit("first")));
+    call(
+        JunosRouteIds.PUSH_CONFIGURATION_URI,
+        new ConfigurationPush(
+            LoadConfiguration.xml(hostName("second"), LoadAction.MERGE),
+            CommitConfiguration.commit("second")));
 
     call(JunosRouteIds.ROLLBACK_URI, new Rollback(1, null));
 
@@ -200,29 +234,46 @@ class JunosRoutesIT {
     freshDevice();
 
     @SuppressWarnings("unchecked")
-    List<InterfaceStatus> all = call(JunosRouteIds.GET_INTERFACE_INFORMATION_URI, InterfaceQuery.all(), List.class);
+    List<InterfaceStatus> all =
+        call(JunosRouteIds.GET_INTERFACE_INFORMATION_URI, InterfaceQuery.all(), List.class);
 
     assertThat(all).isNotEmpty();
-    assertThat(all).extracting(InterfaceStatus::name)
+    assertThat(all)
+        .extracting(InterfaceStatus::name)
         .containsAll(device.interfaces().stream().map(i -> i.name()).toList());
     String first = all.get(0).name();
     @SuppressWarnings("unchecked")
-    List<InterfaceStatus> one = call(JunosRouteIds.GET_INTERFACE_INFORMATION_URI, InterfaceQuery.named(first), List.class);
+    List<InterfaceStatus> one =
+        call(JunosRouteIds.GET_INTERFACE_INFORMATION_URI, InterfaceQuery.named(first), List.class);
     assertThat(one).extracting(InterfaceStatus::name).containsExactly(first);
   }
 
   @Test
   void packageAddFromTheImageStoreInstallsAndRebootsIntoTheNewVersion() {
     freshDevice();
-    String url = images.publish("junos-srxsme-23.4R2.9.tgz", "a signed image".getBytes(StandardCharsets.UTF_8));
+    String url =
+        images.publish(
+            "junos-srxsme-23.4R2.9.tgz", "a signed image".getBytes(StandardCharsets.UTF_8));
 
-    PackageResult result = call(JunosRouteIds.REQUEST_PACKAGE_ADD_URI, new PackageAdd(url, true, true),
-        PackageResult.class);
+    PackageResult result =
+        call(
+            JunosRouteIds.REQUEST_PACKAGE_ADD_URI,
+            new PackageAdd(url, true, true),
+            PackageResult.class);
 
     assertThat(result.isSuccess()).isTrue();
-    await().atMost(Duration.ofSeconds(30)).ignoreExceptionsInstanceOf(CamelExecutionException.class).untilAsserted(() ->
-        assertThat(call(JunosRouteIds.GET_SOFTWARE_INFORMATION_URI, null, SoftwareInformation.class).junosVersion())
-            .isEqualTo("23.4R2.9"));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .ignoreExceptionsInstanceOf(CamelExecutionException.class)
+        .untilAsserted(
+            () ->
+                assertThat(
+                        call(
+                                JunosRouteIds.GET_SOFTWARE_INFORMATION_URI,
+                                null,
+                                SoftwareInformation.class)
+                            .junosVersion())
+                    .isEqualTo("23.4R2.9"));
   }
 
   @Test
@@ -233,10 +284,19 @@ class JunosRoutesIT {
     RebootStatus status = call(JunosRouteIds.REQUEST_REBOOT_URI, null, RebootStatus.class);
 
     assertThat(status.status()).isNotBlank();
-    await().atMost(Duration.ofSeconds(30)).ignoreExceptionsInstanceOf(CamelExecutionException.class).untilAsserted(() -> {
-      assertThat(device.bootCount()).isGreaterThan(boots);
-      assertThat(call(JunosRouteIds.GET_SOFTWARE_INFORMATION_URI, null, SoftwareInformation.class)).isNotNull();
-    });
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .ignoreExceptionsInstanceOf(CamelExecutionException.class)
+        .untilAsserted(
+            () -> {
+              assertThat(device.bootCount()).isGreaterThan(boots);
+              assertThat(
+                      call(
+                          JunosRouteIds.GET_SOFTWARE_INFORMATION_URI,
+                          null,
+                          SoftwareInformation.class))
+                  .isNotNull();
+            });
   }
 
   // ---- fault profiles ------------------------------------------------------------------------
@@ -247,20 +307,30 @@ class JunosRoutesIT {
     String before = device.runningConfig();
     device.injectFault(Fault.COMMIT_FAILURE);
 
-    assertThatThrownBy(() -> call(JunosRouteIds.PUSH_CONFIGURATION_URI, new ConfigurationPush(
-        LoadConfiguration.xml(hostName("doomed"), LoadAction.MERGE), CommitConfiguration.confirmed(5, null))))
+    assertThatThrownBy(
+            () ->
+                call(
+                    JunosRouteIds.PUSH_CONFIGURATION_URI,
+                    new ConfigurationPush(
+                        LoadConfiguration.xml(hostName("doomed"), LoadAction.MERGE),
+                        CommitConfiguration.confirmed(5, null))))
         .cause()
-        .isInstanceOfSatisfying(NetconfRpcException.class, e -> {
-          assertThat(e.getErrorSeverity()).isEqualTo("error");
-          assertThat(e.getErrorMessage()).isNotBlank();
-          assertThat(e.getDeviceId()).isEqualTo(device.serialNumber());
-        });
+        .isInstanceOfSatisfying(
+            NetconfRpcException.class,
+            e -> {
+              assertThat(e.getErrorSeverity()).isEqualTo("error");
+              assertThat(e.getErrorMessage()).isNotBlank();
+              assertThat(e.getDeviceId()).isEqualTo(device.serialNumber());
+            });
     assertThat(device.runningConfig()).isEqualTo(before);
     assertThat(device.candidateConfig()).isEqualTo(before);
 
     device.clearFault(Fault.COMMIT_FAILURE);
-    call(JunosRouteIds.PUSH_CONFIGURATION_URI, new ConfigurationPush(
-        LoadConfiguration.xml(hostName("after-failure"), LoadAction.MERGE), CommitConfiguration.commit(null)));
+    call(
+        JunosRouteIds.PUSH_CONFIGURATION_URI,
+        new ConfigurationPush(
+            LoadConfiguration.xml(hostName("after-failure"), LoadAction.MERGE),
+            CommitConfiguration.commit(null)));
     assertThat(device.hostName()).isEqualTo("after-failure");
   }
 
@@ -269,14 +339,24 @@ class JunosRoutesIT {
     freshDevice();
     device.injectFault(Fault.SLOW_RESPONSES);
 
-    assertThatThrownBy(() -> template.requestBodyAndHeaders(JunosRouteIds.GET_SOFTWARE_INFORMATION_URI, null,
-        Map.of(NetconfConstants.DEVICE_ID, device.serialNumber(), NetconfConstants.RPC_TIMEOUT, 500L)))
+    assertThatThrownBy(
+            () ->
+                template.requestBodyAndHeaders(
+                    JunosRouteIds.GET_SOFTWARE_INFORMATION_URI,
+                    null,
+                    Map.of(
+                        NetconfConstants.DEVICE_ID,
+                        device.serialNumber(),
+                        NetconfConstants.RPC_TIMEOUT,
+                        500L)))
         .cause()
-        .isInstanceOfSatisfying(NetconfTimeoutException.class, e ->
-            assertThat(e.getPhase()).isEqualTo("rpc get-software-information"));
+        .isInstanceOfSatisfying(
+            NetconfTimeoutException.class,
+            e -> assertThat(e.getPhase()).isEqualTo("rpc get-software-information"));
 
     // Within the timeout a slow device is merely slow.
-    assertThat(call(JunosRouteIds.GET_SOFTWARE_INFORMATION_URI, null, SoftwareInformation.class)).isNotNull();
+    assertThat(call(JunosRouteIds.GET_SOFTWARE_INFORMATION_URI, null, SoftwareInformation.class))
+        .isNotNull();
   }
 
   @Test
@@ -285,25 +365,33 @@ class JunosRoutesIT {
     call(JunosRouteIds.GET_SOFTWARE_INFORMATION_URI, null);
     device.injectFault(Fault.DROP_SESSION);
 
-    assertThatThrownBy(() -> call(JunosRouteIds.LOAD_CONFIGURATION_URI,
-        LoadConfiguration.xml(hostName("maybe"), LoadAction.MERGE)))
+    assertThatThrownBy(
+            () ->
+                call(
+                    JunosRouteIds.LOAD_CONFIGURATION_URI,
+                    LoadConfiguration.xml(hostName("maybe"), LoadAction.MERGE)))
         .cause()
         .isInstanceOf(NetconfSessionDroppedException.class);
 
     device.clearFault(Fault.DROP_SESSION);
-    assertThat(call(JunosRouteIds.GET_SOFTWARE_INFORMATION_URI, null, SoftwareInformation.class)).isNotNull();
+    assertThat(call(JunosRouteIds.GET_SOFTWARE_INFORMATION_URI, null, SoftwareInformation.class))
+        .isNotNull();
   }
 
   @Test
   void aWrongSerialShowsInTheChassisInventory() {
     freshDevice();
-    assertThat(call(JunosRouteIds.GET_CHASSIS_INVENTORY_URI, null, ChassisInventory.class).serialNumber())
+    assertThat(
+            call(JunosRouteIds.GET_CHASSIS_INVENTORY_URI, null, ChassisInventory.class)
+                .serialNumber())
         .isEqualTo(device.serialNumber());
 
     device.injectFault(Fault.WRONG_SERIAL);
 
-    ChassisInventory inventory = call(JunosRouteIds.GET_CHASSIS_INVENTORY_URI, null, ChassisInventory.class);
-    assertThat(inventory.serialNumber()).isNotEqualTo(device.serialNumber())
+    ChassisInventory inventory =
+        call(JunosRouteIds.GET_CHASSIS_INVENTORY_URI, null, ChassisInventory.class);
+    assertThat(inventory.serialNumber())
+        .isNotEqualTo(device.serialNumber())
         .isEqualTo(device.reportedSerialNumber());
   }
 
@@ -311,10 +399,13 @@ class JunosRoutesIT {
   void aCorruptImageFailsPackageAddWithTheInstallersOutput() {
     freshDevice();
     String version = device.softwareVersion();
-    String url = images.publish("junos-srxsme-23.4R3.1.tgz", "another image".getBytes(StandardCharsets.UTF_8));
+    String url =
+        images.publish(
+            "junos-srxsme-23.4R3.1.tgz", "another image".getBytes(StandardCharsets.UTF_8));
     device.injectFault(Fault.CORRUPT_IMAGE);
 
-    assertThatThrownBy(() -> call(JunosRouteIds.REQUEST_PACKAGE_ADD_URI, new PackageAdd(url, true, true)))
+    assertThatThrownBy(
+            () -> call(JunosRouteIds.REQUEST_PACKAGE_ADD_URI, new PackageAdd(url, true, true)))
         .cause()
         .isInstanceOf(JunosOperationException.class)
         .hasMessageContaining("package-result 1")

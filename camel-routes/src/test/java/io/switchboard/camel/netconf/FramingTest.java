@@ -85,8 +85,16 @@ class FramingTest {
 
   @Test
   void chunkedRejectsMalformedHeaders() {
-    for (String bad : List.of("#4\nabcd\n##\n", "\n#0\n\n##\n", "\n#x\n", "\n#04\nabcd", "\n##\n",
-        "\n#12345678901\n", "\n#99999999999", "\n##x")) {
+    for (String bad :
+        List.of(
+            "#4\nabcd\n##\n",
+            "\n#0\n\n##\n",
+            "\n#x\n",
+            "\n#04\nabcd",
+            "\n##\n",
+            "\n#12345678901\n",
+            "\n#99999999999",
+            "\n##x")) {
       FrameBuffer buffer = new FrameBuffer();
       buffer.append(utf8(bad), 0, utf8(bad).length);
       assertThatThrownBy(() -> new ChunkedFraming(MAX).decode(buffer))
@@ -120,8 +128,11 @@ class FramingTest {
 
   @Test
   void messageIdIsReadFromTheRootElementOnly() {
-    assertThat(NetconfSession.messageId("<?xml version=\"1.0\"?>\n<rpc-reply xmlns:nc=\"x\"\n"
-        + "  message-id='42'\n  xmlns=\"y\"><data message-id=\"9\"/></rpc-reply>")).isEqualTo("42");
+    assertThat(
+            NetconfSession.messageId(
+                "<?xml version=\"1.0\"?>\n<rpc-reply xmlns:nc=\"x\"\n"
+                    + "  message-id='42'\n  xmlns=\"y\"><data message-id=\"9\"/></rpc-reply>"))
+        .isEqualTo("42");
     assertThat(NetconfSession.messageId("<rpc-reply><rpc-error/></rpc-reply>")).isNull();
   }
 }

@@ -25,8 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class NetconfComponentTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private TestNetconfServer server;
   private CamelContext camel;
@@ -58,13 +57,13 @@ class NetconfComponentTest {
   }
 
   private Object send(String deviceId, String operation) {
-    return template.requestBodyAndHeader("netconf:device?operation=" + operation, null,
-        NetconfConstants.DEVICE_ID, deviceId);
+    return template.requestBodyAndHeader(
+        "netconf:device?operation=" + operation, null, NetconfConstants.DEVICE_ID, deviceId);
   }
 
   private CompletableFuture<Object> sendAsync(String deviceId, String operation) {
-    return template.asyncRequestBodyAndHeader("netconf:device?operation=" + operation, null,
-        NetconfConstants.DEVICE_ID, deviceId);
+    return template.asyncRequestBodyAndHeader(
+        "netconf:device?operation=" + operation, null, NetconfConstants.DEVICE_ID, deviceId);
   }
 
   @Test
@@ -72,17 +71,20 @@ class NetconfComponentTest {
     start(true, NetconfClientSettings.defaults().withRpcTimeout(Duration.ofMillis(300)));
     resolver.register(server.device("slow"));
     CountDownLatch release = new CountDownLatch(1);
-    server.respondWith(rpc -> {
-      release.await(5, TimeUnit.SECONDS);
-      return "<data/>";
-    });
+    server.respondWith(
+        rpc -> {
+          release.await(5, TimeUnit.SECONDS);
+          return "<data/>";
+        });
 
     assertThatThrownBy(() -> send("slow", "get"))
         .cause()
-        .isInstanceOfSatisfying(NetconfTimeoutException.class, e -> {
-          assertThat(e.getPhase()).isEqualTo("rpc get");
-          assertThat(e.getDeviceId()).isEqualTo("slow");
-        });
+        .isInstanceOfSatisfying(
+            NetconfTimeoutException.class,
+            e -> {
+              assertThat(e.getPhase()).isEqualTo("rpc get");
+              assertThat(e.getDeviceId()).isEqualTo("slow");
+            });
     release.countDown();
     server.respondWith(rpc -> "<data/>");
 
@@ -94,9 +96,10 @@ class NetconfComponentTest {
   void aSessionDroppedMidRpcIsItsOwnException() throws Exception {
     start();
     resolver.register(server.device("flaky"));
-    server.respondWith(rpc -> {
-      throw new TestNetconfServer.Drop();
-    });
+    server.respondWith(
+        rpc -> {
+          throw new TestNetconfServer.Drop();
+        });
 
     assertThatThrownBy(() -> send("flaky", "commit"))
         .cause()
@@ -134,8 +137,13 @@ class NetconfComponentTest {
     start(false, NetconfClientSettings.defaults());
     resolver.register(server.device("old"));
 
-    Object reply = template.request("netconf:device?operation=get", e ->
-        e.getMessage().setHeader(NetconfConstants.DEVICE_ID, "old")).getMessage().getHeader(NetconfConstants.FRAMING);
+    Object reply =
+        template
+            .request(
+                "netconf:device?operation=get",
+                e -> e.getMessage().setHeader(NetconfConstants.DEVICE_ID, "old"))
+            .getMessage()
+            .getHeader(NetconfConstants.FRAMING);
 
     assertThat(reply).isEqualTo("end-of-message");
   }
@@ -144,10 +152,11 @@ class NetconfComponentTest {
   void requestsToOneDeviceShareOneSessionOneAtATime() throws Exception {
     start();
     resolver.register(server.device("busy"));
-    server.respondWith(rpc -> {
-      Thread.sleep(20);
-      return "<ok/>";
-    });
+    server.respondWith(
+        rpc -> {
+          Thread.sleep(20);
+          return "<ok/>";
+        });
 
     List<CompletableFuture<Object>> replies = new ArrayList<>();
     for (int i = 0; i < 10; i++) {
@@ -187,9 +196,12 @@ class NetconfComponentTest {
     send("idle", "get");
     assertThat(server.sessionsOpen.get()).isEqualTo(1);
 
-    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-      assertThat(server.sessionsOpen.get()).isZero();
-      assertThat(component.client().stats().open()).isZero();
-    });
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () -> {
+              assertThat(server.sessionsOpen.get()).isZero();
+              assertThat(component.client().stats().open()).isZero();
+            });
   }
 }

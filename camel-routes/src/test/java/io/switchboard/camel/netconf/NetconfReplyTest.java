@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Test;
 
 class NetconfReplyTest {
 
-  private static final String INVALID_VALUE = """
+  private static final String INVALID_VALUE =
+      """
       <rpc-reply xmlns="urn:ietf:params:xml:ns:netconf:base:1.0" message-id="3">
         <rpc-error>
           <error-type>application</error-type>
@@ -25,25 +26,30 @@ class NetconfReplyTest {
     NetconfReply reply = NetconfReply.parse(INVALID_VALUE);
 
     assertThatThrownBy(() -> reply.throwIfError("r1", "edit-config"))
-        .isInstanceOfSatisfying(NetconfRpcException.class, e -> {
-          assertThat(e.getDeviceId()).isEqualTo("r1");
-          assertThat(e.getOperation()).isEqualTo("edit-config");
-          assertThat(e.getErrorType()).isEqualTo("application");
-          assertThat(e.getErrorTag()).isEqualTo("invalid-value");
-          assertThat(e.getErrorSeverity()).isEqualTo("error");
-          assertThat(e.getErrorPath()).isEqualTo("/nacm:nacm/nacm:enable-nacm");
-          assertThat(e.getErrorMessage()).isEqualTo("invalid value");
-          assertThat(e.getErrors().get(0).appTag()).isEqualTo("data-invalid");
-          assertThat(e.getErrors().get(0).info()).contains("<bad-value>maybe</bad-value>");
-          assertThat(e.getMessage()).isEqualTo(
-              "device r1: edit-config failed: error application/invalid-value"
-                  + " at /nacm:nacm/nacm:enable-nacm: invalid value");
-        });
+        .isInstanceOfSatisfying(
+            NetconfRpcException.class,
+            e -> {
+              assertThat(e.getDeviceId()).isEqualTo("r1");
+              assertThat(e.getOperation()).isEqualTo("edit-config");
+              assertThat(e.getErrorType()).isEqualTo("application");
+              assertThat(e.getErrorTag()).isEqualTo("invalid-value");
+              assertThat(e.getErrorSeverity()).isEqualTo("error");
+              assertThat(e.getErrorPath()).isEqualTo("/nacm:nacm/nacm:enable-nacm");
+              assertThat(e.getErrorMessage()).isEqualTo("invalid value");
+              assertThat(e.getErrors().get(0).appTag()).isEqualTo("data-invalid");
+              assertThat(e.getErrors().get(0).info()).contains("<bad-value>maybe</bad-value>");
+              assertThat(e.getMessage())
+                  .isEqualTo(
+                      "device r1: edit-config failed: error application/invalid-value"
+                          + " at /nacm:nacm/nacm:enable-nacm: invalid value");
+            });
   }
 
   @Test
   void warningsAloneAreNotFailures() {
-    NetconfReply reply = NetconfReply.parse("""
+    NetconfReply reply =
+        NetconfReply.parse(
+            """
         <rpc-reply xmlns="urn:ietf:params:xml:ns:netconf:base:1.0" message-id="4">
           <rpc-error><error-type>application</error-type><error-tag>operation-failed</error-tag>
             <error-severity>warning</error-severity><error-message>statement has no effect</error-message>
@@ -59,7 +65,9 @@ class NetconfReplyTest {
 
   @Test
   void junosErrorsNestedInCommitResultsAreFound() {
-    NetconfReply reply = NetconfReply.parse("""
+    NetconfReply reply =
+        NetconfReply.parse(
+            """
         <rpc-reply xmlns="urn:ietf:params:xml:ns:netconf:base:1.0" xmlns:junos="http://xml.juniper.net/junos/*/junos" message-id="5">
           <commit-results><routing-engine junos:style="normal"><name>re0</name>
             <rpc-error><error-type>protocol</error-type><error-tag>operation-failed</error-tag>
@@ -74,24 +82,29 @@ class NetconfReplyTest {
 
   @Test
   void dataOfAGetConfigReplyIsExposed() {
-    NetconfReply reply = NetconfReply.parse(
-        "<rpc-reply xmlns=\"urn:ietf:params:xml:ns:netconf:base:1.0\" message-id=\"6\">"
-            + "<data><system xmlns=\"urn:x\"><host-name>r1</host-name></system></data></rpc-reply>");
+    NetconfReply reply =
+        NetconfReply.parse(
+            "<rpc-reply xmlns=\"urn:ietf:params:xml:ns:netconf:base:1.0\" message-id=\"6\">"
+                + "<data><system xmlns=\"urn:x\"><host-name>r1</host-name></system></data></rpc-reply>");
 
-    assertThat(NetconfXml.childText(NetconfXml.child(reply.data(), "system"), "host-name")).isEqualTo("r1");
+    assertThat(NetconfXml.childText(NetconfXml.child(reply.data(), "system"), "host-name"))
+        .isEqualTo("r1");
   }
 
   @Test
   void somethingOtherThanARpcReplyIsRefused() {
-    assertThatThrownBy(() -> NetconfReply.parse("<hello/>")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> NetconfReply.parse("<hello/>"))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> NetconfReply.parse("<rpc-reply><unclosed></rpc-reply>"))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void doctypesAreRefused() {
-    assertThatThrownBy(() -> NetconfReply.parse(
-        "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><rpc-reply>&x;</rpc-reply>"))
+    assertThatThrownBy(
+            () ->
+                NetconfReply.parse(
+                    "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><rpc-reply>&x;</rpc-reply>"))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -53,12 +53,19 @@ class NetconfdInteropIT {
   }
 
   private static String group(String name) {
-    return "<nacm xmlns=\"" + NACM + "\"><groups><group><name>" + name
+    return "<nacm xmlns=\""
+        + NACM
+        + "\"><groups><group><name>"
+        + name
         + "</name><user-name>alice</user-name></group></groups></nacm>";
   }
 
   private static String groupFilter(String name) {
-    return "<nacm xmlns=\"" + NACM + "\"><groups><group><name>" + name + "</name></group></groups></nacm>";
+    return "<nacm xmlns=\""
+        + NACM
+        + "\"><groups><group><name>"
+        + name
+        + "</name></group></groups></nacm>";
   }
 
   private static String unique(String prefix) {
@@ -66,26 +73,36 @@ class NetconfdInteropIT {
   }
 
   private String config(String datastore, String groupName) {
-    return template.requestBodyAndHeader(peer.uri("operation=get-config&source=" + datastore), null,
-        NetconfConstants.FILTER, groupFilter(groupName), String.class);
+    return template.requestBodyAndHeader(
+        peer.uri("operation=get-config&source=" + datastore),
+        null,
+        NetconfConstants.FILTER,
+        groupFilter(groupName),
+        String.class);
   }
 
   @Test
   void helloExchangesCapabilitiesAndPicksChunkedFramingForBase11() {
-    Exchange reply = template.request(peer.uri("operation=hello"), e -> { });
+    Exchange reply = template.request(peer.uri("operation=hello"), e -> {});
 
     assertThat(reply.getException()).isNull();
     @SuppressWarnings("unchecked")
     List<String> capabilities = reply.getMessage().getBody(List.class);
-    assertThat(capabilities).contains(NetconfCapabilities.BASE_10, NetconfCapabilities.BASE_11,
-        NetconfCapabilities.CANDIDATE, NetconfCapabilities.CONFIRMED_COMMIT_11);
+    assertThat(capabilities)
+        .contains(
+            NetconfCapabilities.BASE_10,
+            NetconfCapabilities.BASE_11,
+            NetconfCapabilities.CANDIDATE,
+            NetconfCapabilities.CONFIRMED_COMMIT_11);
     assertThat(reply.getMessage().getHeader(NetconfConstants.FRAMING)).isEqualTo("chunked");
-    assertThat(reply.getMessage().getHeader(NetconfConstants.SESSION_ID, String.class)).isNotBlank();
+    assertThat(reply.getMessage().getHeader(NetconfConstants.SESSION_ID, String.class))
+        .isNotBlank();
   }
 
   @Test
   void base10OnlyClientGetsEndOfMessageFramingAndStillWorks() {
-    Exchange reply = template.request(peer.uri("operation=get-config&source=running&baseVersion=1.0"), e -> { });
+    Exchange reply =
+        template.request(peer.uri("operation=get-config&source=running&baseVersion=1.0"), e -> {});
 
     assertThat(reply.getException()).isNull();
     assertThat(reply.getMessage().getHeader(NetconfConstants.FRAMING)).isEqualTo("end-of-message");
@@ -94,7 +111,8 @@ class NetconfdInteropIT {
 
   @Test
   void getConfigReturnsTheRunningDatastore() {
-    String reply = template.requestBody(peer.uri("operation=get-config&source=running"), null, String.class);
+    String reply =
+        template.requestBody(peer.uri("operation=get-config&source=running"), null, String.class);
 
     NetconfReply parsed = NetconfReply.parse(reply);
     assertThat(parsed.data()).isNotNull();
@@ -104,7 +122,8 @@ class NetconfdInteropIT {
   @Test
   void editConfigToCandidateThenCommitReachesRunning() {
     String name = unique("commit");
-    template.requestBody(peer.uri("operation=edit-config&target=candidate&defaultOperation=merge"), group(name));
+    template.requestBody(
+        peer.uri("operation=edit-config&target=candidate&defaultOperation=merge"), group(name));
     assertThat(config("candidate", name)).contains(name);
     assertThat(config("running", name)).doesNotContain(name);
 
@@ -121,8 +140,14 @@ class NetconfdInteropIT {
     template.requestBody(peer.uri("operation=commit"), (Object) null);
     assertThat(config("running", name)).contains(name);
 
-    String victim = "<nacm xmlns=\"" + NACM + "\"><groups><group xmlns:nc=\"" + NetconfXml.BASE_NS
-        + "\" nc:operation=\"delete\"><name>" + name + "</name></group></groups></nacm>";
+    String victim =
+        "<nacm xmlns=\""
+            + NACM
+            + "\"><groups><group xmlns:nc=\""
+            + NetconfXml.BASE_NS
+            + "\" nc:operation=\"delete\"><name>"
+            + name
+            + "</name></group></groups></nacm>";
     template.requestBody(peer.uri("operation=edit-config"), victim);
     template.requestBody(peer.uri("operation=commit"), (Object) null);
 
@@ -135,13 +160,20 @@ class NetconfdInteropIT {
     String persist = unique("persist");
     template.requestBody(peer.uri("operation=edit-config"), group(name));
 
-    template.requestBodyAndHeaders(peer.uri("operation=commit"), null, Map.of(
-        NetconfConstants.CONFIRMED, true,
-        NetconfConstants.CONFIRM_TIMEOUT, 300,
-        NetconfConstants.PERSIST, persist));
+    template.requestBodyAndHeaders(
+        peer.uri("operation=commit"),
+        null,
+        Map.of(
+            NetconfConstants.CONFIRMED,
+            true,
+            NetconfConstants.CONFIRM_TIMEOUT,
+            300,
+            NetconfConstants.PERSIST,
+            persist));
     assertThat(config("running", name)).contains(name);
 
-    template.requestBodyAndHeader(peer.uri("operation=cancel-commit"), null, NetconfConstants.PERSIST_ID, persist);
+    template.requestBodyAndHeader(
+        peer.uri("operation=cancel-commit"), null, NetconfConstants.PERSIST_ID, persist);
 
     assertThat(config("running", name)).doesNotContain(name);
   }
@@ -151,14 +183,22 @@ class NetconfdInteropIT {
     String name = unique("confirm");
     String persist = unique("persist");
     template.requestBody(peer.uri("operation=edit-config"), group(name));
-    template.requestBodyAndHeaders(peer.uri("operation=commit&confirmed=true&confirmTimeout=300"), null,
+    template.requestBodyAndHeaders(
+        peer.uri("operation=commit&confirmed=true&confirmTimeout=300"),
+        null,
         Map.of(NetconfConstants.PERSIST, persist));
 
-    template.requestBodyAndHeader(peer.uri("operation=commit"), null, NetconfConstants.PERSIST_ID, persist);
+    template.requestBodyAndHeader(
+        peer.uri("operation=commit"), null, NetconfConstants.PERSIST_ID, persist);
 
     assertThat(config("running", name)).contains(name);
-    assertThatThrownBy(() -> template.requestBodyAndHeader(
-        peer.uri("operation=cancel-commit"), null, NetconfConstants.PERSIST_ID, persist))
+    assertThatThrownBy(
+            () ->
+                template.requestBodyAndHeader(
+                    peer.uri("operation=cancel-commit"),
+                    null,
+                    NetconfConstants.PERSIST_ID,
+                    persist))
         .hasCauseInstanceOf(NetconfRpcException.class);
   }
 
@@ -167,29 +207,50 @@ class NetconfdInteropIT {
     resolver.register(peer.passwordConnection("locker"));
     resolver.register(peer.passwordConnection("other"));
     // Two device ids for one server give two sessions: "other" runs into the lock "locker" holds.
-    camel.addRoutes(new RouteBuilder() {
-      @Override
-      public void configure() {
-        from("direct:hold-lock").routeId("test-hold-lock")
-            .to("netconf:device?operation=lock&target=candidate")
-            .process(e -> e.setProperty("otherLock", template.request("netconf:device?operation=lock",
-                other -> other.getMessage().setHeader(NetconfConstants.DEVICE_ID, "other")).getException()))
-            .to("netconf:device?operation=unlock&target=candidate");
-      }
-    });
+    camel.addRoutes(
+        new RouteBuilder() {
+          @Override
+          public void configure() {
+            from("direct:hold-lock")
+                .routeId("test-hold-lock")
+                .to("netconf:device?operation=lock&target=candidate")
+                .process(
+                    e ->
+                        e.setProperty(
+                            "otherLock",
+                            template
+                                .request(
+                                    "netconf:device?operation=lock",
+                                    other ->
+                                        other
+                                            .getMessage()
+                                            .setHeader(NetconfConstants.DEVICE_ID, "other"))
+                                .getException()))
+                .to("netconf:device?operation=unlock&target=candidate");
+          }
+        });
 
-    Exchange done = template.request("direct:hold-lock",
-        e -> e.getMessage().setHeader(NetconfConstants.DEVICE_ID, "locker"));
+    Exchange done =
+        template.request(
+            "direct:hold-lock",
+            e -> e.getMessage().setHeader(NetconfConstants.DEVICE_ID, "locker"));
 
     assertThat(done.getException()).isNull();
     assertThat(done.getProperty("otherLock", Exception.class))
-        .isInstanceOfSatisfying(NetconfRpcException.class, e -> {
-          assertThat(e.getErrorTag()).isEqualTo("lock-denied");
-          assertThat(e.getErrorType()).isEqualTo("protocol");
-          assertThat(e.getErrors().get(0).info()).contains("session-id");
-        });
-    String relock = template.requestBodyAndHeader("netconf:device?operation=lock", null,
-        NetconfConstants.DEVICE_ID, "other", String.class);
+        .isInstanceOfSatisfying(
+            NetconfRpcException.class,
+            e -> {
+              assertThat(e.getErrorTag()).isEqualTo("lock-denied");
+              assertThat(e.getErrorType()).isEqualTo("protocol");
+              assertThat(e.getErrors().get(0).info()).contains("session-id");
+            });
+    String relock =
+        template.requestBodyAndHeader(
+            "netconf:device?operation=lock",
+            null,
+            NetconfConstants.DEVICE_ID,
+            "other",
+            String.class);
     assertThat(NetconfReply.parse(relock).isOk()).isTrue();
   }
 
@@ -197,11 +258,20 @@ class NetconfdInteropIT {
   void lockLeftHeldWhenTheExchangeEndsIsReleasedByClosingItsSession() {
     resolver.register(peer.passwordConnection("forgetful"));
     resolver.register(peer.passwordConnection("next"));
-    template.requestBodyAndHeader("netconf:device?operation=lock", null, NetconfConstants.DEVICE_ID, "forgetful");
+    template.requestBodyAndHeader(
+        "netconf:device?operation=lock", null, NetconfConstants.DEVICE_ID, "forgetful");
 
-    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
-        template.request("netconf:device?operation=lock",
-            e -> e.getMessage().setHeader(NetconfConstants.DEVICE_ID, "next")).getException()).isNull());
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        template
+                            .request(
+                                "netconf:device?operation=lock",
+                                e -> e.getMessage().setHeader(NetconfConstants.DEVICE_ID, "next"))
+                            .getException())
+                    .isNull());
   }
 
   @Test
@@ -210,22 +280,27 @@ class NetconfdInteropIT {
 
     assertThatThrownBy(() -> template.requestBody(peer.uri("operation=edit-config"), bad))
         .cause()
-        .isInstanceOfSatisfying(NetconfRpcException.class, e -> {
-          // netconfd reports a YANG type violation as a protocol error.
-          assertThat(e.getErrorType()).isIn("protocol", "application");
-          assertThat(e.getErrorTag()).isEqualTo("invalid-value");
-          assertThat(e.getErrorSeverity()).isEqualTo("error");
-          assertThat(e.getErrorPath()).contains("enable-nacm");
-          assertThat(e.getErrorMessage()).isNotBlank();
-          assertThat(e.getDeviceId()).isEqualTo(peer.host() + ":" + peer.port());
-        });
+        .isInstanceOfSatisfying(
+            NetconfRpcException.class,
+            e -> {
+              // netconfd reports a YANG type violation as a protocol error.
+              assertThat(e.getErrorType()).isIn("protocol", "application");
+              assertThat(e.getErrorTag()).isEqualTo("invalid-value");
+              assertThat(e.getErrorSeverity()).isEqualTo("error");
+              assertThat(e.getErrorPath()).contains("enable-nacm");
+              assertThat(e.getErrorMessage()).isNotBlank();
+              assertThat(e.getDeviceId()).isEqualTo(peer.host() + ":" + peer.port());
+            });
   }
 
   @Test
   void validateAndDiscardChangesWorkOnTheCandidate() {
     String name = unique("discard");
     template.requestBody(peer.uri("operation=edit-config"), group(name));
-    assertThat(NetconfReply.parse(template.requestBody(peer.uri("operation=validate"), null, String.class)).isOk())
+    assertThat(
+            NetconfReply.parse(
+                    template.requestBody(peer.uri("operation=validate"), null, String.class))
+                .isOk())
         .isTrue();
 
     template.requestBody(peer.uri("operation=discard-changes"), (Object) null);
@@ -235,10 +310,15 @@ class NetconfdInteropIT {
 
   @Test
   void rawRpcIsSentAsIs() {
-    String reply = template.requestBody(peer.uri("operation=rpc"),
-        "<get xmlns=\"" + NetconfXml.BASE_NS + "\"><filter type=\"subtree\">"
-            + "<netconf-state xmlns=\"urn:ietf:params:xml:ns:yang:ietf-netconf-monitoring\"><sessions/></netconf-state>"
-            + "</filter></get>", String.class);
+    String reply =
+        template.requestBody(
+            peer.uri("operation=rpc"),
+            "<get xmlns=\""
+                + NetconfXml.BASE_NS
+                + "\"><filter type=\"subtree\">"
+                + "<netconf-state xmlns=\"urn:ietf:params:xml:ns:yang:ietf-netconf-monitoring\"><sessions/></netconf-state>"
+                + "</filter></get>",
+            String.class);
 
     assertThat(reply).contains("sessions");
   }
@@ -247,46 +327,70 @@ class NetconfdInteropIT {
   void publicKeyAuthenticationWorks() {
     resolver.register(peer.keyConnection("keyed"));
 
-    String reply = template.requestBodyAndHeader("netconf:device?operation=get-config", null,
-        NetconfConstants.DEVICE_ID, "keyed", String.class);
+    String reply =
+        template.requestBodyAndHeader(
+            "netconf:device?operation=get-config",
+            null,
+            NetconfConstants.DEVICE_ID,
+            "keyed",
+            String.class);
 
     assertThat(reply).contains("<data");
   }
 
   @Test
   void wrongPasswordIsAnAuthenticationFailure() {
-    resolver.register(DeviceConnection.withPassword("wrong", peer.host(), peer.port(), peer.user(), "not-it"));
+    resolver.register(
+        DeviceConnection.withPassword("wrong", peer.host(), peer.port(), peer.user(), "not-it"));
 
-    assertThatThrownBy(() -> template.requestBodyAndHeader("netconf:device?operation=hello", null,
-        NetconfConstants.DEVICE_ID, "wrong"))
-        .cause().isInstanceOf(NetconfAuthenticationException.class);
+    assertThatThrownBy(
+            () ->
+                template.requestBodyAndHeader(
+                    "netconf:device?operation=hello", null, NetconfConstants.DEVICE_ID, "wrong"))
+        .cause()
+        .isInstanceOf(NetconfAuthenticationException.class);
   }
 
   @Test
   void firstUsePinsTheHostKeyAndAChangedKeyIsRefused() {
     resolver.register(peer.passwordConnection("pinned"));
-    template.requestBodyAndHeader("netconf:device?operation=hello", null, NetconfConstants.DEVICE_ID, "pinned");
+    template.requestBodyAndHeader(
+        "netconf:device?operation=hello", null, NetconfConstants.DEVICE_ID, "pinned");
     assertThat(hostKeys.fingerprint("pinned")).get().asString().startsWith("SHA256:");
 
     resolver.register(peer.passwordConnection("impostor"));
     hostKeys.pin("impostor", "SHA256:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
-    assertThatThrownBy(() -> template.requestBodyAndHeader("netconf:device?operation=hello", null,
-        NetconfConstants.DEVICE_ID, "impostor"))
+    assertThatThrownBy(
+            () ->
+                template.requestBodyAndHeader(
+                    "netconf:device?operation=hello", null, NetconfConstants.DEVICE_ID, "impostor"))
         .cause()
-        .isInstanceOfSatisfying(HostKeyMismatchException.class, e -> {
-          assertThat(e.getExpectedFingerprint()).isEqualTo("SHA256:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
-          assertThat(e.getPresentedFingerprint()).isEqualTo(hostKeys.fingerprint("pinned").orElseThrow());
-          assertThat(e.getMessage()).contains("host key changed");
-        });
-    assertThat(hostKeys.mismatches()).extracting(InMemoryHostKeyStore.Mismatch::deviceId).containsExactly("impostor");
+        .isInstanceOfSatisfying(
+            HostKeyMismatchException.class,
+            e -> {
+              assertThat(e.getExpectedFingerprint())
+                  .isEqualTo("SHA256:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+              assertThat(e.getPresentedFingerprint())
+                  .isEqualTo(hostKeys.fingerprint("pinned").orElseThrow());
+              assertThat(e.getMessage()).contains("host key changed");
+            });
+    assertThat(hostKeys.mismatches())
+        .extracting(InMemoryHostKeyStore.Mismatch::deviceId)
+        .containsExactly("impostor");
   }
 
   @Test
   void sessionsAreReusedAcrossExchanges() {
-    String first = template.request(peer.uri("operation=hello"), e -> { })
-        .getMessage().getHeader(NetconfConstants.SESSION_ID, String.class);
-    String second = template.request(peer.uri("operation=get-config"), e -> { })
-        .getMessage().getHeader(NetconfConstants.SESSION_ID, String.class);
+    String first =
+        template
+            .request(peer.uri("operation=hello"), e -> {})
+            .getMessage()
+            .getHeader(NetconfConstants.SESSION_ID, String.class);
+    String second =
+        template
+            .request(peer.uri("operation=get-config"), e -> {})
+            .getMessage()
+            .getHeader(NetconfConstants.SESSION_ID, String.class);
 
     assertThat(second).isEqualTo(first);
     assertThat(component.client().stats().reused()).isPositive();
@@ -294,10 +398,16 @@ class NetconfdInteropIT {
 
   @Test
   void closeSessionEndsTheSessionAndTheNextRequestOpensAnother() {
-    String first = template.request(peer.uri("operation=close-session"), e -> { })
-        .getMessage().getHeader(NetconfConstants.SESSION_ID, String.class);
-    String next = template.request(peer.uri("operation=hello"), e -> { })
-        .getMessage().getHeader(NetconfConstants.SESSION_ID, String.class);
+    String first =
+        template
+            .request(peer.uri("operation=close-session"), e -> {})
+            .getMessage()
+            .getHeader(NetconfConstants.SESSION_ID, String.class);
+    String next =
+        template
+            .request(peer.uri("operation=hello"), e -> {})
+            .getMessage()
+            .getHeader(NetconfConstants.SESSION_ID, String.class);
 
     assertThat(next).isNotEqualTo(first);
   }
@@ -305,14 +415,23 @@ class NetconfdInteropIT {
   @Test
   void cliCommandRunsThroughCamelSshWithThePinnedHostKey() throws Exception {
     resolver.register(peer.passwordConnection("cli"));
-    camel.addRoutes(new io.switchboard.camel.ssh.SshCliRoutes(resolver,
-        new io.switchboard.camel.ssh.PinnedSshClientBuilder(hostKeys), 0, Duration.ofSeconds(20)));
-    template.requestBodyAndHeader("netconf:device?operation=hello", null, NetconfConstants.DEVICE_ID, "cli");
+    camel.addRoutes(
+        new io.switchboard.camel.ssh.SshCliRoutes(
+            resolver,
+            new io.switchboard.camel.ssh.PinnedSshClientBuilder(hostKeys),
+            0,
+            Duration.ofSeconds(20)));
+    template.requestBodyAndHeader(
+        "netconf:device?operation=hello", null, NetconfConstants.DEVICE_ID, "cli");
     String pinned = hostKeys.fingerprint("cli").orElseThrow();
 
-    io.switchboard.camel.ssh.CliResult result = template.requestBodyAndHeader(
-        io.switchboard.camel.ssh.SshCliRouteIds.CLI_COMMAND_URI, "echo switchboard",
-        NetconfConstants.DEVICE_ID, "cli", io.switchboard.camel.ssh.CliResult.class);
+    io.switchboard.camel.ssh.CliResult result =
+        template.requestBodyAndHeader(
+            io.switchboard.camel.ssh.SshCliRouteIds.CLI_COMMAND_URI,
+            "echo switchboard",
+            NetconfConstants.DEVICE_ID,
+            "cli",
+            io.switchboard.camel.ssh.CliResult.class);
 
     assertThat(result.stdout().strip()).isEqualTo("switchboard");
     assertThat(hostKeys.fingerprint("cli")).contains(pinned);

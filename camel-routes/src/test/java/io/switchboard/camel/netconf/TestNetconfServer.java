@@ -17,9 +17,9 @@ import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
 import org.apache.sshd.server.subsystem.SubsystemFactory;
 
 /**
- * A minimal NETCONF server on an in-process MINA SSHD server, for component tests: it answers
- * every RPC through a {@link Responder}, which can delay, fail or drop the session. It counts
- * sessions and concurrent RPCs so tests can check the client's limits.
+ * A minimal NETCONF server on an in-process MINA SSHD server, for component tests: it answers every
+ * RPC through a {@link Responder}, which can delay, fail or drop the session. It counts sessions
+ * and concurrent RPCs so tests can check the client's limits.
  */
 final class TestNetconfServer implements AutoCloseable {
 
@@ -52,18 +52,21 @@ final class TestNetconfServer implements AutoCloseable {
     server.setHost("127.0.0.1");
     server.setPort(0);
     server.setKeyPairProvider(new SimpleGeneratorHostKeyProvider(hostKey));
-    server.setPasswordAuthenticator((user, password, session) -> USER.equals(user) && PASSWORD.equals(password));
-    server.setSubsystemFactories(java.util.List.of(new SubsystemFactory() {
-      @Override
-      public String getName() {
-        return "netconf";
-      }
+    server.setPasswordAuthenticator(
+        (user, password, session) -> USER.equals(user) && PASSWORD.equals(password));
+    server.setSubsystemFactories(
+        java.util.List.of(
+            new SubsystemFactory() {
+              @Override
+              public String getName() {
+                return "netconf";
+              }
 
-      @Override
-      public Command createSubsystem(ChannelSession channel) {
-        return new Session();
-      }
-    }));
+              @Override
+              public Command createSubsystem(ChannelSession channel) {
+                return new Session();
+              }
+            }));
     server.start();
   }
 
@@ -111,10 +114,18 @@ final class TestNetconfServer implements AutoCloseable {
       FrameBuffer buffer = new FrameBuffer();
       byte[] chunk = new byte[4096];
       try {
-        String hello = "<hello xmlns=\"" + NetconfXml.BASE_NS + "\"><capabilities><capability>"
-            + NetconfCapabilities.BASE_10 + "</capability>"
-            + (offerBase11 ? "<capability>" + NetconfCapabilities.BASE_11 + "</capability>" : "")
-            + "</capabilities><session-id>" + sessionsOpened.get() + "</session-id></hello>";
+        String hello =
+            "<hello xmlns=\""
+                + NetconfXml.BASE_NS
+                + "\"><capabilities><capability>"
+                + NetconfCapabilities.BASE_10
+                + "</capability>"
+                + (offerBase11
+                    ? "<capability>" + NetconfCapabilities.BASE_11 + "</capability>"
+                    : "")
+                + "</capabilities><session-id>"
+                + sessionsOpened.get()
+                + "</session-id></hello>";
         write(framing.encode(hello.getBytes(StandardCharsets.UTF_8)));
         boolean helloSeen = false;
         int n;
@@ -139,8 +150,16 @@ final class TestNetconfServer implements AutoCloseable {
             } finally {
               rpcsInFlight.decrementAndGet();
             }
-            write(framing.encode(("<rpc-reply xmlns=\"" + NetconfXml.BASE_NS + "\" message-id=\""
-                + messageId + "\">" + content + "</rpc-reply>").getBytes(StandardCharsets.UTF_8)));
+            write(
+                framing.encode(
+                    ("<rpc-reply xmlns=\""
+                            + NetconfXml.BASE_NS
+                            + "\" message-id=\""
+                            + messageId
+                            + "\">"
+                            + content
+                            + "</rpc-reply>")
+                        .getBytes(StandardCharsets.UTF_8)));
             if (xml.contains("<close-session/>")) {
               exit.onExit(0);
               return;

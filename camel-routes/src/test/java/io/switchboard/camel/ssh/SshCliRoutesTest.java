@@ -9,8 +9,8 @@ import io.switchboard.camel.netconf.InMemoryDeviceConnectionResolver;
 import io.switchboard.camel.netconf.InMemoryHostKeyStore;
 import io.switchboard.camel.netconf.NetconfConstants;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,8 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The CLI route against a real in-process SSH server that runs two fake commands. */
 class SshCliRoutesTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private SshServer server;
   private CamelContext camel;
@@ -46,15 +45,19 @@ class SshCliRoutesTest {
     server.setHost("127.0.0.1");
     server.setPort(0);
     server.setKeyPairProvider(new SimpleGeneratorHostKeyProvider(dir.resolve("host.key")));
-    server.setPasswordAuthenticator((user, password, session) -> "ops".equals(user) && "secret".equals(password));
+    server.setPasswordAuthenticator(
+        (user, password, session) -> "ops".equals(user) && "secret".equals(password));
     server.setCommandFactory((channel, command) -> new FakeCommand(command));
     server.start();
 
     hostKeys = new InMemoryHostKeyStore();
     resolver = new InMemoryDeviceConnectionResolver();
-    resolver.register(DeviceConnection.withPassword("cpe-1", "127.0.0.1", server.getPort(), "ops", "secret"));
+    resolver.register(
+        DeviceConnection.withPassword("cpe-1", "127.0.0.1", server.getPort(), "ops", "secret"));
     camel = new DefaultCamelContext();
-    camel.addRoutes(new SshCliRoutes(resolver, new PinnedSshClientBuilder(hostKeys), 0, Duration.ofSeconds(10)));
+    camel.addRoutes(
+        new SshCliRoutes(
+            resolver, new PinnedSshClientBuilder(hostKeys), 0, Duration.ofSeconds(10)));
     camel.start();
     template = camel.createProducerTemplate();
   }
@@ -67,8 +70,13 @@ class SshCliRoutesTest {
 
   @Test
   void commandOutputComesBackAndTheHostKeyIsPinned() {
-    CliResult result = template.requestBodyAndHeader(SshCliRouteIds.CLI_COMMAND_URI, "show version",
-        NetconfConstants.DEVICE_ID, "cpe-1", CliResult.class);
+    CliResult result =
+        template.requestBodyAndHeader(
+            SshCliRouteIds.CLI_COMMAND_URI,
+            "show version",
+            NetconfConstants.DEVICE_ID,
+            "cpe-1",
+            CliResult.class);
 
     assertThat(result.stdout()).isEqualTo("Junos: 23.4R1\n");
     assertThat(result.exitStatus()).isZero();
@@ -77,26 +85,40 @@ class SshCliRoutesTest {
 
   @Test
   void nonZeroExitIsACliCommandException() {
-    assertThatThrownBy(() -> template.requestBodyAndHeader(SshCliRouteIds.CLI_COMMAND_URI, "show bogus",
-        NetconfConstants.DEVICE_ID, "cpe-1"))
+    assertThatThrownBy(
+            () ->
+                template.requestBodyAndHeader(
+                    SshCliRouteIds.CLI_COMMAND_URI,
+                    "show bogus",
+                    NetconfConstants.DEVICE_ID,
+                    "cpe-1"))
         .cause()
-        .isInstanceOfSatisfying(CliCommandException.class, e -> {
-          assertThat(e.getResult().exitStatus()).isEqualTo(1);
-          assertThat(e.getMessage()).contains("syntax error");
-        });
+        .isInstanceOfSatisfying(
+            CliCommandException.class,
+            e -> {
+              assertThat(e.getResult().exitStatus()).isEqualTo(1);
+              assertThat(e.getMessage()).contains("syntax error");
+            });
   }
 
   @Test
   void aChangedHostKeyIsRefused() {
     hostKeys.pin("cpe-1", "SHA256:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
 
-    assertThatThrownBy(() -> template.requestBodyAndHeader(SshCliRouteIds.CLI_COMMAND_URI, "show version",
-        NetconfConstants.DEVICE_ID, "cpe-1"))
+    assertThatThrownBy(
+            () ->
+                template.requestBodyAndHeader(
+                    SshCliRouteIds.CLI_COMMAND_URI,
+                    "show version",
+                    NetconfConstants.DEVICE_ID,
+                    "cpe-1"))
         .cause()
         .isInstanceOf(HostKeyMismatchException.class)
         .hasMessageContaining("host key changed");
-    assertThat(hostKeys.mismatches()).singleElement()
-        .extracting(InMemoryHostKeyStore.Mismatch::deviceId).isEqualTo("cpe-1");
+    assertThat(hostKeys.mismatches())
+        .singleElement()
+        .extracting(InMemoryHostKeyStore.Mismatch::deviceId)
+        .isEqualTo("cpe-1");
   }
 
   /** "show version" prints a version; anything else is a syntax error with exit status 1. */

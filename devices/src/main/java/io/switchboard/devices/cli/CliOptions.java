@@ -29,7 +29,8 @@ record CliOptions(
     String logLevel,
     boolean help) {
 
-  static final String USAGE = """
+  static final String USAGE =
+      """
       Usage: java -jar switchboard-devices-<version>-all.jar [options]
 
         --count N               devices to simulate (default 10)
@@ -77,9 +78,26 @@ record CliOptions(
       }
       values.put(name, value);
     }
-    Set<String> known = Set.of("count", "base-port", "bind", "serial-prefix", "model", "version", "username",
-        "password", "orchestrator", "activation-secret", "insecure", "phone-home-attempts", "fault-profile",
-        "reboot-delay", "slow-delay", "inventory", "log-level", "help");
+    Set<String> known =
+        Set.of(
+            "count",
+            "base-port",
+            "bind",
+            "serial-prefix",
+            "model",
+            "version",
+            "username",
+            "password",
+            "orchestrator",
+            "activation-secret",
+            "insecure",
+            "phone-home-attempts",
+            "fault-profile",
+            "reboot-delay",
+            "slow-delay",
+            "inventory",
+            "log-level",
+            "help");
     for (String name : values.keySet()) {
       if (!known.contains(name)) {
         throw new IllegalArgumentException("unknown option --" + name);
@@ -106,7 +124,8 @@ record CliOptions(
         values.containsKey("help"));
   }
 
-  private static int integer(Map<String, String> values, String name, int fallback, int min, int max) {
+  private static int integer(
+      Map<String, String> values, String name, int fallback, int min, int max) {
     String text = values.get(name);
     if (text == null) {
       return fallback;
@@ -114,7 +133,8 @@ record CliOptions(
     try {
       int value = Integer.parseInt(text.trim());
       if (value < min || value > max) {
-        throw new IllegalArgumentException("--" + name + " must be between " + min + " and " + max + ": " + text);
+        throw new IllegalArgumentException(
+            "--" + name + " must be between " + min + " and " + max + ": " + text);
       }
       return value;
     } catch (NumberFormatException e) {

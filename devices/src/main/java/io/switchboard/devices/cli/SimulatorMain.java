@@ -49,29 +49,39 @@ public final class SimulatorMain {
     }
     long millis = (System.nanoTime() - begin) / 1_000_000;
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      fleet.close();
-      stopped.countDown();
-    }, "sim-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  fleet.close();
+                  stopped.countDown();
+                },
+                "sim-shutdown"));
     report(options, fleet, millis, System.out);
     stopped.await();
   }
 
   static SimulatedFleet fleet(CliOptions options) throws GeneralSecurityException {
-    SimulatedFleet.Builder builder = SimulatedFleet.builder()
-        .devices(options.count())
-        .basePort(options.basePort())
-        .bindAddress(options.bindAddress())
-        .serialPrefix(options.serialPrefix())
-        .model(options.model())
-        .softwareVersion(options.softwareVersion())
-        .credentials(options.username(), options.password())
-        .faults(options.faults())
-        .rebootDelay(options.rebootDelay())
-        .slowResponseDelay(options.slowDelay());
+    SimulatedFleet.Builder builder =
+        SimulatedFleet.builder()
+            .devices(options.count())
+            .basePort(options.basePort())
+            .bindAddress(options.bindAddress())
+            .serialPrefix(options.serialPrefix())
+            .model(options.model())
+            .softwareVersion(options.softwareVersion())
+            .credentials(options.username(), options.password())
+            .faults(options.faults())
+            .rebootDelay(options.rebootDelay())
+            .slowResponseDelay(options.slowDelay());
     if (options.orchestrator() != null) {
-      builder.phoneHome(new PhoneHomeSettings(URI.create(options.orchestrator()), options.phoneHomeAttempts(),
-          Duration.ofSeconds(2), Duration.ofSeconds(60), Duration.ofSeconds(30)));
+      builder.phoneHome(
+          new PhoneHomeSettings(
+              URI.create(options.orchestrator()),
+              options.phoneHomeAttempts(),
+              Duration.ofSeconds(2),
+              Duration.ofSeconds(60),
+              Duration.ofSeconds(30)));
     }
     if (options.activationSecret() != null) {
       String secret = options.activationSecret();
@@ -85,18 +95,33 @@ public final class SimulatorMain {
     return builder.build();
   }
 
-  private static void report(CliOptions options, SimulatedFleet fleet, long millis, PrintStream out) throws IOException {
+  private static void report(CliOptions options, SimulatedFleet fleet, long millis, PrintStream out)
+      throws IOException {
     Runtime rt = Runtime.getRuntime();
     long usedMb = (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024);
-    out.printf("Started %d simulated %s devices in %d ms on %s (profile %s, orchestrator %s)%n",
-        fleet.size(), options.model(), millis, options.bindAddress(), options.faults(),
+    out.printf(
+        "Started %d simulated %s devices in %d ms on %s (profile %s, orchestrator %s)%n",
+        fleet.size(),
+        options.model(),
+        millis,
+        options.bindAddress(),
+        options.faults(),
         options.orchestrator() == null ? "none" : options.orchestrator());
-    out.printf("JVM threads: %d, heap used: %d MiB, cores: %d%n",
+    out.printf(
+        "JVM threads: %d, heap used: %d MiB, cores: %d%n",
         ManagementFactory.getThreadMXBean().getThreadCount(), usedMb, rt.availableProcessors());
     StringBuilder csv = new StringBuilder("serial,host,port,username,password,fingerprint\n");
     for (SimulatedDevice d : fleet.devices()) {
-      csv.append(String.join(",", d.serialNumber(), d.host(), String.valueOf(d.port()), d.username(),
-          d.password(), d.hostKeyFingerprint())).append('\n');
+      csv.append(
+              String.join(
+                  ",",
+                  d.serialNumber(),
+                  d.host(),
+                  String.valueOf(d.port()),
+                  d.username(),
+                  d.password(),
+                  d.hostKeyFingerprint()))
+          .append('\n');
     }
     if (options.inventory() != null) {
       Files.writeString(options.inventory(), csv);
@@ -104,7 +129,12 @@ public final class SimulatorMain {
     } else {
       out.print(csv);
     }
-    out.println("NETCONF: ssh -p <port> " + options.username() + "@" + options.bindAddress() + " -s netconf. Ctrl-C stops.");
+    out.println(
+        "NETCONF: ssh -p <port> "
+            + options.username()
+            + "@"
+            + options.bindAddress()
+            + " -s netconf. Ctrl-C stops.");
     out.flush();
   }
 
@@ -118,18 +148,19 @@ public final class SimulatorMain {
   }
 
   private static SSLContext trustAll() throws GeneralSecurityException {
-    TrustManager trustAll = new X509TrustManager() {
-      @Override
-      public void checkClientTrusted(X509Certificate[] chain, String authType) {}
+    TrustManager trustAll =
+        new X509TrustManager() {
+          @Override
+          public void checkClientTrusted(X509Certificate[] chain, String authType) {}
 
-      @Override
-      public void checkServerTrusted(X509Certificate[] chain, String authType) {}
+          @Override
+          public void checkServerTrusted(X509Certificate[] chain, String authType) {}
 
-      @Override
-      public X509Certificate[] getAcceptedIssuers() {
-        return new X509Certificate[0];
-      }
-    };
+          @Override
+          public X509Certificate[] getAcceptedIssuers() {
+            return new X509Certificate[0];
+          }
+        };
     SSLContext context = SSLContext.getInstance("TLS");
     context.init(null, new TrustManager[] {trustAll}, null);
     return context;

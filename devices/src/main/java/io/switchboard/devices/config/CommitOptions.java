@@ -4,9 +4,9 @@ import java.time.Duration;
 
 /**
  * How to commit. {@code confirmTimeout} non-null makes it a confirmed commit. {@code junosStyle}
- * marks {@code <commit-configuration>}: its confirmed commit survives the session (any later
- * commit confirms it), while a standard {@code <commit><confirmed/>} without {@code <persist>} is
- * rolled back when its session ends (RFC 6241 8.4).
+ * marks {@code <commit-configuration>}: its confirmed commit survives the session (any later commit
+ * confirms it), while a standard {@code <commit><confirmed/>} without {@code <persist>} is rolled
+ * back when its session ends (RFC 6241 8.4).
  */
 public record CommitOptions(
     boolean check,

@@ -21,7 +21,11 @@ public class ConfigException extends Exception {
   }
 
   public ConfigException(
-      String errorTag, String message, String errorPath, String badElement, List<String> followUps) {
+      String errorTag,
+      String message,
+      String errorPath,
+      String badElement,
+      List<String> followUps) {
     super(message);
     this.errorTag = errorTag;
     this.errorPath = errorPath;

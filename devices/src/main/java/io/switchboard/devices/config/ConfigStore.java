@@ -16,10 +16,10 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /**
- * One device's configuration: the running and candidate datastores, their locks, the commit
- * history for {@code rollback N}, and the confirmed-commit state machine of RFC 6241 8.4 (timer on
- * a shared scheduler, automatic rollback when not confirmed in time). Thread-safe: every method
- * holds the store's monitor, so sessions and timers see one consistent state.
+ * One device's configuration: the running and candidate datastores, their locks, the commit history
+ * for {@code rollback N}, and the confirmed-commit state machine of RFC 6241 8.4 (timer on a shared
+ * scheduler, automatic rollback when not confirmed in time). Thread-safe: every method holds the
+ * store's monitor, so sessions and timers see one consistent state.
  */
 public final class ConfigStore {
 
@@ -51,7 +51,8 @@ public final class ConfigStore {
    * @param scheduler runs confirmed-commit timers
    * @param eventLog receives one line per commit, rollback and lock event (for logs)
    */
-  public ConfigStore(Element initial, ScheduledExecutorService scheduler, Consumer<String> eventLog) {
+  public ConfigStore(
+      Element initial, ScheduledExecutorService scheduler, Consumer<String> eventLog) {
     this.scheduler = scheduler;
     this.eventLog = eventLog;
     this.running = normalized(initial);
@@ -114,8 +115,8 @@ public final class ConfigStore {
   // ---- editing -------------------------------------------------------------------------------
 
   /** {@code edit-config} to the candidate; atomic (rollback-on-error). */
-  public synchronized void editCandidate(int session, Element config, EditOperation defaultOperation)
-      throws ConfigException {
+  public synchronized void editCandidate(
+      int session, Element config, EditOperation defaultOperation) throws ConfigException {
     checkWritable(session, Datastore.CANDIDATE);
     Document edited = copy(candidate);
     Document source = withoutNamespaces(config);
@@ -141,7 +142,8 @@ public final class ConfigStore {
   }
 
   /** Applies curly-brace configuration text to the candidate (override: on an empty one). */
-  public synchronized void loadText(int session, String text, boolean override) throws ConfigException {
+  public synchronized void loadText(int session, String text, boolean override)
+      throws ConfigException {
     checkWritable(session, Datastore.CANDIDATE);
     Document edited = override ? emptyConfiguration() : copy(candidate);
     ConfigText.apply(edited.getDocumentElement(), text);
@@ -179,7 +181,8 @@ public final class ConfigStore {
     Integer owner = locks.get(datastore);
     if (owner != null) {
       throw ConfigException.lockDenied(
-          "configuration database locked by session " + owner
+          "configuration database locked by session "
+              + owner
               + (owner == session ? " (this session)" : ""),
           owner);
     }
@@ -196,7 +199,9 @@ public final class ConfigStore {
     if (owner == null || owner != session) {
       throw new ConfigException(
           "operation-failed",
-          owner == null ? "configuration database is not locked" : "configuration database locked by session " + owner,
+          owner == null
+              ? "configuration database is not locked"
+              : "configuration database locked by session " + owner,
           null,
           null);
     }
@@ -217,7 +222,8 @@ public final class ConfigStore {
    * before it and restores it when no confirming commit arrives before the timeout; a commit while
    * one is pending confirms it (or, when itself confirmed, extends it).
    */
-  public synchronized void commit(int session, String user, CommitOptions options) throws ConfigException {
+  public synchronized void commit(int session, String user, CommitOptions options)
+      throws ConfigException {
     checkWritable(session, Datastore.RUNNING);
     checkWritable(session, Datastore.CANDIDATE);
     ConfigValidator.validate(candidate.getDocumentElement());
@@ -257,11 +263,18 @@ public final class ConfigStore {
       Object[] token = new Object[1];
       ScheduledFuture<?> timer =
           scheduler.schedule(() -> expire(token), timeout.toMillis(), TimeUnit.MILLISECONDS);
-      pending = new Pending(
-          session, persist, options.junosStyle(), rollbackPoint, Instant.now().plus(timeout), timer);
+      pending =
+          new Pending(
+              session,
+              persist,
+              options.junosStyle(),
+              rollbackPoint,
+              Instant.now().plus(timeout),
+              timer);
       token[0] = pending;
       record(user, options.log(), "confirmed");
-      eventLog.accept("commit confirmed, rollback in " + timeout.toSeconds() + "s unless confirmed");
+      eventLog.accept(
+          "commit confirmed, rollback in " + timeout.toSeconds() + "s unless confirmed");
     } else {
       record(user, options.log(), "commit");
       eventLog.accept("commit complete");
@@ -275,11 +288,17 @@ public final class ConfigStore {
     }
     if (pending.persist() != null && !pending.persist().equals(persistId)) {
       throw new ConfigException(
-          "invalid-value", "persist-id does not match the pending confirmed commit", null, "persist-id");
+          "invalid-value",
+          "persist-id does not match the pending confirmed commit",
+          null,
+          "persist-id");
     }
     if (pending.persist() == null && !pending.junosStyle() && pending.session() != session) {
       throw new ConfigException(
-          "in-use", "the pending confirmed commit belongs to session " + pending.session(), null, null);
+          "in-use",
+          "the pending confirmed commit belongs to session " + pending.session(),
+          null,
+          null);
     }
     rollBack("cancel-commit");
   }
@@ -310,7 +329,10 @@ public final class ConfigStore {
       candidateDirty = false;
     }
     locks.values().removeIf(owner -> owner == session);
-    if (pending != null && pending.session() == session && pending.persist() == null && !pending.junosStyle()) {
+    if (pending != null
+        && pending.session() == session
+        && pending.persist() == null
+        && !pending.junosStyle()) {
       rollBack("session " + session + " ended before confirming its commit: rollback");
     }
   }
@@ -337,7 +359,8 @@ public final class ConfigStore {
 
   private void record(String user, String log, String kind) {
     sequence++;
-    history.addFirst(new Entry(new CommitInfo(sequence, Instant.now(), user, log, kind), copy(running)));
+    history.addFirst(
+        new Entry(new CommitInfo(sequence, Instant.now(), user, log, kind), copy(running)));
     while (history.size() > HISTORY_SIZE) {
       history.removeLast();
     }

@@ -7,10 +7,10 @@ import java.util.List;
 import org.w3c.dom.Element;
 
 /**
- * Junos curly-brace configuration text ({@code load-configuration format="text"}): parsing into
- * the XML tree through the same word mapping as {@link SetCommands}, and rendering for
- * {@code get-configuration format="text"}. Supports statements, blocks, quoted strings,
- * {@code /* *}{@code /} and {@code #} comments and the {@code replace:} tag.
+ * Junos curly-brace configuration text ({@code load-configuration format="text"}): parsing into the
+ * XML tree through the same word mapping as {@link SetCommands}, and rendering for {@code
+ * get-configuration format="text"}. Supports statements, blocks, quoted strings, {@code /* *}{@code
+ * /} and {@code #} comments and the {@code replace:} tag.
  */
 public final class ConfigText {
 
@@ -122,7 +122,8 @@ public final class ConfigText {
 
   /** Quotes a value that contains spaces or punctuation. */
   static String quote(String value) {
-    if (value.isEmpty() || value.chars().anyMatch(ch -> Character.isWhitespace(ch) || "{};#\"".indexOf(ch) >= 0)) {
+    if (value.isEmpty()
+        || value.chars().anyMatch(ch -> Character.isWhitespace(ch) || "{};#\"".indexOf(ch) >= 0)) {
       return '"' + value.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
     }
     return value;

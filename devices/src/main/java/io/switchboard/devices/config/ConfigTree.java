@@ -5,12 +5,11 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /**
- * Applies NETCONF edit semantics (merge, replace, create, delete, remove, none) to a
- * namespace-free configuration tree. List entries are keyed by their {@code name} leaf, the way
- * Junos keys nearly every list (interfaces, units, zones, gateways, policies); other elements
- * match by name, and same-named leaves (leaf-lists) by their value. Both the NETCONF
- * {@code operation} attribute and the Junos {@code delete="delete"} / {@code replace="replace"}
- * attributes are honoured.
+ * Applies NETCONF edit semantics (merge, replace, create, delete, remove, none) to a namespace-free
+ * configuration tree. List entries are keyed by their {@code name} leaf, the way Junos keys nearly
+ * every list (interfaces, units, zones, gateways, policies); other elements match by name, and
+ * same-named leaves (leaf-lists) by their value. Both the NETCONF {@code operation} attribute and
+ * the Junos {@code delete="delete"} / {@code replace="replace"} attributes are honoured.
  */
 public final class ConfigTree {
 
@@ -20,9 +19,9 @@ public final class ConfigTree {
   private ConfigTree() {}
 
   /**
-   * Applies the children of {@code source} to the children of {@code target} (both are the
-   * {@code configuration} roots). {@code target} is changed in place; callers that need atomicity
-   * edit a copy.
+   * Applies the children of {@code source} to the children of {@code target} (both are the {@code
+   * configuration} roots). {@code target} is changed in place; callers that need atomicity edit a
+   * copy.
    */
   public static void edit(Element target, Element source, EditOperation defaultOperation)
       throws ConfigException {
@@ -60,7 +59,10 @@ public final class ConfigTree {
         case CREATE -> {
           if (target != null) {
             throw new ConfigException(
-                "data-exists", "statement already exists: " + label(source), path, Xml.name(source));
+                "data-exists",
+                "statement already exists: " + label(source),
+                path,
+                Xml.name(source));
           }
           targetParent.appendChild(cleanCopy(targetParent.getOwnerDocument(), source));
         }
@@ -140,8 +142,7 @@ public final class ConfigTree {
       return null;
     }
     if (!Xml.hasElementChildren(source)) {
-      boolean leafList =
-          candidates.size() > 1 || Xml.children(sourceParent, name).size() > 1;
+      boolean leafList = candidates.size() > 1 || Xml.children(sourceParent, name).size() > 1;
       if (leafList) {
         String value = source.getTextContent().trim();
         for (Element candidate : candidates) {

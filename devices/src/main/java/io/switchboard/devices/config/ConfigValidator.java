@@ -35,12 +35,16 @@ public final class ConfigValidator {
             continue;
           }
           for (Element address : Xml.children(inet, "address")) {
-            String prefix = Xml.hasElementChildren(address)
-                ? Xml.childText(address, ConfigTree.KEY)
-                : Xml.text(address);
+            String prefix =
+                Xml.hasElementChildren(address)
+                    ? Xml.childText(address, ConfigTree.KEY)
+                    : Xml.text(address);
             if (prefix == null || !validIpv4(prefix)) {
               throw failure(
-                  "[edit interfaces " + name + " unit " + Xml.childText(unit, ConfigTree.KEY)
+                  "[edit interfaces "
+                      + name
+                      + " unit "
+                      + Xml.childText(unit, ConfigTree.KEY)
                       + " family inet]",
                   "address " + prefix,
                   "invalid ip address or hostname: " + prefix);
@@ -60,7 +64,8 @@ public final class ConfigValidator {
               "bind-interface " + bind,
               "Interface " + bind + " must be configured under [edit interfaces]");
         }
-        String gateway = Xml.childText(Xml.child(vpn, "ike") == null ? vpn : Xml.child(vpn, "ike"), "gateway");
+        String gateway =
+            Xml.childText(Xml.child(vpn, "ike") == null ? vpn : Xml.child(vpn, "ike"), "gateway");
         if (gateway != null && OperationalState.ikeGateway(configuration, gateway) == null) {
           throw failure(
               "[edit security ipsec vpn " + vpnName + " ike]",

@@ -11,9 +11,9 @@ import org.w3c.dom.Element;
  * is configured and not {@code disable}d (a configured port stands for a plugged cable); virtual
  * interfaces ({@code st0}, {@code lo0}, {@code gr-}) exist once configured. An IPsec tunnel is up
  * when its IKE gateway is defined with an address, its bind interface is configured and enabled,
- * and its external interface is up; {@code st0} units follow their tunnel. Names in
- * {@code forcedDown} (ports or tunnels) are down whatever the configuration says, so tests can
- * pull a cable.
+ * and its external interface is up; {@code st0} units follow their tunnel. Names in {@code
+ * forcedDown} (ports or tunnels) are down whatever the configuration says, so tests can pull a
+ * cable.
  */
 public final class OperationalState {
 
@@ -43,8 +43,9 @@ public final class OperationalState {
           String unitName = name + "." + Xml.childText(unit, ConfigTree.KEY);
           boolean unitAdmin = Xml.child(unit, "disable") == null;
           boolean unitOper = operUp && unitAdmin && tunnelAllows(unitName, name, tunnels);
-          units.add(new InterfaceState.LogicalInterfaceState(
-              unitName, status(unitAdmin), status(unitOper), addresses(unit)));
+          units.add(
+              new InterfaceState.LogicalInterfaceState(
+                  unitName, status(unitAdmin), status(unitOper), addresses(unit)));
         }
       }
       String description = itf == null ? null : Xml.childText(itf, "description");
@@ -125,12 +126,14 @@ public final class OperationalState {
     return null;
   }
 
-  private static boolean unitEnabled(Element configuration, String unitName, Set<String> forcedDown) {
+  private static boolean unitEnabled(
+      Element configuration, String unitName, Set<String> forcedDown) {
     Element unit = unit(configuration, unitName);
     if (unit == null) {
       return false;
     }
-    String physicalName = unitName.contains(".") ? unitName.substring(0, unitName.lastIndexOf('.')) : unitName;
+    String physicalName =
+        unitName.contains(".") ? unitName.substring(0, unitName.lastIndexOf('.')) : unitName;
     Element physical = physical(configuration, physicalName);
     return Xml.child(unit, "disable") == null
         && Xml.child(physical, "disable") == null
@@ -172,7 +175,10 @@ public final class OperationalState {
     Element inet = Xml.path(unit, "family", "inet");
     if (inet != null) {
       for (Element address : Xml.children(inet, "address")) {
-        String value = Xml.hasElementChildren(address) ? Xml.childText(address, ConfigTree.KEY) : Xml.text(address);
+        String value =
+            Xml.hasElementChildren(address)
+                ? Xml.childText(address, ConfigTree.KEY)
+                : Xml.text(address);
         if (value != null && !value.isEmpty()) {
           result.add(value);
         }

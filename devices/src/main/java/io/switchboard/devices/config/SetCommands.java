@@ -6,10 +6,10 @@ import java.util.regex.Pattern;
 import org.w3c.dom.Element;
 
 /**
- * Junos {@code set}/{@code delete} commands on an XML configuration, for
- * {@code load-configuration action="set"}. Statement words map to elements with the help of
- * {@link ConfigSchema}: {@code set interfaces ge-0/0/1 unit 0 family inet address 10.0.0.1/24}
- * becomes interface[name=ge-0/0/1]/unit[name=0]/family/inet/address[name=10.0.0.1/24].
+ * Junos {@code set}/{@code delete} commands on an XML configuration, for {@code load-configuration
+ * action="set"}. Statement words map to elements with the help of {@link ConfigSchema}: {@code set
+ * interfaces ge-0/0/1 unit 0 family inet address 10.0.0.1/24} becomes
+ * interface[name=ge-0/0/1]/unit[name=0]/family/inet/address[name=10.0.0.1/24].
  */
 public final class SetCommands {
 
@@ -56,8 +56,11 @@ public final class SetCommands {
     Element current = configuration;
     for (Step step : steps(words)) {
       if (!STATEMENT.matcher(step.name()).matches()) {
-        throw new ConfigException("invalid-value", "syntax error: '" + step.name() + "' is not a statement",
-            "[edit]", String.join(" ", words));
+        throw new ConfigException(
+            "invalid-value",
+            "syntax error: '" + step.name() + "' is not a statement",
+            "[edit]",
+            String.join(" ", words));
       }
       Element next = find(current, step);
       if (next == null) {
@@ -77,7 +80,8 @@ public final class SetCommands {
   static void delete(Element configuration, List<String> words) {
     Element current = configuration;
     for (Step step : steps(words)) {
-      Element next = find(current, step.value() == null ? step : new Step(step.name(), null, null, true));
+      Element next =
+          find(current, step.value() == null ? step : new Step(step.name(), null, null, true));
       if (next == null) {
         return;
       }

@@ -7,17 +7,17 @@ import org.w3c.dom.Element;
 
 /**
  * RFC 6241 section 6 subtree filtering on namespace-free data: containment nodes select matching
- * children and recurse, selection nodes (empty elements) select whole subtrees, content-match
- * nodes (leaves with text) keep only siblings whose leaf has that value. Names compare by local
- * name, since Junos configuration carries no namespaces.
+ * children and recurse, selection nodes (empty elements) select whole subtrees, content-match nodes
+ * (leaves with text) keep only siblings whose leaf has that value. Names compare by local name,
+ * since Junos configuration carries no namespaces.
  */
 public final class SubtreeFilter {
 
   private SubtreeFilter() {}
 
   /**
-   * Filters the children of {@code data} by the children of {@code filter} and appends the
-   * selected copies to {@code output}.
+   * Filters the children of {@code data} by the children of {@code filter} and appends the selected
+   * copies to {@code output}.
    */
   public static void apply(Element data, Element filter, Element output) {
     Document doc = output.getOwnerDocument();

@@ -1,8 +1,8 @@
 package io.switchboard.devices.config;
 
 /**
- * An overlay tunnel derived from configuration: an IPsec VPN ({@code security ipsec vpn}) or a
- * GRE unit ({@code gr-x/y/z unit N tunnel destination}).
+ * An overlay tunnel derived from configuration: an IPsec VPN ({@code security ipsec vpn}) or a GRE
+ * unit ({@code gr-x/y/z unit N tunnel destination}).
  */
 public record TunnelState(
     String name, String type, String bindInterface, String remoteAddress, String state) {

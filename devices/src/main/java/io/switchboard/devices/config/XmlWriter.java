@@ -59,7 +59,9 @@ final class XmlWriter {
         }
         continue;
       }
-      if (attrNs != null && attr.getPrefix() != null && !attrNs.equals(scope.get(attr.getPrefix()))) {
+      if (attrNs != null
+          && attr.getPrefix() != null
+          && !attrNs.equals(scope.get(attr.getPrefix()))) {
         scope = new HashMap<>(scope);
         scope.put(attr.getPrefix(), attrNs);
         declare(attr.getPrefix(), attrNs);

@@ -14,8 +14,8 @@ import java.util.Locale;
  *   <li>{@link #WRONG_SERIAL}: decided at each boot; the device phones home and reports (chassis
  *       inventory) a serial number that is not its own.
  *   <li>{@link #CORRUPT_IMAGE}: a downloaded image fails its SHA-256 check.
- *   <li>{@link #UNREACHABLE}: decided at each boot, or at once when injected; the NETCONF port stops
- *       listening (the device still phones home: its management path works, ours does not).
+ *   <li>{@link #UNREACHABLE}: decided at each boot, or at once when injected; the NETCONF port
+ *       stops listening (the device still phones home: its management path works, ours does not).
  * </ul>
  */
 public enum Fault {
@@ -31,7 +31,10 @@ public enum Fault {
     return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
-  /** Parses {@code commit-failure}, {@code COMMIT_FAILURE} or the short forms {@code slow}, {@code drop}. */
+  /**
+   * Parses {@code commit-failure}, {@code COMMIT_FAILURE} or the short forms {@code slow}, {@code
+   * drop}.
+   */
   public static Fault parse(String text) {
     String normalized = text.trim().toUpperCase(Locale.ROOT).replace('-', '_');
     return switch (normalized) {
@@ -43,7 +46,9 @@ public enum Fault {
           yield valueOf(normalized);
         } catch (IllegalArgumentException e) {
           throw new IllegalArgumentException(
-              "unknown fault '" + text + "'; known: commit-failure, slow-responses, drop-session,"
+              "unknown fault '"
+                  + text
+                  + "'; known: commit-failure, slow-responses, drop-session,"
                   + " wrong-serial, corrupt-image, unreachable");
         }
       }

@@ -79,11 +79,12 @@ public final class FaultInjector {
   /** The armed faults with their probabilities (one-shots count as 1.0). */
   public synchronized Map<Fault, Double> active() {
     Map<Fault, Double> result = new EnumMap<>(Fault.class);
-    probabilities.forEach((f, p) -> {
-      if (p > 0.0) {
-        result.put(f, p);
-      }
-    });
+    probabilities.forEach(
+        (f, p) -> {
+          if (p > 0.0) {
+            result.put(f, p);
+          }
+        });
     oneShots.keySet().forEach(f -> result.put(f, 1.0));
     return result;
   }

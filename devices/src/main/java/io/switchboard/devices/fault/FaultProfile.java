@@ -10,9 +10,9 @@ import java.util.Map;
  * applies per event: per RPC for slow responses and dropped sessions, per commit, per image
  * download, per boot for wrong serial and unreachable.
  *
- * <p>Named profiles: {@code none}; {@code flaky} (slow 10%, drop 2%, commit failure 5%);
- * {@code hostile} (slow 30%, drop 10%, commit failure 20%, corrupt image 30%, wrong serial 5%,
- * unreachable 5%). Or a list: {@code commit-failure=0.1,slow-responses=0.2}.
+ * <p>Named profiles: {@code none}; {@code flaky} (slow 10%, drop 2%, commit failure 5%); {@code
+ * hostile} (slow 30%, drop 10%, commit failure 20%, corrupt image 30%, wrong serial 5%, unreachable
+ * 5%). Or a list: {@code commit-failure=0.1,slow-responses=0.2}.
  */
 public final class FaultProfile {
 
@@ -43,7 +43,8 @@ public final class FaultProfile {
       case "flaky" -> {
         return new FaultProfile(
             "flaky",
-            Map.of(Fault.SLOW_RESPONSES, 0.10, Fault.DROP_SESSION, 0.02, Fault.COMMIT_FAILURE, 0.05));
+            Map.of(
+                Fault.SLOW_RESPONSES, 0.10, Fault.DROP_SESSION, 0.02, Fault.COMMIT_FAILURE, 0.05));
       }
       case "hostile" -> {
         return new FaultProfile(
@@ -77,7 +78,8 @@ public final class FaultProfile {
 
   private static void checkProbability(Fault fault, double p) {
     if (!(p >= 0.0 && p <= 1.0)) {
-      throw new IllegalArgumentException("probability of " + fault.cliName() + " must be in [0,1]: " + p);
+      throw new IllegalArgumentException(
+          "probability of " + fault.cliName() + " must be in [0,1]: " + p);
     }
   }
 

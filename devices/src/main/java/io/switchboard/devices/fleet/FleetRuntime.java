@@ -27,13 +27,20 @@ final class FleetRuntime implements AutoCloseable {
   FleetRuntime(int rpcThreads, int ioThreads, SSLContext sslContext, Duration downloadTimeout) {
     scheduler = new ScheduledThreadPoolExecutor(2, daemon("sim-timer"));
     scheduler.setRemoveOnCancelPolicy(true);
-    workers = new ThreadPoolExecutor(
-        rpcThreads, rpcThreads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), daemon("sim-rpc"));
+    workers =
+        new ThreadPoolExecutor(
+            rpcThreads,
+            rpcThreads,
+            60,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            daemon("sim-rpc"));
     io = new SharedIoServiceFactoryFactory(ioThreads);
-    HttpClient.Builder builder = HttpClient.newBuilder()
-        .executor(workers)
-        .connectTimeout(Duration.ofSeconds(10))
-        .followRedirects(HttpClient.Redirect.NORMAL);
+    HttpClient.Builder builder =
+        HttpClient.newBuilder()
+            .executor(workers)
+            .connectTimeout(Duration.ofSeconds(10))
+            .followRedirects(HttpClient.Redirect.NORMAL);
     if (sslContext != null) {
       builder.sslContext(sslContext);
     }

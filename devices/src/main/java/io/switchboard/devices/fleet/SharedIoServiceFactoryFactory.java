@@ -18,8 +18,8 @@ import org.apache.sshd.server.SshServer;
  * Lets every device's {@code SshServer} share one NIO2 channel group, so I/O threads stay at a
  * fixed count however many devices listen. By default MINA SSHD gives each server its own group
  * (cores + 1 threads each), which at a thousand devices means thousands of threads. Servers get a
- * view that creates acceptors on the shared group and does not shut it down when the server
- * stops; the fleet closes the group itself.
+ * view that creates acceptors on the shared group and does not shut it down when the server stops;
+ * the fleet closes the group itself.
  */
 final class SharedIoServiceFactoryFactory implements IoServiceFactoryFactory {
 

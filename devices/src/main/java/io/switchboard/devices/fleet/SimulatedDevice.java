@@ -44,6 +44,7 @@ import org.w3c.dom.Element;
 public final class SimulatedDevice implements NetconfDevice, PhoneHomeDevice {
 
   private static final Logger log = LoggerFactory.getLogger(SimulatedDevice.class);
+
   /** The wait between answering request-reboot and dropping sessions, so the answer arrives. */
   private static final long REBOOT_GRACE_MILLIS = 200;
 
@@ -77,11 +78,18 @@ public final class SimulatedDevice implements NetconfDevice, PhoneHomeDevice {
     this.username = settings.username();
     this.password = settings.password();
     this.activationSecret = settings.activationSecrets().apply(serial);
-    this.software = new SoftwareInventory(
-        settings.softwareVersion(), settings.model().imagePrefix() + "-" + settings.softwareVersion() + ".tgz");
-    this.faults = new FaultInjector(settings.faultSeed() ^ serial.hashCode(), settings.faults(), settings.slowResponseDelay());
-    this.config = new ConfigStore(initialConfiguration(), runtime.scheduler,
-        event -> log.info("{}: {}", serial, event));
+    this.software =
+        new SoftwareInventory(
+            settings.softwareVersion(),
+            settings.model().imagePrefix() + "-" + settings.softwareVersion() + ".tgz");
+    this.faults =
+        new FaultInjector(
+            settings.faultSeed() ^ serial.hashCode(),
+            settings.faults(),
+            settings.slowResponseDelay());
+    this.config =
+        new ConfigStore(
+            initialConfiguration(), runtime.scheduler, event -> log.info("{}: {}", serial, event));
     this.endpoint = new SshEndpoint(this, runtime, settings.bindAddress(), port, hostKey);
   }
 
@@ -90,13 +98,16 @@ public final class SimulatedDevice implements NetconfDevice, PhoneHomeDevice {
     try {
       return Xml.parse(xml).getDocumentElement();
     } catch (XmlException e) {
-      throw new IllegalArgumentException("initial configuration of " + serial + " is not XML: " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "initial configuration of " + serial + " is not XML: " + e.getMessage(), e);
     }
   }
 
   /** The factory-default configuration: host name, NETCONF over SSH, DHCP on ge-0/0/0. */
   static String factoryDefault(String serial) {
-    return "<configuration><system><host-name>" + serial.toLowerCase(java.util.Locale.ROOT) + "</host-name>"
+    return "<configuration><system><host-name>"
+        + serial.toLowerCase(java.util.Locale.ROOT)
+        + "</host-name>"
         + "<services><ssh/><netconf><ssh/></netconf></services></system>"
         + "<interfaces><interface><name>ge-0/0/0</name><unit><name>0</name>"
         + "<family><inet><dhcp/></inet></family></unit></interface></interfaces></configuration>";
@@ -136,7 +147,10 @@ public final class SimulatedDevice implements NetconfDevice, PhoneHomeDevice {
     return endpoint.port();
   }
 
-  /** The SSH host key fingerprint, {@code SHA256:<base64>}; stable across restarts (derived from the serial). */
+  /**
+   * The SSH host key fingerprint, {@code SHA256:<base64>}; stable across restarts (derived from the
+   * serial).
+   */
   @Override
   public String hostKeyFingerprint() {
     return fingerprint;
@@ -170,7 +184,8 @@ public final class SimulatedDevice implements NetconfDevice, PhoneHomeDevice {
   }
 
   boolean authenticates(String user, String pass) {
-    return MessageDigest.isEqual(bytes(username), bytes(user)) && MessageDigest.isEqual(bytes(password), bytes(pass));
+    return MessageDigest.isEqual(bytes(username), bytes(user))
+        && MessageDigest.isEqual(bytes(password), bytes(pass));
   }
 
   boolean authenticates(String user, PublicKey key) {
@@ -242,7 +257,8 @@ public final class SimulatedDevice implements NetconfDevice, PhoneHomeDevice {
 
   @Override
   public List<InterfaceState> interfaces() {
-    return OperationalState.interfaces(config.read(Datastore.RUNNING), settings.model().portNames(), Set.copyOf(forcedDown));
+    return OperationalState.interfaces(
+        config.read(Datastore.RUNNING), settings.model().portNames(), Set.copyOf(forcedDown));
   }
 
   @Override
@@ -250,7 +266,9 @@ public final class SimulatedDevice implements NetconfDevice, PhoneHomeDevice {
     return OperationalState.tunnels(config.read(Datastore.RUNNING), Set.copyOf(forcedDown));
   }
 
-  /** Pulls the cable of a port (or brings down a tunnel or unit) whatever the configuration says. */
+  /**
+   * Pulls the cable of a port (or brings down a tunnel or unit) whatever the configuration says.
+   */
   public void linkDown(String name) {
     forcedDown.add(name);
   }
@@ -262,7 +280,8 @@ public final class SimulatedDevice implements NetconfDevice, PhoneHomeDevice {
   /** Replaces running and candidate configuration outside NETCONF (test setup). */
   public void loadRunningConfig(String configurationXml) {
     try {
-      config.replaceRunning(Xml.parse(configurationXml).getDocumentElement(), "test", "loaded by test");
+      config.replaceRunning(
+          Xml.parse(configurationXml).getDocumentElement(), "test", "loaded by test");
     } catch (XmlException e) {
       throw new IllegalArgumentException("not XML: " + e.getMessage(), e);
     }
@@ -372,17 +391,21 @@ public final class SimulatedDevice implements NetconfDevice, PhoneHomeDevice {
       state = DeviceState.REBOOTING;
     }
     log.info("{}: rebooting", serial);
-    runtime.scheduler.schedule(() -> {
-      synchronized (lifecycle) {
-        if (state != DeviceState.REBOOTING) {
-          return;
-        }
-        sessions.dropAll();
-        endpoint.stop();
-        config.rebooted();
-      }
-      runtime.scheduler.schedule(this::bootAfterReboot, settings.rebootDelay().toMillis(), TimeUnit.MILLISECONDS);
-    }, REBOOT_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+    runtime.scheduler.schedule(
+        () -> {
+          synchronized (lifecycle) {
+            if (state != DeviceState.REBOOTING) {
+              return;
+            }
+            sessions.dropAll();
+            endpoint.stop();
+            config.rebooted();
+          }
+          runtime.scheduler.schedule(
+              this::bootAfterReboot, settings.rebootDelay().toMillis(), TimeUnit.MILLISECONDS);
+        },
+        REBOOT_GRACE_MILLIS,
+        TimeUnit.MILLISECONDS);
   }
 
   private void bootAfterReboot() {
@@ -412,20 +435,26 @@ public final class SimulatedDevice implements NetconfDevice, PhoneHomeDevice {
   }
 
   @Override
-  public void applyBootstrapConfiguration(String configuration, String format) throws ConfigException, XmlException {
+  public void applyBootstrapConfiguration(String configuration, String format)
+      throws ConfigException, XmlException {
     switch (format) {
       case "text" -> config.loadText(0, configuration, false);
       case "set" -> config.loadSetCommands(0, configuration);
       default -> {
         Element root = Xml.parse(configuration).getDocumentElement();
         if (!"configuration".equals(Xml.name(root))) {
-          throw new ConfigException("invalid-value", "bootstrap configuration must be a <configuration> element", null, Xml.name(root));
+          throw new ConfigException(
+              "invalid-value",
+              "bootstrap configuration must be a <configuration> element",
+              null,
+              Xml.name(root));
         }
         config.editCandidate(0, root, EditOperation.MERGE);
       }
     }
     try {
-      config.commit(0, "ztp", new CommitOptions(false, "phone-home bootstrap", null, null, null, true));
+      config.commit(
+          0, "ztp", new CommitOptions(false, "phone-home bootstrap", null, null, null, true));
     } catch (ConfigException e) {
       config.discardChanges(0);
       throw e;

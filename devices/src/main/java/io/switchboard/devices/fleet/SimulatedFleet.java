@@ -47,12 +47,25 @@ public final class SimulatedFleet implements AutoCloseable {
     this.rpcThreads = b.rpcThreads;
     this.ioThreads = b.ioThreads;
     this.runtime = new FleetRuntime(b.rpcThreads, b.ioThreads, b.sslContext, b.downloadTimeout);
-    PhoneHomeClient phoneHome = b.phoneHome == null ? null
-        : new PhoneHomeClient(runtime.http, runtime.scheduler, b.phoneHome);
-    this.settings = new FleetSettings(
-        b.bindAddress, b.model, b.softwareVersion, b.username, b.password, Set.copyOf(b.authorizedKeys),
-        b.faults, b.faultSeed, b.slowResponseDelay, b.rebootDelay, phoneHome, b.activationSecrets,
-        b.initialConfiguration);
+    PhoneHomeClient phoneHome =
+        b.phoneHome == null
+            ? null
+            : new PhoneHomeClient(runtime.http, runtime.scheduler, b.phoneHome);
+    this.settings =
+        new FleetSettings(
+            b.bindAddress,
+            b.model,
+            b.softwareVersion,
+            b.username,
+            b.password,
+            Set.copyOf(b.authorizedKeys),
+            b.faults,
+            b.faultSeed,
+            b.slowResponseDelay,
+            b.rebootDelay,
+            phoneHome,
+            b.activationSecrets,
+            b.initialConfiguration);
     for (String serial : serials) {
       create(serial);
     }
@@ -325,7 +338,8 @@ public final class SimulatedFleet implements AutoCloseable {
         }
       }
       if (basePort != 0 && basePort + names.size() - 1 > 65535) {
-        throw new IllegalArgumentException("ports " + basePort + ".." + (basePort + names.size() - 1) + " exceed 65535");
+        throw new IllegalArgumentException(
+            "ports " + basePort + ".." + (basePort + names.size() - 1) + " exceed 65535");
       }
       return new SimulatedFleet(this, names);
     }

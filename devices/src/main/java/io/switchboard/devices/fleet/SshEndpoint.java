@@ -28,7 +28,8 @@ final class SshEndpoint {
   private volatile int port;
   private SshServer server;
 
-  SshEndpoint(SimulatedDevice device, FleetRuntime runtime, String host, int port, KeyPair hostKey) {
+  SshEndpoint(
+      SimulatedDevice device, FleetRuntime runtime, String host, int port, KeyPair hostKey) {
     this.device = device;
     this.runtime = runtime;
     this.host = host;
@@ -56,17 +57,27 @@ final class SshEndpoint {
     sshd.setKeyPairProvider(KeyPairProvider.wrap(hostKey));
     // Junos 21/22 offers no post-quantum hybrids, and in pure Java they cost tens of milliseconds
     // of CPU per handshake, which adds up across a fleet.
-    sshd.setKeyExchangeFactories(sshd.getKeyExchangeFactories().stream()
-        .filter(kex -> !kex.getName().contains("sntrup") && !kex.getName().contains("mlkem"))
-        .toList());
-    sshd.setPasswordAuthenticator((user, password, session) -> device.authenticates(user, password));
+    sshd.setKeyExchangeFactories(
+        sshd.getKeyExchangeFactories().stream()
+            .filter(kex -> !kex.getName().contains("sntrup") && !kex.getName().contains("mlkem"))
+            .toList());
+    sshd.setPasswordAuthenticator(
+        (user, password, session) -> device.authenticates(user, password));
     sshd.setPublickeyAuthenticator((user, key, session) -> device.authenticates(user, key));
     sshd.setSubsystemFactories(List.of(new NetconfSubsystemFactory(device)));
     try {
       sshd.start();
     } catch (IOException e) {
       throw new UncheckedIOException(
-          "device " + device.serialNumber() + " cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
+          "device "
+              + device.serialNumber()
+              + " cannot listen on "
+              + host
+              + ":"
+              + port
+              + ": "
+              + e.getMessage(),
+          e);
     }
     for (SocketAddress address : sshd.getBoundAddresses()) {
       if (address instanceof InetSocketAddress inet) {

@@ -24,13 +24,14 @@ import java.util.regex.Pattern;
 /**
  * Fetches a software image over HTTP(S) (or from a local path), checks its SHA-256 and stages it.
  * The expected checksum comes from the URL fragment ({@code #sha256=<hex>} or {@code #<hex>}) or
- * else from a sidecar file {@code <url>.sha256}. The version comes from the file name
- * ({@code junos-srxsme-21.4R3-S5.4.tgz} is 21.4R3-S5.4). The body is digested as it streams, so
- * large images and many parallel downloads cost no heap.
+ * else from a sidecar file {@code <url>.sha256}. The version comes from the file name ({@code
+ * junos-srxsme-21.4R3-S5.4.tgz} is 21.4R3-S5.4). The body is digested as it streams, so large
+ * images and many parallel downloads cost no heap.
  */
 public final class ImageInstaller {
 
-  private static final Pattern VERSION = Pattern.compile("\\d+\\.\\d+[RXSBF]\\d+(?:-S\\d+)?(?:\\.\\d+)?");
+  private static final Pattern VERSION =
+      Pattern.compile("\\d+\\.\\d+[RXSBF]\\d+(?:-S\\d+)?(?:\\.\\d+)?");
   private static final Pattern HEX = Pattern.compile("^[0-9a-fA-F]{64}");
 
   private final HttpClient http;
@@ -58,47 +59,81 @@ public final class ImageInstaller {
     String version = versionOf(fileName);
     StringBuilder output = new StringBuilder();
     if (version == null) {
-      return CompletableFuture.completedFuture(InstallResult.failed(
-          "ERROR: " + fileName + ": not a recognised software package (no release in its name)"));
+      return CompletableFuture.completedFuture(
+          InstallResult.failed(
+              "ERROR: "
+                  + fileName
+                  + ": not a recognised software package (no release in its name)"));
     }
     String expectedFromFragment = fragment == null ? null : checksumFromFragment(fragment);
     String source = location;
     CompletableFuture<Digest> digest;
     CompletableFuture<String> expected;
     if (location.startsWith("http://") || location.startsWith("https://")) {
-      output.append("Fetching package from ").append(location).append(" to /var/tmp/").append(fileName).append('\n');
+      output
+          .append("Fetching package from ")
+          .append(location)
+          .append(" to /var/tmp/")
+          .append(fileName)
+          .append('\n');
       digest = download(URI.create(location));
-      expected = expectedFromFragment != null
-          ? CompletableFuture.completedFuture(expectedFromFragment)
-          : sidecar(URI.create(location + ".sha256"));
+      expected =
+          expectedFromFragment != null
+              ? CompletableFuture.completedFuture(expectedFromFragment)
+              : sidecar(URI.create(location + ".sha256"));
     } else {
       Path path = Path.of(location.startsWith("file:") ? URI.create(location).getPath() : location);
       digest = CompletableFuture.supplyAsync(() -> digestFile(path));
-      expected = expectedFromFragment != null
-          ? CompletableFuture.completedFuture(expectedFromFragment)
-          : CompletableFuture.supplyAsync(() -> readSidecarFile(Path.of(path + ".sha256")));
+      expected =
+          expectedFromFragment != null
+              ? CompletableFuture.completedFuture(expectedFromFragment)
+              : CompletableFuture.supplyAsync(() -> readSidecarFile(Path.of(path + ".sha256")));
     }
-    return digest.thenCombine(expected, (actual, wanted) -> {
-          String got = corrupt ? damaged(actual.hex()) : actual.hex();
-          if (wanted == null) {
-            return InstallResult.failed(output
-                + "ERROR: no SHA-256 checksum for " + fileName
-                + ": give it as #sha256=<hex> in the URL or publish " + fileName + ".sha256");
-          }
-          if (!wanted.equalsIgnoreCase(got)) {
-            return InstallResult.failed(output
-                + "ERROR: Package /var/tmp/" + fileName + " is corrupt: SHA-256 checksum mismatch"
-                + " (expected " + wanted.toLowerCase(Locale.ROOT) + ", computed " + got + ")");
-          }
-          inventory.stage(fileName, version, source);
-          output.append("Verified SHA-256 checksum of ").append(fileName)
-              .append(" (").append(actual.size()).append(" bytes)\n")
-              .append("Installing package '/var/tmp/").append(fileName).append("' ...\n")
-              .append("Saving package file in /var/sw/pkg/").append(fileName).append(" ...\n")
-              .append("NOTICE: '").append(version).append("' will become active at next reboot\n")
-              .append("WARNING: A reboot is required to install the software");
-          return new InstallResult(0, output.toString(), version);
-        })
+    return digest
+        .thenCombine(
+            expected,
+            (actual, wanted) -> {
+              String got = corrupt ? damaged(actual.hex()) : actual.hex();
+              if (wanted == null) {
+                return InstallResult.failed(
+                    output
+                        + "ERROR: no SHA-256 checksum for "
+                        + fileName
+                        + ": give it as #sha256=<hex> in the URL or publish "
+                        + fileName
+                        + ".sha256");
+              }
+              if (!wanted.equalsIgnoreCase(got)) {
+                return InstallResult.failed(
+                    output
+                        + "ERROR: Package /var/tmp/"
+                        + fileName
+                        + " is corrupt: SHA-256 checksum mismatch"
+                        + " (expected "
+                        + wanted.toLowerCase(Locale.ROOT)
+                        + ", computed "
+                        + got
+                        + ")");
+              }
+              inventory.stage(fileName, version, source);
+              output
+                  .append("Verified SHA-256 checksum of ")
+                  .append(fileName)
+                  .append(" (")
+                  .append(actual.size())
+                  .append(" bytes)\n")
+                  .append("Installing package '/var/tmp/")
+                  .append(fileName)
+                  .append("' ...\n")
+                  .append("Saving package file in /var/sw/pkg/")
+                  .append(fileName)
+                  .append(" ...\n")
+                  .append("NOTICE: '")
+                  .append(version)
+                  .append("' will become active at next reboot\n")
+                  .append("WARNING: A reboot is required to install the software");
+              return new InstallResult(0, output.toString(), version);
+            })
         .exceptionally(e -> InstallResult.failed(output + "ERROR: " + rootMessage(e)));
   }
 
@@ -109,7 +144,8 @@ public final class ImageInstaller {
   }
 
   private static String checksumFromFragment(String fragment) {
-    String value = fragment.toLowerCase(Locale.ROOT).startsWith("sha256=") ? fragment.substring(7) : fragment;
+    String value =
+        fragment.toLowerCase(Locale.ROOT).startsWith("sha256=") ? fragment.substring(7) : fragment;
     return HEX.matcher(value).find() ? value.substring(0, 64) : null;
   }
 
@@ -117,16 +153,21 @@ public final class ImageInstaller {
 
   private CompletableFuture<Digest> download(URI uri) {
     HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).GET().build();
-    return http.sendAsync(request, info -> info.statusCode() == 200
-            ? HttpResponse.BodySubscribers.fromSubscriber(new DigestingSubscriber(), DigestingSubscriber::result)
-            : HttpResponse.BodySubscribers.replacing((Digest) null))
-        .thenApply(response -> {
-          if (response.statusCode() != 200) {
-            throw new CompletionException(new IOException(
-                "fetch of " + uri + " failed: HTTP " + response.statusCode()));
-          }
-          return response.body();
-        });
+    return http.sendAsync(
+            request,
+            info ->
+                info.statusCode() == 200
+                    ? HttpResponse.BodySubscribers.fromSubscriber(
+                        new DigestingSubscriber(), DigestingSubscriber::result)
+                    : HttpResponse.BodySubscribers.replacing((Digest) null))
+        .thenApply(
+            response -> {
+              if (response.statusCode() != 200) {
+                throw new CompletionException(
+                    new IOException("fetch of " + uri + " failed: HTTP " + response.statusCode()));
+              }
+              return response.body();
+            });
   }
 
   private CompletableFuture<String> sidecar(URI uri) {

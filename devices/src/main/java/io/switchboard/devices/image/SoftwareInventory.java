@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A device's software: the running version, the previous one ({@code request-package-rollback}
- * goes back to it), a version staged by {@code request-package-add} that becomes active at the
- * next reboot, and the packages installed so far. Thread-safe.
+ * A device's software: the running version, the previous one ({@code request-package-rollback} goes
+ * back to it), a version staged by {@code request-package-add} that becomes active at the next
+ * reboot, and the packages installed so far. Thread-safe.
  */
 public final class SoftwareInventory {
 
@@ -49,8 +49,8 @@ public final class SoftwareInventory {
 
   /**
    * {@code request-package-rollback}: a staged package is dropped; otherwise the previous version
-   * is staged. Returns the version that the next reboot brings, or null when there is nothing to
-   * go back to.
+   * is staged. Returns the version that the next reboot brings, or null when there is nothing to go
+   * back to.
    */
   public synchronized String rollback() {
     if (pendingVersion != null) {

@@ -16,9 +16,9 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /**
- * The RFC 6241 operations: get, get-config, edit-config, lock, unlock, commit (also confirmed,
- * with persist), cancel-commit, discard-changes, validate, close-session, kill-session. As on
- * Junos, only the candidate is writable.
+ * The RFC 6241 operations: get, get-config, edit-config, lock, unlock, commit (also confirmed, with
+ * persist), cancel-commit, discard-changes, validate, close-session, kill-session. As on Junos,
+ * only the candidate is writable.
  */
 final class BaseOperations {
 
@@ -59,8 +59,10 @@ final class BaseOperations {
     if (filter != null) {
       String type = Xml.attribute(filter, "type");
       if (type != null && !"subtree".equals(type)) {
-        throw new RpcException(RpcError.error("protocol", "bad-attribute", "filter type " + type + " is not supported")
-            .withInfo("bad-attribute", "type").withInfo("bad-element", "filter"));
+        throw new RpcException(
+            RpcError.error("protocol", "bad-attribute", "filter type " + type + " is not supported")
+                .withInfo("bad-attribute", "type")
+                .withInfo("bad-element", "filter"));
       }
     }
     Element data = request.element("data");
@@ -71,7 +73,8 @@ final class BaseOperations {
   private static CompletionStage<RpcReply> editConfig(RpcRequest request) throws RpcException {
     Datastore target = datastore(request, "target");
     if (target != Datastore.CANDIDATE) {
-      throw RpcException.protocol("operation-not-supported",
+      throw RpcException.protocol(
+          "operation-not-supported",
           "the running configuration cannot be edited directly: edit the candidate and commit");
     }
     EditOperation defaultOperation = EditOperation.MERGE;
@@ -79,15 +82,18 @@ final class BaseOperations {
     try {
       if (defaultText != null) {
         defaultOperation = EditOperation.parse(defaultText);
-        if (defaultOperation != EditOperation.MERGE && defaultOperation != EditOperation.REPLACE
+        if (defaultOperation != EditOperation.MERGE
+            && defaultOperation != EditOperation.REPLACE
             && defaultOperation != EditOperation.NONE) {
-          throw RpcException.badElement("default-operation", "invalid default-operation: " + defaultText);
+          throw RpcException.badElement(
+              "default-operation", "invalid default-operation: " + defaultText);
         }
       }
       Element config = Xml.child(request.operation(), "config");
       if (config == null) {
         if (Xml.child(request.operation(), "url") != null) {
-          throw RpcException.protocol("operation-not-supported", "edit-config from a URL is not supported");
+          throw RpcException.protocol(
+              "operation-not-supported", "edit-config from a URL is not supported");
         }
         throw RpcException.missingElement("config", "missing <config>");
       }
@@ -119,7 +125,8 @@ final class BaseOperations {
     return wrapper;
   }
 
-  private static CompletionStage<RpcReply> lock(RpcRequest request, boolean lock) throws RpcException {
+  private static CompletionStage<RpcReply> lock(RpcRequest request, boolean lock)
+      throws RpcException {
     Datastore target = datastore(request, "target");
     try {
       if (lock) {
@@ -138,10 +145,17 @@ final class BaseOperations {
     boolean confirmed = request.flag("confirmed");
     Duration timeout = null;
     if (confirmed) {
-      timeout = Duration.ofSeconds(positive(request, "confirm-timeout", DEFAULT_CONFIRM_TIMEOUT_SECONDS));
+      timeout =
+          Duration.ofSeconds(positive(request, "confirm-timeout", DEFAULT_CONFIRM_TIMEOUT_SECONDS));
     }
-    CommitOptions options = new CommitOptions(
-        false, null, timeout, request.parameter("persist"), request.parameter("persist-id"), false);
+    CommitOptions options =
+        new CommitOptions(
+            false,
+            null,
+            timeout,
+            request.parameter("persist"),
+            request.parameter("persist-id"),
+            false);
     try {
       request.device().config().commit(request.sessionId(), request.session().username(), options);
     } catch (ConfigException e) {
@@ -153,10 +167,16 @@ final class BaseOperations {
   /** The commit-failure fault: Junos' answer when a daemon fails the check-out. */
   static void failIfFaulted(RpcRequest request) throws RpcException {
     if (request.device().faults().strikes(Fault.COMMIT_FAILURE)) {
-      throw new RpcException(List.of(
-          new RpcError("protocol", "operation-failed", "error", "[edit]",
-              "Check-out pass for Routing protocol process (/usr/sbin/rpd) dumped core (0x86)", null),
-          RpcError.error("protocol", "operation-failed", "configuration check-out failed")));
+      throw new RpcException(
+          List.of(
+              new RpcError(
+                  "protocol",
+                  "operation-failed",
+                  "error",
+                  "[edit]",
+                  "Check-out pass for Routing protocol process (/usr/sbin/rpd) dumped core (0x86)",
+                  null),
+              RpcError.error("protocol", "operation-failed", "configuration check-out failed")));
     }
   }
 
@@ -172,8 +192,9 @@ final class BaseOperations {
       }
       return value;
     } catch (NumberFormatException e) {
-      throw new RpcException(RpcError.error("protocol", "invalid-value", "invalid " + name + ": " + text)
-          .withInfo("bad-element", name));
+      throw new RpcException(
+          RpcError.error("protocol", "invalid-value", "invalid " + name + ": " + text)
+              .withInfo("bad-element", name));
     }
   }
 
@@ -231,13 +252,15 @@ final class BaseOperations {
       throw RpcException.badElement("session-id", "invalid session-id: " + idText);
     }
     if (id == request.sessionId()) {
-      throw new RpcException(RpcError.error("protocol", "invalid-value", "cannot kill the current session")
-          .withInfo("bad-element", "session-id"));
+      throw new RpcException(
+          RpcError.error("protocol", "invalid-value", "cannot kill the current session")
+              .withInfo("bad-element", "session-id"));
     }
     NetconfSession target = request.device().sessions().get(id);
     if (target == null) {
-      throw new RpcException(RpcError.error("protocol", "invalid-value", "session " + id + " does not exist")
-          .withInfo("bad-element", "session-id"));
+      throw new RpcException(
+          RpcError.error("protocol", "invalid-value", "session " + id + " does not exist")
+              .withInfo("bad-element", "session-id"));
     }
     target.kill();
     return done(RpcReply.ok());
@@ -252,8 +275,9 @@ final class BaseOperations {
     String name = Xml.name(Xml.children(holder).get(0));
     Datastore datastore = Datastore.fromName(name);
     if (datastore == null) {
-      throw new RpcException(RpcError.error("protocol", "invalid-value", "datastore " + name + " is not supported")
-          .withInfo("bad-element", name));
+      throw new RpcException(
+          RpcError.error("protocol", "invalid-value", "datastore " + name + " is not supported")
+              .withInfo("bad-element", name));
     }
     return datastore;
   }

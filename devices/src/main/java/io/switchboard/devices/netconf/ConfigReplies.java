@@ -19,8 +19,8 @@ final class ConfigReplies {
 
   /**
    * The datastore's {@code configuration}, filtered by the children of {@code filter} (a subtree
-   * filter whose top element is {@code configuration}; bare statements are accepted too), or
-   * whole when {@code filter} is null.
+   * filter whose top element is {@code configuration}; bare statements are accepted too), or whole
+   * when {@code filter} is null.
    */
   static Element configuration(RpcRequest request, Datastore datastore, Element filter) {
     Document doc = request.replyDocument();
@@ -54,7 +54,8 @@ final class ConfigReplies {
   static void decorate(RpcRequest request, Element configuration) {
     CommitInfo last = request.device().config().lastCommit();
     String ns = NetconfConstants.junosNamespace(request.device().software().version());
-    configuration.setAttributeNS(ns, "junos:commit-seconds", String.valueOf(last.time().getEpochSecond()));
+    configuration.setAttributeNS(
+        ns, "junos:commit-seconds", String.valueOf(last.time().getEpochSecond()));
     configuration.setAttributeNS(ns, "junos:commit-localtime", LOCALTIME.format(last.time()));
     configuration.setAttributeNS(ns, "junos:commit-user", last.user());
   }

@@ -5,10 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * Incremental RFC 6242 decoder: end-of-message framing ({@code ]]>]]>}) until
- * {@link #switchToChunked()}, chunked framing ({@code \n#<len>\n...\n##\n}) after. Bytes arrive
- * in any split through {@link #feed}; {@link #next()} returns each complete message once. Not
- * thread-safe: one decoder per session, fed by its I/O thread.
+ * Incremental RFC 6242 decoder: end-of-message framing ({@code ]]>]]>}) until {@link
+ * #switchToChunked()}, chunked framing ({@code \n#<len>\n...\n##\n}) after. Bytes arrive in any
+ * split through {@link #feed}; {@link #next()} returns each complete message once. Not thread-safe:
+ * one decoder per session, fed by its I/O thread.
  */
 public final class FrameDecoder {
 
@@ -46,7 +46,8 @@ public final class FrameDecoder {
     if (end + length > buffer.length) {
       int live = end - start;
       if (live + length > buffer.length) {
-        buffer = Arrays.copyOfRange(buffer, start, start + Math.max(buffer.length * 2, live + length));
+        buffer =
+            Arrays.copyOfRange(buffer, start, start + Math.max(buffer.length * 2, live + length));
       } else {
         System.arraycopy(buffer, start, buffer, 0, live);
       }
@@ -137,6 +138,8 @@ public final class FrameDecoder {
 
   private String printable(int pos) {
     int to = Math.min(end, pos + 16);
-    return '"' + new String(buffer, pos, to - pos, StandardCharsets.UTF_8).replace("\n", "\\n") + '"';
+    return '"'
+        + new String(buffer, pos, to - pos, StandardCharsets.UTF_8).replace("\n", "\\n")
+        + '"';
   }
 }

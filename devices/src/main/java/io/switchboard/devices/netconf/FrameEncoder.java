@@ -13,7 +13,11 @@ public final class FrameEncoder {
       byte[] framed = new byte[message.length + FrameDecoder.END_OF_MESSAGE.length];
       System.arraycopy(message, 0, framed, 0, message.length);
       System.arraycopy(
-          FrameDecoder.END_OF_MESSAGE, 0, framed, message.length, FrameDecoder.END_OF_MESSAGE.length);
+          FrameDecoder.END_OF_MESSAGE,
+          0,
+          framed,
+          message.length,
+          FrameDecoder.END_OF_MESSAGE.length);
       return framed;
     }
     byte[] header = ("\n#" + message.length + "\n").getBytes(StandardCharsets.US_ASCII);

@@ -8,13 +8,19 @@ final class Hello {
   static String server(int sessionId) {
     StringBuilder xml = new StringBuilder(1024);
     xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-        .append("<hello xmlns=\"").append(NetconfConstants.BASE_NS).append("\">\n")
+        .append("<hello xmlns=\"")
+        .append(NetconfConstants.BASE_NS)
+        .append("\">\n")
         .append("  <capabilities>\n");
     for (String capability : NetconfConstants.CAPABILITIES) {
-      xml.append("    <capability>").append(capability.replace("&", "&amp;")).append("</capability>\n");
+      xml.append("    <capability>")
+          .append(capability.replace("&", "&amp;"))
+          .append("</capability>\n");
     }
     xml.append("  </capabilities>\n")
-        .append("  <session-id>").append(sessionId).append("</session-id>\n")
+        .append("  <session-id>")
+        .append(sessionId)
+        .append("</session-id>\n")
         .append("</hello>");
     return xml.toString();
   }

@@ -37,7 +37,8 @@ final class JunosOperationalRpcs {
     info.appendChild(request.element("junos-version", software.version()));
     Element pkg = request.element("package-information");
     pkg.appendChild(request.element("name", "junos"));
-    pkg.appendChild(request.element("comment", "JUNOS Software Release [" + software.version() + "]"));
+    pkg.appendChild(
+        request.element("comment", "JUNOS Software Release [" + software.version() + "]"));
     info.appendChild(pkg);
     return done(RpcReply.of(info));
   }
@@ -46,28 +47,35 @@ final class JunosOperationalRpcs {
     NetconfDevice device = request.device();
     Element inventory = request.element("chassis-inventory");
     Element chassis = request.element("chassis");
-    chassis.setAttributeNS(NetconfConstants.junosNamespace(device.software().version()), "junos:style", "inventory");
+    chassis.setAttributeNS(
+        NetconfConstants.junosNamespace(device.software().version()), "junos:style", "inventory");
     chassis.appendChild(request.element("name", "Chassis"));
     chassis.appendChild(request.element("serial-number", device.reportedSerialNumber()));
-    chassis.appendChild(request.element("description", device.productModel().toUpperCase(Locale.ROOT)));
+    chassis.appendChild(
+        request.element("description", device.productModel().toUpperCase(Locale.ROOT)));
     inventory.appendChild(chassis);
     return done(RpcReply.of(inventory));
   }
 
-  private static CompletionStage<RpcReply> interfaceInformation(RpcRequest request) throws RpcException {
+  private static CompletionStage<RpcReply> interfaceInformation(RpcRequest request)
+      throws RpcException {
     String wanted = request.parameter("interface-name");
     boolean terse = request.flag("terse");
     List<InterfaceState> interfaces = request.device().interfaces();
     Element info = request.element("interface-information");
     if (terse) {
-      info.setAttributeNS(NetconfConstants.junosNamespace(request.device().software().version()), "junos:style", "terse");
+      info.setAttributeNS(
+          NetconfConstants.junosNamespace(request.device().software().version()),
+          "junos:style",
+          "terse");
     }
     boolean any = false;
     for (InterfaceState itf : interfaces) {
       boolean physicalMatch = wanted == null || matches(wanted, itf.name());
-      List<InterfaceState.LogicalInterfaceState> units = itf.logicalInterfaces().stream()
-          .filter(u -> physicalMatch || matches(wanted, u.name()))
-          .toList();
+      List<InterfaceState.LogicalInterfaceState> units =
+          itf.logicalInterfaces().stream()
+              .filter(u -> physicalMatch || matches(wanted, u.name()))
+              .toList();
       if (!physicalMatch && units.isEmpty()) {
         continue;
       }
@@ -99,22 +107,28 @@ final class JunosOperationalRpcs {
       info.appendChild(physical);
     }
     if (!any && wanted != null) {
-      throw new RpcException(RpcError.error("protocol", "operation-failed", "device " + wanted + " not found")
-          .withInfo("bad-element", wanted));
+      throw new RpcException(
+          RpcError.error("protocol", "operation-failed", "device " + wanted + " not found")
+              .withInfo("bad-element", wanted));
     }
     return done(RpcReply.of(info));
   }
 
   /** Exact names, or a trailing {@code *} wildcard ({@code ge-*}). */
   private static boolean matches(String pattern, String name) {
-    return pattern.endsWith("*") ? name.startsWith(pattern.substring(0, pattern.length() - 1)) : pattern.equals(name);
+    return pattern.endsWith("*")
+        ? name.startsWith(pattern.substring(0, pattern.length() - 1))
+        : pattern.equals(name);
   }
 
   private static CompletionStage<RpcReply> securityAssociations(RpcRequest request) {
-    List<TunnelState> tunnels = request.device().tunnels().stream().filter(t -> "ipsec".equals(t.type())).toList();
+    List<TunnelState> tunnels =
+        request.device().tunnels().stream().filter(t -> "ipsec".equals(t.type())).toList();
     Element info = request.element("ipsec-security-associations-information");
-    info.appendChild(request.element("total-active-tunnels",
-        String.valueOf(tunnels.stream().filter(TunnelState::isUp).count())));
+    info.appendChild(
+        request.element(
+            "total-active-tunnels",
+            String.valueOf(tunnels.stream().filter(TunnelState::isUp).count())));
     int index = 131073;
     for (TunnelState tunnel : tunnels) {
       Element block = request.element("ipsec-security-associations-block");

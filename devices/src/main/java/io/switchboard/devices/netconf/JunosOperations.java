@@ -16,8 +16,8 @@ import org.w3c.dom.Element;
 
 /**
  * Junos configuration RPCs: load-configuration (merge, replace, override, update, set; xml, text,
- * set; rollback="N"), commit-configuration (check, log, confirmed with confirm-timeout in
- * minutes), get-configuration, lock-/unlock-configuration, open-/close-configuration.
+ * set; rollback="N"), commit-configuration (check, log, confirmed with confirm-timeout in minutes),
+ * get-configuration, lock-/unlock-configuration, open-/close-configuration.
  */
 final class JunosOperations {
 
@@ -38,13 +38,15 @@ final class JunosOperations {
     JunosOperationalRpcs.register(table);
   }
 
-  private static CompletionStage<RpcReply> loadConfiguration(RpcRequest request) throws RpcException {
+  private static CompletionStage<RpcReply> loadConfiguration(RpcRequest request)
+      throws RpcException {
     Element op = request.operation();
     String action = attributeOr(op, "action", "merge");
     String format = attributeOr(op, "format", "xml");
     String rollback = Xml.attribute(op, "rollback");
     if (Xml.attribute(op, "url") != null) {
-      throw RpcException.protocol("operation-not-supported", "load-configuration from a URL is not supported");
+      throw RpcException.protocol(
+          "operation-not-supported", "load-configuration from a URL is not supported");
     }
     int session = request.sessionId();
     try {
@@ -53,8 +55,9 @@ final class JunosOperations {
         try {
           n = Integer.parseInt(rollback.trim());
         } catch (NumberFormatException e) {
-          throw new RpcException(RpcError.error("protocol", "invalid-value", "invalid rollback number: " + rollback)
-              .withInfo("bad-attribute", "rollback"));
+          throw new RpcException(
+              RpcError.error("protocol", "invalid-value", "invalid rollback number: " + rollback)
+                  .withInfo("bad-attribute", "rollback"));
         }
         request.device().config().loadRollback(session, n);
       } else {
@@ -71,14 +74,19 @@ final class JunosOperations {
           if (text == null) {
             throw RpcException.missingElement("configuration-text", "missing <configuration-text>");
           }
-          request.device().config().loadText(session, text.getTextContent(), "override".equals(action));
+          request
+              .device()
+              .config()
+              .loadText(session, text.getTextContent(), "override".equals(action));
         } else if (xml != null) {
           switch (action) {
             case "merge", "replace", "update" ->
                 request.device().config().editCandidate(session, xml, EditOperation.MERGE);
             case "override" -> request.device().config().overrideCandidate(session, xml);
-            default -> throw new RpcException(
-                RpcError.error("protocol", "invalid-value", "invalid action: " + action).withInfo("bad-attribute", "action"));
+            default ->
+                throw new RpcException(
+                    RpcError.error("protocol", "invalid-value", "invalid action: " + action)
+                        .withInfo("bad-attribute", "action"));
           }
         } else {
           throw RpcException.missingElement("configuration", "missing <configuration>");
@@ -92,14 +100,18 @@ final class JunosOperations {
     return done(RpcReply.of(results));
   }
 
-  private static CompletionStage<RpcReply> commitConfiguration(RpcRequest request) throws RpcException {
+  private static CompletionStage<RpcReply> commitConfiguration(RpcRequest request)
+      throws RpcException {
     BaseOperations.failIfFaulted(request);
     boolean check = request.flag("check");
     Duration timeout = null;
     if (request.flag("confirmed")) {
-      timeout = Duration.ofMinutes(BaseOperations.positive(request, "confirm-timeout", DEFAULT_CONFIRM_MINUTES));
+      timeout =
+          Duration.ofMinutes(
+              BaseOperations.positive(request, "confirm-timeout", DEFAULT_CONFIRM_MINUTES));
     }
-    CommitOptions options = new CommitOptions(check, request.parameter("log"), timeout, null, null, true);
+    CommitOptions options =
+        new CommitOptions(check, request.parameter("log"), timeout, null, null, true);
     try {
       request.device().config().commit(request.sessionId(), request.session().username(), options);
     } catch (ConfigException e) {
@@ -107,35 +119,49 @@ final class JunosOperations {
     }
     Element results = request.element("commit-results");
     Element engine = request.element("routing-engine");
-    engine.setAttributeNS(NetconfConstants.junosNamespace(request.device().software().version()), "junos:style", "normal");
+    engine.setAttributeNS(
+        NetconfConstants.junosNamespace(request.device().software().version()),
+        "junos:style",
+        "normal");
     results.appendChild(engine);
     engine.appendChild(request.element("name", "re0"));
     engine.appendChild(request.element(check ? "commit-check-success" : "commit-success"));
     return done(RpcReply.of(results));
   }
 
-  private static CompletionStage<RpcReply> getConfiguration(RpcRequest request) throws RpcException {
+  private static CompletionStage<RpcReply> getConfiguration(RpcRequest request)
+      throws RpcException {
     Element op = request.operation();
     String database = attributeOr(op, "database", "candidate");
-    Datastore datastore = switch (database) {
-      case "committed" -> Datastore.RUNNING;
-      case "candidate" -> Datastore.CANDIDATE;
-      default -> throw new RpcException(RpcError.error("protocol", "invalid-value", "invalid database: " + database)
-          .withInfo("bad-attribute", "database"));
-    };
+    Datastore datastore =
+        switch (database) {
+          case "committed" -> Datastore.RUNNING;
+          case "candidate" -> Datastore.CANDIDATE;
+          default ->
+              throw new RpcException(
+                  RpcError.error("protocol", "invalid-value", "invalid database: " + database)
+                      .withInfo("bad-attribute", "database"));
+        };
     Element filter = Xml.child(op, "configuration") == null ? null : op;
     Element configuration = ConfigReplies.configuration(request, datastore, filter);
     String format = attributeOr(op, "format", "xml");
     return switch (format) {
       case "xml" -> done(RpcReply.of(configuration));
-      case "text" -> done(RpcReply.of(request.element("configuration-text", ConfigText.render(configuration))));
-      case "set" -> done(RpcReply.of(request.element("configuration-set", SetCommands.render(configuration))));
-      default -> throw new RpcException(RpcError.error("protocol", "invalid-value", "invalid format: " + format)
-          .withInfo("bad-attribute", "format"));
+      case "text" ->
+          done(
+              RpcReply.of(request.element("configuration-text", ConfigText.render(configuration))));
+      case "set" ->
+          done(
+              RpcReply.of(request.element("configuration-set", SetCommands.render(configuration))));
+      default ->
+          throw new RpcException(
+              RpcError.error("protocol", "invalid-value", "invalid format: " + format)
+                  .withInfo("bad-attribute", "format"));
     };
   }
 
-  private static CompletionStage<RpcReply> lock(RpcRequest request, boolean lock) throws RpcException {
+  private static CompletionStage<RpcReply> lock(RpcRequest request, boolean lock)
+      throws RpcException {
     try {
       if (lock) {
         request.device().config().lock(request.sessionId(), Datastore.CANDIDATE);

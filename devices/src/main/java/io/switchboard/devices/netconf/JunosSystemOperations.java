@@ -27,28 +27,36 @@ final class JunosSystemOperations {
     boolean reboot = request.flag("reboot");
     NetconfDevice device = request.device();
     boolean corrupt = device.faults().strikes(Fault.CORRUPT_IMAGE);
-    return device.imageInstaller().install(packageName, device.software(), corrupt)
-        .thenApply(result -> {
-          String output = result.output();
-          if (result.succeeded() && reboot) {
-            output += "\nRebooting ...";
-          }
-          RpcReply reply = RpcReply.of(
-              request.element("output", output),
-              request.element("package-result", String.valueOf(result.packageResult())));
-          return result.succeeded() && reboot ? reply.then(device::reboot) : reply;
-        });
+    return device
+        .imageInstaller()
+        .install(packageName, device.software(), corrupt)
+        .thenApply(
+            result -> {
+              String output = result.output();
+              if (result.succeeded() && reboot) {
+                output += "\nRebooting ...";
+              }
+              RpcReply reply =
+                  RpcReply.of(
+                      request.element("output", output),
+                      request.element("package-result", String.valueOf(result.packageResult())));
+              return result.succeeded() && reboot ? reply.then(device::reboot) : reply;
+            });
   }
 
   private static CompletionStage<RpcReply> packageRollback(RpcRequest request) {
     String version = request.device().software().rollback();
-    String output = version == null
-        ? "ERROR: There is no previous software to roll back to"
-        : "Junos version '" + version + "' will become active at next reboot\n"
-            + "WARNING: A reboot is required to load this software correctly";
-    return done(RpcReply.of(
-        request.element("output", output),
-        request.element("package-result", version == null ? "1" : "0")));
+    String output =
+        version == null
+            ? "ERROR: There is no previous software to roll back to"
+            : "Junos version '"
+                + version
+                + "' will become active at next reboot\n"
+                + "WARNING: A reboot is required to load this software correctly";
+    return done(
+        RpcReply.of(
+            request.element("output", output),
+            request.element("package-result", version == null ? "1" : "0")));
   }
 
   private static CompletionStage<RpcReply> reboot(RpcRequest request) {

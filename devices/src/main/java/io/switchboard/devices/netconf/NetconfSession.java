@@ -30,9 +30,9 @@ import org.w3c.dom.Element;
 /**
  * One NETCONF session on the {@code netconf} SSH subsystem. Bytes arrive on the SSH I/O thread
  * through {@link ChannelDataReceiver} (no thread per session); the hello is handled there so the
- * framing can switch to chunked before the next byte, and each RPC then runs on the fleet's
- * shared executor, strictly in arrival order, through a chain of futures. Replies can be delayed
- * on the shared scheduler (slow-response fault) without holding a thread.
+ * framing can switch to chunked before the next byte, and each RPC then runs on the fleet's shared
+ * executor, strictly in arrival order, through a chain of futures. Replies can be delayed on the
+ * shared scheduler (slow-response fault) without holding a thread.
  */
 public final class NetconfSession implements Command, ChannelSessionAware, ChannelDataReceiver {
 
@@ -104,11 +104,12 @@ public final class NetconfSession implements Command, ChannelSessionAware, Chann
     username = session.getSession().getUsername();
     device.sessions().add(this);
     byte[] hello = Hello.server(id).getBytes(StandardCharsets.UTF_8);
-    enqueue(() -> {
-      // The hello always goes out with end-of-message framing, whatever the client announced.
-      write(FrameEncoder.encode(hello, false));
-      return CompletableFuture.completedFuture(null);
-    });
+    enqueue(
+        () -> {
+          // The hello always goes out with end-of-message framing, whatever the client announced.
+          write(FrameEncoder.encode(hello, false));
+          return CompletableFuture.completedFuture(null);
+        });
   }
 
   @Override
@@ -141,7 +142,8 @@ public final class NetconfSession implements Command, ChannelSessionAware, Chann
     ended();
   }
 
-  // ---- hello -------------------------------------------------------------------------------------
+  // ---- hello
+  // -------------------------------------------------------------------------------------
 
   private void receiveHello(byte[] message) {
     try {
@@ -160,8 +162,10 @@ public final class NetconfSession implements Command, ChannelSessionAware, Chann
           capabilities.add(Xml.text(cap));
         }
       }
-      if (!capabilities.contains(NetconfConstants.BASE_1_0) && !capabilities.contains(NetconfConstants.BASE_1_1)) {
-        log.info("{} session {}: client speaks no NETCONF base version, closing", device.hostName(), id);
+      if (!capabilities.contains(NetconfConstants.BASE_1_0)
+          && !capabilities.contains(NetconfConstants.BASE_1_1)) {
+        log.info(
+            "{} session {}: client speaks no NETCONF base version, closing", device.hostName(), id);
         dropConnection();
         return;
       }
@@ -171,23 +175,29 @@ public final class NetconfSession implements Command, ChannelSessionAware, Chann
         chunked = true;
       }
     } catch (XmlException e) {
-      log.info("{} session {}: malformed hello, closing: {}", device.hostName(), id, e.getMessage());
+      log.info(
+          "{} session {}: malformed hello, closing: {}", device.hostName(), id, e.getMessage());
       dropConnection();
     }
   }
 
-  // ---- RPCs --------------------------------------------------------------------------------------
+  // ---- RPCs
+  // --------------------------------------------------------------------------------------
 
   private interface Step {
     CompletionStage<Void> run();
   }
 
   private synchronized void enqueue(Step step) {
-    tail = tail.thenComposeAsync(ignored -> ended.get() ? CompletableFuture.completedFuture(null) : step.run(), device.executor())
-        .exceptionally(e -> {
-          log.warn("{} session {}: RPC processing failed", device.hostName(), id, e);
-          return null;
-        });
+    tail =
+        tail.thenComposeAsync(
+                ignored -> ended.get() ? CompletableFuture.completedFuture(null) : step.run(),
+                device.executor())
+            .exceptionally(
+                e -> {
+                  log.warn("{} session {}: RPC processing failed", device.hostName(), id, e);
+                  return null;
+                });
   }
 
   private CompletionStage<Void> process(byte[] message) {
@@ -195,25 +205,49 @@ public final class NetconfSession implements Command, ChannelSessionAware, Chann
     try {
       doc = Xml.parse(message);
     } catch (XmlException e) {
-      return deliver(Replies.error(null, device, List.of(
-          RpcError.error("rpc", "malformed-message", "malformed XML: " + e.getMessage()))), null);
+      return deliver(
+          Replies.error(
+              null,
+              device,
+              List.of(
+                  RpcError.error("rpc", "malformed-message", "malformed XML: " + e.getMessage()))),
+          null);
     }
     Element rpc = doc.getDocumentElement();
     if (!"rpc".equals(Xml.name(rpc))) {
-      return deliver(Replies.error(rpc, device, List.of(
-          RpcError.error("protocol", "unknown-element", "expected <rpc>, got <" + Xml.name(rpc) + ">")
-              .withInfo("bad-element", Xml.name(rpc)))), null);
+      return deliver(
+          Replies.error(
+              rpc,
+              device,
+              List.of(
+                  RpcError.error(
+                          "protocol",
+                          "unknown-element",
+                          "expected <rpc>, got <" + Xml.name(rpc) + ">")
+                      .withInfo("bad-element", Xml.name(rpc)))),
+          null);
     }
     if (rpc.getAttribute("message-id").isEmpty()) {
-      return deliver(Replies.error(rpc, device, List.of(
-          RpcError.error("rpc", "missing-attribute", "missing attribute message-id")
-              .withInfo("bad-attribute", "message-id").withInfo("bad-element", "rpc"))), null);
+      return deliver(
+          Replies.error(
+              rpc,
+              device,
+              List.of(
+                  RpcError.error("rpc", "missing-attribute", "missing attribute message-id")
+                      .withInfo("bad-attribute", "message-id")
+                      .withInfo("bad-element", "rpc"))),
+          null);
     }
     List<Element> children = Xml.children(rpc);
     if (children.isEmpty()) {
-      return deliver(Replies.error(rpc, device, List.of(
-          RpcError.error("protocol", "missing-element", "syntax error, expecting <command>")
-              .withInfo("bad-element", "rpc"))), null);
+      return deliver(
+          Replies.error(
+              rpc,
+              device,
+              List.of(
+                  RpcError.error("protocol", "missing-element", "syntax error, expecting <command>")
+                      .withInfo("bad-element", "rpc"))),
+          null);
     }
     Element operation = children.get(0);
     Document replyDoc = Replies.newReply(rpc, device);
@@ -222,16 +256,19 @@ public final class NetconfSession implements Command, ChannelSessionAware, Chann
     CompletionStage<RpcReply> result;
     try {
       if (handler == null) {
-        throw new RpcException(RpcError.error("protocol", "operation-failed", "syntax error, expecting <command>")
-            .withInfo("bad-element", Xml.name(operation)));
+        throw new RpcException(
+            RpcError.error("protocol", "operation-failed", "syntax error, expecting <command>")
+                .withInfo("bad-element", Xml.name(operation)));
       }
       result = handler.handle(request);
     } catch (RpcException e) {
       result = CompletableFuture.completedFuture(Replies.errorReply(request, e));
     } catch (RuntimeException e) {
       log.warn("{} session {}: {} failed", device.hostName(), id, Xml.name(operation), e);
-      result = CompletableFuture.completedFuture(Replies.errorReply(request,
-          RpcException.application("operation-failed", "internal error: " + e)));
+      result =
+          CompletableFuture.completedFuture(
+              Replies.errorReply(
+                  request, RpcException.application("operation-failed", "internal error: " + e)));
     }
     return result
         .exceptionally(e -> Replies.errorReply(request, unwrap(e)))
@@ -243,7 +280,9 @@ public final class NetconfSession implements Command, ChannelSessionAware, Chann
     while (t.getCause() != null && !(t instanceof RpcException)) {
       t = t.getCause();
     }
-    return t instanceof RpcException r ? r : RpcException.application("operation-failed", String.valueOf(t.getMessage()));
+    return t instanceof RpcException r
+        ? r
+        : RpcException.application("operation-failed", String.valueOf(t.getMessage()));
   }
 
   /** Writes a reply, after the slow-response delay when that fault strikes. */
@@ -252,16 +291,22 @@ public final class NetconfSession implements Command, ChannelSessionAware, Chann
     if (device.faults().strikes(Fault.SLOW_RESPONSES)) {
       Duration delay = device.faults().slowResponseDelay();
       CompletableFuture<Void> done = new CompletableFuture<>();
-      device.scheduler().schedule(
-          () -> device.executor().execute(() -> {
-            try {
-              writeReply(bytes, afterWrite);
-            } finally {
-              done.complete(null);
-            }
-          }),
-          delay.toMillis(),
-          TimeUnit.MILLISECONDS);
+      device
+          .scheduler()
+          .schedule(
+              () ->
+                  device
+                      .executor()
+                      .execute(
+                          () -> {
+                            try {
+                              writeReply(bytes, afterWrite);
+                            } finally {
+                              done.complete(null);
+                            }
+                          }),
+              delay.toMillis(),
+              TimeUnit.MILLISECONDS);
       return done;
     }
     writeReply(bytes, afterWrite);
@@ -299,7 +344,8 @@ public final class NetconfSession implements Command, ChannelSessionAware, Chann
     }
   }
 
-  // ---- ending ------------------------------------------------------------------------------------
+  // ---- ending
+  // ------------------------------------------------------------------------------------
 
   /** {@code close-session}: ends the channel in order, after the reply. */
   void closeGracefully() {

@@ -51,7 +51,8 @@ final class Replies {
       root.appendChild(doc.createElementNS(null, "ok"));
     } else {
       for (Element element : reply.content()) {
-        root.appendChild(element.getOwnerDocument() == doc ? element : doc.importNode(element, true));
+        root.appendChild(
+            element.getOwnerDocument() == doc ? element : doc.importNode(element, true));
       }
     }
     return doc;
@@ -67,9 +68,10 @@ final class Replies {
 
   /** A reply whose content is the errors of an exception. */
   static RpcReply errorReply(RpcRequest request, RpcException e) {
-    Element[] errors = e.errors().stream()
-        .map(error -> rpcError(request.replyDocument(), error))
-        .toArray(Element[]::new);
+    Element[] errors =
+        e.errors().stream()
+            .map(error -> rpcError(request.replyDocument(), error))
+            .toArray(Element[]::new);
     return RpcReply.of(errors);
   }
 
@@ -91,7 +93,9 @@ final class Replies {
     return element;
   }
 
-  /** Without an XML declaration, as Junos sends replies (ncclient's Junos handler chokes on one). */
+  /**
+   * Without an XML declaration, as Junos sends replies (ncclient's Junos handler chokes on one).
+   */
   static byte[] bytes(Document doc) {
     return Xml.toString(doc).getBytes(StandardCharsets.UTF_8);
   }

@@ -5,11 +5,16 @@ import java.util.Map;
 
 /**
  * One {@code rpc-error} (RFC 6241 4.3): type (transport, rpc, protocol, application), tag,
- * severity, optional Junos-style path, message, and {@code error-info} children such as
- * {@code bad-element} or {@code session-id}.
+ * severity, optional Junos-style path, message, and {@code error-info} children such as {@code
+ * bad-element} or {@code session-id}.
  */
 public record RpcError(
-    String type, String tag, String severity, String path, String message, Map<String, String> info) {
+    String type,
+    String tag,
+    String severity,
+    String path,
+    String message,
+    Map<String, String> info) {
 
   public RpcError {
     info = info == null ? Map.of() : Map.copyOf(new LinkedHashMap<>(info));

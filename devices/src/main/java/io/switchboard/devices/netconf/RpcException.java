@@ -32,19 +32,22 @@ public class RpcException extends Exception {
 
   /** A missing or wrong parameter of an operation. */
   public static RpcException missingElement(String element, String message) {
-    return new RpcException(RpcError.error("protocol", "missing-element", message).withInfo("bad-element", element));
+    return new RpcException(
+        RpcError.error("protocol", "missing-element", message).withInfo("bad-element", element));
   }
 
   public static RpcException badElement(String element, String message) {
-    return new RpcException(RpcError.error("protocol", "bad-element", message).withInfo("bad-element", element));
+    return new RpcException(
+        RpcError.error("protocol", "bad-element", message).withInfo("bad-element", element));
   }
 
   /** Maps a refused configuration change to Junos-like errors. */
   public static RpcException of(ConfigException e) {
-    String type = switch (e.errorTag()) {
-      case "lock-denied", "in-use", "operation-failed" -> "protocol";
-      default -> "application";
-    };
+    String type =
+        switch (e.errorTag()) {
+          case "lock-denied", "in-use", "operation-failed" -> "protocol";
+          default -> "application";
+        };
     List<RpcError> errors = new ArrayList<>();
     RpcError first = new RpcError(type, e.errorTag(), "error", e.errorPath(), e.getMessage(), null);
     if (e.badElement() != null) {

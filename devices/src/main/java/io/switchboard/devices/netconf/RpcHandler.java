@@ -7,8 +7,8 @@ import java.util.concurrent.CompletionStage;
 public interface RpcHandler {
 
   /**
-   * Handles a request; synchronous handlers return a completed stage, long work (image
-   * downloads) completes later without holding a thread.
+   * Handles a request; synchronous handlers return a completed stage, long work (image downloads)
+   * completes later without holding a thread.
    */
   CompletionStage<RpcReply> handle(RpcRequest request) throws RpcException;
 }

@@ -8,7 +8,8 @@ import org.w3c.dom.Element;
  * One RPC in flight: the device and session it arrived on, the {@code rpc} element and its
  * operation, and the document the reply is built in.
  */
-public record RpcRequest(NetconfDevice device, NetconfSession session, Element operation, Document replyDocument) {
+public record RpcRequest(
+    NetconfDevice device, NetconfSession session, Element operation, Document replyDocument) {
 
   /** A new unqualified element for the reply (it inherits the NETCONF namespace, as on Junos). */
   public Element element(String name) {

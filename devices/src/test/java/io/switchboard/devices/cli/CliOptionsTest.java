@@ -12,8 +12,21 @@ class CliOptionsTest {
 
   @Test
   void optionsParseWithSpaceOrEquals() {
-    CliOptions options = CliOptions.parse(List.of("--count", "100", "--base-port=31000", "--orchestrator",
-        "http://localhost:8080", "--fault-profile", "flaky", "--serial-prefix", "CPE", "--insecure", "--reboot-delay", "0.5"));
+    CliOptions options =
+        CliOptions.parse(
+            List.of(
+                "--count",
+                "100",
+                "--base-port=31000",
+                "--orchestrator",
+                "http://localhost:8080",
+                "--fault-profile",
+                "flaky",
+                "--serial-prefix",
+                "CPE",
+                "--insecure",
+                "--reboot-delay",
+                "0.5"));
     assertThat(options.count()).isEqualTo(100);
     assertThat(options.basePort()).isEqualTo(31000);
     assertThat(options.orchestrator()).isEqualTo("http://localhost:8080");
@@ -25,8 +38,11 @@ class CliOptionsTest {
 
   @Test
   void mistakesAreNamed() {
-    assertThatThrownBy(() -> CliOptions.parse(List.of("--cuont", "1"))).hasMessage("unknown option --cuont");
-    assertThatThrownBy(() -> CliOptions.parse(List.of("--count", "x"))).hasMessage("--count is not a number: x");
-    assertThatThrownBy(() -> CliOptions.parse(List.of("--count"))).hasMessage("--count needs a value");
+    assertThatThrownBy(() -> CliOptions.parse(List.of("--cuont", "1")))
+        .hasMessage("unknown option --cuont");
+    assertThatThrownBy(() -> CliOptions.parse(List.of("--count", "x")))
+        .hasMessage("--count is not a number: x");
+    assertThatThrownBy(() -> CliOptions.parse(List.of("--count")))
+        .hasMessage("--count needs a value");
   }
 }

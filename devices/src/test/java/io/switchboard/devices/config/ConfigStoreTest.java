@@ -28,7 +28,11 @@ class ConfigStoreTest {
   }
 
   private static org.w3c.dom.Element config(String hostName) throws XmlException {
-    return Xml.parse("<configuration><system><host-name>" + hostName + "</host-name></system></configuration>").getDocumentElement();
+    return Xml.parse(
+            "<configuration><system><host-name>"
+                + hostName
+                + "</host-name></system></configuration>")
+        .getDocumentElement();
   }
 
   private String running() {
@@ -71,14 +75,16 @@ class ConfigStoreTest {
       store.commit(1, "u", CommitOptions.plain());
     }
     assertThat(store.history()).hasSize(ConfigStore.HISTORY_SIZE);
-    assertThatThrownBy(() -> store.loadRollback(1, ConfigStore.HISTORY_SIZE)).isInstanceOf(ConfigException.class);
+    assertThatThrownBy(() -> store.loadRollback(1, ConfigStore.HISTORY_SIZE))
+        .isInstanceOf(ConfigException.class);
   }
 
   @Test
   void modifiedCandidateCannotBeLockedAndSessionEndDiscardsLockedChanges() throws Exception {
     store.editCandidate(1, config("b"), EditOperation.MERGE);
     assertThatThrownBy(() -> store.lock(2, Datastore.CANDIDATE))
-        .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.errorTag()).isEqualTo("lock-denied"));
+        .isInstanceOfSatisfying(
+            ConfigException.class, e -> assertThat(e.errorTag()).isEqualTo("lock-denied"));
     store.discardChanges(1);
     store.lock(2, Datastore.CANDIDATE);
     store.editCandidate(2, config("z"), EditOperation.MERGE);

@@ -11,7 +11,8 @@ class FaultProfileTest {
   @Test
   void namedProfilesAndListsParse() {
     assertThat(FaultProfile.parse("none").probabilities()).isEmpty();
-    assertThat(FaultProfile.parse("flaky").probabilities()).containsKeys(Fault.SLOW_RESPONSES, Fault.DROP_SESSION, Fault.COMMIT_FAILURE);
+    assertThat(FaultProfile.parse("flaky").probabilities())
+        .containsKeys(Fault.SLOW_RESPONSES, Fault.DROP_SESSION, Fault.COMMIT_FAILURE);
     assertThat(FaultProfile.parse("hostile").probabilities()).containsKey(Fault.UNREACHABLE);
     assertThat(FaultProfile.parse("commit-failure=0.5, slow=0.1,DROP_SESSION").probabilities())
         .containsEntry(Fault.COMMIT_FAILURE, 0.5)
@@ -21,9 +22,12 @@ class FaultProfileTest {
 
   @Test
   void badProfilesAreRefusedWithTheReason() {
-    assertThatThrownBy(() -> FaultProfile.parse("meltdown")).hasMessageContaining("unknown fault 'meltdown'");
-    assertThatThrownBy(() -> FaultProfile.parse("commit-failure=2")).hasMessageContaining("must be in [0,1]");
-    assertThatThrownBy(() -> FaultProfile.parse("commit-failure=x")).hasMessageContaining("bad probability");
+    assertThatThrownBy(() -> FaultProfile.parse("meltdown"))
+        .hasMessageContaining("unknown fault 'meltdown'");
+    assertThatThrownBy(() -> FaultProfile.parse("commit-failure=2"))
+        .hasMessageContaining("must be in [0,1]");
+    assertThatThrownBy(() -> FaultProfile.parse("commit-failure=x"))
+        .hasMessageContaining("bad probability");
   }
 
   @Test

@@ -47,11 +47,13 @@ class FaultsIT {
   void commitFailureAnswersJunosCheckOutErrorsAndKeepsRunning() throws Exception {
     device.injectFault(Fault.COMMIT_FAILURE);
     try (NetconfTestClient nc = NetconfTestClient.connect(device)) {
-      nc.rpc("<load-configuration action=\"set\"><configuration-set>set system host-name never</configuration-set></load-configuration>");
+      nc.rpc(
+          "<load-configuration action=\"set\"><configuration-set>set system host-name never</configuration-set></load-configuration>");
       Element reply = nc.rpc("<commit-configuration/>");
-      assertThat(errorMessages(reply)).containsExactly(
-          "Check-out pass for Routing protocol process (/usr/sbin/rpd) dumped core (0x86)",
-          "configuration check-out failed");
+      assertThat(errorMessages(reply))
+          .containsExactly(
+              "Check-out pass for Routing protocol process (/usr/sbin/rpd) dumped core (0x86)",
+              "configuration check-out failed");
       Element error = Xml.child(reply, "rpc-error");
       assertThat(Xml.childText(error, "error-type")).isEqualTo("protocol");
       assertThat(Xml.childText(error, "error-tag")).isEqualTo("operation-failed");
@@ -81,14 +83,16 @@ class FaultsIT {
       assertThat(nc.rpcText("<get-software-information/>", Duration.ofMillis(800))).isNull();
       String late = nc.next(Duration.ofSeconds(5));
       assertThat(late).contains("software-information");
-      assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(1200));
+      assertThat(Duration.ofNanos(System.nanoTime() - start))
+          .isGreaterThanOrEqualTo(Duration.ofMillis(1200));
     }
   }
 
   @Test
   void dropSessionCutsTheConnectionMidReplyAfterTheRpcRan() throws Exception {
     try (NetconfTestClient nc = NetconfTestClient.connect(device)) {
-      nc.rpc("<load-configuration action=\"set\"><configuration-set>set system host-name dropped</configuration-set></load-configuration>");
+      nc.rpc(
+          "<load-configuration action=\"set\"><configuration-set>set system host-name dropped</configuration-set></load-configuration>");
       device.injectFault(Fault.DROP_SESSION);
       assertThat(nc.rpcText("<commit-configuration/>", Duration.ofSeconds(5))).isNull();
       assertThat(nc.awaitClosed(Duration.ofSeconds(5))).isTrue();
@@ -102,7 +106,8 @@ class FaultsIT {
     device.injectFault(Fault.WRONG_SERIAL);
     assertThat(device.reportedSerialNumber()).isNotEqualTo(device.serialNumber());
     try (NetconfTestClient nc = NetconfTestClient.connect(device)) {
-      Element chassis = Xml.path(nc.rpc("<get-chassis-inventory/>"), "chassis-inventory", "chassis");
+      Element chassis =
+          Xml.path(nc.rpc("<get-chassis-inventory/>"), "chassis-inventory", "chassis");
       assertThat(Xml.childText(chassis, "serial-number")).isEqualTo(device.serialNumber() + "X");
     }
     device.clearFault(Fault.WRONG_SERIAL);
@@ -116,10 +121,16 @@ class FaultsIT {
       http.serve("/junos-srxsme-22.4R3.tgz", image);
       device.injectFault(Fault.CORRUPT_IMAGE);
       try (NetconfTestClient nc = NetconfTestClient.connect(device)) {
-        Element reply = nc.rpc("<request-package-add><package-name>" + http.url("/junos-srxsme-22.4R3.tgz")
-            + "#sha256=" + TestHttpServer.sha256(image) + "</package-name></request-package-add>");
+        Element reply =
+            nc.rpc(
+                "<request-package-add><package-name>"
+                    + http.url("/junos-srxsme-22.4R3.tgz")
+                    + "#sha256="
+                    + TestHttpServer.sha256(image)
+                    + "</package-name></request-package-add>");
         assertThat(Xml.childText(reply, "package-result")).isEqualTo("1");
-        assertThat(Xml.childText(reply, "output")).contains("is corrupt: SHA-256 checksum mismatch");
+        assertThat(Xml.childText(reply, "output"))
+            .contains("is corrupt: SHA-256 checksum mismatch");
       }
     }
     assertThat(device.pendingSoftwareVersion()).isNull();
@@ -147,8 +158,11 @@ class FaultsIT {
   }
 
   private static List<String> wrongSerials() {
-    try (SimulatedFleet hostile = SimulatedFleet.builder().devices(40)
-        .faults(FaultProfile.parse("wrong-serial=0.25,unreachable=0.1")).build()) {
+    try (SimulatedFleet hostile =
+        SimulatedFleet.builder()
+            .devices(40)
+            .faults(FaultProfile.parse("wrong-serial=0.25,unreachable=0.1"))
+            .build()) {
       hostile.start();
       assertThat(hostile.devices()).anyMatch(d -> !d.isReachable());
       return hostile.devices().stream()

@@ -9,8 +9,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * Sanity, not a benchmark: a fleet of 500 starts in one JVM with a bounded number of threads and
- * a sample of its devices answer. Prints start time, threads and heap; asserts no timing.
+ * Sanity, not a benchmark: a fleet of 500 starts in one JVM with a bounded number of threads and a
+ * sample of its devices answer. Prints start time, threads and heap; asserts no timing.
  */
 class FleetScaleIT {
 
@@ -34,9 +34,16 @@ class FleetScaleIT {
       System.gc();
       Runtime rt = Runtime.getRuntime();
       long heapMb = (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024);
-      System.out.printf("FleetScaleIT: %d devices started in %d ms; JVM threads %d before, %d after"
+      System.out.printf(
+          "FleetScaleIT: %d devices started in %d ms; JVM threads %d before, %d after"
               + " (fleet budget %d); heap used %d MiB; cores %d%n",
-          DEVICES, startMillis, threadsBefore, threadsAfter, fleet.threadBudget(), heapMb, rt.availableProcessors());
+          DEVICES,
+          startMillis,
+          threadsBefore,
+          threadsAfter,
+          fleet.threadBudget(),
+          heapMb,
+          rt.availableProcessors());
       // Bounded by the fleet's shared pools (plus the test's own SSH client), never per device.
       assertThat(threadsAfter - threadsBefore).isLessThan(fleet.threadBudget() + 20);
     }

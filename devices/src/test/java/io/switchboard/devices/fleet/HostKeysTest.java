@@ -9,7 +9,10 @@ class HostKeysTest {
   @Test
   void theSameSerialAlwaysGetsTheSameFingerprint() {
     String first = HostKeys.fingerprint(HostKeys.forSerial("SIM00001").getPublic());
-    assertThat(HostKeys.fingerprint(HostKeys.forSerial("SIM00001").getPublic())).isEqualTo(first).startsWith("SHA256:");
-    assertThat(HostKeys.fingerprint(HostKeys.forSerial("SIM00002").getPublic())).isNotEqualTo(first);
+    assertThat(HostKeys.fingerprint(HostKeys.forSerial("SIM00001").getPublic()))
+        .isEqualTo(first)
+        .startsWith("SHA256:");
+    assertThat(HostKeys.fingerprint(HostKeys.forSerial("SIM00002").getPublic()))
+        .isNotEqualTo(first);
   }
 }

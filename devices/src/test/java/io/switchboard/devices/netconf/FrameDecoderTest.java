@@ -67,7 +67,9 @@ class FrameDecoderTest {
   @Test
   void encoderFramesBothWays() {
     byte[] message = "<ok/>".getBytes(StandardCharsets.UTF_8);
-    assertThat(new String(FrameEncoder.encode(message, false), StandardCharsets.UTF_8)).isEqualTo("<ok/>]]>]]>");
-    assertThat(new String(FrameEncoder.encode(message, true), StandardCharsets.UTF_8)).isEqualTo("\n#5\n<ok/>\n##\n");
+    assertThat(new String(FrameEncoder.encode(message, false), StandardCharsets.UTF_8))
+        .isEqualTo("<ok/>]]>]]>");
+    assertThat(new String(FrameEncoder.encode(message, true), StandardCharsets.UTF_8))
+        .isEqualTo("\n#5\n<ok/>\n##\n");
   }
 }

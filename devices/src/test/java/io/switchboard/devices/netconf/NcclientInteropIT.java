@@ -22,13 +22,14 @@ import org.junit.jupiter.api.Test;
 /**
  * The simulator against a real NETCONF client: Debian's python3-ncclient under /usr/bin/python3
  * (DESIGN.md section 7), driven through {@code src/test/python/ncclient_interop.py}. Without
- * ncclient the class is skipped on a developer machine and fails under CI (CI set), where
- * {@code devices/ci/install-peers.sh} installs it.
+ * ncclient the class is skipped on a developer machine and fails under CI (CI set), where {@code
+ * devices/ci/install-peers.sh} installs it.
  */
 class NcclientInteropIT {
 
   private static final String PYTHON = "/usr/bin/python3";
-  private static final Path SCRIPT = Path.of("src/test/python/ncclient_interop.py").toAbsolutePath();
+  private static final Path SCRIPT =
+      Path.of("src/test/python/ncclient_interop.py").toAbsolutePath();
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private static SimulatedFleet fleet;
@@ -41,7 +42,8 @@ class NcclientInteropIT {
       throw new IllegalStateException(
           "ncclient is missing under CI: run devices/ci/install-peers.sh (apt-get install python3-ncclient)");
     }
-    Assumptions.assumeTrue(available, "python3-ncclient is not installed (devices/ci/install-peers.sh installs it)");
+    Assumptions.assumeTrue(
+        available, "python3-ncclient is not installed (devices/ci/install-peers.sh installs it)");
     fleet = SimulatedFleet.builder().devices(1).start();
   }
 
@@ -55,7 +57,8 @@ class NcclientInteropIT {
   @BeforeEach
   void reset() {
     device = fleet.device(0);
-    device.loadRunningConfig("<configuration><system><host-name>before</host-name></system></configuration>");
+    device.loadRunningConfig(
+        "<configuration><system><host-name>before</host-name></system></configuration>");
   }
 
   private static boolean ncclientAvailable() throws InterruptedException {
@@ -63,7 +66,8 @@ class NcclientInteropIT {
       return false;
     }
     try {
-      Process probe = new ProcessBuilder(PYTHON, "-c", "import ncclient").redirectErrorStream(true).start();
+      Process probe =
+          new ProcessBuilder(PYTHON, "-c", "import ncclient").redirectErrorStream(true).start();
       probe.getInputStream().readAllBytes();
       return probe.waitFor(30, TimeUnit.SECONDS) && probe.exitValue() == 0;
     } catch (IOException e) {
@@ -72,8 +76,16 @@ class NcclientInteropIT {
   }
 
   private JsonNode run(String scenario, String... extra) throws Exception {
-    List<String> command = new ArrayList<>(List.of(PYTHON, SCRIPT.toString(), scenario, device.host(),
-        String.valueOf(device.port()), device.username(), device.password()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                PYTHON,
+                SCRIPT.toString(),
+                scenario,
+                device.host(),
+                String.valueOf(device.port()),
+                device.username(),
+                device.password()));
     command.addAll(List.of(extra));
     Path stderr = Files.createTempFile("ncclient", ".err");
     try {
@@ -81,7 +93,9 @@ class NcclientInteropIT {
       String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       assertThat(process.waitFor(90, TimeUnit.SECONDS)).as("ncclient finished").isTrue();
       String err = Files.readString(stderr);
-      assertThat(process.exitValue()).as("ncclient %s failed:%n%s%n%s", scenario, out, err).isZero();
+      assertThat(process.exitValue())
+          .as("ncclient %s failed:%n%s%n%s", scenario, out, err)
+          .isZero();
       return JSON.readTree(out);
     } finally {
       Files.deleteIfExists(stderr);
@@ -94,13 +108,14 @@ class NcclientInteropIT {
     assertThat(result.get("session_id").asInt()).isPositive();
     List<String> capabilities = new ArrayList<>();
     result.get("capabilities").forEach(c -> capabilities.add(c.asText()));
-    assertThat(capabilities).contains(
-        "urn:ietf:params:netconf:base:1.0",
-        "urn:ietf:params:netconf:base:1.1",
-        "urn:ietf:params:netconf:capability:candidate:1.0",
-        "urn:ietf:params:netconf:capability:confirmed-commit:1.1",
-        "urn:ietf:params:netconf:capability:validate:1.0",
-        "http://xml.juniper.net/netconf/junos/1.0");
+    assertThat(capabilities)
+        .contains(
+            "urn:ietf:params:netconf:base:1.0",
+            "urn:ietf:params:netconf:base:1.1",
+            "urn:ietf:params:netconf:capability:candidate:1.0",
+            "urn:ietf:params:netconf:capability:confirmed-commit:1.1",
+            "urn:ietf:params:netconf:capability:validate:1.0",
+            "http://xml.juniper.net/netconf/junos/1.0");
   }
 
   @Test

@@ -22,8 +22,8 @@ import org.w3c.dom.Element;
 
 /**
  * A small NETCONF client for tests: MINA SSHD client, {@code netconf} subsystem, RFC 6242
- * end-of-message or chunked framing (chosen by the capabilities it announces), host key pinned
- * to the device's fingerprint.
+ * end-of-message or chunked framing (chosen by the capabilities it announces), host key pinned to
+ * the device's fingerprint.
  */
 public final class NetconfTestClient implements AutoCloseable {
 
@@ -41,9 +41,13 @@ public final class NetconfTestClient implements AutoCloseable {
   private volatile boolean closed;
 
   private NetconfTestClient(SimulatedDevice device, boolean base11) throws Exception {
-    session = sshClient().connect(device.username(), device.host(), device.port())
-        .verify(Duration.ofSeconds(10)).getSession();
-    session.setServerKeyVerifier((s, address, key) -> device.hostKeyFingerprint().equals(KeyUtils.getFingerPrint(key)));
+    session =
+        sshClient()
+            .connect(device.username(), device.host(), device.port())
+            .verify(Duration.ofSeconds(10))
+            .getSession();
+    session.setServerKeyVerifier(
+        (s, address, key) -> device.hostKeyFingerprint().equals(KeyUtils.getFingerPrint(key)));
     session.addPasswordIdentity(device.password());
     session.auth().verify(Duration.ofSeconds(10));
     channel = session.createSubsystemChannel(NetconfConstants.SUBSYSTEM);
@@ -60,13 +64,19 @@ public final class NetconfTestClient implements AutoCloseable {
       throw new IOException("no hello from " + device);
     }
     Document doc = Xml.parse(hello);
-    for (Element cap : Xml.children(Xml.child(doc.getDocumentElement(), "capabilities"), "capability")) {
+    for (Element cap :
+        Xml.children(Xml.child(doc.getDocumentElement(), "capabilities"), "capability")) {
       serverCapabilities.add(Xml.text(cap));
     }
     sessionId = Integer.parseInt(Xml.childText(doc.getDocumentElement(), "session-id"));
     String capability = base11 ? NetconfConstants.BASE_1_1 : NetconfConstants.BASE_1_0;
-    writeFramed("<?xml version=\"1.0\" encoding=\"UTF-8\"?><hello xmlns=\"" + NetconfConstants.BASE_NS
-        + "\"><capabilities><capability>" + capability + "</capability></capabilities></hello>", false);
+    writeFramed(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><hello xmlns=\""
+            + NetconfConstants.BASE_NS
+            + "\"><capabilities><capability>"
+            + capability
+            + "</capability></capabilities></hello>",
+        false);
     chunked = base11 && serverCapabilities.contains(NetconfConstants.BASE_1_1);
     if (chunked) {
       synchronized (decoder) {
@@ -141,8 +151,14 @@ public final class NetconfTestClient implements AutoCloseable {
 
   /** The raw reply, or null when none arrived (timeout or dropped session). */
   public String rpcText(String operationXml, Duration timeout) throws Exception {
-    send("<rpc xmlns=\"" + NetconfConstants.BASE_NS + "\" message-id=\"" + messageId.incrementAndGet() + "\">"
-        + operationXml + "</rpc>");
+    send(
+        "<rpc xmlns=\""
+            + NetconfConstants.BASE_NS
+            + "\" message-id=\""
+            + messageId.incrementAndGet()
+            + "\">"
+            + operationXml
+            + "</rpc>");
     return next(timeout);
   }
 

@@ -35,25 +35,28 @@ class StandardOperationsIT {
   void resetDevice() {
     device = fleet.device(0);
     device.clearFaults();
-    device.loadRunningConfig("<configuration><system><host-name>r1</host-name></system></configuration>");
+    device.loadRunningConfig(
+        "<configuration><system><host-name>r1</host-name></system></configuration>");
   }
 
   private static String edit(String body) {
-    return "<edit-config><target><candidate/></target><config><configuration>" + body
+    return "<edit-config><target><candidate/></target><config><configuration>"
+        + body
         + "</configuration></config></edit-config>";
   }
 
   @Test
   void helloAnnouncesBaseVersionsCandidateConfirmedCommitAndJunos() throws Exception {
     try (NetconfTestClient nc = NetconfTestClient.connect(device)) {
-      assertThat(nc.serverCapabilities()).contains(
-          "urn:ietf:params:netconf:base:1.0",
-          "urn:ietf:params:netconf:base:1.1",
-          "urn:ietf:params:netconf:capability:candidate:1.0",
-          "urn:ietf:params:netconf:capability:confirmed-commit:1.1",
-          "urn:ietf:params:netconf:capability:validate:1.0",
-          "urn:ietf:params:netconf:capability:rollback-on-error:1.0",
-          NetconfConstants.JUNOS_CAPABILITY);
+      assertThat(nc.serverCapabilities())
+          .contains(
+              "urn:ietf:params:netconf:base:1.0",
+              "urn:ietf:params:netconf:base:1.1",
+              "urn:ietf:params:netconf:capability:candidate:1.0",
+              "urn:ietf:params:netconf:capability:confirmed-commit:1.1",
+              "urn:ietf:params:netconf:capability:validate:1.0",
+              "urn:ietf:params:netconf:capability:rollback-on-error:1.0",
+              NetconfConstants.JUNOS_CAPABILITY);
       assertThat(nc.sessionId()).isPositive();
       assertThat(nc.chunked()).isTrue();
     }
@@ -64,14 +67,18 @@ class StandardOperationsIT {
     try (NetconfTestClient nc = NetconfTestClient.connectBase10(device)) {
       assertThat(nc.chunked()).isFalse();
       Element reply = nc.rpc("<get-config><source><running/></source></get-config>");
-      assertThat(Xml.text(Xml.path(reply, "data", "configuration", "system", "host-name"))).isEqualTo("r1");
+      assertThat(Xml.text(Xml.path(reply, "data", "configuration", "system", "host-name")))
+          .isEqualTo("r1");
     }
   }
 
   @Test
   void replyCarriesTheRpcAttributes() throws Exception {
     try (NetconfTestClient nc = NetconfTestClient.connect(device)) {
-      nc.send("<rpc xmlns=\"" + NetconfConstants.BASE_NS + "\" message-id=\"m-7\" xmlns:x=\"urn:x\" x:trace=\"t1\"><get/></rpc>");
+      nc.send(
+          "<rpc xmlns=\""
+              + NetconfConstants.BASE_NS
+              + "\" message-id=\"m-7\" xmlns:x=\"urn:x\" x:trace=\"t1\"><get/></rpc>");
       Element reply = Xml.parse(nc.next(Duration.ofSeconds(5))).getDocumentElement();
       assertThat(reply.getAttribute("message-id")).isEqualTo("m-7");
       assertThat(reply.getAttributeNS("urn:x", "trace")).isEqualTo("t1");
@@ -94,21 +101,33 @@ class StandardOperationsIT {
   @Test
   void editConfigMergeReplaceAndDeleteOperations() throws Exception {
     try (NetconfTestClient nc = NetconfTestClient.connect(device)) {
-      nc.rpc(edit("<interfaces><interface><name>ge-0/0/1</name><description>a</description><mtu>1500</mtu></interface>"
-          + "<interface><name>ge-0/0/2</name></interface></interfaces>"));
-      nc.rpc(edit("<interfaces><interface operation=\"replace\"><name>ge-0/0/1</name><description>b</description></interface>"
-          + "<interface xmlns:nc=\"" + NetconfConstants.BASE_NS + "\" nc:operation=\"delete\"><name>ge-0/0/2</name></interface>"
-          + "</interfaces>"));
+      nc.rpc(
+          edit(
+              "<interfaces><interface><name>ge-0/0/1</name><description>a</description><mtu>1500</mtu></interface>"
+                  + "<interface><name>ge-0/0/2</name></interface></interfaces>"));
+      nc.rpc(
+          edit(
+              "<interfaces><interface operation=\"replace\"><name>ge-0/0/1</name><description>b</description></interface>"
+                  + "<interface xmlns:nc=\""
+                  + NetconfConstants.BASE_NS
+                  + "\" nc:operation=\"delete\"><name>ge-0/0/2</name></interface>"
+                  + "</interfaces>"));
       nc.rpc("<commit/>");
       String running = device.runningConfig();
-      assertThat(running).contains("<description>b</description>").doesNotContain("<mtu>").doesNotContain("ge-0/0/2");
+      assertThat(running)
+          .contains("<description>b</description>")
+          .doesNotContain("<mtu>")
+          .doesNotContain("ge-0/0/2");
     }
   }
 
   @Test
   void deletingWhatIsMissingAnswersDataMissing() throws Exception {
     try (NetconfTestClient nc = NetconfTestClient.connect(device)) {
-      Element reply = nc.rpc(edit("<interfaces><interface operation=\"delete\"><name>ge-0/0/7</name></interface></interfaces>"));
+      Element reply =
+          nc.rpc(
+              edit(
+                  "<interfaces><interface operation=\"delete\"><name>ge-0/0/7</name></interface></interfaces>"));
       Element error = Xml.child(reply, "rpc-error");
       assertThat(Xml.childText(error, "error-tag")).isEqualTo("data-missing");
       assertThat(Xml.childText(error, "error-type")).isEqualTo("application");
@@ -120,8 +139,9 @@ class StandardOperationsIT {
   @Test
   void defaultOperationReplaceReplacesTheWholeCandidate() throws Exception {
     try (NetconfTestClient nc = NetconfTestClient.connect(device)) {
-      nc.rpc("<edit-config><target><candidate/></target><default-operation>replace</default-operation>"
-          + "<config><configuration><snmp><community><name>public</name></community></snmp></configuration></config></edit-config>");
+      nc.rpc(
+          "<edit-config><target><candidate/></target><default-operation>replace</default-operation>"
+              + "<config><configuration><snmp><community><name>public</name></community></snmp></configuration></config></edit-config>");
       assertThat(device.candidateConfig()).contains("public").doesNotContain("host-name");
     }
   }
@@ -129,19 +149,25 @@ class StandardOperationsIT {
   @Test
   void runningIsNotWritableDirectly() throws Exception {
     try (NetconfTestClient nc = NetconfTestClient.connect(device)) {
-      Element reply = nc.rpc("<edit-config><target><running/></target><config><configuration/></config></edit-config>");
-      assertThat(Xml.childText(Xml.child(reply, "rpc-error"), "error-tag")).isEqualTo("operation-not-supported");
+      Element reply =
+          nc.rpc(
+              "<edit-config><target><running/></target><config><configuration/></config></edit-config>");
+      assertThat(Xml.childText(Xml.child(reply, "rpc-error"), "error-tag"))
+          .isEqualTo("operation-not-supported");
     }
   }
 
   @Test
   void getConfigWithSubtreeFilterSelectsOneInterface() throws Exception {
-    device.loadRunningConfig("<configuration><interfaces>"
-        + "<interface><name>ge-0/0/1</name><description>wan</description></interface>"
-        + "<interface><name>ge-0/0/2</name><description>lan</description></interface></interfaces></configuration>");
+    device.loadRunningConfig(
+        "<configuration><interfaces>"
+            + "<interface><name>ge-0/0/1</name><description>wan</description></interface>"
+            + "<interface><name>ge-0/0/2</name><description>lan</description></interface></interfaces></configuration>");
     try (NetconfTestClient nc = NetconfTestClient.connect(device)) {
-      Element reply = nc.rpc("<get-config><source><running/></source><filter type=\"subtree\"><configuration><interfaces>"
-          + "<interface><name>ge-0/0/2</name></interface></interfaces></configuration></filter></get-config>");
+      Element reply =
+          nc.rpc(
+              "<get-config><source><running/></source><filter type=\"subtree\"><configuration><interfaces>"
+                  + "<interface><name>ge-0/0/2</name></interface></interfaces></configuration></filter></get-config>");
       Element interfaces = Xml.path(reply, "data", "configuration", "interfaces");
       assertThat(Xml.children(interfaces, "interface")).hasSize(1);
       assertThat(Xml.childText(Xml.child(interfaces, "interface"), "description")).isEqualTo("lan");
@@ -156,11 +182,14 @@ class StandardOperationsIT {
       Element denied = second.rpc("<lock><target><candidate/></target></lock>");
       Element error = Xml.child(denied, "rpc-error");
       assertThat(Xml.childText(error, "error-tag")).isEqualTo("lock-denied");
-      assertThat(Xml.text(Xml.path(error, "error-info", "session-id"))).isEqualTo(String.valueOf(first.sessionId()));
+      assertThat(Xml.text(Xml.path(error, "error-info", "session-id")))
+          .isEqualTo(String.valueOf(first.sessionId()));
       Element inUse = second.rpc(edit("<system><host-name>x</host-name></system>"));
       assertThat(Xml.childText(Xml.child(inUse, "rpc-error"), "error-tag")).isEqualTo("in-use");
       first.close();
-      await().atMost(Duration.ofSeconds(5)).until(() -> isOk(second.rpc("<lock><target><candidate/></target></lock>")));
+      await()
+          .atMost(Duration.ofSeconds(5))
+          .until(() -> isOk(second.rpc("<lock><target><candidate/></target></lock>")));
       assertThat(isOk(second.rpc("<unlock><target><candidate/></target></unlock>"))).isTrue();
     }
   }
@@ -169,9 +198,12 @@ class StandardOperationsIT {
   void confirmedCommitRollsBackByItselfWhenNotConfirmed() throws Exception {
     try (NetconfTestClient nc = NetconfTestClient.connect(device)) {
       nc.rpc(edit("<system><host-name>temporary</host-name></system>"));
-      assertThat(isOk(nc.rpc("<commit><confirmed/><confirm-timeout>1</confirm-timeout></commit>"))).isTrue();
+      assertThat(isOk(nc.rpc("<commit><confirmed/><confirm-timeout>1</confirm-timeout></commit>")))
+          .isTrue();
       assertThat(device.runningConfig()).contains("temporary");
-      await().atMost(Duration.ofSeconds(5)).until(() -> device.runningConfig().contains("<host-name>r1</host-name>"));
+      await()
+          .atMost(Duration.ofSeconds(5))
+          .until(() -> device.runningConfig().contains("<host-name>r1</host-name>"));
       assertThat(device.commitHistory().get(0).kind()).isEqualTo("rollback");
       assertThat(device.candidateConfig()).contains("<host-name>r1</host-name>");
     }
@@ -184,7 +216,9 @@ class StandardOperationsIT {
       nc.rpc("<commit><confirmed/><confirm-timeout>1</confirm-timeout></commit>");
       assertThat(isOk(nc.rpc("<commit/>"))).isTrue();
       assertThat(device.config().confirmDeadline()).isEmpty();
-      await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(3))
+      await()
+          .during(Duration.ofMillis(1500))
+          .atMost(Duration.ofSeconds(3))
           .until(() -> device.runningConfig().contains("kept"));
     }
   }
@@ -193,11 +227,13 @@ class StandardOperationsIT {
   void persistentConfirmedCommitSurvivesItsSessionAndNeedsThePersistId() throws Exception {
     try (NetconfTestClient first = NetconfTestClient.connect(device)) {
       first.rpc(edit("<system><host-name>persisted</host-name></system>"));
-      first.rpc("<commit><confirmed/><confirm-timeout>30</confirm-timeout><persist>ztp-1</persist></commit>");
+      first.rpc(
+          "<commit><confirmed/><confirm-timeout>30</confirm-timeout><persist>ztp-1</persist></commit>");
     }
     try (NetconfTestClient second = NetconfTestClient.connect(device)) {
       Element wrongId = second.rpc("<commit><persist-id>other</persist-id></commit>");
-      assertThat(Xml.childText(Xml.child(wrongId, "rpc-error"), "error-tag")).isEqualTo("invalid-value");
+      assertThat(Xml.childText(Xml.child(wrongId, "rpc-error"), "error-tag"))
+          .isEqualTo("invalid-value");
       assertThat(isOk(second.rpc("<commit><persist-id>ztp-1</persist-id></commit>"))).isTrue();
     }
     assertThat(device.runningConfig()).contains("persisted");
@@ -210,7 +246,9 @@ class StandardOperationsIT {
       nc.rpc(edit("<system><host-name>orphan</host-name></system>"));
       nc.rpc("<commit><confirmed/><confirm-timeout>300</confirm-timeout></commit>");
     }
-    await().atMost(Duration.ofSeconds(5)).until(() -> device.runningConfig().contains("<host-name>r1</host-name>"));
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> device.runningConfig().contains("<host-name>r1</host-name>"));
   }
 
   @Test
@@ -238,12 +276,16 @@ class StandardOperationsIT {
   @Test
   void validateAndCommitRefuseAnInvalidAddressWithAJunosPath() throws Exception {
     try (NetconfTestClient nc = NetconfTestClient.connect(device)) {
-      nc.rpc(edit("<interfaces><interface><name>ge-0/0/1</name><unit><name>0</name><family><inet>"
-          + "<address><name>300.1.1.1/24</name></address></inet></family></unit></interface></interfaces>"));
+      nc.rpc(
+          edit(
+              "<interfaces><interface><name>ge-0/0/1</name><unit><name>0</name><family><inet>"
+                  + "<address><name>300.1.1.1/24</name></address></inet></family></unit></interface></interfaces>"));
       Element reply = nc.rpc("<validate><source><candidate/></source></validate>");
       Element error = Xml.child(reply, "rpc-error");
-      assertThat(Xml.childText(error, "error-path")).isEqualTo("[edit interfaces ge-0/0/1 unit 0 family inet]");
-      assertThat(Xml.childText(error, "error-message")).isEqualTo("invalid ip address or hostname: 300.1.1.1/24");
+      assertThat(Xml.childText(error, "error-path"))
+          .isEqualTo("[edit interfaces ge-0/0/1 unit 0 family inet]");
+      assertThat(Xml.childText(error, "error-message"))
+          .isEqualTo("invalid ip address or hostname: 300.1.1.1/24");
       Element commit = nc.rpc("<commit/>");
       assertThat(errorMessages(commit)).contains("configuration check-out failed");
       assertThat(device.runningConfig()).doesNotContain("300.1.1.1");
@@ -254,10 +296,19 @@ class StandardOperationsIT {
   void killSessionEndsAnotherSession() throws Exception {
     try (NetconfTestClient victim = NetconfTestClient.connect(device);
         NetconfTestClient admin = NetconfTestClient.connect(device)) {
-      assertThat(isOk(admin.rpc("<kill-session><session-id>" + victim.sessionId() + "</session-id></kill-session>"))).isTrue();
+      assertThat(
+              isOk(
+                  admin.rpc(
+                      "<kill-session><session-id>"
+                          + victim.sessionId()
+                          + "</session-id></kill-session>")))
+          .isTrue();
       assertThat(victim.awaitClosed(Duration.ofSeconds(5))).isTrue();
-      Element self = admin.rpc("<kill-session><session-id>" + admin.sessionId() + "</session-id></kill-session>");
-      assertThat(Xml.childText(Xml.child(self, "rpc-error"), "error-tag")).isEqualTo("invalid-value");
+      Element self =
+          admin.rpc(
+              "<kill-session><session-id>" + admin.sessionId() + "</session-id></kill-session>");
+      assertThat(Xml.childText(Xml.child(self, "rpc-error"), "error-tag"))
+          .isEqualTo("invalid-value");
     }
   }
 
@@ -275,8 +326,10 @@ class StandardOperationsIT {
     try (NetconfTestClient nc = NetconfTestClient.connect(device)) {
       Element reply = nc.rpc("<get-frobnicator-information/>");
       Element error = Xml.child(reply, "rpc-error");
-      assertThat(Xml.childText(error, "error-message")).isEqualTo("syntax error, expecting <command>");
-      assertThat(Xml.text(Xml.path(error, "error-info", "bad-element"))).isEqualTo("get-frobnicator-information");
+      assertThat(Xml.childText(error, "error-message"))
+          .isEqualTo("syntax error, expecting <command>");
+      assertThat(Xml.text(Xml.path(error, "error-info", "bad-element")))
+          .isEqualTo("get-frobnicator-information");
     }
   }
 
@@ -285,7 +338,8 @@ class StandardOperationsIT {
     try (NetconfTestClient nc = NetconfTestClient.connect(device)) {
       nc.send("<rpc message-id=\"1\"><get>");
       Element reply = Xml.parse(nc.next(Duration.ofSeconds(5))).getDocumentElement();
-      assertThat(Xml.childText(Xml.child(reply, "rpc-error"), "error-tag")).isEqualTo("malformed-message");
+      assertThat(Xml.childText(Xml.child(reply, "rpc-error"), "error-tag"))
+          .isEqualTo("malformed-message");
       assertThat(isOk(nc.rpc("<discard-changes/>"))).isTrue();
     }
   }

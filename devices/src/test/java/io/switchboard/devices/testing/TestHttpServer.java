@@ -46,13 +46,18 @@ public final class TestHttpServer implements AutoCloseable {
 
   private void handle(HttpExchange exchange) throws IOException {
     String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-    Request request = new Request(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-        exchange.getRequestHeaders().getFirst("Authorization"), body);
+    Request request =
+        new Request(
+            exchange.getRequestMethod(),
+            exchange.getRequestURI().getRawPath(),
+            exchange.getRequestHeaders().getFirst("Authorization"),
+            body);
     requests.add(request);
     Response response = handler.apply(request);
     if (response == null) {
       byte[] file = files.get(request.path());
-      response = file == null ? Response.status(404) : new Response(200, "application/octet-stream", file);
+      response =
+          file == null ? Response.status(404) : new Response(200, "application/octet-stream", file);
     }
     exchange.getResponseHeaders().set("Content-Type", response.contentType());
     if (response.body().length == 0) {
@@ -86,7 +91,9 @@ public final class TestHttpServer implements AutoCloseable {
   }
 
   public List<Request> requests(String method, String pathSuffix) {
-    return requests.stream().filter(r -> r.method().equals(method) && r.path().endsWith(pathSuffix)).toList();
+    return requests.stream()
+        .filter(r -> r.method().equals(method) && r.path().endsWith(pathSuffix))
+        .toList();
   }
 
   public void clear() {

@@ -26,8 +26,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Deploys BPMN resources atomically: every resource is parsed and validated before anything is
- * stored, and one bad resource rejects the whole deployment. A process whose BPMN is identical
- * to its latest version keeps that version and key, as in Zeebe.
+ * stored, and one bad resource rejects the whole deployment. A process whose BPMN is identical to
+ * its latest version keeps that version and key, as in Zeebe.
  */
 public final class DeploymentCommands {
   /** One uploaded file. */
@@ -40,7 +40,8 @@ public final class DeploymentCommands {
   private final WaitStates waitStates;
   private final BpmnTransformer transformer = new BpmnTransformer();
   private final io.switchboard.engine.execution.TimerCalculator timers =
-      new io.switchboard.engine.execution.TimerCalculator(new io.switchboard.engine.feel.FeelExpressions());
+      new io.switchboard.engine.execution.TimerCalculator(
+          new io.switchboard.engine.feel.FeelExpressions());
 
   public DeploymentCommands(CommandProcessor processor, WaitStates waitStates) {
     this.processor = processor;
@@ -48,10 +49,12 @@ public final class DeploymentCommands {
     this.waitStates = waitStates;
   }
 
-  public CompletableFuture<DeploymentResult> deploy(String tenantIdOrNull, List<Resource> resources) {
+  public CompletableFuture<DeploymentResult> deploy(
+      String tenantIdOrNull, List<Resource> resources) {
     String tenantId = Keys.tenant(tenantIdOrNull);
     if (resources == null || resources.isEmpty()) {
-      throw EngineException.invalidArgument("Expected to deploy at least one resource, but none given");
+      throw EngineException.invalidArgument(
+          "Expected to deploy at least one resource, but none given");
     }
     List<Parsed> parsed = new ArrayList<>();
     List<String> problems = new ArrayList<>();
@@ -59,19 +62,24 @@ public final class DeploymentCommands {
     for (Resource resource : resources) {
       String name = resource.name() == null ? "resource" : resource.name();
       if (!name.endsWith(".bpmn") && !name.endsWith(".xml")) {
-        problems.add("'" + name + "' is not a BPMN resource (.bpmn or .xml); the embedded engine deploys BPMN only");
+        problems.add(
+            "'"
+                + name
+                + "' is not a BPMN resource (.bpmn or .xml); the embedded engine deploys BPMN only");
         continue;
       }
       try {
         for (ProcessModel model : transformer.transform(name, resource.content())) {
           if (!processIds.add(model.processId())) {
-            problems.add("process id '" + model.processId() + "' appears more than once in the deployment");
+            problems.add(
+                "process id '" + model.processId() + "' appears more than once in the deployment");
           }
           for (FlowNode start : model.timerStartEvents()) {
             try {
               timers.evaluate(start.timer, java.util.Map.of(), processor.now());
             } catch (io.switchboard.engine.feel.FeelEvaluationException e) {
-              problems.add("timer start event '" + start.id + "' in '" + name + "': " + e.getMessage());
+              problems.add(
+                  "timer start event '" + start.id + "' in '" + name + "': " + e.getMessage());
             }
           }
           parsed.add(new Parsed(resource, model, checksum(resource.content())));
@@ -126,7 +134,8 @@ public final class DeploymentCommands {
   }
 
   /** A new version's timer start events replace those of the version before, as in Zeebe. */
-  private void replaceStartTimers(ProcessDefinition definition, Optional<ProcessDefinition> previous) {
+  private void replaceStartTimers(
+      ProcessDefinition definition, Optional<ProcessDefinition> previous) {
     previous.ifPresent(
         old -> {
           for (Timer timer : List.copyOf(state.timers.all())) {

@@ -31,7 +31,9 @@ public final class IncidentCommands {
           Incident incident = state.incidents.get(key);
           if (incident == null || incident.state != Incident.State.ACTIVE) {
             throw EngineException.notFound(
-                "Expected to resolve incident with key '" + key + "', but no such incident was found");
+                "Expected to resolve incident with key '"
+                    + key
+                    + "', but no such incident was found");
           }
           if (incident.retryAction == Incident.RetryAction.JOB) {
             jobs.resolveJobIncident(incident);

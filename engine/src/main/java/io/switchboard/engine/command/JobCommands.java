@@ -39,7 +39,10 @@ public final class JobCommands {
   private final JobActivationWaiters waiters = new JobActivationWaiters();
 
   public JobCommands(
-      CommandProcessor processor, ProcessExecutor executor, WaitStates waitStates, IncidentRaiser incidents) {
+      CommandProcessor processor,
+      ProcessExecutor executor,
+      WaitStates waitStates,
+      IncidentRaiser incidents) {
     this.processor = processor;
     this.state = processor.state();
     this.executor = executor;
@@ -57,7 +60,8 @@ public final class JobCommands {
     }
     if (request.getMaxJobsToActivate() == null || request.getMaxJobsToActivate() < 1) {
       throw EngineException.invalidArgument(
-          "Expected maxJobsToActivate to be greater than zero, but it was " + request.getMaxJobsToActivate());
+          "Expected maxJobsToActivate to be greater than zero, but it was "
+              + request.getMaxJobsToActivate());
     }
     if (request.getTimeout() == null || request.getTimeout() < 1) {
       throw EngineException.invalidArgument(
@@ -87,8 +91,13 @@ public final class JobCommands {
           }
           JobActivationWaiters.Waiter parked =
               new JobActivationWaiters.Waiter(
-                  waiter.type(), waiter.worker(), waiter.timeout(), waiter.maxJobs(),
-                  waiter.fetchVariables(), waiter.tenantIds(), reply);
+                  waiter.type(),
+                  waiter.worker(),
+                  waiter.timeout(),
+                  waiter.maxJobs(),
+                  waiter.fetchVariables(),
+                  waiter.tenantIds(),
+                  reply);
           waiters.park(parked);
           processor.schedule(
               processor.now() + longPoll,
@@ -101,19 +110,20 @@ public final class JobCommands {
   }
 
   /**
-   * How long an activation request waits for jobs. The client gives up on the HTTP request
-   * shortly after its request timeout; a job handed to a request the client has just abandoned
-   * would sit activated until its job timeout. Answering at half the request timeout keeps the
-   * answer well inside the client's patience even on a busy machine.
+   * How long an activation request waits for jobs. The client gives up on the HTTP request shortly
+   * after its request timeout; a job handed to a request the client has just abandoned would sit
+   * activated until its job timeout. Answering at half the request timeout keeps the answer well
+   * inside the client's patience even on a busy machine.
    */
   static long holdTime(Long requestTimeout) {
-    long requested = requestTimeout == null || requestTimeout == 0 ? DEFAULT_LONG_POLL_MS : requestTimeout;
+    long requested =
+        requestTimeout == null || requestTimeout == 0 ? DEFAULT_LONG_POLL_MS : requestTimeout;
     return requested > 2_000 ? requested / 2 : requested;
   }
 
   /**
-   * Jobs whose activation answer never reached the worker (it had hung up) go back to the
-   * queue at once, instead of waiting out their job timeout.
+   * Jobs whose activation answer never reached the worker (it had hung up) go back to the queue at
+   * once, instead of waiting out their job timeout.
    */
   public CompletableFuture<Void> giveBack(JobActivationResult undelivered) {
     List<Long> keys = new ArrayList<>();
@@ -204,7 +214,9 @@ public final class JobCommands {
         deadline,
         () -> {
           Job current = state.jobs.get(key);
-          if (current != null && current.state == Job.State.ACTIVATED && current.deadline == deadline) {
+          if (current != null
+              && current.state == Job.State.ACTIVATED
+              && current.deadline == deadline) {
             makeActivatable(current);
           }
         });
@@ -273,7 +285,8 @@ public final class JobCommands {
     int retries = request.getRetries() == null ? 0 : request.getRetries();
     long backOff = request.getRetryBackOff() == null ? 0 : request.getRetryBackOff();
     if (backOff < 0) {
-      throw EngineException.invalidArgument("Expected retryBackOff to be zero or more, but it was " + backOff);
+      throw EngineException.invalidArgument(
+          "Expected retryBackOff to be zero or more, but it was " + backOff);
     }
     return processor.submit(
         reply -> {
@@ -316,8 +329,10 @@ public final class JobCommands {
           Job job = existing(key, "throw an error for");
           requireState(job, "throw an error for", Job.State.ACTIVATABLE, Job.State.ACTIVATED);
           ElementInstance instance = state.elementInstances.get(job.elementInstanceKey);
-          Map<String, Object> variables = request.getVariables() == null ? Map.of() : request.getVariables();
-          if (waitStates.throwError(instance, request.getErrorCode(), request.getErrorMessage(), variables)) {
+          Map<String, Object> variables =
+              request.getVariables() == null ? Map.of() : request.getVariables();
+          if (waitStates.throwError(
+              instance, request.getErrorCode(), request.getErrorMessage(), variables)) {
             executor.drain();
           } else {
             job.state = Job.State.ERROR_THROWN;
@@ -345,7 +360,8 @@ public final class JobCommands {
   public CompletableFuture<Void> update(String jobKey, JobChangeset changeset) {
     long key = Keys.parse(jobKey, "jobKey");
     if (changeset == null || (changeset.getRetries() == null && changeset.getTimeout() == null)) {
-      throw EngineException.invalidArgument("Expected a changeset with retries or timeout, but none was given");
+      throw EngineException.invalidArgument(
+          "Expected a changeset with retries or timeout, but none was given");
     }
     if (changeset.getRetries() != null && changeset.getRetries() < 1) {
       throw EngineException.invalidArgument(

@@ -17,7 +17,6 @@ import io.switchboard.engine.state.ProcessDefinition;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
@@ -32,7 +31,8 @@ public final class MessageCommands {
   private final ProcessExecutor executor;
   private final WaitStates waitStates;
 
-  public MessageCommands(CommandProcessor processor, ProcessExecutor executor, WaitStates waitStates) {
+  public MessageCommands(
+      CommandProcessor processor, ProcessExecutor executor, WaitStates waitStates) {
     this.processor = processor;
     this.state = processor.state();
     this.executor = executor;
@@ -46,12 +46,14 @@ public final class MessageCommands {
     String correlationKey = request.getCorrelationKey() == null ? "" : request.getCorrelationKey();
     long ttl = request.getTimeToLive() == null ? 0 : request.getTimeToLive();
     if (ttl < 0) {
-      throw EngineException.invalidArgument("Expected timeToLive to be zero or more, but it was " + ttl);
+      throw EngineException.invalidArgument(
+          "Expected timeToLive to be zero or more, but it was " + ttl);
     }
     return processor.submit(
         reply -> {
           String messageId = request.getMessageId();
-          if (messageId != null && !messageId.isEmpty()
+          if (messageId != null
+              && !messageId.isEmpty()
               && state.messageById(tenantId, request.getName(), messageId).isPresent()) {
             throw EngineException.alreadyExists(
                 "Expected to publish a new message with id '"
@@ -64,7 +66,8 @@ public final class MessageCommands {
           message.correlationKey = correlationKey;
           message.messageId = messageId;
           message.tenantId = tenantId;
-          message.variables = request.getVariables() == null ? new HashMap<>() : request.getVariables();
+          message.variables =
+              request.getVariables() == null ? new HashMap<>() : request.getVariables();
           message.expiresAt = processor.now() + ttl;
           correlate(message);
           if (ttl > 0) {
@@ -72,7 +75,11 @@ public final class MessageCommands {
             scheduleExpiry(message);
           }
           executor.drain();
-          processor.reply(reply, new MessagePublicationResult().messageKey(String.valueOf(message.key)).tenantId(tenantId));
+          processor.reply(
+              reply,
+              new MessagePublicationResult()
+                  .messageKey(String.valueOf(message.key))
+                  .tenantId(tenantId));
         });
   }
 
@@ -87,7 +94,8 @@ public final class MessageCommands {
           message.name = request.getName();
           message.correlationKey = correlationKey;
           message.tenantId = tenantId;
-          message.variables = request.getVariables() == null ? new HashMap<>() : request.getVariables();
+          message.variables =
+              request.getVariables() == null ? new HashMap<>() : request.getVariables();
           Long first = correlate(message);
           if (first == null) {
             throw EngineException.notFound(
@@ -107,12 +115,15 @@ public final class MessageCommands {
         });
   }
 
-  /** Delivers to open subscriptions and message start events; the first instance reached, or null. */
+  /**
+   * Delivers to open subscriptions and message start events; the first instance reached, or null.
+   */
   private Long correlate(BufferedMessage message) {
     Long first = null;
     Set<Long> reached = new HashSet<>();
     for (MessageSubscription subscription :
-        List.copyOf(state.subscriptionsFor(message.tenantId, message.name, message.correlationKey))) {
+        List.copyOf(
+            state.subscriptionsFor(message.tenantId, message.name, message.correlationKey))) {
       if (reached.add(subscription.processInstanceKey)) {
         message.correlatedProcessInstances.add(subscription.processInstanceKey);
         waitStates.triggerSubscription(subscription, message.variables);
@@ -124,9 +135,11 @@ public final class MessageCommands {
         continue;
       }
       for (FlowNode start : definition.model.messageStartEvents()) {
-        if (start.messageName.equals(message.name) && canStart(definition, message.correlationKey)) {
+        if (start.messageName.equals(message.name)
+            && canStart(definition, message.correlationKey)) {
           ElementInstance pi =
-              executor.createProcessInstance(definition, message.variables, start.id, message.correlationKey);
+              executor.createProcessInstance(
+                  definition, message.variables, start.id, message.correlationKey);
           message.correlatedProcessInstances.add(pi.key);
           message.startedProcessIds.add(definition.bpmnProcessId);
           first = first == null ? pi.key : first;

@@ -36,9 +36,11 @@ public final class ProcessInstanceCommands {
     executor.setCompletionListener(this::ended);
   }
 
-  public CompletableFuture<CreateProcessInstanceResult> create(ProcessInstanceCreationInstruction request) {
+  public CompletableFuture<CreateProcessInstanceResult> create(
+      ProcessInstanceCreationInstruction request) {
     if (request.getProcessDefinitionKey() == null
-        && (request.getProcessDefinitionId() == null || request.getProcessDefinitionId().isBlank())) {
+        && (request.getProcessDefinitionId() == null
+            || request.getProcessDefinitionId().isBlank())) {
       throw EngineException.invalidArgument(
           "Expected either processDefinitionId or processDefinitionKey, but neither was given");
     }
@@ -101,7 +103,8 @@ public final class ProcessInstanceCommands {
     String id = request.getProcessDefinitionId();
     Integer version = request.getProcessDefinitionVersion();
     if (version == null || version < 0) {
-      return state.latestDefinition(tenantId, id)
+      return state
+          .latestDefinition(tenantId, id)
           .orElseThrow(
               () ->
                   EngineException.notFound(
@@ -109,7 +112,8 @@ public final class ProcessInstanceCommands {
                           + id
                           + "', but none found"));
     }
-    return state.definition(tenantId, id, version)
+    return state
+        .definition(tenantId, id, version)
         .orElseThrow(
             () ->
                 EngineException.notFound(
@@ -129,7 +133,9 @@ public final class ProcessInstanceCommands {
       processor.fail(
           reply,
           EngineException.deadlineExceeded(
-              "Expected to complete process instance '" + piKey + "' within the request timeout, but it did not"));
+              "Expected to complete process instance '"
+                  + piKey
+                  + "' within the request timeout, but it did not"));
     }
   }
 

@@ -15,7 +15,8 @@ public final class SignalCommands {
   private final ProcessExecutor executor;
   private final WaitStates waitStates;
 
-  public SignalCommands(CommandProcessor processor, ProcessExecutor executor, WaitStates waitStates) {
+  public SignalCommands(
+      CommandProcessor processor, ProcessExecutor executor, WaitStates waitStates) {
     this.processor = processor;
     this.executor = executor;
     this.waitStates = waitStates;
@@ -34,7 +35,8 @@ public final class SignalCommands {
               request.getSignalName(),
               request.getVariables() == null ? new HashMap<>() : request.getVariables());
           executor.drain();
-          processor.reply(reply, new SignalBroadcastResult().signalKey(String.valueOf(key)).tenantId(tenantId));
+          processor.reply(
+              reply, new SignalBroadcastResult().signalKey(String.valueOf(key)).tenantId(tenantId));
         });
   }
 }

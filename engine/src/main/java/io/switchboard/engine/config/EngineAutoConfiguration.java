@@ -22,9 +22,17 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /** Runs the embedded engine inside the application and mounts its REST API. */
 @AutoConfiguration(after = DataSourceAutoConfiguration.class)
-@ConditionalOnProperty(name = "switchboard.engine.enabled", havingValue = "true", matchIfMissing = true)
+@ConditionalOnProperty(
+    name = "switchboard.engine.enabled",
+    havingValue = "true",
+    matchIfMissing = true)
 @EnableConfigurationProperties(EngineProperties.class)
-@Import({EngineRestController.class, JobActivationController.class, EngineQueryController.class, EngineProblemHandler.class})
+@Import({
+  EngineRestController.class,
+  JobActivationController.class,
+  EngineQueryController.class,
+  EngineProblemHandler.class
+})
 public class EngineAutoConfiguration {
   /** Long polls and awaited results end by the engine's own deadlines, not the container's. */
   private static final long ASYNC_TIMEOUT_MS = 3_600_000;

@@ -5,8 +5,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Settings of the embedded engine ({@code switchboard.engine.*}).
  *
- * @param enabled whether the embedded engine runs; off when the application talks to an
- *     external Camunda 8 cluster
+ * @param enabled whether the embedded engine runs; off when the application talks to an external
+ *     Camunda 8 cluster
  * @param basePath where the Camunda REST API is mounted on the application's own port
  */
 @ConfigurationProperties("switchboard.engine")

@@ -11,9 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Call activities: start the latest version of the called process (same tenant) with the
- * parent's variables, wait for it, and take its variables back; a cancelled parent cancels
- * the child.
+ * Call activities: start the latest version of the called process (same tenant) with the parent's
+ * variables, wait for it, and take its variables back; a cancelled parent cancels the child.
  */
 final class CallActivities {
   private final ProcessExecutor executor;
@@ -21,7 +20,8 @@ final class CallActivities {
   private final FeelExpressions feel;
   private final IncidentRaiser incidents;
 
-  CallActivities(ProcessExecutor executor, EngineState state, FeelExpressions feel, IncidentRaiser incidents) {
+  CallActivities(
+      ProcessExecutor executor, EngineState state, FeelExpressions feel, IncidentRaiser incidents) {
     this.executor = executor;
     this.state = state;
     this.feel = feel;
@@ -31,17 +31,27 @@ final class CallActivities {
   void activate(ElementInstance callActivity, FlowNode node) {
     String processId;
     try {
-      processId = feel.evaluateString(node.calledProcessId, state.visibleVariables(callActivity.key), "called process id");
+      processId =
+          feel.evaluateString(
+              node.calledProcessId, state.visibleVariables(callActivity.key), "called process id");
     } catch (FeelEvaluationException e) {
-      incidents.raise(callActivity, "EXTRACT_VALUE_ERROR", e.getMessage(), Incident.RetryAction.ACTIVATE_ELEMENT, -1);
+      incidents.raise(
+          callActivity,
+          "EXTRACT_VALUE_ERROR",
+          e.getMessage(),
+          Incident.RetryAction.ACTIVATE_ELEMENT,
+          -1);
       return;
     }
-    ProcessDefinition called = state.latestDefinition(callActivity.tenantId, processId).orElse(null);
+    ProcessDefinition called =
+        state.latestDefinition(callActivity.tenantId, processId).orElse(null);
     if (called == null) {
       incidents.raise(
           callActivity,
           "CALLED_ELEMENT_ERROR",
-          "Expected process with BPMN process id '" + processId + "' to be deployed, but not found.",
+          "Expected process with BPMN process id '"
+              + processId
+              + "' to be deployed, but not found.",
           Incident.RetryAction.ACTIVATE_ELEMENT,
           -1);
       return;
@@ -50,7 +60,9 @@ final class CallActivities {
       incidents.raise(
           callActivity,
           "CALLED_ELEMENT_ERROR",
-          "Expected process with BPMN process id '" + processId + "' to have a none start event, but not found.",
+          "Expected process with BPMN process id '"
+              + processId
+              + "' to have a none start event, but not found.",
           Incident.RetryAction.ACTIVATE_ELEMENT,
           -1);
       return;
@@ -60,7 +72,8 @@ final class CallActivities {
             ? state.visibleVariables(callActivity.key)
             : new LinkedHashMap<>(state.variables.local(callActivity.key));
     ElementInstance child =
-        executor.createProcessInstance(called, variables, called.model.noneStartEventId(), null, callActivity);
+        executor.createProcessInstance(
+            called, variables, called.model.noneStartEventId(), null, callActivity);
     callActivity.calledProcessInstanceKey = child.key;
     executor.markActive(callActivity);
   }

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Throw and end events: none, terminate, error, escalation, signal, link and compensation, and
- * the outward search for whatever catches an error or an escalation (boundary events, event
+ * Throw and end events: none, terminate, error, escalation, signal, link and compensation, and the
+ * outward search for whatever catches an error or an escalation (boundary events, event
  * subprocesses, and across call activities into the calling process).
  */
 final class EventThrows {
@@ -22,7 +22,11 @@ final class EventThrows {
   private final EngineState state;
   private final IncidentRaiser incidents;
 
-  EventThrows(ProcessExecutor executor, WaitStates waitStates, EngineState state, IncidentRaiser incidents) {
+  EventThrows(
+      ProcessExecutor executor,
+      WaitStates waitStates,
+      EngineState state,
+      IncidentRaiser incidents) {
     this.executor = executor;
     this.waitStates = waitStates;
     this.state = state;
@@ -82,7 +86,8 @@ final class EventThrows {
         executor.complete(instance, List.of());
       }
       case ESCALATION -> {
-        boolean caught = throwEscalation(instance, node.escalationCode, state.variables.local(instance.key));
+        boolean caught =
+            throwEscalation(instance, node.escalationCode, state.variables.local(instance.key));
         if (!caught || state.elementInstances.contains(instance.key)) {
           executor.complete(instance, List.of());
         }
@@ -95,10 +100,11 @@ final class EventThrows {
   // ---- errors and escalations
 
   /**
-   * Sends a BPMN error outwards from {@code source} to the nearest matching error boundary event
-   * or error event subprocess, crossing into calling processes; false if nothing catches it.
+   * Sends a BPMN error outwards from {@code source} to the nearest matching error boundary event or
+   * error event subprocess, crossing into calling processes; false if nothing catches it.
    */
-  boolean throwError(ElementInstance source, String code, String message, Map<String, Object> variables) {
+  boolean throwError(
+      ElementInstance source, String code, String message, Map<String, Object> variables) {
     Catcher catcher = findCatcher(source, EventKind.ERROR, code);
     if (catcher == null) {
       return false;
@@ -127,7 +133,8 @@ final class EventThrows {
     while (current != null) {
       ElementInstance holder = current;
       if (checkBoundaries && !current.isProcessInstance() && !isInnerInstance(current)) {
-        FlowNode boundary = matching(executor.model(current), executor.node(current).boundaryEventIds, kind, code);
+        FlowNode boundary =
+            matching(executor.model(current), executor.node(current).boundaryEventIds, kind, code);
         if (boundary != null) {
           return vars -> waitStates.triggerBoundary(holder, boundary, vars);
         }
@@ -160,7 +167,8 @@ final class EventThrows {
     return null;
   }
 
-  private static FlowNode matching(ProcessModel model, List<String> candidates, EventKind kind, String code) {
+  private static FlowNode matching(
+      ProcessModel model, List<String> candidates, EventKind kind, String code) {
     FlowNode catchAll = null;
     for (String id : candidates) {
       FlowNode event = model.node(id);
@@ -190,8 +198,8 @@ final class EventThrows {
   // ---- compensation
 
   /**
-   * Runs the compensation handlers of the activities completed so far in this process instance
-   * (or only the referenced one), latest first, and waits for them before moving on.
+   * Runs the compensation handlers of the activities completed so far in this process instance (or
+   * only the referenced one), latest first, and waits for them before moving on.
    */
   private void compensate(ElementInstance throwEvent, FlowNode node) {
     ElementInstance pi = state.elementInstances.get(throwEvent.processInstanceKey);
@@ -227,7 +235,9 @@ final class EventThrows {
 
   private ElementInstance scopeFor(ElementInstance from, String scopeElementId) {
     ElementInstance current = state.elementInstances.get(from.flowScopeKey);
-    while (current != null && !current.elementId.equals(scopeElementId) && !current.isProcessInstance()) {
+    while (current != null
+        && !current.elementId.equals(scopeElementId)
+        && !current.isProcessInstance()) {
       current = state.elementInstances.get(current.flowScopeKey);
     }
     return current;

@@ -24,7 +24,8 @@ final class Gateways {
   private final FeelExpressions feel;
   private final IncidentRaiser incidents;
 
-  Gateways(ProcessExecutor executor, EngineState state, FeelExpressions feel, IncidentRaiser incidents) {
+  Gateways(
+      ProcessExecutor executor, EngineState state, FeelExpressions feel, IncidentRaiser incidents) {
     this.executor = executor;
     this.state = state;
     this.feel = feel;
@@ -32,7 +33,8 @@ final class Gateways {
   }
 
   void activateExclusive(ElementInstance instance, FlowNode node) {
-    if (node.outgoing.size() <= 1 && (node.outgoing.isEmpty() || node.outgoing.get(0).condition() == null)) {
+    if (node.outgoing.size() <= 1
+        && (node.outgoing.isEmpty() || node.outgoing.get(0).condition() == null)) {
       executor.complete(instance, node.outgoing);
       return;
     }
@@ -45,7 +47,8 @@ final class Gateways {
         }
       }
     } catch (FeelEvaluationException e) {
-      incidents.raise(instance, "CONDITION_ERROR", e.getMessage(), Incident.RetryAction.ACTIVATE_ELEMENT, -1);
+      incidents.raise(
+          instance, "CONDITION_ERROR", e.getMessage(), Incident.RetryAction.ACTIVATE_ELEMENT, -1);
       return;
     }
     takeDefaultOrRaise(instance, node);
@@ -64,7 +67,8 @@ final class Gateways {
         }
       }
     } catch (FeelEvaluationException e) {
-      incidents.raise(instance, "CONDITION_ERROR", e.getMessage(), Incident.RetryAction.ACTIVATE_ELEMENT, -1);
+      incidents.raise(
+          instance, "CONDITION_ERROR", e.getMessage(), Incident.RetryAction.ACTIVATE_ELEMENT, -1);
       return;
     }
     if (!taken.isEmpty() || node.outgoing.isEmpty()) {

@@ -13,10 +13,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Multi-instance activities as Zeebe runs them: a body element instance holds the output
- * collection and the attached boundary events; inner instances, one per input element, run in
- * parallel or one after the other, each with {@code loopCounter} and its input element as
- * local variables. The output collection keeps input order.
+ * Multi-instance activities as Zeebe runs them: a body element instance holds the output collection
+ * and the attached boundary events; inner instances, one per input element, run in parallel or one
+ * after the other, each with {@code loopCounter} and its input element as local variables. The
+ * output collection keeps input order.
  */
 final class MultiInstances {
   private final ProcessExecutor executor;
@@ -24,7 +24,8 @@ final class MultiInstances {
   private final FeelExpressions feel;
   private final IncidentRaiser incidents;
 
-  MultiInstances(ProcessExecutor executor, EngineState state, FeelExpressions feel, IncidentRaiser incidents) {
+  MultiInstances(
+      ProcessExecutor executor, EngineState state, FeelExpressions feel, IncidentRaiser incidents) {
     this.executor = executor;
     this.state = state;
     this.feel = feel;
@@ -34,15 +35,20 @@ final class MultiInstances {
   void activateBody(ElementInstance body, FlowNode node) {
     List<Object> items;
     try {
-      Object collection = feel.evaluateFeel(node.loop.inputCollection(), state.visibleVariables(body.key));
+      Object collection =
+          feel.evaluateFeel(node.loop.inputCollection(), state.visibleVariables(body.key));
       if (!(collection instanceof List<?> list)) {
         throw new FeelEvaluationException(
-            "Expected result of the expression '" + node.loop.inputCollection() + "' to be 'ARRAY', but was '"
-                + (collection == null ? "NULL" : collection.getClass().getSimpleName()) + "'");
+            "Expected result of the expression '"
+                + node.loop.inputCollection()
+                + "' to be 'ARRAY', but was '"
+                + (collection == null ? "NULL" : collection.getClass().getSimpleName())
+                + "'");
       }
       items = new ArrayList<>(list);
     } catch (FeelEvaluationException e) {
-      incidents.raise(body, "EXTRACT_VALUE_ERROR", e.getMessage(), Incident.RetryAction.ACTIVATE_ELEMENT, -1);
+      incidents.raise(
+          body, "EXTRACT_VALUE_ERROR", e.getMessage(), Incident.RetryAction.ACTIVATE_ELEMENT, -1);
       return;
     }
     if (!executor.waitStates().openBoundaryEvents(body, node)) {
@@ -53,7 +59,9 @@ final class MultiInstances {
     body.inputItems = items;
     if (node.loop.outputCollection() != null) {
       state.variables.set(
-          body.key, body.processInstanceKey, node.loop.outputCollection(),
+          body.key,
+          body.processInstanceKey,
+          node.loop.outputCollection(),
           new ArrayList<>(Collections.nCopies(items.size(), null)));
     }
     if (items.isEmpty()) {
@@ -80,7 +88,8 @@ final class MultiInstances {
           state.putElementInstance(inner);
           state.variables.set(inner.key, inner.processInstanceKey, "loopCounter", index + 1);
           if (node.loop.inputElement() != null) {
-            state.variables.set(inner.key, inner.processInstanceKey, node.loop.inputElement(), items.get(index));
+            state.variables.set(
+                inner.key, inner.processInstanceKey, node.loop.inputElement(), items.get(index));
           }
           executor.runActivation(inner, node);
         });
@@ -99,7 +108,8 @@ final class MultiInstances {
       element = null; // Zeebe leaves the slot null when the output element cannot be evaluated
     }
     Object current = state.variables.local(body.key).get(node.loop.outputCollection());
-    List<Object> outputs = current instanceof List<?> l ? new ArrayList<>((List<Object>) l) : new ArrayList<>();
+    List<Object> outputs =
+        current instanceof List<?> l ? new ArrayList<>((List<Object>) l) : new ArrayList<>();
     while (outputs.size() < inner.loopCounter) {
       outputs.add(null);
     }
@@ -127,7 +137,8 @@ final class MultiInstances {
           return;
         }
       } catch (FeelEvaluationException e) {
-        incidents.raise(body, "CONDITION_ERROR", e.getMessage(), Incident.RetryAction.COMPLETE_ELEMENT, -1);
+        incidents.raise(
+            body, "CONDITION_ERROR", e.getMessage(), Incident.RetryAction.COMPLETE_ELEMENT, -1);
         return;
       }
     }
@@ -146,7 +157,9 @@ final class MultiInstances {
       return;
     }
     Map<String, Object> output = new LinkedHashMap<>();
-    output.put(node.loop.outputCollection(), state.variables.local(body.key).get(node.loop.outputCollection()));
+    output.put(
+        node.loop.outputCollection(),
+        state.variables.local(body.key).get(node.loop.outputCollection()));
     executor.variables().propagate(body.flowScopeKey, output);
   }
 }

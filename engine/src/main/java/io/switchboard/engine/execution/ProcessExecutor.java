@@ -21,11 +21,10 @@ import java.util.Map;
 
 /**
  * Moves tokens through a process: activates elements, completes them, takes sequence flows,
- * completes scopes and terminates what an interrupting event cuts off. Follow-up steps go
- * through a queue rather than recursion, as Zeebe's follow-up commands do, so long chains of
- * elements without wait states do not grow the stack. Element kinds with more to them live in
- * their own classes: {@link MultiInstances}, {@link CallActivities}, {@link Gateways},
- * {@link EventThrows}.
+ * completes scopes and terminates what an interrupting event cuts off. Follow-up steps go through a
+ * queue rather than recursion, as Zeebe's follow-up commands do, so long chains of elements without
+ * wait states do not grow the stack. Element kinds with more to them live in their own classes:
+ * {@link MultiInstances}, {@link CallActivities}, {@link Gateways}, {@link EventThrows}.
  */
 public final class ProcessExecutor {
   static final String COMPLETED = "COMPLETED";
@@ -51,7 +50,10 @@ public final class ProcessExecutor {
   }
 
   public ProcessExecutor(
-      CommandProcessor processor, FeelExpressions feel, VariableMerger variables, IncidentRaiser incidents) {
+      CommandProcessor processor,
+      FeelExpressions feel,
+      VariableMerger variables,
+      IncidentRaiser incidents) {
     this.processor = processor;
     this.state = processor.state();
     this.feel = feel;
@@ -122,8 +124,8 @@ public final class ProcessExecutor {
   }
 
   /**
-   * Queues a step that will put a token into {@code scope}. Until it has run, the scope counts
-   * as busy, so a completion check queued earlier cannot end the scope under the token.
+   * Queues a step that will put a token into {@code scope}. Until it has run, the scope counts as
+   * busy, so a completion check queued earlier cannot end the scope under the token.
    */
   void enqueueInScope(ElementInstance scope, Runnable step) {
     pendingSteps.merge(scope.key, 1, Integer::sum);
@@ -145,7 +147,8 @@ public final class ProcessExecutor {
       Map<String, Object> initialVariables,
       String startEventId,
       String startCorrelationKey) {
-    return createProcessInstance(definition, initialVariables, startEventId, startCorrelationKey, null);
+    return createProcessInstance(
+        definition, initialVariables, startEventId, startCorrelationKey, null);
   }
 
   ElementInstance createProcessInstance(
@@ -187,7 +190,8 @@ public final class ProcessExecutor {
   // ---- activation
 
   /** Creates an element instance in {@code scope} and activates it. */
-  public ElementInstance activate(ElementInstance scope, FlowNode node, Map<String, Object> eventVariables) {
+  public ElementInstance activate(
+      ElementInstance scope, FlowNode node, Map<String, Object> eventVariables) {
     ElementInstance instance = newInstance(scope, node);
     if (node.loop != null) {
       instance.elementType = ElementType.MULTI_INSTANCE_BODY;
@@ -216,7 +220,8 @@ public final class ProcessExecutor {
   }
 
   /** Activates a catch event whose trigger already happened, and moves on at once. */
-  void activateTriggered(ElementInstance scope, FlowNode event, Map<String, Object> eventVariables) {
+  void activateTriggered(
+      ElementInstance scope, FlowNode event, Map<String, Object> eventVariables) {
     ElementInstance instance = newInstance(scope, event);
     state.putElementInstance(instance);
     if (eventVariables != null && !eventVariables.isEmpty()) {
@@ -244,7 +249,12 @@ public final class ProcessExecutor {
       try {
         variables.setLocal(instance, variables.evaluateInputs(instance, node.inputs));
       } catch (FeelEvaluationException e) {
-        incidents.raise(instance, "IO_MAPPING_ERROR", e.getMessage(), Incident.RetryAction.ACTIVATE_ELEMENT, -1);
+        incidents.raise(
+            instance,
+            "IO_MAPPING_ERROR",
+            e.getMessage(),
+            Incident.RetryAction.ACTIVATE_ELEMENT,
+            -1);
         state.putElementInstance(instance);
         return;
       }
@@ -299,7 +309,12 @@ public final class ProcessExecutor {
     try {
       result = feel.evaluateFeel(node.scriptExpression, state.visibleVariables(instance.key));
     } catch (FeelEvaluationException e) {
-      incidents.raise(instance, "EXTRACT_VALUE_ERROR", e.getMessage(), Incident.RetryAction.ACTIVATE_ELEMENT, -1);
+      incidents.raise(
+          instance,
+          "EXTRACT_VALUE_ERROR",
+          e.getMessage(),
+          Incident.RetryAction.ACTIVATE_ELEMENT,
+          -1);
       return;
     }
     Map<String, Object> value = new LinkedHashMap<>();
@@ -316,8 +331,8 @@ public final class ProcessExecutor {
   // ---- completion
 
   /**
-   * Completes an element: output mappings into the flow scope, wait-state cleanup, then the
-   * given outgoing flows. Also the retry of an output-mapping incident.
+   * Completes an element: output mappings into the flow scope, wait-state cleanup, then the given
+   * outgoing flows. Also the retry of an output-mapping incident.
    */
   public void complete(ElementInstance instance, List<SequenceFlow> outgoing) {
     FlowNode node = node(instance);
@@ -329,7 +344,12 @@ public final class ProcessExecutor {
       } catch (FeelEvaluationException e) {
         instance.state = ElementInstance.State.COMPLETING;
         state.putElementInstance(instance);
-        incidents.raise(instance, "IO_MAPPING_ERROR", e.getMessage(), Incident.RetryAction.COMPLETE_ELEMENT, -1);
+        incidents.raise(
+            instance,
+            "IO_MAPPING_ERROR",
+            e.getMessage(),
+            Incident.RetryAction.COMPLETE_ELEMENT,
+            -1);
         return;
       }
     }
@@ -373,7 +393,8 @@ public final class ProcessExecutor {
       return; // the scope was terminated meanwhile
     }
     FlowNode target = model(scope).node(flow.targetId());
-    if ((target.type == ElementType.PARALLEL_GATEWAY || target.type == ElementType.INCLUSIVE_GATEWAY)
+    if ((target.type == ElementType.PARALLEL_GATEWAY
+            || target.type == ElementType.INCLUSIVE_GATEWAY)
         && target.incoming.size() > 1) {
       scope.joinTokens.merge(flow.id(), 1, Integer::sum);
       state.putElementInstance(scope);
@@ -390,7 +411,9 @@ public final class ProcessExecutor {
     if (!scope.joinTokens.isEmpty()) {
       gateways.retryInclusiveJoins(scope);
     }
-    if (!state.children(scope.key).isEmpty() || !scope.joinTokens.isEmpty() || hasPendingSteps(scope)) {
+    if (!state.children(scope.key).isEmpty()
+        || !scope.joinTokens.isEmpty()
+        || hasPendingSteps(scope)) {
       return;
     }
     if (scope.elementType == ElementType.MULTI_INSTANCE_BODY) {

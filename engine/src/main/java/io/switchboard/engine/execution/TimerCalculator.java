@@ -34,7 +34,12 @@ public final class TimerCalculator {
       };
     } catch (DateTimeParseException | IllegalArgumentException e) {
       throw new FeelEvaluationException(
-          "invalid timer " + timer.kind().name().toLowerCase() + " '" + text + "': " + e.getMessage());
+          "invalid timer "
+              + timer.kind().name().toLowerCase()
+              + " '"
+              + text
+              + "': "
+              + e.getMessage());
     }
   }
 

@@ -76,7 +76,9 @@ public final class VariableMerger {
     for (Mapping output : outputs) {
       Object value = feel.evaluateFeel(output.source(), context);
       String top = output.target().split("\\.", 2)[0];
-      if (output.target().contains(".") && !result.containsKey(top) && context.get(top) instanceof Map<?, ?> existing) {
+      if (output.target().contains(".")
+          && !result.containsKey(top)
+          && context.get(top) instanceof Map<?, ?> existing) {
         result.put(top, copy(existing));
       }
       assign(result, output.target(), value);
@@ -91,8 +93,7 @@ public final class VariableMerger {
     Map<String, Object> current = target;
     for (int i = 0; i < parts.length - 1; i++) {
       Object next = current.get(parts[i]);
-      Map<String, Object> nested =
-          next instanceof Map<?, ?> m ? copy(m) : new LinkedHashMap<>();
+      Map<String, Object> nested = next instanceof Map<?, ?> m ? copy(m) : new LinkedHashMap<>();
       current.put(parts[i], nested);
       current = nested;
     }

@@ -23,9 +23,9 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Everything an element waits for: jobs for workers, timers, message and signal subscriptions,
- * the boundary events attached to an activity, event-based gateways and the start events of
- * event subprocesses; and what happens when one of them fires.
+ * Everything an element waits for: jobs for workers, timers, message and signal subscriptions, the
+ * boundary events attached to an activity, event-based gateways and the start events of event
+ * subprocesses; and what happens when one of them fires.
  */
 public final class WaitStates {
   private final CommandProcessor processor;
@@ -87,16 +87,24 @@ public final class WaitStates {
       }
       executor.markActive(instance);
     } catch (FeelEvaluationException e) {
-      incidents.raise(instance, "EXTRACT_VALUE_ERROR", e.getMessage(), Incident.RetryAction.ACTIVATE_ELEMENT, -1);
+      incidents.raise(
+          instance,
+          "EXTRACT_VALUE_ERROR",
+          e.getMessage(),
+          Incident.RetryAction.ACTIVATE_ELEMENT,
+          -1);
     }
   }
 
   private int retries(FlowNode node, ElementInstance instance) {
     Object value = feel.evaluateAttribute(node.jobRetries, vars(instance));
     try {
-      return value instanceof Number n ? n.intValue() : Integer.parseInt(String.valueOf(value).trim());
+      return value instanceof Number n
+          ? n.intValue()
+          : Integer.parseInt(String.valueOf(value).trim());
     } catch (NumberFormatException e) {
-      throw new FeelEvaluationException("expected job retries '" + node.jobRetries + "' to be a number");
+      throw new FeelEvaluationException(
+          "expected job retries '" + node.jobRetries + "' to be a number");
     }
   }
 
@@ -107,8 +115,11 @@ public final class WaitStates {
       for (Map.Entry<String, String> header : node.taskHeaders.entrySet()) {
         if (header.getValue().startsWith("=")) {
           Object value = feel.evaluateFeel(header.getValue(), vars(instance));
-          headers.put(header.getKey(), value instanceof List<?> list ? toJsonArray(list) : String.valueOf(value));
-        } else if (header.getKey().startsWith("io.camunda.zeebe:candidate") && !header.getValue().startsWith("[")) {
+          headers.put(
+              header.getKey(),
+              value instanceof List<?> list ? toJsonArray(list) : String.valueOf(value));
+        } else if (header.getKey().startsWith("io.camunda.zeebe:candidate")
+            && !header.getValue().startsWith("[")) {
           headers.put(header.getKey(), toJsonArray(List.of(header.getValue().split("\\s*,\\s*"))));
         }
       }
@@ -119,12 +130,17 @@ public final class WaitStates {
   private static String toJsonArray(List<?> values) {
     StringBuilder json = new StringBuilder("[");
     for (int i = 0; i < values.size(); i++) {
-      json.append(i == 0 ? "" : ",").append('"').append(String.valueOf(values.get(i)).replace("\"", "\\\"")).append('"');
+      json.append(i == 0 ? "" : ",")
+          .append('"')
+          .append(String.valueOf(values.get(i)).replace("\"", "\\\""))
+          .append('"');
     }
     return json.append(']').toString();
   }
 
-  /** Opens the timers and subscriptions of attached boundary events; false if it raised an incident. */
+  /**
+   * Opens the timers and subscriptions of attached boundary events; false if it raised an incident.
+   */
   boolean openBoundaryEvents(ElementInstance instance, FlowNode node) {
     if (node.boundaryEventIds.isEmpty() || isInnerInstance(instance)) {
       return true;
@@ -193,7 +209,8 @@ public final class WaitStates {
         }
       }
     } catch (FeelEvaluationException e) {
-      incidents.raise(owner, "EXTRACT_VALUE_ERROR", e.getMessage(), Incident.RetryAction.ACTIVATE_ELEMENT, -1);
+      incidents.raise(
+          owner, "EXTRACT_VALUE_ERROR", e.getMessage(), Incident.RetryAction.ACTIVATE_ELEMENT, -1);
       return false;
     }
     openers.forEach(Runnable::run);
@@ -225,7 +242,11 @@ public final class WaitStates {
   // ---- jobs
 
   private void createJob(
-      ElementInstance instance, FlowNode node, String type, int retries, Map<String, String> headers) {
+      ElementInstance instance,
+      FlowNode node,
+      String type,
+      int retries,
+      Map<String, String> headers) {
     Job job = new Job();
     job.key = state.keys.nextKey();
     job.type = type;
@@ -254,7 +275,8 @@ public final class WaitStates {
     storeTimer(instance, node, waitingKey, due);
   }
 
-  private void storeTimer(ElementInstance instance, FlowNode node, long waitingKey, TimerCalculator.Due due) {
+  private void storeTimer(
+      ElementInstance instance, FlowNode node, long waitingKey, TimerCalculator.Due due) {
     Timer timer = new Timer();
     timer.key = state.keys.nextKey();
     timer.dueDate = due.dueAt();
@@ -322,7 +344,8 @@ public final class WaitStates {
 
   // ---- messages and signals
 
-  private MessageSubscription subscription(ElementInstance instance, FlowNode node, long waitingKey) {
+  private MessageSubscription subscription(
+      ElementInstance instance, FlowNode node, long waitingKey) {
     Map<String, Object> vars = vars(instance);
     MessageSubscription subscription = new MessageSubscription();
     subscription.key = state.keys.nextKey();
@@ -336,7 +359,8 @@ public final class WaitStates {
       subscription.correlationKey = "";
     } else {
       subscription.messageName = feel.evaluateString(node.messageName, vars, "message name");
-      subscription.correlationKey = feel.evaluateString(node.correlationKey, vars, "correlation key");
+      subscription.correlationKey =
+          feel.evaluateString(node.correlationKey, vars, "correlation key");
     }
     subscription.interrupting =
         node.type == ElementType.BOUNDARY_EVENT ? node.cancelActivity : node.interrupting;
@@ -349,7 +373,8 @@ public final class WaitStates {
     }
     long now = processor.now();
     for (BufferedMessage message :
-        state.messagesFor(subscription.tenantId, subscription.messageName, subscription.correlationKey)) {
+        state.messagesFor(
+            subscription.tenantId, subscription.messageName, subscription.correlationKey)) {
       if (message.expiresAt > now
           && !message.correlatedProcessInstances.contains(subscription.processInstanceKey)) {
         message.correlatedProcessInstances.add(subscription.processInstanceKey);
@@ -367,7 +392,8 @@ public final class WaitStates {
       return;
     }
     FlowNode event = executor.model(waiting).node(subscription.catchElementId);
-    if (event.type == ElementType.INTERMEDIATE_CATCH_EVENT || event.type == ElementType.RECEIVE_TASK) {
+    if (event.type == ElementType.INTERMEDIATE_CATCH_EVENT
+        || event.type == ElementType.RECEIVE_TASK) {
       if (waiting.elementType != ElementType.EVENT_BASED_GATEWAY) {
         state.removeSubscription(subscription.key);
       }
@@ -376,7 +402,8 @@ public final class WaitStates {
   }
 
   /** Routes a fired timer, message or signal to what waits for it. */
-  private void eventHappened(ElementInstance waiting, FlowNode event, Map<String, Object> variables) {
+  private void eventHappened(
+      ElementInstance waiting, FlowNode event, Map<String, Object> variables) {
     if (event.type == ElementType.BOUNDARY_EVENT) {
       triggerBoundary(waiting, event, variables);
     } else if (waiting.elementType == ElementType.EVENT_BASED_GATEWAY) {
@@ -395,7 +422,8 @@ public final class WaitStates {
   /** Broadcasts a signal to every subscription and signal start event of the tenant. */
   public List<Long> broadcast(String tenantId, String name, Map<String, Object> variables) {
     List<Long> reached = new ArrayList<>();
-    for (MessageSubscription subscription : List.copyOf(state.signalSubscriptionsFor(tenantId, name))) {
+    for (MessageSubscription subscription :
+        List.copyOf(state.signalSubscriptionsFor(tenantId, name))) {
       reached.add(subscription.processInstanceKey);
       triggerSubscription(subscription, variables);
     }
@@ -418,7 +446,12 @@ public final class WaitStates {
     try {
       name = feel.evaluateString(node.signalName, vars(instance), "signal name");
     } catch (FeelEvaluationException e) {
-      incidents.raise(instance, "EXTRACT_VALUE_ERROR", e.getMessage(), Incident.RetryAction.ACTIVATE_ELEMENT, -1);
+      incidents.raise(
+          instance,
+          "EXTRACT_VALUE_ERROR",
+          e.getMessage(),
+          Incident.RetryAction.ACTIVATE_ELEMENT,
+          -1);
       return;
     }
     broadcast(instance.tenantId, name, new LinkedHashMap<>(state.variables.local(instance.key)));
@@ -435,7 +468,10 @@ public final class WaitStates {
   }
 
   void triggerEventSubprocess(
-      ElementInstance scope, FlowNode eventSubprocess, FlowNode start, Map<String, Object> variables) {
+      ElementInstance scope,
+      FlowNode eventSubprocess,
+      FlowNode start,
+      Map<String, Object> variables) {
     if (start.interrupting) {
       executor.terminateChildren(scope);
       scope.joinTokens.clear();
@@ -463,7 +499,10 @@ public final class WaitStates {
 
   /** BPMN errors from job workers go through the same search as error end events. */
   public boolean throwError(
-      ElementInstance source, String errorCode, String errorMessage, Map<String, Object> variables) {
+      ElementInstance source,
+      String errorCode,
+      String errorMessage,
+      Map<String, Object> variables) {
     return executor.eventThrows().throwError(source, errorCode, errorMessage, variables);
   }
 }

@@ -13,8 +13,8 @@ import org.camunda.feel.api.FeelEngineBuilder;
 
 /**
  * Evaluates Zeebe expressions with the FEEL engine. Following Zeebe, a value that starts with
- * {@code =} is a FEEL expression and anything else is a static string. Results come back as
- * plain JSON-shaped Java values (maps, lists, strings, longs, doubles, booleans, null).
+ * {@code =} is a FEEL expression and anything else is a static string. Results come back as plain
+ * JSON-shaped Java values (maps, lists, strings, longs, doubles, booleans, null).
  */
 public final class FeelExpressions {
   private final FeelEngineApi engine = FeelEngineBuilder.create().build();
@@ -98,7 +98,8 @@ public final class FeelExpressions {
     if (value instanceof scala.collection.Iterable<?> list) {
       return toJsonValue(scala.jdk.javaapi.CollectionConverters.asJavaCollection(list));
     }
-    if (value instanceof TemporalAccessor || value instanceof java.time.Duration
+    if (value instanceof TemporalAccessor
+        || value instanceof java.time.Duration
         || value instanceof java.time.Period) {
       return value.toString();
     }

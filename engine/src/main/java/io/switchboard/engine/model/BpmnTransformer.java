@@ -5,49 +5,49 @@ import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.instance.Activity;
 import io.camunda.zeebe.model.bpmn.instance.Association;
 import io.camunda.zeebe.model.bpmn.instance.BaseElement;
-import io.camunda.zeebe.model.bpmn.instance.CallActivity;
-import io.camunda.zeebe.model.bpmn.instance.CompensateEventDefinition;
-import io.camunda.zeebe.model.bpmn.instance.EscalationEventDefinition;
-import io.camunda.zeebe.model.bpmn.instance.EventBasedGateway;
-import io.camunda.zeebe.model.bpmn.instance.InclusiveGateway;
-import io.camunda.zeebe.model.bpmn.instance.LinkEventDefinition;
-import io.camunda.zeebe.model.bpmn.instance.MultiInstanceLoopCharacteristics;
-import io.camunda.zeebe.model.bpmn.instance.SignalEventDefinition;
-import io.camunda.zeebe.model.bpmn.instance.UserTask;
-import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeAssignmentDefinition;
-import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledElement;
-import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeLoopCharacteristics;
-import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeScript;
-import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeUserTask;
 import io.camunda.zeebe.model.bpmn.instance.BoundaryEvent;
 import io.camunda.zeebe.model.bpmn.instance.BusinessRuleTask;
+import io.camunda.zeebe.model.bpmn.instance.CallActivity;
 import io.camunda.zeebe.model.bpmn.instance.CatchEvent;
+import io.camunda.zeebe.model.bpmn.instance.CompensateEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.EndEvent;
 import io.camunda.zeebe.model.bpmn.instance.ErrorEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.EscalationEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.EventBasedGateway;
 import io.camunda.zeebe.model.bpmn.instance.EventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.ExclusiveGateway;
 import io.camunda.zeebe.model.bpmn.instance.FlowElement;
+import io.camunda.zeebe.model.bpmn.instance.InclusiveGateway;
 import io.camunda.zeebe.model.bpmn.instance.IntermediateCatchEvent;
 import io.camunda.zeebe.model.bpmn.instance.IntermediateThrowEvent;
+import io.camunda.zeebe.model.bpmn.instance.LinkEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.MessageEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.MultiInstanceLoopCharacteristics;
 import io.camunda.zeebe.model.bpmn.instance.ParallelGateway;
 import io.camunda.zeebe.model.bpmn.instance.Process;
 import io.camunda.zeebe.model.bpmn.instance.ReceiveTask;
 import io.camunda.zeebe.model.bpmn.instance.ScriptTask;
 import io.camunda.zeebe.model.bpmn.instance.SendTask;
 import io.camunda.zeebe.model.bpmn.instance.ServiceTask;
+import io.camunda.zeebe.model.bpmn.instance.SignalEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.StartEvent;
 import io.camunda.zeebe.model.bpmn.instance.SubProcess;
 import io.camunda.zeebe.model.bpmn.instance.TerminateEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.ThrowEvent;
 import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.UserTask;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeAssignmentDefinition;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledElement;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeHeader;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeInput;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeLoopCharacteristics;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeOutput;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeScript;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeSubscription;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskHeaders;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeUserTask;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -125,7 +125,8 @@ public final class BpmnTransformer {
     private final List<FlowNode> signalStarts = new ArrayList<>();
     private final Map<String, String> compensationHandlers;
 
-    ProcessBuilder(Process process, List<String> problems, Map<String, String> compensationHandlers) {
+    ProcessBuilder(
+        Process process, List<String> problems, Map<String, String> compensationHandlers) {
       this.process = process;
       this.problems = problems;
       this.compensationHandlers = compensationHandlers;
@@ -145,7 +146,13 @@ public final class BpmnTransformer {
         problems.add("process '" + process.getId() + "' has no start event");
       }
       return new ProcessModel(
-          process.getId(), nodes, flows, noneStartEventId, messageStarts, timerStarts, signalStarts);
+          process.getId(),
+          nodes,
+          flows,
+          noneStartEventId,
+          messageStarts,
+          timerStarts,
+          signalStarts);
     }
 
     private void addScope(Collection<FlowElement> elements, String scopeId, boolean topLevel) {
@@ -179,7 +186,8 @@ public final class BpmnTransformer {
             case MESSAGE -> messageStarts.add(node);
             case TIMER -> timerStarts.add(node);
             case SIGNAL -> signalStarts.add(node);
-            default -> unsupported(element, "process start event with " + node.eventKind + " definition");
+            default ->
+                unsupported(element, "process start event with " + node.eventKind + " definition");
           }
         }
         return node;
@@ -212,7 +220,9 @@ public final class BpmnTransformer {
         ZeebeScript script = extension(element, ZeebeScript.class);
         if (type == ElementType.SCRIPT_TASK && script != null) {
           if (blank(script.getExpression()) || blank(script.getResultVariable())) {
-            problems.add(describe(element) + " needs a zeebe:script with an expression and a resultVariable");
+            problems.add(
+                describe(element)
+                    + " needs a zeebe:script with an expression and a resultVariable");
           }
           node.scriptExpression = script.getExpression();
           node.resultVariable = script.getResultVariable();
@@ -302,7 +312,8 @@ public final class BpmnTransformer {
       }
       if (element instanceof BoundaryEvent boundary) {
         FlowNode node = event(boundary, ElementType.BOUNDARY_EVENT, scopeId);
-        node.attachedToId = boundary.getAttachedTo() != null ? boundary.getAttachedTo().getId() : null;
+        node.attachedToId =
+            boundary.getAttachedTo() != null ? boundary.getAttachedTo().getId() : null;
         node.cancelActivity = boundary.cancelActivity();
         if (node.eventKind == EventKind.NONE
             || node.eventKind == EventKind.TERMINATE
@@ -312,7 +323,10 @@ public final class BpmnTransformer {
         if (node.eventKind == EventKind.COMPENSATION) {
           node.compensationHandlerId = compensationHandlers.get(id);
           if (node.compensationHandlerId == null) {
-            problems.add("compensation boundary event '" + id + "' must be associated with a compensation handler");
+            problems.add(
+                "compensation boundary event '"
+                    + id
+                    + "' must be associated with a compensation handler");
           }
         }
         if (node.eventKind == EventKind.ERROR && !node.cancelActivity) {
@@ -323,7 +337,10 @@ public final class BpmnTransformer {
       if (element instanceof SubProcess sub) {
         boolean eventTriggered = sub.triggeredByEvent();
         FlowNode node =
-            new FlowNode(id, eventTriggered ? ElementType.EVENT_SUB_PROCESS : ElementType.SUB_PROCESS, scopeId);
+            new FlowNode(
+                id,
+                eventTriggered ? ElementType.EVENT_SUB_PROCESS : ElementType.SUB_PROCESS,
+                scopeId);
         activity(sub, node);
         addScope(sub.getFlowElements(), id, false);
         for (FlowElement child : sub.getFlowElements()) {
@@ -336,14 +353,24 @@ public final class BpmnTransformer {
           } else if (eventTriggered) {
             node.eventStartId = child.getId();
           } else {
-            problems.add("start event '" + child.getId() + "' of embedded subprocess '" + id + "' must be a none start event");
+            problems.add(
+                "start event '"
+                    + child.getId()
+                    + "' of embedded subprocess '"
+                    + id
+                    + "' must be a none start event");
           }
         }
         if (!eventTriggered && node.innerStartEventId == null) {
           problems.add(describe(element) + " must contain a none start event");
         }
-        if (eventTriggered && (node.eventStartId == null || nodes.get(node.eventStartId).eventKind == EventKind.NONE)) {
-          problems.add("event subprocess '" + id + "' needs exactly one start event with a message, timer, signal, error or escalation definition");
+        if (eventTriggered
+            && (node.eventStartId == null
+                || nodes.get(node.eventStartId).eventKind == EventKind.NONE)) {
+          problems.add(
+              "event subprocess '"
+                  + id
+                  + "' needs exactly one start event with a message, timer, signal, error or escalation definition");
         }
         return node;
       }
@@ -391,9 +418,12 @@ public final class BpmnTransformer {
         } else if (definition instanceof EscalationEventDefinition escalation) {
           node.eventKind = EventKind.ESCALATION;
           node.escalationCode =
-              escalation.getEscalation() != null ? escalation.getEscalation().getEscalationCode() : null;
+              escalation.getEscalation() != null
+                  ? escalation.getEscalation().getEscalationCode()
+                  : null;
           if (element instanceof ThrowEvent && blank(node.escalationCode)) {
-            problems.add(describe(element) + " must reference an escalation with an escalation code");
+            problems.add(
+                describe(element) + " must reference an escalation with an escalation code");
           }
         } else if (definition instanceof LinkEventDefinition link) {
           node.eventKind = EventKind.LINK;
@@ -403,7 +433,8 @@ public final class BpmnTransformer {
           }
         } else if (definition instanceof CompensateEventDefinition compensate) {
           node.eventKind = EventKind.COMPENSATION;
-          node.compensateActivityId = compensate.getActivity() != null ? compensate.getActivity().getId() : null;
+          node.compensateActivityId =
+              compensate.getActivity() != null ? compensate.getActivity().getId() : null;
         } else {
           unsupported(element, "event with " + definition.getElementType().getTypeName() + "");
         }
@@ -478,11 +509,15 @@ public final class BpmnTransformer {
       if (activity.getLoopCharacteristics() instanceof MultiInstanceLoopCharacteristics mi) {
         ZeebeLoopCharacteristics loop = extension(mi, ZeebeLoopCharacteristics.class);
         if (loop == null || blank(loop.getInputCollection())) {
-          problems.add(describe(activity) + " is multi-instance but has no zeebe:loopCharacteristics inputCollection");
+          problems.add(
+              describe(activity)
+                  + " is multi-instance but has no zeebe:loopCharacteristics inputCollection");
           return;
         }
         String completion =
-            mi.getCompletionCondition() != null ? mi.getCompletionCondition().getTextContent() : null;
+            mi.getCompletionCondition() != null
+                ? mi.getCompletionCondition().getTextContent()
+                : null;
         node.loop =
             new FlowNode.MultiInstance(
                 mi.isSequential(),
@@ -505,8 +540,7 @@ public final class BpmnTransformer {
             scope.eventSubprocessIds.add(node.id);
           }
           if (node.eventStartId != null) {
-            nodes.get(node.eventStartId).interrupting =
-                nodes.get(node.eventStartId).interrupting;
+            nodes.get(node.eventStartId).interrupting = nodes.get(node.eventStartId).interrupting;
           }
         }
         if (node.type == ElementType.BOUNDARY_EVENT
@@ -525,7 +559,12 @@ public final class BpmnTransformer {
                               && node.linkName.equals(n.linkName)
                               && node.flowScopeId.equals(n.flowScopeId));
           if (!found) {
-            problems.add("link throw event '" + node.id + "' has no link catch event named '" + node.linkName + "' in its scope");
+            problems.add(
+                "link throw event '"
+                    + node.id
+                    + "' has no link catch event named '"
+                    + node.linkName
+                    + "' in its scope");
           }
         }
       }
@@ -602,8 +641,8 @@ public final class BpmnTransformer {
     }
   }
 
-  private static <T extends io.camunda.zeebe.model.bpmn.instance.BpmnModelElementInstance> T extension(
-      BaseElement element, Class<T> type) {
+  private static <T extends io.camunda.zeebe.model.bpmn.instance.BpmnModelElementInstance>
+      T extension(BaseElement element, Class<T> type) {
     if (element.getExtensionElements() == null) {
       return null;
     }

@@ -35,6 +35,9 @@ public enum ElementType {
 
   /** Elements that can carry boundary events. */
   public boolean isActivity() {
-    return isJobWorkerTask() || this == RECEIVE_TASK || this == SUB_PROCESS || this == CALL_ACTIVITY;
+    return isJobWorkerTask()
+        || this == RECEIVE_TASK
+        || this == SUB_PROCESS
+        || this == CALL_ACTIVITY;
   }
 }

@@ -6,12 +6,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One executable BPMN element with everything the engine needs to run it. Fields that do not
- * apply to the element's type stay null or empty.
+ * One executable BPMN element with everything the engine needs to run it. Fields that do not apply
+ * to the element's type stay null or empty.
  */
 public final class FlowNode {
   public final String id;
   public final ElementType type;
+
   /** Id of the enclosing subprocess, or the process id for top-level elements. */
   public final String flowScopeId;
 
@@ -29,22 +30,28 @@ public final class FlowNode {
   public String messageName;
   public String correlationKey;
   public TimerDefinition timer;
+
   /** Error code an error event throws or catches; null on a catch event catches every error. */
   public String errorCode;
 
   public String attachedToId;
   public boolean cancelActivity = true;
   public final List<String> boundaryEventIds = new ArrayList<>();
+
   /** For subprocesses: the none start event inside. */
   public String innerStartEventId;
+
   /** For scopes (process, subprocesses): the event subprocesses directly inside. */
   public final List<String> eventSubprocessIds = new ArrayList<>();
+
   /** For event subprocesses: their start event; for their start events: interrupting or not. */
   public String eventStartId;
+
   public boolean interrupting = true;
 
   /** Script task with a FEEL script instead of a job. */
   public String scriptExpression;
+
   public String resultVariable;
 
   public String calledProcessId;
@@ -59,8 +66,10 @@ public final class FlowNode {
 
   /** An activity that only runs to compensate another (no incoming flows). */
   public boolean forCompensation;
+
   /** For activities with a compensation boundary event: the handler activity's id. */
   public String compensationHandlerId;
+
   /** For compensation throw events: the activity to compensate, or null for all. */
   public String compensateActivityId;
 

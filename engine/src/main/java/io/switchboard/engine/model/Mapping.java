@@ -1,4 +1,6 @@
 package io.switchboard.engine.model;
 
-/** One {@code zeebe:input} or {@code zeebe:output}: a FEEL source and a (possibly dotted) target. */
+/**
+ * One {@code zeebe:input} or {@code zeebe:output}: a FEEL source and a (possibly dotted) target.
+ */
 public record Mapping(String source, String target) {}

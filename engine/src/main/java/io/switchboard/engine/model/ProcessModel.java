@@ -38,7 +38,8 @@ public final class ProcessModel {
   /** The link catch event named {@code name} in the scope {@code scopeId}. */
   public FlowNode linkTarget(String scopeId, String name) {
     return nodes.values().stream()
-        .filter(n -> n.type == ElementType.INTERMEDIATE_CATCH_EVENT && n.eventKind == EventKind.LINK)
+        .filter(
+            n -> n.type == ElementType.INTERMEDIATE_CATCH_EVENT && n.eventKind == EventKind.LINK)
         .filter(n -> name.equals(n.linkName) && scopeId.equals(n.flowScopeId))
         .findFirst()
         .orElseThrow();

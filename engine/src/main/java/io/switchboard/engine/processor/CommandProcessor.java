@@ -16,9 +16,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The single writer of the engine's state, like a Zeebe partition's stream processor. Commands
- * queue up; the processor thread takes them in batches, applies each to the in-memory state,
- * writes the batch's changes to storage in one transaction and only then sends the answers.
- * Batching is what makes durable commits cheap: many commands share one database commit.
+ * queue up; the processor thread takes them in batches, applies each to the in-memory state, writes
+ * the batch's changes to storage in one transaction and only then sends the answers. Batching is
+ * what makes durable commits cheap: many commands share one database commit.
  */
 public final class CommandProcessor {
   private static final Logger LOG = LoggerFactory.getLogger(CommandProcessor.class);
@@ -178,7 +178,8 @@ public final class CommandProcessor {
       }
       store.flush(state);
     } catch (RuntimeException | Error unexpected) {
-      LOG.error("Engine batch failed; reloading state from storage and rejecting the batch", unexpected);
+      LOG.error(
+          "Engine batch failed; reloading state from storage and rejecting the batch", unexpected);
       afterFlush.clear();
       rejectionHooks.forEach(Runnable::run);
       recover();

@@ -1,8 +1,8 @@
 package io.switchboard.engine.processor;
 
 /**
- * A rejected command. Carries the HTTP status and the problem title Camunda uses, so the REST
- * layer can answer with the same problem+json a Camunda 8 cluster would.
+ * A rejected command. Carries the HTTP status and the problem title Camunda uses, so the REST layer
+ * can answer with the same problem+json a Camunda 8 cluster would.
  */
 public class EngineException extends RuntimeException {
   private final int status;

@@ -51,12 +51,20 @@ final class ColumnFilter implements FilterField {
       }
       switch (operator) {
         case "$eq" -> where.add(column + " = ?", read(field, operand));
-        case "$neq" -> where.add("(" + column + " <> ? OR " + column + " IS NULL)", read(field, operand));
+        case "$neq" ->
+            where.add("(" + column + " <> ? OR " + column + " IS NULL)", read(field, operand));
         case "$exists" ->
-            where.add(column + (FieldType.BOOLEAN.read(field, operand).equals(true) ? " IS NOT NULL" : " IS NULL"));
+            where.add(
+                column
+                    + (FieldType.BOOLEAN.read(field, operand).equals(true)
+                        ? " IS NOT NULL"
+                        : " IS NULL"));
         case "$in" -> in(field, operand, where, false);
         case "$notIn" -> in(field, operand, where, true);
-        case "$like" -> where.add(column + " LIKE ? ESCAPE '!'", like(FieldType.STRING.read(field, operand).toString()));
+        case "$like" ->
+            where.add(
+                column + " LIKE ? ESCAPE '!'",
+                like(FieldType.STRING.read(field, operand).toString()));
         default -> where.add(column + RANGES.get(operator), read(field, operand));
       }
     }
@@ -64,7 +72,8 @@ final class ColumnFilter implements FilterField {
 
   private void in(String field, JsonNode operand, SqlWhere where, boolean negated) {
     if (!operand.isArray()) {
-      throw EngineException.invalidArgument("Expected filter field '" + field + "' to be a list for '$in'/'$notIn'");
+      throw EngineException.invalidArgument(
+          "Expected filter field '" + field + "' to be a list for '$in'/'$notIn'");
     }
     List<Object> values = new ArrayList<>();
     operand.forEach(v -> values.add(read(field, v)));
@@ -88,7 +97,9 @@ final class ColumnFilter implements FilterField {
     return read;
   }
 
-  /** Camunda's pattern ({@code *}, {@code ?}, {@code \} escapes) as SQL LIKE with escape {@code !}. */
+  /**
+   * Camunda's pattern ({@code *}, {@code ?}, {@code \} escapes) as SQL LIKE with escape {@code !}.
+   */
   static String like(String pattern) {
     StringBuilder sql = new StringBuilder(pattern.length() + 8);
     for (int i = 0; i < pattern.length(); i++) {

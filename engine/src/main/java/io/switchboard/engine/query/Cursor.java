@@ -10,8 +10,8 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * Opaque page cursors: the sort values (and key) of a page's first or last row, as base64 of a
- * JSON array. A page {@code after} a cursor starts right behind that row in the sort order.
+ * Opaque page cursors: the sort values (and key) of a page's first or last row, as base64 of a JSON
+ * array. A page {@code after} a cursor starts right behind that row in the sort order.
  */
 final class Cursor {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -30,7 +30,8 @@ final class Cursor {
   static List<Object> decode(String cursor, int size) {
     JsonNode values;
     try {
-      values = JSON.readTree(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8));
+      values =
+          JSON.readTree(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8));
     } catch (IllegalArgumentException | JsonProcessingException e) {
       throw invalid(cursor);
     }

@@ -34,10 +34,17 @@ final class ElementInstanceSearch {
               Map.entry("elementName", column("e.element_name", STRING)),
               Map.entry(
                   "state",
-                  enumeration("e.state", Rows.values(ElementInstanceStateEnum.class, ElementInstanceStateEnum::getValue))),
+                  enumeration(
+                      "e.state",
+                      Rows.values(
+                          ElementInstanceStateEnum.class, ElementInstanceStateEnum::getValue))),
               Map.entry(
                   "type",
-                  enumeration("e.type", Rows.values(ElementInstanceFilter.TypeEnum.class, ElementInstanceFilter.TypeEnum::getValue))),
+                  enumeration(
+                      "e.type",
+                      Rows.values(
+                          ElementInstanceFilter.TypeEnum.class,
+                          ElementInstanceFilter.TypeEnum::getValue))),
               Map.entry("hasIncident", column("e.has_incident", BOOLEAN)),
               Map.entry("incidentKey", column("e.incident_key", KEY)),
               Map.entry("tenantId", column("e.tenant_id", STRING)),
@@ -62,7 +69,8 @@ final class ElementInstanceSearch {
   private ElementInstanceSearch() {}
 
   static ElementInstanceResult map(ResultSet rs, int row) throws SQLException {
-    ElementInstanceResult.TypeEnum type = ElementInstanceResult.TypeEnum.fromValue(rs.getString("type"));
+    ElementInstanceResult.TypeEnum type =
+        ElementInstanceResult.TypeEnum.fromValue(rs.getString("type"));
     return new ElementInstanceResult()
         .elementInstanceKey(Rows.key(rs, "key_"))
         .processInstanceKey(Rows.key(rs, "process_instance_key"))
@@ -70,7 +78,10 @@ final class ElementInstanceSearch {
         .processDefinitionId(rs.getString("bpmn_process_id"))
         .elementId(rs.getString("element_id"))
         .elementName(rs.getString("element_name"))
-        .type(type == ElementInstanceResult.TypeEnum.UNKNOWN_DEFAULT_OPEN_API ? ElementInstanceResult.TypeEnum.UNKNOWN : type)
+        .type(
+            type == ElementInstanceResult.TypeEnum.UNKNOWN_DEFAULT_OPEN_API
+                ? ElementInstanceResult.TypeEnum.UNKNOWN
+                : type)
         .state(ElementInstanceStateEnum.fromValue(rs.getString("state")))
         .startDate(Rows.date(rs, "start_date"))
         .endDate(Rows.date(rs, "end_date"))

@@ -31,7 +31,8 @@ public final class EngineQueries {
 
   public EngineQueries(DataSource dataSource) {
     this.jdbc = new JdbcTemplate(dataSource);
-    TransactionTemplate readOnly = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+    TransactionTemplate readOnly =
+        new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     readOnly.setReadOnly(true);
     this.search = new SqlSearch(jdbc, readOnly);
   }
@@ -42,7 +43,10 @@ public final class EngineQueries {
   }
 
   public ProcessInstanceResult processInstance(String key) {
-    return found(search.get(ProcessInstanceSearch.SPEC, parse(key, "processInstanceKey")), "Process instance", key);
+    return found(
+        search.get(ProcessInstanceSearch.SPEC, parse(key, "processInstanceKey")),
+        "Process instance",
+        key);
   }
 
   public ElementInstanceSearchQueryResult searchElementInstances(JsonNode query) {
@@ -51,7 +55,10 @@ public final class EngineQueries {
   }
 
   public ElementInstanceResult elementInstance(String key) {
-    return found(search.get(ElementInstanceSearch.SPEC, parse(key, "elementInstanceKey")), "Element instance", key);
+    return found(
+        search.get(ElementInstanceSearch.SPEC, parse(key, "elementInstanceKey")),
+        "Element instance",
+        key);
   }
 
   public VariableSearchQueryResult searchVariables(JsonNode query) {
@@ -77,7 +84,9 @@ public final class EngineQueries {
   public IncidentSearchQueryResult searchIncidentsOf(String processInstanceKey, JsonNode query) {
     long key = parse(processInstanceKey, "processInstanceKey");
     processInstance(processInstanceKey);
-    var page = search.search(IncidentSearch.SPEC, query, where -> where.add("i.process_instance_key = ?", key));
+    var page =
+        search.search(
+            IncidentSearch.SPEC, query, where -> where.add("i.process_instance_key = ?", key));
     return new IncidentSearchQueryResult().items(list(page.items())).page(page.page());
   }
 
@@ -88,7 +97,9 @@ public final class EngineQueries {
 
   public ProcessDefinitionResult processDefinition(String key) {
     return found(
-        search.get(ProcessDefinitionSearch.SPEC, parse(key, "processDefinitionKey")), "Process definition", key);
+        search.get(ProcessDefinitionSearch.SPEC, parse(key, "processDefinitionKey")),
+        "Process definition",
+        key);
   }
 
   /** The BPMN XML of a process definition, exactly as deployed. */

@@ -27,14 +27,21 @@ final class IncidentSearch {
               Map.entry("processInstanceKey", column("i.process_instance_key", KEY)),
               Map.entry(
                   "errorType",
-                  enumeration("i.error_type", Rows.values(IncidentFilter.ErrorTypeEnum.class, IncidentFilter.ErrorTypeEnum::getValue))),
+                  enumeration(
+                      "i.error_type",
+                      Rows.values(
+                          IncidentFilter.ErrorTypeEnum.class,
+                          IncidentFilter.ErrorTypeEnum::getValue))),
               Map.entry("errorMessage", column("i.error_message", STRING)),
               Map.entry("elementId", column("i.element_id", STRING)),
               Map.entry("elementInstanceKey", column("i.element_instance_key", KEY)),
               Map.entry("creationTime", column("i.creation_time", DATE)),
               Map.entry(
                   "state",
-                  enumeration("i.state", Rows.values(IncidentFilter.StateEnum.class, IncidentFilter.StateEnum::getValue))),
+                  enumeration(
+                      "i.state",
+                      Rows.values(
+                          IncidentFilter.StateEnum.class, IncidentFilter.StateEnum::getValue))),
               Map.entry("jobKey", column("i.job_key", KEY)),
               Map.entry("tenantId", column("i.tenant_id", STRING))),
           Map.ofEntries(

@@ -23,7 +23,8 @@ import java.util.Map;
 /** {@code POST /jobs/search}: jobs with Camunda's job states, including completed ones. */
 final class JobSearch {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final TypeReference<LinkedHashMap<String, String>> HEADERS = new TypeReference<>() {};
+  private static final TypeReference<LinkedHashMap<String, String>> HEADERS =
+      new TypeReference<>() {};
 
   static final SearchSpec<JobSearchResult> SPEC =
       new SearchSpec<>(
@@ -35,19 +36,25 @@ final class JobSearch {
               Map.entry("jobKey", column("j.key_", KEY)),
               Map.entry("type", column("j.type", STRING)),
               Map.entry("worker", column("j.worker", STRING)),
-              Map.entry("state", enumeration("j.state", Rows.values(JobStateEnum.class, JobStateEnum::getValue))),
-              Map.entry("kind", enumeration("j.kind", Rows.values(JobKindEnum.class, JobKindEnum::getValue))),
+              Map.entry(
+                  "state",
+                  enumeration("j.state", Rows.values(JobStateEnum.class, JobStateEnum::getValue))),
+              Map.entry(
+                  "kind",
+                  enumeration("j.kind", Rows.values(JobKindEnum.class, JobKindEnum::getValue))),
               Map.entry(
                   "listenerEventType",
                   enumeration(
                       "j.listener_event_type",
-                      Rows.values(JobListenerEventTypeEnum.class, JobListenerEventTypeEnum::getValue))),
+                      Rows.values(
+                          JobListenerEventTypeEnum.class, JobListenerEventTypeEnum::getValue))),
               Map.entry("retries", column("j.retries", INTEGER)),
               Map.entry("deadline", column("j.deadline", DATE)),
               Map.entry("endTime", column("j.end_time", DATE)),
               Map.entry("errorCode", column("j.error_code", STRING)),
               Map.entry("errorMessage", column("j.error_message", STRING)),
-              Map.entry("hasFailedWithRetriesLeft", column("j.has_failed_with_retries_left", BOOLEAN)),
+              Map.entry(
+                  "hasFailedWithRetriesLeft", column("j.has_failed_with_retries_left", BOOLEAN)),
               Map.entry("isDenied", column("j.is_denied", BOOLEAN)),
               Map.entry("deniedReason", column("j.denied_reason", STRING)),
               Map.entry("elementId", column("j.element_id", STRING)),

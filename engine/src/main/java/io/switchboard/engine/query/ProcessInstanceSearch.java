@@ -52,24 +52,39 @@ final class ProcessInstanceSearch {
     filters.put("startDate", column("p.start_date", DATE));
     filters.put("endDate", column("p.end_date", DATE));
     filters.put(
-        "state", enumeration("p.state", Rows.values(ProcessInstanceStateEnum.class, ProcessInstanceStateEnum::getValue)));
+        "state",
+        enumeration(
+            "p.state",
+            Rows.values(ProcessInstanceStateEnum.class, ProcessInstanceStateEnum::getValue)));
     filters.put("hasIncident", column("p.has_incident", BOOLEAN));
     filters.put("tenantId", column("p.tenant_id", STRING));
     // the engine runs no batch operations: no instance belongs to one
     filters.put("batchOperationId", column("CAST(NULL AS CHAR(1))", STRING));
     filters.put("errorMessage", related(ACTIVE_INCIDENT, column("i.error_message", STRING)));
-    filters.put("incidentErrorHashCode", related(ACTIVE_INCIDENT, column("i.error_message_hash", INTEGER)));
+    filters.put(
+        "incidentErrorHashCode", related(ACTIVE_INCIDENT, column("i.error_message_hash", INTEGER)));
     filters.put("elementId", related(ELEMENT, column("e.element_id", STRING)));
     filters.put(
         "elementInstanceState",
-        related(ELEMENT, enumeration("e.state", Rows.values(ElementInstanceStateEnum.class, ElementInstanceStateEnum::getValue))));
+        related(
+            ELEMENT,
+            enumeration(
+                "e.state",
+                Rows.values(ElementInstanceStateEnum.class, ElementInstanceStateEnum::getValue))));
     filters.put("hasElementInstanceIncident", related(ELEMENT, column("e.has_incident", BOOLEAN)));
     filters.put("hasRetriesLeft", ProcessInstanceSearch::hasRetriesLeft);
     filters.put("variables", ProcessInstanceSearch::variables);
     filters.put("tags", ProcessInstanceSearch::tags);
     Map<String, FilterField> withOr = new HashMap<>(filters);
     SearchSpec<ProcessInstanceResult> base =
-        new SearchSpec<>("process instance", "engine_history_process_instance p", "p.*", "p.key_", filters, Map.of(), ProcessInstanceSearch::map);
+        new SearchSpec<>(
+            "process instance",
+            "engine_history_process_instance p",
+            "p.*",
+            "p.key_",
+            filters,
+            Map.of(),
+            ProcessInstanceSearch::map);
     withOr.put("$or", (field, value, where) -> anyOf(base, value, where));
     Map<String, String> sorts = new HashMap<>();
     sorts.put("processInstanceKey", "p.key_");
@@ -86,7 +101,13 @@ final class ProcessInstanceSearch {
     sorts.put("hasIncident", "p.has_incident");
     sorts.put("tenantId", "p.tenant_id");
     return new SearchSpec<>(
-        "process instance", "engine_history_process_instance p", "p.*", "p.key_", Map.copyOf(withOr), Map.copyOf(sorts), ProcessInstanceSearch::map);
+        "process instance",
+        "engine_history_process_instance p",
+        "p.*",
+        "p.key_",
+        Map.copyOf(withOr),
+        Map.copyOf(sorts),
+        ProcessInstanceSearch::map);
   }
 
   /** {@code $or}: a list of filters, any of which may match. */
@@ -118,13 +139,17 @@ final class ProcessInstanceSearch {
       return;
     }
     if (!value.isArray()) {
-      throw EngineException.invalidArgument("Expected filter field 'variables' to be a list of {name, value}");
+      throw EngineException.invalidArgument(
+          "Expected filter field 'variables' to be a list of {name, value}");
     }
     for (JsonNode variable : value) {
       JsonNode name = variable.path("name");
-      if (!name.isTextual() || variable.size() > 2 || (variable.size() == 2 && !variable.has("value"))) {
+      if (!name.isTextual()
+          || variable.size() > 2
+          || (variable.size() == 2 && !variable.has("value"))) {
         throw EngineException.invalidArgument(
-            "Expected every entry of filter field 'variables' to be {name, value}, but was " + variable);
+            "Expected every entry of filter field 'variables' to be {name, value}, but was "
+                + variable);
       }
       SqlWhere match = new SqlWhere().add("v.name = ?", name.textValue());
       column("v.value_", STRING).apply("variables.value", variable.get("value"), match);

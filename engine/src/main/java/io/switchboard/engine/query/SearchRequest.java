@@ -12,7 +12,8 @@ import java.util.Set;
  * {@code {field, order}}) and {@code page} ({@code from}, {@code limit}, {@code after}, {@code
  * before}).
  */
-record SearchRequest(JsonNode filter, List<Sort> sort, int from, int limit, String after, String before) {
+record SearchRequest(
+    JsonNode filter, List<Sort> sort, int from, int limit, String after, String before) {
   static final int DEFAULT_LIMIT = 100;
   static final int MAX_LIMIT = 10_000;
 
@@ -35,8 +36,12 @@ record SearchRequest(JsonNode filter, List<Sort> sort, int from, int limit, Stri
     int limit = integer(page.path("limit"), "page.limit", DEFAULT_LIMIT);
     if (from < 0 || limit < 0 || limit > MAX_LIMIT) {
       throw EngineException.invalidArgument(
-          "Expected page.from >= 0 and 0 <= page.limit <= " + MAX_LIMIT + ", but got from "
-              + from + " and limit " + limit);
+          "Expected page.from >= 0 and 0 <= page.limit <= "
+              + MAX_LIMIT
+              + ", but got from "
+              + from
+              + " and limit "
+              + limit);
     }
     String after = text(page.path("after"));
     String before = text(page.path("before"));
@@ -45,9 +50,11 @@ record SearchRequest(JsonNode filter, List<Sort> sort, int from, int limit, Stri
     }
     JsonNode filter = body.path("filter");
     if (!filter.isMissingNode() && !filter.isNull() && !filter.isObject()) {
-      throw EngineException.invalidArgument("Expected the filter to be an object, but was " + filter);
+      throw EngineException.invalidArgument(
+          "Expected the filter to be an object, but was " + filter);
     }
-    return new SearchRequest(filter.isObject() ? filter : null, sorts(body.path("sort")), from, limit, after, before);
+    return new SearchRequest(
+        filter.isObject() ? filter : null, sorts(body.path("sort")), from, limit, after, before);
   }
 
   private static List<Sort> sorts(JsonNode sort) {
@@ -66,7 +73,8 @@ record SearchRequest(JsonNode filter, List<Sort> sort, int from, int limit, Stri
       }
       String order = text(criterion.path("order"));
       if (order != null && !order.equalsIgnoreCase("ASC") && !order.equalsIgnoreCase("DESC")) {
-        throw EngineException.invalidArgument("Expected sort order ASC or DESC, but was '" + order + "'");
+        throw EngineException.invalidArgument(
+            "Expected sort order ASC or DESC, but was '" + order + "'");
       }
       sorts.add(new Sort(field, order == null || order.equalsIgnoreCase("ASC")));
     }
@@ -75,7 +83,8 @@ record SearchRequest(JsonNode filter, List<Sort> sort, int from, int limit, Stri
 
   private static void onlyFields(JsonNode node, Set<String> known, String what) {
     if (!node.isObject()) {
-      throw EngineException.invalidArgument("Expected " + what + " to be an object, but was " + node);
+      throw EngineException.invalidArgument(
+          "Expected " + what + " to be an object, but was " + node);
     }
     Iterator<String> names = node.fieldNames();
     while (names.hasNext()) {
@@ -91,7 +100,8 @@ record SearchRequest(JsonNode filter, List<Sort> sort, int from, int limit, Stri
       return otherwise;
     }
     if (!node.canConvertToInt()) {
-      throw EngineException.invalidArgument("Expected " + name + " to be an integer, but was " + node);
+      throw EngineException.invalidArgument(
+          "Expected " + name + " to be an integer, but was " + node);
     }
     return node.asInt();
   }

@@ -7,8 +7,8 @@ import java.util.Map;
 import org.springframework.jdbc.core.RowMapper;
 
 /**
- * What one search endpoint searches: the table, the filter fields and sort fields it knows, and
- * how a row becomes the client's result type.
+ * What one search endpoint searches: the table, the filter fields and sort fields it knows, and how
+ * a row becomes the client's result type.
  *
  * @param entity what is searched, for error messages ("process instance")
  * @param from the table with its alias, e.g. {@code engine_history_process_instance p}
@@ -40,7 +40,8 @@ public record SearchSpec<R>(
       return;
     }
     if (!filter.isObject()) {
-      throw EngineException.invalidArgument("Expected the " + entity + " filter to be an object, but was " + filter);
+      throw EngineException.invalidArgument(
+          "Expected the " + entity + " filter to be an object, but was " + filter);
     }
     Iterator<Map.Entry<String, JsonNode>> fields = filter.fields();
     while (fields.hasNext()) {

@@ -68,7 +68,14 @@ final class SqlSearch {
           List<Row<R>> rows =
               request.limit() == 0
                   ? List.of()
-                  : page(spec, where, order, cursorValues, backwards, cursor == null ? request.from() : 0, request.limit());
+                  : page(
+                      spec,
+                      where,
+                      order,
+                      cursorValues,
+                      backwards,
+                      cursor == null ? request.from() : 0,
+                      request.limit());
           SearchQueryPageResponse page =
               new SearchQueryPageResponse().totalItems(total).hasMoreTotalItems(false);
           if (!rows.isEmpty()) {
@@ -98,9 +105,16 @@ final class SqlSearch {
       sql.append(", ").append(o.column()).append(" AS sort_").append(i);
       orderBy.add(o.column() + (o.ascending() != backwards ? " ASC" : " DESC"));
     }
-    sql.append(" FROM ").append(spec.from()).append(" WHERE ").append(where.sql())
-        .append(" ORDER BY ").append(String.join(", ", orderBy))
-        .append(" LIMIT ").append(limit).append(" OFFSET ").append(from);
+    sql.append(" FROM ")
+        .append(spec.from())
+        .append(" WHERE ")
+        .append(where.sql())
+        .append(" ORDER BY ")
+        .append(String.join(", ", orderBy))
+        .append(" LIMIT ")
+        .append(limit)
+        .append(" OFFSET ")
+        .append(from);
     LOG.debug("{} search: {} with {}", spec.entity(), sql, where.args());
     List<Row<R>> rows =
         jdbc.query(
@@ -123,8 +137,8 @@ final class SqlSearch {
   }
 
   /**
-   * The ORDER BY criteria: the requested ones, each with empty values last in either direction
-   * (as Camunda sorts), then the key.
+   * The ORDER BY criteria: the requested ones, each with empty values last in either direction (as
+   * Camunda sorts), then the key.
    */
   private static List<Order> order(SearchSpec<?> spec, List<SearchRequest.Sort> sorts) {
     List<Order> order = new ArrayList<>();
@@ -146,11 +160,12 @@ final class SqlSearch {
   }
 
   /**
-   * Rows strictly beyond the cursor row in the sort order ({@code forward}) or before it:
-   * (c1, c2, ...) > (v1, v2, ...) expands to c1 > v1 OR (c1 = v1 AND c2 > v2) OR .... A column
-   * compared here is NULL only where the null flag before it says so, so NULL needs no order.
+   * Rows strictly beyond the cursor row in the sort order ({@code forward}) or before it: (c1, c2,
+   * ...) > (v1, v2, ...) expands to c1 > v1 OR (c1 = v1 AND c2 > v2) OR .... A column compared here
+   * is NULL only where the null flag before it says so, so NULL needs no order.
    */
-  private static void keyset(SqlWhere where, List<Order> order, List<Object> values, boolean forward) {
+  private static void keyset(
+      SqlWhere where, List<Order> order, List<Object> values, boolean forward) {
     List<String> alternatives = new ArrayList<>();
     List<Object> args = new ArrayList<>();
     for (int i = 0; i < order.size(); i++) {
@@ -179,12 +194,18 @@ final class SqlSearch {
       } else if (value == null) {
         continue; // nothing sorts below NULL
       } else {
-        alternative.append('(').append(column).append(" < ? OR ").append(column).append(" IS NULL)");
+        alternative
+            .append('(')
+            .append(column)
+            .append(" < ? OR ")
+            .append(column)
+            .append(" IS NULL)");
         alternativeArgs.add(value);
       }
       alternatives.add("(" + alternative + ")");
       args.addAll(alternativeArgs);
     }
-    where.add(alternatives.isEmpty() ? "1 = 0" : "(" + String.join(" OR ", alternatives) + ")", args);
+    where.add(
+        alternatives.isEmpty() ? "1 = 0" : "(" + String.join(" OR ", alternatives) + ")", args);
   }
 }

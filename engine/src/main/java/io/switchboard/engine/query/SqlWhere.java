@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A conjunction of SQL conditions with their bind values, built from a search filter. Conditions
- * on related rows (for example "has an element instance with ...") gather in one {@code EXISTS}
- * per related table, so that they hold for the same related row.
+ * A conjunction of SQL conditions with their bind values, built from a search filter. Conditions on
+ * related rows (for example "has an element instance with ...") gather in one {@code EXISTS} per
+ * related table, so that they hold for the same related row.
  */
 public final class SqlWhere {
   private record Clause(String sql, List<Object> args) {}
@@ -34,8 +34,8 @@ public final class SqlWhere {
   /**
    * The conditions on one related row, rendered as {@code EXISTS (<select> AND ...)}.
    *
-   * @param select a correlated query ending in a WHERE clause, e.g. {@code SELECT 1 FROM t x
-   *     WHERE x.parent = p.key_}
+   * @param select a correlated query ending in a WHERE clause, e.g. {@code SELECT 1 FROM t x WHERE
+   *     x.parent = p.key_}
    */
   public SqlWhere related(String select) {
     return related.computeIfAbsent(select, s -> new SqlWhere());
@@ -63,7 +63,8 @@ public final class SqlWhere {
     List<String> parts = new ArrayList<>();
     clauses.forEach(c -> parts.add(c.sql()));
     related.forEach(
-        (select, where) -> parts.add("EXISTS (" + select + (where.isEmpty() ? "" : " AND " + where.sql()) + ")"));
+        (select, where) ->
+            parts.add("EXISTS (" + select + (where.isEmpty() ? "" : " AND " + where.sql()) + ")"));
     return parts.isEmpty() ? "1 = 1" : String.join(" AND ", parts);
   }
 

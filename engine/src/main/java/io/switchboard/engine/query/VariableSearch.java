@@ -12,9 +12,9 @@ import java.sql.SQLException;
 import java.util.Map;
 
 /**
- * {@code POST /variables/search}: variables of running and ended scopes, values as JSON and, as
- * in Camunda, truncated in searches ({@code isTruncated}); {@code GET /variables/{key}} gives the
- * full value.
+ * {@code POST /variables/search}: variables of running and ended scopes, values as JSON and, as in
+ * Camunda, truncated in searches ({@code isTruncated}); {@code GET /variables/{key}} gives the full
+ * value.
  */
 final class VariableSearch {
   private static final String COLUMNS =
@@ -46,7 +46,12 @@ final class VariableSearch {
   /** For {@code GET /variables/{key}}: the same table, with the full value. */
   static final SearchSpec<VariableResult> FULL =
       new SearchSpec<>(
-          "variable", "engine_history_variable v", COLUMNS + ", v.full_value", "v.key_", Map.of(), Map.of(),
+          "variable",
+          "engine_history_variable v",
+          COLUMNS + ", v.full_value",
+          "v.key_",
+          Map.of(),
+          Map.of(),
           VariableSearch::mapFull);
 
   private VariableSearch() {}

@@ -22,13 +22,15 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The read part of the Camunda 8 REST API ({@code /v2}): searches with filter, sort and paging,
- * and gets by key, over the engine's read model. Request bodies are read as JSON trees so that
- * both plain filter values and operator objects ({@code {"$in": [...]}}) work, and unknown filter
- * fields are rejected by name.
+ * The read part of the Camunda 8 REST API ({@code /v2}): searches with filter, sort and paging, and
+ * gets by key, over the engine's read model. Request bodies are read as JSON trees so that both
+ * plain filter values and operator objects ({@code {"$in": [...]}}) work, and unknown filter fields
+ * are rejected by name.
  */
 @RestController
-@RequestMapping(path = "${switchboard.engine.base-path:/v2}", produces = MediaType.APPLICATION_JSON_VALUE)
+@RequestMapping(
+    path = "${switchboard.engine.base-path:/v2}",
+    produces = MediaType.APPLICATION_JSON_VALUE)
 public class EngineQueryController {
   private final EngineQueries queries;
 
@@ -37,7 +39,8 @@ public class EngineQueryController {
   }
 
   @PostMapping("/process-instances/search")
-  public ProcessInstanceSearchQueryResult searchProcessInstances(@RequestBody(required = false) JsonNode query) {
+  public ProcessInstanceSearchQueryResult searchProcessInstances(
+      @RequestBody(required = false) JsonNode query) {
     return queries.searchProcessInstances(query);
   }
 
@@ -53,7 +56,8 @@ public class EngineQueryController {
   }
 
   @PostMapping("/element-instances/search")
-  public ElementInstanceSearchQueryResult searchElementInstances(@RequestBody(required = false) JsonNode query) {
+  public ElementInstanceSearchQueryResult searchElementInstances(
+      @RequestBody(required = false) JsonNode query) {
     return queries.searchElementInstances(query);
   }
 
@@ -84,7 +88,8 @@ public class EngineQueryController {
   }
 
   @PostMapping("/process-definitions/search")
-  public ProcessDefinitionSearchQueryResult searchProcessDefinitions(@RequestBody(required = false) JsonNode query) {
+  public ProcessDefinitionSearchQueryResult searchProcessDefinitions(
+      @RequestBody(required = false) JsonNode query) {
     return queries.searchProcessDefinitions(query);
   }
 
@@ -96,8 +101,14 @@ public class EngineQueryController {
   /** Answers text/xml although the client accepts only JSON, as Camunda does. */
   @GetMapping(
       path = "/process-definitions/{key}/xml",
-      produces = {MediaType.TEXT_XML_VALUE, MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
+      produces = {
+        MediaType.TEXT_XML_VALUE,
+        MediaType.APPLICATION_JSON_VALUE,
+        MediaType.APPLICATION_PROBLEM_JSON_VALUE
+      })
   public ResponseEntity<String> processDefinitionXml(@PathVariable String key) {
-    return ResponseEntity.ok().contentType(MediaType.TEXT_XML).body(queries.processDefinitionXml(key));
+    return ResponseEntity.ok()
+        .contentType(MediaType.TEXT_XML)
+        .body(queries.processDefinitionXml(key));
   }
 }

@@ -40,11 +40,13 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * The part of the Camunda 8 Orchestration Cluster REST API ({@code /v2}) that the official Java
- * client calls. Every write answers only after the engine made it durable; long polls and
- * awaited results answer asynchronously without holding a servlet thread.
+ * client calls. Every write answers only after the engine made it durable; long polls and awaited
+ * results answer asynchronously without holding a servlet thread.
  */
 @RestController
-@RequestMapping(path = "${switchboard.engine.base-path:/v2}", produces = MediaType.APPLICATION_JSON_VALUE)
+@RequestMapping(
+    path = "${switchboard.engine.base-path:/v2}",
+    produces = MediaType.APPLICATION_JSON_VALUE)
 public class EngineRestController {
   private final Engine engine;
   private final String version;
@@ -63,7 +65,11 @@ public class EngineRestController {
             .role(Partition.RoleEnum.LEADER)
             .health(engine.isRunning() ? Partition.HealthEnum.HEALTHY : Partition.HealthEnum.DEAD);
     BrokerInfo broker =
-        new BrokerInfo().nodeId(0).host("embedded").port(0).version(version)
+        new BrokerInfo()
+            .nodeId(0)
+            .host("embedded")
+            .port(0)
+            .version(version)
             .partitions(new ArrayList<>(List.of(partition)));
     return new TopologyResponse()
         .brokers(new ArrayList<>(List.of(broker)))
@@ -102,12 +108,14 @@ public class EngineRestController {
   }
 
   @PostMapping(path = "/messages/publication", consumes = MediaType.APPLICATION_JSON_VALUE)
-  public CompletableFuture<MessagePublicationResult> publish(@RequestBody MessagePublicationRequest request) {
+  public CompletableFuture<MessagePublicationResult> publish(
+      @RequestBody MessagePublicationRequest request) {
     return engine.messages().publish(request);
   }
 
   @PostMapping(path = "/messages/correlation", consumes = MediaType.APPLICATION_JSON_VALUE)
-  public CompletableFuture<MessageCorrelationResult> correlate(@RequestBody MessageCorrelationRequest request) {
+  public CompletableFuture<MessageCorrelationResult> correlate(
+      @RequestBody MessageCorrelationRequest request) {
     return engine.messages().correlate(request);
   }
 

@@ -14,8 +14,10 @@ public final class BufferedMessage {
   public String tenantId;
   public Map<String, Object> variables = new HashMap<>();
   public long expiresAt;
+
   /** Process instances it already correlated to: a message reaches one instance only once. */
   public Set<Long> correlatedProcessInstances = new HashSet<>();
+
   /** Process ids it already started: a buffered message starts one instance per process. */
   public Set<String> startedProcessIds = new HashSet<>();
 

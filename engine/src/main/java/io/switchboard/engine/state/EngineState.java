@@ -13,12 +13,13 @@ import java.util.TreeSet;
 
 /**
  * The engine's whole runtime state, owned by the command processor thread. Every mutation goes
- * through the methods here, which keep the lookup indexes right and mark rows for the next
- * flush to storage.
+ * through the methods here, which keep the lookup indexes right and mark rows for the next flush to
+ * storage.
  */
 public final class EngineState {
   public final EntityTable<ProcessDefinition> definitions = new EntityTable<>("process_definition");
-  public final EntityTable<ElementInstance> elementInstances = new EntityTable<>("element_instance");
+  public final EntityTable<ElementInstance> elementInstances =
+      new EntityTable<>("element_instance");
   public final EntityTable<Job> jobs = new EntityTable<>("job");
   public final EntityTable<Timer> timers = new EntityTable<>("timer");
   public final EntityTable<MessageSubscription> subscriptions =
@@ -38,8 +39,7 @@ public final class EngineState {
   private final Map<Long, Set<Long>> subscriptionsByElementInstance = new HashMap<>();
 
   public List<EntityTable<?>> tables() {
-    return List.of(
-        definitions, elementInstances, jobs, timers, subscriptions, messages, incidents);
+    return List.of(definitions, elementInstances, jobs, timers, subscriptions, messages, incidents);
   }
 
   // ---- process definitions
@@ -78,7 +78,8 @@ public final class EngineState {
   public void putElementInstance(ElementInstance instance) {
     elementInstances.put(instance.key, instance);
     if (instance.flowScopeKey >= 0) {
-      childrenByScope.computeIfAbsent(instance.flowScopeKey, k -> new LinkedHashSet<>())
+      childrenByScope
+          .computeIfAbsent(instance.flowScopeKey, k -> new LinkedHashSet<>())
           .add(instance.key);
     }
   }
@@ -143,7 +144,8 @@ public final class EngineState {
   public void putTimer(Timer timer) {
     timers.put(timer.key, timer);
     if (timer.elementInstanceKey >= 0) {
-      timersByElementInstance.computeIfAbsent(timer.elementInstanceKey, k -> new LinkedHashSet<>())
+      timersByElementInstance
+          .computeIfAbsent(timer.elementInstanceKey, k -> new LinkedHashSet<>())
           .add(timer.key);
     }
   }
@@ -202,7 +204,8 @@ public final class EngineState {
   public List<MessageSubscription> subscriptionsFor(
       String tenantId, String name, String correlationKey) {
     Set<Long> keys =
-        subscriptionsByCorrelation.get(MessageSubscription.indexKey(tenantId, name, correlationKey));
+        subscriptionsByCorrelation.get(
+            MessageSubscription.indexKey(tenantId, name, correlationKey));
     if (keys == null) {
       return List.of();
     }
@@ -210,7 +213,8 @@ public final class EngineState {
   }
 
   public List<MessageSubscription> signalSubscriptionsFor(String tenantId, String name) {
-    Set<Long> keys = subscriptionsByCorrelation.get(MessageSubscription.signalIndexKey(tenantId, name));
+    Set<Long> keys =
+        subscriptionsByCorrelation.get(MessageSubscription.signalIndexKey(tenantId, name));
     if (keys == null) {
       return List.of();
     }
@@ -225,7 +229,8 @@ public final class EngineState {
         .computeIfAbsent(message.correlationIndexKey(), k -> new TreeSet<>())
         .add(message.key);
     if (message.messageId != null && !message.messageId.isEmpty()) {
-      messagesById.put(messageIdKey(message.tenantId, message.name, message.messageId), message.key);
+      messagesById.put(
+          messageIdKey(message.tenantId, message.name, message.messageId), message.key);
     }
   }
 
@@ -318,7 +323,10 @@ public final class EngineState {
         .sorted((a, b) -> Long.compare(a.key, b.key))
         .filter(j -> j.state == Job.State.ACTIVATABLE)
         .forEach(
-            j -> activatableJobsByType.computeIfAbsent(j.type, t -> new LinkedHashSet<>()).add(j.key));
+            j ->
+                activatableJobsByType
+                    .computeIfAbsent(j.type, t -> new LinkedHashSet<>())
+                    .add(j.key));
     for (MessageSubscription s : subscriptions.all()) {
       subscriptionsByCorrelation
           .computeIfAbsent(s.correlationIndexKey(), k -> new LinkedHashSet<>())
@@ -329,11 +337,15 @@ public final class EngineState {
     }
     for (Timer t : timers.all()) {
       if (t.elementInstanceKey >= 0) {
-        timersByElementInstance.computeIfAbsent(t.elementInstanceKey, k -> new LinkedHashSet<>()).add(t.key);
+        timersByElementInstance
+            .computeIfAbsent(t.elementInstanceKey, k -> new LinkedHashSet<>())
+            .add(t.key);
       }
     }
     for (BufferedMessage m : messages.all()) {
-      messagesByCorrelation.computeIfAbsent(m.correlationIndexKey(), k -> new TreeSet<>()).add(m.key);
+      messagesByCorrelation
+          .computeIfAbsent(m.correlationIndexKey(), k -> new TreeSet<>())
+          .add(m.key);
       if (m.messageId != null && !m.messageId.isEmpty()) {
         messagesById.put(messageIdKey(m.tenantId, m.name, m.messageId), m.key);
       }

@@ -7,15 +7,17 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * In-memory rows of one kind of entity, remembering which keys changed since the last flush so
- * that only those are written to the database.
+ * In-memory rows of one kind of entity, remembering which keys changed since the last flush so that
+ * only those are written to the database.
  */
 public final class EntityTable<T> {
   private final String name;
   private final Map<Long, T> rows = new HashMap<>();
   private final Set<Long> dirty = new LinkedHashSet<>();
+
   /** Keys that have a row in storage, so a flush knows whether to insert, update or delete. */
   private final Set<Long> stored = new java.util.HashSet<>();
+
   /** Rows removed with a reason since the last flush, and why (COMPLETED, TERMINATED...). */
   private final Map<Long, Ended<T>> ended = new HashMap<>();
 

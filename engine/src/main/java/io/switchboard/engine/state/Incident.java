@@ -16,8 +16,10 @@ public final class Incident {
   }
 
   public long key;
+
   /** One of the Camunda incident error types, e.g. JOB_NO_RETRIES or CONDITION_ERROR. */
   public String errorType;
+
   public String errorMessage;
   public String elementId;
   public long elementInstanceKey;

@@ -1,10 +1,10 @@
 package io.switchboard.engine.state;
 
 /**
- * Hands out unique keys shaped like Zeebe's (partition 1 in the top bits), so tools that decode
- * the partition from a key keep working. Keys are reserved from storage in blocks: the reserved
- * upper bound is written with the batch that first uses a block, so no key is ever handed out
- * twice, even after a crash.
+ * Hands out unique keys shaped like Zeebe's (partition 1 in the top bits), so tools that decode the
+ * partition from a key keep working. Keys are reserved from storage in blocks: the reserved upper
+ * bound is written with the batch that first uses a block, so no key is ever handed out twice, even
+ * after a crash.
  */
 public final class KeyGenerator {
   public static final long PARTITION_BITS = 1L << 51;

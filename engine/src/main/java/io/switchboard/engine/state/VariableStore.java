@@ -15,6 +15,7 @@ public final class VariableStore {
   private final Map<Long, Long> processInstanceOfScope = new HashMap<>();
   private final Set<VariableRef> dirty = new LinkedHashSet<>();
   private final Set<Long> removedScopes = new LinkedHashSet<>();
+
   /** Unflushed changes of scopes removed since the last drain, with their last values (history). */
   private final Map<Change, Object> endedScopeChanges = new LinkedHashMap<>();
 
@@ -66,8 +67,8 @@ public final class VariableStore {
   }
 
   /**
-   * Variables set and then dropped with their scope since the last drain: the runtime never
-   * stores them, but the history keeps them.
+   * Variables set and then dropped with their scope since the last drain: the runtime never stores
+   * them, but the history keeps them.
    */
   public Map<Change, Object> drainEndedScopeChanges() {
     Map<Change, Object> changes = new LinkedHashMap<>(endedScopeChanges);

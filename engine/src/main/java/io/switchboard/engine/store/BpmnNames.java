@@ -14,8 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Names the read model shows but the executable model does not keep: the process name, its
- * version tag and element names, read once per process definition from its BPMN.
+ * Names the read model shows but the executable model does not keep: the process name, its version
+ * tag and element names, read once per process definition from its BPMN.
  */
 final class BpmnNames {
   private static final Logger LOG = LoggerFactory.getLogger(BpmnNames.class);
@@ -56,7 +56,8 @@ final class BpmnNames {
           elements.put(element.getId(), element.getName());
         }
       }
-      return new Names(process.getName(), tag == null ? null : tag.getValue(), Map.copyOf(elements));
+      return new Names(
+          process.getName(), tag == null ? null : tag.getValue(), Map.copyOf(elements));
     } catch (RuntimeException e) {
       LOG.warn("Cannot read names from process definition {}: {}", definition.key, e.getMessage());
       return NONE;

@@ -29,7 +29,9 @@ final class BulkSql {
   void insert(List<Runnable> writes, String insert, String values, List<Object[]> rows) {
     for (List<Object[]> chunk : chunks(rows)) {
       StringBuilder sql = new StringBuilder(insert.length() + chunk.size() * (values.length() + 2));
-      sql.append(insert).append(' ').append(String.join(", ", Collections.nCopies(chunk.size(), values)));
+      sql.append(insert)
+          .append(' ')
+          .append(String.join(", ", Collections.nCopies(chunk.size(), values)));
       List<Object> args = new ArrayList<>();
       chunk.forEach(row -> Collections.addAll(args, row));
       writes.add(() -> jdbc.update(sql.toString(), args.toArray()));
@@ -45,7 +47,8 @@ final class BulkSql {
    */
   void in(List<Runnable> writes, String statement, List<?> keys, Object... leading) {
     for (List<?> chunk : chunks(keys)) {
-      String sql = statement + " (" + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")";
+      String sql =
+          statement + " (" + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")";
       List<Object> args = new ArrayList<>(leading.length + chunk.size());
       Collections.addAll(args, leading);
       args.addAll(chunk);

@@ -6,8 +6,8 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
 /**
- * Migrates the engine's own tables. The engine keeps a schema history table of its own so that
- * the application's migrations (inventory) and the engine's evolve independently.
+ * Migrates the engine's own tables. The engine keeps a schema history table of its own so that the
+ * application's migrations (inventory) and the engine's evolve independently.
  */
 public final class EngineSchema {
   private EngineSchema() {}
@@ -50,7 +50,8 @@ public final class EngineSchema {
       if (product.contains("mysql") || product.contains("mariadb")) {
         return "mysql";
       }
-      throw new IllegalStateException("The embedded engine supports H2 and MySQL/MariaDB, not " + product);
+      throw new IllegalStateException(
+          "The embedded engine supports H2 and MySQL/MariaDB, not " + product);
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot reach the engine's database", e);
     }

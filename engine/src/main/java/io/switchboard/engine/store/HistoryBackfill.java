@@ -33,10 +33,13 @@ final class HistoryBackfill {
   /** The writes that complete the history for a freshly loaded state; empty if it is complete. */
   List<Runnable> writes(EngineState state, HistoryProjection projection) {
     TableChanges changes = new TableChanges();
-    changes.put(state.definitions, missing(state.definitions, MISSING.formatted("process_definition", "process_definition")));
+    changes.put(
+        state.definitions,
+        missing(state.definitions, MISSING.formatted("process_definition", "process_definition")));
     changes.put(state.elementInstances, missing(state.elementInstances, MISSING_ELEMENT_INSTANCES));
     changes.put(state.jobs, missing(state.jobs, MISSING.formatted("job", "job")));
-    changes.put(state.incidents, missing(state.incidents, MISSING.formatted("incident", "incident")));
+    changes.put(
+        state.incidents, missing(state.incidents, MISSING.formatted("incident", "incident")));
     List<HistoryVariable> variables =
         jdbc.query(
             MISSING_VARIABLES,

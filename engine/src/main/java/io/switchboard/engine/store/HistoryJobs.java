@@ -21,7 +21,9 @@ final class HistoryJobs {
       "UPDATE engine_history_job SET worker = ?, state = ?, retries = ?, deadline = ?,"
           + " end_time = ?, error_code = ?, error_message = ?, has_failed_with_retries_left = ?"
           + " WHERE key_ = ?";
-  private static final String END = "UPDATE engine_history_job SET state = ?, end_time = ? WHERE key_ = ?";
+  private static final String END =
+      "UPDATE engine_history_job SET state = ?, end_time = ? WHERE key_ = ?";
+
   /** Camunda's job states an end reason may name directly. */
   private static final Set<String> END_STATES =
       Set.of("COMPLETED", "CANCELED", "ERROR_THROWN", "FAILED", "MIGRATED", "TIMED_OUT");
@@ -48,8 +50,15 @@ final class HistoryJobs {
       } else if (change.wasStored()) {
         updates.add(
             new Object[] {
-              text(job.worker), status, job.retries, deadline(job), endTime, text(job.errorCode),
-              HistoryValues.clip(job.errorMessage), failedWithRetriesLeft(job, status), job.key
+              text(job.worker),
+              status,
+              job.retries,
+              deadline(job),
+              endTime,
+              text(job.errorCode),
+              HistoryValues.clip(job.errorMessage),
+              failedWithRetriesLeft(job, status),
+              job.key
             });
         rewrites.add(row(job, status, endTime));
       } else {
@@ -69,16 +78,29 @@ final class HistoryJobs {
 
   private static Object[] row(Job job, String status, Long endTime) {
     return new Object[] {
-      job.key, text(job.type), text(job.worker), status, job.retries, deadline(job), endTime,
-      text(job.errorCode), HistoryValues.clip(job.errorMessage), failedWithRetriesLeft(job, status),
-      JdbcEngineStore.write(job.customHeaders), text(job.elementId), job.elementInstanceKey,
-      job.processInstanceKey, job.processDefinitionKey, text(job.bpmnProcessId), text(job.tenantId)
+      job.key,
+      text(job.type),
+      text(job.worker),
+      status,
+      job.retries,
+      deadline(job),
+      endTime,
+      text(job.errorCode),
+      HistoryValues.clip(job.errorMessage),
+      failedWithRetriesLeft(job, status),
+      JdbcEngineStore.write(job.customHeaders),
+      text(job.elementId),
+      job.elementInstanceKey,
+      job.processInstanceKey,
+      job.processDefinitionKey,
+      text(job.bpmnProcessId),
+      text(job.tenantId)
     };
   }
 
   /**
-   * Camunda names a job's state after its last lifecycle event and has no "activated" state: a
-   * job handed to a worker is still CREATED, and one that failed stays FAILED while it retries.
+   * Camunda names a job's state after its last lifecycle event and has no "activated" state: a job
+   * handed to a worker is still CREATED, and one that failed stays FAILED while it retries.
    */
   static String state(Job job) {
     return switch (job.state) {
@@ -100,5 +122,4 @@ final class HistoryJobs {
   private static Long deadline(Job job) {
     return job.deadline < 0 ? null : job.deadline;
   }
-
 }

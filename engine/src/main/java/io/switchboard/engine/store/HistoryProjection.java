@@ -19,8 +19,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Keeps the read model ({@code engine_history_*}) in step with the runtime state. Per flush it
  * turns the changed rows into batched inserts (rows storage did not have yet) and updates (rows
- * that changed or ended), written in the flush's transaction. It never reads the database:
- * whether a history row exists follows from whether the runtime row was stored.
+ * that changed or ended), written in the flush's transaction. It never reads the database: whether
+ * a history row exists follows from whether the runtime row was stored.
  */
 final class HistoryProjection {
   private static final String INSERT_DEFINITION =
@@ -32,14 +32,16 @@ final class HistoryProjection {
           + " process_definition_name, process_definition_version, version_tag, tenant_id, state,"
           + " start_date, end_date, has_incident, parent_process_instance_key,"
           + " parent_element_instance_key) VALUES";
-  private static final String PROCESS_INSTANCE_VALUES = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?, ?)";
+  private static final String PROCESS_INSTANCE_VALUES =
+      "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?, ?)";
   private static final String END_PROCESS_INSTANCES =
       "UPDATE engine_history_process_instance SET state = ?, end_date = ? WHERE key_ IN";
   private static final String INSERT_ELEMENT_INSTANCE =
       "INSERT INTO engine_history_element_instance (key_, process_instance_key,"
           + " process_definition_key, bpmn_process_id, element_id, element_name, type, state,"
           + " start_date, end_date, has_incident, flow_scope_key, tenant_id) VALUES";
-  private static final String ELEMENT_INSTANCE_VALUES = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?, ?)";
+  private static final String ELEMENT_INSTANCE_VALUES =
+      "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?, ?)";
   private static final String END_ELEMENT_INSTANCES =
       "UPDATE engine_history_element_instance SET state = ?, end_date = ? WHERE key_ IN";
   private static final String INCIDENT_FLAG_OF_ELEMENT =
@@ -82,7 +84,10 @@ final class HistoryProjection {
 
   /** Adds the read model's writes for one flush to {@code writes}. */
   void project(
-      EngineState state, TableChanges changes, List<HistoryVariable> variables, List<Runnable> writes) {
+      EngineState state,
+      TableChanges changes,
+      List<HistoryVariable> variables,
+      List<Runnable> writes) {
     long now = clock.millis();
     definitions(changes.of(state.definitions), writes);
     elementInstances(state, changes.of(state.elementInstances), now, writes);
@@ -99,8 +104,14 @@ final class HistoryProjection {
         BpmnNames.Names n = names.of(d);
         inserts.add(
             new Object[] {
-              d.key, text(d.bpmnProcessId), text(n.processName()), d.version, text(n.versionTag()),
-              text(d.tenantId), HistoryValues.clip(d.resourceName, 1024), d.resource
+              d.key,
+              text(d.bpmnProcessId),
+              text(n.processName()),
+              d.version,
+              text(n.versionTag()),
+              text(d.tenantId),
+              HistoryValues.clip(d.resourceName, 1024),
+              d.resource
             });
       }
     }
@@ -108,7 +119,10 @@ final class HistoryProjection {
   }
 
   private void elementInstances(
-      EngineState state, List<RowChange<ElementInstance>> changes, long now, List<Runnable> writes) {
+      EngineState state,
+      List<RowChange<ElementInstance>> changes,
+      long now,
+      List<Runnable> writes) {
     List<Object[]> processInserts = new ArrayList<>();
     Map<String, List<Long>> processEnds = new TreeMap<>();
     List<Object[]> elementInserts = new ArrayList<>();
@@ -122,7 +136,10 @@ final class HistoryProjection {
         }
         continue;
       }
-      String end = change.ended() != null && "COMPLETED".equals(change.ended().reason()) ? "COMPLETED" : "TERMINATED";
+      String end =
+          change.ended() != null && "COMPLETED".equals(change.ended().reason())
+              ? "COMPLETED"
+              : "TERMINATED";
       if (change.wasStored()) {
         if (instance == null || instance.isProcessInstance()) {
           processEnds.computeIfAbsent(end, k -> new ArrayList<>()).add(change.key());
@@ -151,21 +168,40 @@ final class HistoryProjection {
     if (e.isProcessInstance()) {
       processInserts.add(
           new Object[] {
-            e.key, e.processDefinitionKey, text(e.bpmnProcessId), text(n.processName()), e.version,
-            text(n.versionTag()), text(e.tenantId), status, e.startTime, endDate,
-            orNull(e.parentProcessInstanceKey), orNull(e.parentElementInstanceKey)
+            e.key,
+            e.processDefinitionKey,
+            text(e.bpmnProcessId),
+            text(n.processName()),
+            e.version,
+            text(n.versionTag()),
+            text(e.tenantId),
+            status,
+            e.startTime,
+            endDate,
+            orNull(e.parentProcessInstanceKey),
+            orNull(e.parentElementInstanceKey)
           });
     } else {
       elementInserts.add(
           new Object[] {
-            e.key, e.processInstanceKey, e.processDefinitionKey, text(e.bpmnProcessId),
-            text(e.elementId), text(n.element(e.elementId)), e.elementType.name(), status,
-            e.startTime, endDate, e.flowScopeKey, text(e.tenantId)
+            e.key,
+            e.processInstanceKey,
+            e.processDefinitionKey,
+            text(e.bpmnProcessId),
+            text(e.elementId),
+            text(n.element(e.elementId)),
+            e.elementType.name(),
+            status,
+            e.startTime,
+            endDate,
+            e.flowScopeKey,
+            text(e.tenantId)
           });
     }
   }
 
-  private void variables(EngineState state, List<HistoryVariable> variables, List<Runnable> writes) {
+  private void variables(
+      EngineState state, List<HistoryVariable> variables, List<Runnable> writes) {
     List<Object[]> inserts = new ArrayList<>();
     List<Object[]> updates = new ArrayList<>();
     for (HistoryVariable v : variables) {
@@ -178,7 +214,12 @@ final class HistoryProjection {
       } else {
         inserts.add(
             new Object[] {
-              v.scopeKey(), v.name(), value, full, truncated, v.processInstanceKey(),
+              v.scopeKey(),
+              v.name(),
+              value,
+              full,
+              truncated,
+              v.processInstanceKey(),
               text(tenantOf(state, v.processInstanceKey()))
             });
       }
@@ -208,10 +249,19 @@ final class HistoryProjection {
       if (!change.wasStored() && i != null) {
         inserts.add(
             new Object[] {
-              i.key, HistoryValues.clip(i.errorType, 64), HistoryValues.clip(i.errorMessage),
-              i.errorMessage == null ? null : i.errorMessage.hashCode(), text(i.elementId),
-              i.elementInstanceKey, i.processInstanceKey, i.processDefinitionKey,
-              text(i.bpmnProcessId), orNull(i.jobKey), status, i.creationTime, text(i.tenantId)
+              i.key,
+              HistoryValues.clip(i.errorType, 64),
+              HistoryValues.clip(i.errorMessage),
+              i.errorMessage == null ? null : i.errorMessage.hashCode(),
+              text(i.elementId),
+              i.elementInstanceKey,
+              i.processInstanceKey,
+              i.processDefinitionKey,
+              text(i.bpmnProcessId),
+              orNull(i.jobKey),
+              status,
+              i.creationTime,
+              text(i.tenantId)
             });
       } else if (change.wasStored()) {
         updates.add(new Object[] {status, change.key()});
@@ -223,7 +273,8 @@ final class HistoryProjection {
     }
     sql.insert(writes, INSERT_INCIDENT, INCIDENT_VALUES, inserts);
     sql.batch(writes, UPDATE_INCIDENT, updates);
-    sql.batch(writes, INCIDENT_FLAG_OF_ELEMENT, elements.stream().map(k -> new Object[] {k, k}).toList());
+    sql.batch(
+        writes, INCIDENT_FLAG_OF_ELEMENT, elements.stream().map(k -> new Object[] {k, k}).toList());
     sql.batch(writes, HAS_INCIDENT_FROM_KEY, elements.stream().map(k -> new Object[] {k}).toList());
     sql.batch(
         writes,

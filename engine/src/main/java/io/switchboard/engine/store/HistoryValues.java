@@ -4,8 +4,10 @@ package io.switchboard.engine.store;
 public final class HistoryValues {
   /** Variable values longer than this are truncated in searches, as Camunda does. */
   public static final int VALUE_LIMIT = 8191;
+
   /** Longer error messages are cut to fit their column. */
   public static final int MESSAGE_LIMIT = 4000;
+
   /** Ids, names and other short texts longer than this are cut to fit their columns. */
   public static final int TEXT_LIMIT = 255;
 

@@ -39,7 +39,9 @@ public final class JdbcEngineStore implements EngineStore {
     this(dataSource, Clock.systemUTC());
   }
 
-  /** @param clock dates the ends of elements and jobs in the read model */
+  /**
+   * @param clock dates the ends of elements and jobs in the read model
+   */
   public JdbcEngineStore(DataSource dataSource, Clock clock) {
     this.jdbc = new JdbcTemplate(dataSource);
     this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
@@ -66,7 +68,8 @@ public final class JdbcEngineStore implements EngineStore {
           storedVariables.add(rs.getLong(1), rs.getString(2));
         });
     Long reserved =
-        jdbc.queryForObject("SELECT reserved_up_to FROM engine_key_sequence WHERE id = 1", Long.class);
+        jdbc.queryForObject(
+            "SELECT reserved_up_to FROM engine_key_sequence WHERE id = 1", Long.class);
     state.keys = new KeyGenerator(reserved == null ? 0 : reserved);
     state.reindex();
     List<Runnable> backfill = new HistoryBackfill(jdbc).writes(state, history);
@@ -94,7 +97,9 @@ public final class JdbcEngineStore implements EngineStore {
     long reserved = state.keys.drainReservation();
     if (reserved > 0) {
       writes.add(
-          () -> jdbc.update("UPDATE engine_key_sequence SET reserved_up_to = ? WHERE id = 1", reserved));
+          () ->
+              jdbc.update(
+                  "UPDATE engine_key_sequence SET reserved_up_to = ? WHERE id = 1", reserved));
     }
     history.project(state, changes, variables, writes);
     state.tables().forEach(EntityTable::clearEndReasons);
@@ -140,8 +145,15 @@ public final class JdbcEngineStore implements EngineStore {
       updates.clear();
     }
     bulk.in(writes, "DELETE FROM " + name + " WHERE key_ IN", deletes);
-    bulk.batch(writes, "UPDATE " + name + " SET process_instance_key = ?, data = ? WHERE key_ = ?", updates);
-    bulk.insert(writes, "INSERT INTO " + name + " (key_, process_instance_key, data) VALUES", "(?, ?, ?)", inserts);
+    bulk.batch(
+        writes,
+        "UPDATE " + name + " SET process_instance_key = ?, data = ? WHERE key_ = ?",
+        updates);
+    bulk.insert(
+        writes,
+        "INSERT INTO " + name + " (key_, process_instance_key, data) VALUES",
+        "(?, ?, ?)",
+        inserts);
   }
 
   private static final ClassValue<java.lang.reflect.Field> PROCESS_INSTANCE_KEY =

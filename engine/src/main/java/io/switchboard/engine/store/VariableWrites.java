@@ -8,9 +8,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Turns the variable store's changes into runtime writes (update what storage has, insert the
- * rest, delete removed scopes) and into values for the history, which keeps variables of ended
- * scopes.
+ * Turns the variable store's changes into runtime writes (update what storage has, insert the rest,
+ * delete removed scopes) and into values for the history, which keeps variables of ended scopes.
  */
 final class VariableWrites {
   private record Ref(long scopeKey, String name) {}
@@ -45,9 +44,15 @@ final class VariableWrites {
               stored.remove(scope, name);
             }
           } else if (present) {
-            updates.add(new Object[] {change.processInstanceKey(), JdbcEngineStore.write(value), scope, name});
+            updates.add(
+                new Object[] {
+                  change.processInstanceKey(), JdbcEngineStore.write(value), scope, name
+                });
           } else {
-            inserts.add(new Object[] {scope, name, change.processInstanceKey(), JdbcEngineStore.write(value)});
+            inserts.add(
+                new Object[] {
+                  scope, name, change.processInstanceKey(), JdbcEngineStore.write(value)
+                });
             stored.add(scope, name);
           }
         });
@@ -57,7 +62,10 @@ final class VariableWrites {
         "UPDATE engine_variable SET process_instance_key = ?, data = ? WHERE scope_key = ? AND name = ?",
         updates);
     sql.insert(
-        writes, "INSERT INTO engine_variable (scope_key, name, process_instance_key, data) VALUES", "(?, ?, ?, ?)", inserts);
+        writes,
+        "INSERT INTO engine_variable (scope_key, name, process_instance_key, data) VALUES",
+        "(?, ?, ?, ?)",
+        inserts);
     return history;
   }
 
@@ -82,5 +90,4 @@ final class VariableWrites {
     changes.forEach(record);
     return history;
   }
-
 }

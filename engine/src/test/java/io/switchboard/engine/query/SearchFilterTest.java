@@ -30,7 +30,8 @@ class SearchFilterTest {
         .isInstanceOf(EngineException.class)
         .hasMessageContaining("'$like'")
         .hasMessageContaining("'retries'");
-    assertThatThrownBy(() -> ProcessInstanceSearch.SPEC.where(json("{'startDate': {'$gt': 'yesterday'}}")))
+    assertThatThrownBy(
+            () -> ProcessInstanceSearch.SPEC.where(json("{'startDate': {'$gt': 'yesterday'}}")))
         .isInstanceOf(EngineException.class)
         .hasMessageContaining("'startDate'");
   }
@@ -38,7 +39,8 @@ class SearchFilterTest {
   @Test
   void plainValuesMeanEqualsAndEmptyOperatorListsAreIgnored() throws Exception {
     SqlWhere plain = ProcessInstanceSearch.SPEC.where(json("{'processDefinitionId': 'a'}"));
-    SqlWhere object = ProcessInstanceSearch.SPEC.where(json("{'processDefinitionId': {'$eq': 'a', '$in': []}}"));
+    SqlWhere object =
+        ProcessInstanceSearch.SPEC.where(json("{'processDefinitionId': {'$eq': 'a', '$in': []}}"));
 
     assertThat(object.sql()).isEqualTo(plain.sql()).isEqualTo("p.bpmn_process_id = ?");
     assertThat(object.args()).containsExactly("a");
@@ -46,9 +48,11 @@ class SearchFilterTest {
 
   @Test
   void relatedFiltersShareOneRowAndOrCombinesAlternatives() throws Exception {
-    SqlWhere where = ProcessInstanceSearch.SPEC.where(
-        json("{'elementId': 'task', 'elementInstanceState': 'ACTIVE',"
-            + " '$or': [{'state': 'ACTIVE'}, {'hasIncident': true}]}"));
+    SqlWhere where =
+        ProcessInstanceSearch.SPEC.where(
+            json(
+                "{'elementId': 'task', 'elementInstanceState': 'ACTIVE',"
+                    + " '$or': [{'state': 'ACTIVE'}, {'hasIncident': true}]}"));
 
     assertThat(where.sql())
         .contains("((p.state = ?) OR (p.has_incident = ?))")

@@ -10,9 +10,9 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * AES-256-GCM for device credentials at rest. The key comes from configuration
- * ({@code switchboard.security.credentials-key}, base64 of 32 bytes); each value gets its own
- * random nonce, stored in front of the ciphertext.
+ * AES-256-GCM for device credentials at rest. The key comes from configuration ({@code
+ * switchboard.security.credentials-key}, base64 of 32 bytes); each value gets its own random nonce,
+ * stored in front of the ciphertext.
  */
 public final class CredentialsCipher {
   private static final int NONCE_BYTES = 12;
@@ -25,7 +25,8 @@ public final class CredentialsCipher {
     byte[] raw = Base64.getDecoder().decode(base64Key);
     if (raw.length != 32) {
       throw new IllegalArgumentException(
-          "switchboard.security.credentials-key must be base64 of 32 bytes, but it has " + raw.length);
+          "switchboard.security.credentials-key must be base64 of 32 bytes, but it has "
+              + raw.length);
     }
     key = new SecretKeySpec(raw, "AES");
   }
@@ -36,7 +37,8 @@ public final class CredentialsCipher {
 
   static String encrypt(DeviceCredentials credentials) {
     byte[] plain =
-        (credentials.username() + '\u0000' + credentials.password()).getBytes(StandardCharsets.UTF_8);
+        (credentials.username() + '\u0000' + credentials.password())
+            .getBytes(StandardCharsets.UTF_8);
     try {
       byte[] nonce = new byte[NONCE_BYTES];
       RANDOM.nextBytes(nonce);
@@ -44,7 +46,8 @@ public final class CredentialsCipher {
       cipher.init(Cipher.ENCRYPT_MODE, requireKey(), new GCMParameterSpec(128, nonce));
       byte[] sealed = cipher.doFinal(plain);
       return Base64.getEncoder()
-          .encodeToString(ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array());
+          .encodeToString(
+              ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array());
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("Cannot encrypt device credentials", e);
     }
@@ -54,18 +57,23 @@ public final class CredentialsCipher {
     byte[] all = Base64.getDecoder().decode(stored);
     try {
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-      cipher.init(Cipher.DECRYPT_MODE, requireKey(), new GCMParameterSpec(128, all, 0, NONCE_BYTES));
-      String plain = new String(cipher.doFinal(all, NONCE_BYTES, all.length - NONCE_BYTES), StandardCharsets.UTF_8);
+      cipher.init(
+          Cipher.DECRYPT_MODE, requireKey(), new GCMParameterSpec(128, all, 0, NONCE_BYTES));
+      String plain =
+          new String(
+              cipher.doFinal(all, NONCE_BYTES, all.length - NONCE_BYTES), StandardCharsets.UTF_8);
       int split = plain.indexOf('\u0000');
       return new DeviceCredentials(plain.substring(0, split), plain.substring(split + 1));
     } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("Cannot decrypt device credentials (wrong credentials key?)", e);
+      throw new IllegalStateException(
+          "Cannot decrypt device credentials (wrong credentials key?)", e);
     }
   }
 
   private static SecretKeySpec requireKey() {
     if (key == null) {
-      throw new IllegalStateException("No credentials key configured (switchboard.security.credentials-key)");
+      throw new IllegalStateException(
+          "No credentials key configured (switchboard.security.credentials-key)");
     }
     return key;
   }

@@ -13,9 +13,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Sets up the device-credentials key: {@code switchboard.security.credentials-key} in
- * production; on the embedded default a key generated once and kept in the data folder, so
- * credentials survive restarts without anyone having to invent a key.
+ * Sets up the device-credentials key: {@code switchboard.security.credentials-key} in production;
+ * on the embedded default a key generated once and kept in the data folder, so credentials survive
+ * restarts without anyone having to invent a key.
  */
 @Configuration
 public class CredentialsKeyConfiguration {

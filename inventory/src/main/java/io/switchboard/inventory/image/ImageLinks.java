@@ -12,9 +12,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Time-limited download links for device software images. A device fetching an image in
- * {@code request-package-add} cannot log in, so the link itself carries the permission: an
- * HMAC over the image digest and the expiry time, with a key only Switchboard holds.
+ * Time-limited download links for device software images. A device fetching an image in {@code
+ * request-package-add} cannot log in, so the link itself carries the permission: an HMAC over the
+ * image digest and the expiry time, with a key only Switchboard holds.
  */
 @Component
 public class ImageLinks {
@@ -34,7 +34,8 @@ public class ImageLinks {
   }
 
   ImageLinks(String publicUrl, String key, Clock clock) {
-    this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+    this.publicUrl =
+        publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     this.key = ("image-links:" + key).getBytes(StandardCharsets.UTF_8);
     this.clock = clock;
   }
@@ -42,23 +43,36 @@ public class ImageLinks {
   public String linkFor(SoftwareImage image) {
     long expires = clock.instant().plus(LIFETIME).getEpochSecond();
     // the fragment never reaches the server: it tells the device which digest to expect
-    return publicUrl + PATH + image.getSha256() + "/" + image.getFileName() + "?expires=" + expires
-        + "&token=" + token(image.getSha256(), expires) + "#sha256=" + image.getSha256();
+    return publicUrl
+        + PATH
+        + image.getSha256()
+        + "/"
+        + image.getFileName()
+        + "?expires="
+        + expires
+        + "&token="
+        + token(image.getSha256(), expires)
+        + "#sha256="
+        + image.getSha256();
   }
 
   public boolean isValid(String sha256, long expires, String token) {
     if (clock.instant().getEpochSecond() > expires || token == null) {
       return false;
     }
-    return MessageDigest.isEqual(token(sha256, expires).getBytes(StandardCharsets.US_ASCII), token.getBytes(StandardCharsets.US_ASCII));
+    return MessageDigest.isEqual(
+        token(sha256, expires).getBytes(StandardCharsets.US_ASCII),
+        token.getBytes(StandardCharsets.US_ASCII));
   }
 
   private String token(String sha256, long expires) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(key, "HmacSHA256"));
-      return Base64.getUrlEncoder().withoutPadding()
-          .encodeToString(mac.doFinal((sha256 + ":" + expires).getBytes(StandardCharsets.US_ASCII)));
+      return Base64.getUrlEncoder()
+          .withoutPadding()
+          .encodeToString(
+              mac.doFinal((sha256 + ":" + expires).getBytes(StandardCharsets.US_ASCII)));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }

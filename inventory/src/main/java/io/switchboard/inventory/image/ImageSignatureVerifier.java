@@ -13,9 +13,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Verifies image signatures against the provider's trusted keys. Scheme: Ed25519 over the raw
- * 32-byte SHA-256 digest of the image file (so huge images verify without being held in
- * memory); keys are configured as {@code switchboard.images.trusted-keys.<keyId>=<base64 of
- * the X.509 SubjectPublicKeyInfo>}.
+ * 32-byte SHA-256 digest of the image file (so huge images verify without being held in memory);
+ * keys are configured as {@code switchboard.images.trusted-keys.<keyId>=<base64 of the X.509
+ * SubjectPublicKeyInfo>}.
  */
 @Component
 public class ImageSignatureVerifier {
@@ -30,7 +30,8 @@ public class ImageSignatureVerifier {
       return KeyFactory.getInstance("Ed25519")
           .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(encoded.trim())));
     } catch (GeneralSecurityException | IllegalArgumentException e) {
-      throw new IllegalStateException("Trusted image key '" + id + "' is not a base64 Ed25519 public key", e);
+      throw new IllegalStateException(
+          "Trusted image key '" + id + "' is not a base64 Ed25519 public key", e);
     }
   }
 

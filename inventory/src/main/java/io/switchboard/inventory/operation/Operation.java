@@ -9,8 +9,8 @@ import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 
 /**
- * One long-running operation a user asked for: the process that carries it out, its target,
- * who asked, and how it ended. Its progress reads the same whichever engine runs the process.
+ * One long-running operation a user asked for: the process that carries it out, its target, who
+ * asked, and how it ended. Its progress reads the same whichever engine runs the process.
  */
 @Entity
 @Table(name = "operation")
@@ -49,7 +49,8 @@ public class Operation extends AuditedEntity {
 
   protected Operation() {}
 
-  public Operation(String tenantId, String type, String targetKind, String targetId, String requestedBy) {
+  public Operation(
+      String tenantId, String type, String targetKind, String targetId, String requestedBy) {
     this.tenantId = tenantId;
     this.type = type;
     this.targetKind = targetKind;

@@ -3,8 +3,8 @@ package io.switchboard.inventory.scope;
 import io.switchboard.inventory.user.Role;
 
 /**
- * Who is asking and which part of the tenancy tree they may see: everything (provider roles),
- * one operating company and its tenants, or one tenant.
+ * Who is asking and which part of the tenancy tree they may see: everything (provider roles), one
+ * operating company and its tenants, or one tenant.
  */
 public record AccessScope(String username, Role role, String opcoId, String tenantId) {
   public AccessScope {

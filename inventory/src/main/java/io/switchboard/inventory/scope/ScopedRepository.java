@@ -8,8 +8,8 @@ import org.springframework.data.jpa.domain.Specification;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 
 /**
- * A repository seen through an access scope: every lookup carries the scope's visibility
- * predicate, so callers cannot forget it and out-of-scope objects look absent.
+ * A repository seen through an access scope: every lookup carries the scope's visibility predicate,
+ * so callers cannot forget it and out-of-scope objects look absent.
  */
 public final class ScopedRepository<T> {
   private final JpaSpecificationExecutor<T> repository;

@@ -9,9 +9,9 @@ import jakarta.persistence.criteria.Subquery;
 import org.springframework.data.jpa.domain.Specification;
 
 /**
- * The one place that says which rows a scope may see. Every read and write of the API goes
- * through {@link ScopedRepository}, which adds these predicates to the query itself, so an
- * object outside the scope is simply not found.
+ * The one place that says which rows a scope may see. Every read and write of the API goes through
+ * {@link ScopedRepository}, which adds these predicates to the query itself, so an object outside
+ * the scope is simply not found.
  */
 public final class Visibility {
   private Visibility() {}
@@ -50,7 +50,9 @@ public final class Visibility {
       return (root, query, cb) -> {
         Subquery<String> tenantsOfOpco = query.subquery(String.class);
         var tenant = tenantsOfOpco.from(Tenant.class);
-        tenantsOfOpco.select(tenant.get("id")).where(cb.equal(tenant.get("opcoId"), scope.opcoId()));
+        tenantsOfOpco
+            .select(tenant.get("id"))
+            .where(cb.equal(tenant.get("opcoId"), scope.opcoId()));
         return root.get("tenantId").in(tenantsOfOpco);
       };
     }
@@ -74,8 +76,11 @@ public final class Visibility {
       return (root, query, cb) -> {
         Subquery<String> tenantsOfOpco = query.subquery(String.class);
         var tenant = tenantsOfOpco.from(Tenant.class);
-        tenantsOfOpco.select(tenant.get("id")).where(cb.equal(tenant.get("opcoId"), scope.opcoId()));
-        return cb.or(cb.equal(root.get("opcoId"), scope.opcoId()), root.get("tenantId").in(tenantsOfOpco));
+        tenantsOfOpco
+            .select(tenant.get("id"))
+            .where(cb.equal(tenant.get("opcoId"), scope.opcoId()));
+        return cb.or(
+            cb.equal(root.get("opcoId"), scope.opcoId()), root.get("tenantId").in(tenantsOfOpco));
       };
     }
     return (root, query, cb) -> cb.equal(root.get("tenantId"), scope.tenantId());

@@ -27,7 +27,9 @@ public enum Role {
     return level;
   }
 
-  /** Admins change inventory within their scope; others only read (operators also run operations). */
+  /**
+   * Admins change inventory within their scope; others only read (operators also run operations).
+   */
   public boolean isAdmin() {
     return admin;
   }

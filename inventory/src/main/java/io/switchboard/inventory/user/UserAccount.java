@@ -29,7 +29,8 @@ public class UserAccount extends AuditedEntity {
 
   protected UserAccount() {}
 
-  public UserAccount(String username, String passwordHash, Role role, String opcoId, String tenantId) {
+  public UserAccount(
+      String username, String passwordHash, Role role, String opcoId, String tenantId) {
     this.username = username;
     this.passwordHash = passwordHash;
     this.role = role;

@@ -14,9 +14,9 @@ import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
- * Renders device configuration (Junos set commands) from templates on the classpath:
- * {@code templates/site/<model family>.set}, falling back to {@code default.set}. Placeholders are
- * {@code ${name}}; an unknown placeholder is an error rather than a silent empty value.
+ * Renders device configuration (Junos set commands) from templates on the classpath: {@code
+ * templates/site/<model family>.set}, falling back to {@code default.set}. Placeholders are {@code
+ * ${name}}; an unknown placeholder is an error rather than a silent empty value.
  */
 @Component
 public class ConfigTemplates {
@@ -28,7 +28,10 @@ public class ConfigTemplates {
   }
 
   public String site(String family, Map<String, String> values) {
-    String template = exists("templates/site/" + family + ".set") ? read("templates/site/" + family + ".set") : read("templates/site/default.set");
+    String template =
+        exists("templates/site/" + family + ".set")
+            ? read("templates/site/" + family + ".set")
+            : read("templates/site/default.set");
     return render(template, values);
   }
 
@@ -55,7 +58,8 @@ public class ConfigTemplates {
       while (m.find()) {
         String value = values.get(m.group(1));
         if (value == null) {
-          throw new IllegalArgumentException("template placeholder ${" + m.group(1) + "} has no value");
+          throw new IllegalArgumentException(
+              "template placeholder ${" + m.group(1) + "} has no value");
         }
         m.appendReplacement(out, Matcher.quoteReplacement(value));
       }

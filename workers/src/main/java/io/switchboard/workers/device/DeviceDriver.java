@@ -27,12 +27,16 @@ public class DeviceDriver {
   }
 
   public SoftwareInformation softwareInformation(String deviceId) {
-    return call(JunosRouteIds.GET_SOFTWARE_INFORMATION_URI, deviceId, null, SoftwareInformation.class);
+    return call(
+        JunosRouteIds.GET_SOFTWARE_INFORMATION_URI, deviceId, null, SoftwareInformation.class);
   }
 
   public CommitResult push(String deviceId, String setCommands, CommitConfiguration commit) {
-    return call(JunosRouteIds.PUSH_CONFIGURATION_URI, deviceId,
-        new ConfigurationPush(LoadConfiguration.setCommands(setCommands), commit), CommitResult.class);
+    return call(
+        JunosRouteIds.PUSH_CONFIGURATION_URI,
+        deviceId,
+        new ConfigurationPush(LoadConfiguration.setCommands(setCommands), commit),
+        CommitResult.class);
   }
 
   public CommitResult commit(String deviceId, CommitConfiguration commit) {
@@ -40,7 +44,8 @@ public class DeviceDriver {
   }
 
   public CommitResult rollback(String deviceId, int index, String comment) {
-    return call(JunosRouteIds.ROLLBACK_URI, deviceId, new Rollback(index, comment), CommitResult.class);
+    return call(
+        JunosRouteIds.ROLLBACK_URI, deviceId, new Rollback(index, comment), CommitResult.class);
   }
 
   @SuppressWarnings("unchecked")

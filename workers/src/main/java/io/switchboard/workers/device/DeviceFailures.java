@@ -8,17 +8,18 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * Turns device failures into what the process should see. An {@code rpc-error} or a failed
- * Junos operation is the device's answer: a BPMN error the model handles, carrying the device's
- * own message. Anything else (unreachable, timeout, dropped session) may pass: a job failure
- * that is retried with back-off and ends in an incident an operator can resolve.
+ * Turns device failures into what the process should see. An {@code rpc-error} or a failed Junos
+ * operation is the device's answer: a BPMN error the model handles, carrying the device's own
+ * message. Anything else (unreachable, timeout, dropped session) may pass: a job failure that is
+ * retried with back-off and ends in an incident an operator can resolve.
  */
 public final class DeviceFailures {
   static final Duration RETRY_BACK_OFF = Duration.ofSeconds(5);
 
   private DeviceFailures() {}
 
-  public static RuntimeException asProcessError(RuntimeException failure, String errorCode, int retriesLeft) {
+  public static RuntimeException asProcessError(
+      RuntimeException failure, String errorCode, int retriesLeft) {
     if (failure instanceof NetconfRpcException || failure instanceof JunosOperationException) {
       String message = failure.getMessage();
       return CamundaError.bpmnError(errorCode, message, Map.of("failureReason", message));

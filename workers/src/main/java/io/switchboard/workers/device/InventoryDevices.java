@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The device routes' view of the inventory: where a device is and how to log in (from its
- * record and the address it reported when it phoned home), and its pinned SSH host key.
+ * The device routes' view of the inventory: where a device is and how to log in (from its record
+ * and the address it reported when it phoned home), and its pinned SSH host key.
  */
 @Component
 @Primary
@@ -31,14 +31,17 @@ public class InventoryDevices implements DeviceConnectionResolver, HostKeyStore 
   @Override
   @Transactional(readOnly = true)
   public Optional<DeviceConnection> resolve(String deviceId) {
-    return devices.findById(deviceId)
+    return devices
+        .findById(deviceId)
         .filter(d -> d.getManagementAddress() != null && d.getCredentials() != null)
-        .map(d -> DeviceConnection.withPassword(
-            d.getId(),
-            d.getManagementAddress(),
-            d.getNetconfPort() == null ? NETCONF_PORT : d.getNetconfPort(),
-            d.getCredentials().username(),
-            d.getCredentials().password()));
+        .map(
+            d ->
+                DeviceConnection.withPassword(
+                    d.getId(),
+                    d.getManagementAddress(),
+                    d.getNetconfPort() == null ? NETCONF_PORT : d.getNetconfPort(),
+                    d.getCredentials().username(),
+                    d.getCredentials().password()));
   }
 
   @Override
@@ -50,7 +53,10 @@ public class InventoryDevices implements DeviceConnectionResolver, HostKeyStore 
   @Override
   @Transactional
   public String pinIfAbsent(String deviceId, String fingerprint) {
-    Device device = devices.findById(deviceId).orElseThrow(() -> new IllegalArgumentException("No device " + deviceId));
+    Device device =
+        devices
+            .findById(deviceId)
+            .orElseThrow(() -> new IllegalArgumentException("No device " + deviceId));
     if (device.getSshHostKeyFingerprint() == null) {
       device.setSshHostKeyFingerprint(fingerprint);
       devices.save(device);
@@ -62,6 +68,10 @@ public class InventoryDevices implements DeviceConnectionResolver, HostKeyStore 
 
   @Override
   public void reportMismatch(String deviceId, String expected, String presented) {
-    LOG.warn("Device {} presented SSH host key {} but {} is pinned; refusing to connect", deviceId, presented, expected);
+    LOG.warn(
+        "Device {} presented SSH host key {} but {} is pinned; refusing to connect",
+        deviceId,
+        presented,
+        expected);
   }
 }

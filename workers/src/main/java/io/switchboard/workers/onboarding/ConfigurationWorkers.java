@@ -22,7 +22,10 @@ import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
-/** The device steps of onboarding: connect, stage-1 with confirmed commit, confirm, site config, verify. */
+/**
+ * The device steps of onboarding: connect, stage-1 with confirmed commit, confirm, site config,
+ * verify.
+ */
 @Component
 public class ConfigurationWorkers {
   static final int DEFAULT_CONFIRM_MINUTES = 10;
@@ -35,8 +38,12 @@ public class ConfigurationWorkers {
   private final OperationProgress progress;
 
   public ConfigurationWorkers(
-      DeviceDriver driver, DeviceRepository devices, DeviceModelRepository models, SiteRepository sites,
-      ConfigTemplates templates, OperationProgress progress) {
+      DeviceDriver driver,
+      DeviceRepository devices,
+      DeviceModelRepository models,
+      SiteRepository sites,
+      ConfigTemplates templates,
+      OperationProgress progress) {
     this.driver = driver;
     this.devices = devices;
     this.models = models;
@@ -47,19 +54,27 @@ public class ConfigurationWorkers {
 
   /** Opens a session (pinning the host key on first use) and reads what the device runs. */
   @JobWorker(type = ZtpOnboarding.JOB_CONNECT)
-  public Map<String, Object> connect(ActivatedJob job, @Variable(name = "targetId") String deviceId,
+  public Map<String, Object> connect(
+      ActivatedJob job,
+      @Variable(name = "targetId") String deviceId,
       @Variable(name = "operationId", optional = true) String operationId) {
     progress.step(operationId, "connecting over NETCONF");
     try {
       SoftwareInformation info = driver.softwareInformation(deviceId);
-      return Map.of(ZtpOnboarding.VAR_SOFTWARE_VERSION, info.junosVersion(), "productModel", info.productModel());
+      return Map.of(
+          ZtpOnboarding.VAR_SOFTWARE_VERSION,
+          info.junosVersion(),
+          "productModel",
+          info.productModel());
     } catch (RuntimeException e) {
       throw DeviceFailures.asProcessError(e, ZtpOnboarding.ERROR_COMMIT_FAILED, job.getRetries());
     }
   }
 
   @JobWorker(type = ZtpOnboarding.JOB_PUSH_STAGE1)
-  public void pushStage1(ActivatedJob job, @Variable(name = "targetId") String deviceId,
+  public void pushStage1(
+      ActivatedJob job,
+      @Variable(name = "targetId") String deviceId,
       @Variable(name = "operationId", optional = true) String operationId,
       @Variable(name = "confirmTimeout", optional = true) Integer confirmMinutes) {
     progress.step(operationId, "pushing stage-1 configuration");
@@ -70,7 +85,9 @@ public class ConfigurationWorkers {
 
   /** Confirms only while the device still answers; otherwise it rolls back by itself. */
   @JobWorker(type = ZtpOnboarding.JOB_CONFIRM_COMMIT)
-  public void confirm(ActivatedJob job, @Variable(name = "targetId") String deviceId,
+  public void confirm(
+      ActivatedJob job,
+      @Variable(name = "targetId") String deviceId,
       @Variable(name = "operationId", optional = true) String operationId) {
     progress.step(operationId, "confirming the commit");
     try {
@@ -83,7 +100,9 @@ public class ConfigurationWorkers {
 
   /** After a failed commit: the candidate goes back to what runs (rollback 0). */
   @JobWorker(type = ZtpOnboarding.JOB_ROLLBACK_CONFIG)
-  public void rollback(ActivatedJob job, @Variable(name = "targetId") String deviceId,
+  public void rollback(
+      ActivatedJob job,
+      @Variable(name = "targetId") String deviceId,
       @Variable(name = "operationId", optional = true) String operationId) {
     progress.step(operationId, "rolling back the configuration");
     try {
@@ -94,7 +113,9 @@ public class ConfigurationWorkers {
   }
 
   @JobWorker(type = ZtpOnboarding.JOB_APPLY_SITE_CONFIG)
-  public Map<String, Object> applySiteConfig(ActivatedJob job, @Variable(name = "targetId") String deviceId,
+  public Map<String, Object> applySiteConfig(
+      ActivatedJob job,
+      @Variable(name = "targetId") String deviceId,
       @Variable(name = "operationId", optional = true) String operationId) {
     progress.step(operationId, "applying the site configuration");
     Device device = devices.findById(deviceId).orElseThrow();
@@ -105,7 +126,9 @@ public class ConfigurationWorkers {
   }
 
   @JobWorker(type = ZtpOnboarding.JOB_VERIFY_INTERFACES)
-  public void verifyInterfaces(ActivatedJob job, @Variable(name = "targetId") String deviceId,
+  public void verifyInterfaces(
+      ActivatedJob job,
+      @Variable(name = "targetId") String deviceId,
       @Variable(name = "operationId", optional = true) String operationId,
       @Variable(name = "expectedInterfaces", optional = true) List<String> expected) {
     progress.step(operationId, "verifying interfaces");
@@ -117,10 +140,16 @@ public class ConfigurationWorkers {
     }
     Set<String> up = new java.util.HashSet<>();
     interfaces.stream().filter(InterfaceStatus::isUp).forEach(i -> up.add(i.name()));
-    List<String> down = expected == null ? List.of() : expected.stream().filter(name -> !up.contains(name)).toList();
+    List<String> down =
+        expected == null
+            ? List.of()
+            : expected.stream().filter(name -> !up.contains(name)).toList();
     if (!down.isEmpty()) {
       // interfaces come up a little after a commit: retry rather than fail at once
-      throw CamundaError.jobError("interfaces not up yet: " + down, Map.of(), Math.max(0, job.getRetries() - 1),
+      throw CamundaError.jobError(
+          "interfaces not up yet: " + down,
+          Map.of(),
+          Math.max(0, job.getRetries() - 1),
           java.time.Duration.ofSeconds(2));
     }
   }
@@ -138,9 +167,13 @@ public class ConfigurationWorkers {
     Site site = device.getSiteId() == null ? null : sites.findById(device.getSiteId()).orElse(null);
     String siteName = site == null ? device.getSerialNumber() : site.getName();
     return Map.of(
-        "hostName", siteName.replaceAll("[^A-Za-z0-9-]", "-"),
-        "siteName", siteName,
-        "siteType", site == null ? "BRANCH" : site.getType().name(),
-        "serialNumber", device.getSerialNumber());
+        "hostName",
+        siteName.replaceAll("[^A-Za-z0-9-]", "-"),
+        "siteName",
+        siteName,
+        "siteType",
+        site == null ? "BRANCH" : site.getType().name(),
+        "serialNumber",
+        device.getSerialNumber());
   }
 }

@@ -23,7 +23,11 @@ public class OnboardingWorkers {
   private final SiteRepository sites;
   private final OperationProgress progress;
 
-  public OnboardingWorkers(DeviceRepository devices, DeviceModelRepository models, SiteRepository sites, OperationProgress progress) {
+  public OnboardingWorkers(
+      DeviceRepository devices,
+      DeviceModelRepository models,
+      SiteRepository sites,
+      OperationProgress progress) {
     this.devices = devices;
     this.models = models;
     this.sites = sites;
@@ -34,16 +38,24 @@ public class OnboardingWorkers {
   @JobWorker(type = ZtpOnboarding.JOB_MARK_ONBOARDING)
   @Transactional
   public Map<String, Object> markOnboarding(
-      @Variable(name = "targetId") String deviceId, @Variable(name = "operationId", optional = true) String operationId) {
+      @Variable(name = "targetId") String deviceId,
+      @Variable(name = "operationId", optional = true) String operationId) {
     Device device = device(deviceId);
     device.setLifecycleState(DeviceLifecycle.ONBOARDING);
     devices.save(device);
     progress.step(operationId, "waiting for the device to phone home");
     Map<String, Object> variables = new HashMap<>();
     variables.put(ZtpOnboarding.VAR_SERIAL, device.getSerialNumber());
-    variables.put("deviceModel", models.findById(device.getModelId()).map(m -> m.getName()).orElse(null));
-    variables.put(ZtpOnboarding.VAR_TARGET_VERSION,
-        device.getSiteId() == null ? null : sites.findById(device.getSiteId()).map(s -> s.getTargetSoftwareVersion()).orElse(null));
+    variables.put(
+        "deviceModel", models.findById(device.getModelId()).map(m -> m.getName()).orElse(null));
+    variables.put(
+        ZtpOnboarding.VAR_TARGET_VERSION,
+        device.getSiteId() == null
+            ? null
+            : sites
+                .findById(device.getSiteId())
+                .map(s -> s.getTargetSoftwareVersion())
+                .orElse(null));
     return variables;
   }
 
@@ -55,11 +67,16 @@ public class OnboardingWorkers {
       @Variable(name = "operationId", optional = true) String operationId,
       @Variable(name = "reportedSerial", optional = true) String reportedSerial,
       @Variable(name = "reportedModel", optional = true) String reportedModel,
-      @Variable(name = ZtpOnboarding.VAR_SOFTWARE_VERSION, optional = true) String softwareVersion) {
+      @Variable(name = ZtpOnboarding.VAR_SOFTWARE_VERSION, optional = true)
+          String softwareVersion) {
     Device device = device(deviceId);
     progress.step(operationId, "validating the device");
     if (reportedSerial != null && !reportedSerial.equals(device.getSerialNumber())) {
-      throw rejected("device reports serial " + reportedSerial + ", registered as " + device.getSerialNumber());
+      throw rejected(
+          "device reports serial "
+              + reportedSerial
+              + ", registered as "
+              + device.getSerialNumber());
     }
     String model = models.findById(device.getModelId()).map(m -> m.getName()).orElse(null);
     if (reportedModel != null && model != null && !reportedModel.equalsIgnoreCase(model)) {
@@ -74,27 +91,45 @@ public class OnboardingWorkers {
 
   @JobWorker(type = ZtpOnboarding.JOB_MARK_ACTIVE)
   @Transactional
-  public void markActive(@Variable(name = "targetId") String deviceId, @Variable(name = "operationId", optional = true) String operationId) {
+  public void markActive(
+      @Variable(name = "targetId") String deviceId,
+      @Variable(name = "operationId", optional = true) String operationId) {
     Device device = device(deviceId);
     device.setLifecycleState(DeviceLifecycle.ACTIVE);
     devices.save(device);
     if (device.getSiteId() != null) {
-      sites.findById(device.getSiteId()).ifPresent(site -> {
-        site.setLifecycleState("ACTIVE");
-        sites.save(site);
-      });
+      sites
+          .findById(device.getSiteId())
+          .ifPresent(
+              site -> {
+                site.setLifecycleState("ACTIVE");
+                sites.save(site);
+              });
     }
-    progress.completed(operationId, "{\"serialNumber\":\"" + device.getSerialNumber() + "\",\"softwareVersion\":\""
-        + device.getSoftwareVersion() + "\",\"state\":\"ACTIVE\"}");
+    progress.completed(
+        operationId,
+        "{\"serialNumber\":\""
+            + device.getSerialNumber()
+            + "\",\"softwareVersion\":\""
+            + device.getSoftwareVersion()
+            + "\",\"state\":\"ACTIVE\"}");
   }
 
   private static RuntimeException rejected(String message) {
-    return CamundaError.bpmnError(ZtpOnboarding.ERROR_DEVICE_REJECTED, message, Map.of(ZtpOnboarding.VAR_FAILURE, message));
+    return CamundaError.bpmnError(
+        ZtpOnboarding.ERROR_DEVICE_REJECTED, message, Map.of(ZtpOnboarding.VAR_FAILURE, message));
   }
 
   private Device device(String deviceId) {
-    return devices.findById(deviceId)
-        .orElseThrow(() -> CamundaError.bpmnError(ZtpOnboarding.ERROR_DEVICE_REJECTED, "device " + deviceId + " is not in the inventory",
-            Map.of(ZtpOnboarding.VAR_FAILURE, "device " + deviceId + " is not in the inventory")));
+    return devices
+        .findById(deviceId)
+        .orElseThrow(
+            () ->
+                CamundaError.bpmnError(
+                    ZtpOnboarding.ERROR_DEVICE_REJECTED,
+                    "device " + deviceId + " is not in the inventory",
+                    Map.of(
+                        ZtpOnboarding.VAR_FAILURE,
+                        "device " + deviceId + " is not in the inventory")));
   }
 }

@@ -16,28 +16,34 @@ public class OperationProgress {
 
   @Transactional
   public void step(String operationId, String step) {
-    find(operationId).ifPresent(o -> {
-      o.setCurrentStep(step);
-      operations.save(o);
-    });
+    find(operationId)
+        .ifPresent(
+            o -> {
+              o.setCurrentStep(step);
+              operations.save(o);
+            });
   }
 
   @Transactional
   public void completed(String operationId, String resultJson) {
-    find(operationId).ifPresent(o -> {
-      o.setCurrentStep("done");
-      o.complete(resultJson);
-      operations.save(o);
-    });
+    find(operationId)
+        .ifPresent(
+            o -> {
+              o.setCurrentStep("done");
+              o.complete(resultJson);
+              operations.save(o);
+            });
   }
 
   @Transactional
   public void failed(String operationId, String step, String error) {
-    find(operationId).ifPresent(o -> {
-      o.setCurrentStep(step);
-      o.fail(error);
-      operations.save(o);
-    });
+    find(operationId)
+        .ifPresent(
+            o -> {
+              o.setCurrentStep(step);
+              o.fail(error);
+              operations.save(o);
+            });
   }
 
   private java.util.Optional<Operation> find(String operationId) {

@@ -33,13 +33,17 @@ public class OperationWorkers {
       @Variable(name = ZtpOnboarding.VAR_FAILURE, optional = true) String failureReason,
       @CustomHeaders Map<String, String> headers) {
     String kind = headers.getOrDefault("failure", "FAILED");
-    String reason = failureReason == null || failureReason.isBlank() ? kind : kind + ": " + failureReason;
+    String reason =
+        failureReason == null || failureReason.isBlank() ? kind : kind + ": " + failureReason;
     progress.failed(operationId, kind, reason);
     if (deviceId != null) {
-      devices.findById(deviceId).ifPresent(device -> {
-        device.setLifecycleState(DeviceLifecycle.FAILED);
-        devices.save(device);
-      });
+      devices
+          .findById(deviceId)
+          .ifPresent(
+              device -> {
+                device.setLifecycleState(DeviceLifecycle.FAILED);
+                devices.save(device);
+              });
     }
     LOG.warn("Operation {} failed: {}", operationId, reason);
   }

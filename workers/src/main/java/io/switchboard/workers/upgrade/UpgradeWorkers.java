@@ -45,8 +45,14 @@ public class UpgradeWorkers {
   private final ProducerTemplate routes;
 
   public UpgradeWorkers(
-      DeviceDriver driver, DeviceRepository devices, DeviceModelRepository models, SoftwareImageRepository images,
-      ImageSignatureVerifier verifier, ImageLinks links, OperationProgress progress, ProducerTemplate routes) {
+      DeviceDriver driver,
+      DeviceRepository devices,
+      DeviceModelRepository models,
+      SoftwareImageRepository images,
+      ImageSignatureVerifier verifier,
+      ImageLinks links,
+      OperationProgress progress,
+      ProducerTemplate routes) {
     this.driver = driver;
     this.devices = devices;
     this.models = models;
@@ -59,12 +65,16 @@ public class UpgradeWorkers {
 
   /** Reachable, on a known version, and an image exists for the target. */
   @JobWorker(type = DeviceUpgrade.JOB_PRECHECK)
-  public Map<String, Object> precheck(ActivatedJob job, @Variable(name = "targetId") String deviceId,
+  public Map<String, Object> precheck(
+      ActivatedJob job,
+      @Variable(name = "targetId") String deviceId,
       @Variable(name = "operationId", optional = true) String operationId,
       @Variable(name = "targetSoftwareVersion", optional = true) String targetVersion) {
     progress.step(operationId, "upgrade pre-checks");
     if (targetVersion == null) {
-      throw CamundaError.bpmnError(DeviceUpgrade.ERROR_PRECHECK_FAILED, "no target software version given",
+      throw CamundaError.bpmnError(
+          DeviceUpgrade.ERROR_PRECHECK_FAILED,
+          "no target software version given",
           Map.of("failureReason", "no target software version given"));
     }
     SoftwareInformation info;
@@ -75,12 +85,17 @@ public class UpgradeWorkers {
     }
     imageFor(deviceId, targetVersion);
     Device device = devices.findById(deviceId).orElseThrow();
-    return Map.of("previousSoftwareVersion", info.junosVersion(), "previousLifecycle", device.getLifecycleState().name());
+    return Map.of(
+        "previousSoftwareVersion",
+        info.junosVersion(),
+        "previousLifecycle",
+        device.getLifecycleState().name());
   }
 
   /** The stored image must still match its signature before any device sees it. */
   @JobWorker(type = DeviceUpgrade.JOB_VERIFY_SIGNATURE)
-  public void verifySignature(@Variable(name = "targetId") String deviceId,
+  public void verifySignature(
+      @Variable(name = "targetId") String deviceId,
       @Variable(name = "operationId", optional = true) String operationId,
       @Variable(name = "targetSoftwareVersion") String targetVersion) {
     progress.step(operationId, "verifying the image signature");
@@ -89,12 +104,15 @@ public class UpgradeWorkers {
     if (!HexFormat.of().formatHex(digest).equals(image.getSha256())
         || verifier.verify(digest, Base64.getDecoder().decode(image.getSignature())).isEmpty()) {
       String message = "image " + image.getFileName() + " does not match its signature";
-      throw CamundaError.bpmnError(DeviceUpgrade.ERROR_BAD_SIGNATURE, message, Map.of("failureReason", message));
+      throw CamundaError.bpmnError(
+          DeviceUpgrade.ERROR_BAD_SIGNATURE, message, Map.of("failureReason", message));
     }
   }
 
   @JobWorker(type = DeviceUpgrade.JOB_INSTALL_PACKAGE, timeout = 15 * 60 * 1000)
-  public void install(ActivatedJob job, @Variable(name = "targetId") String deviceId,
+  public void install(
+      ActivatedJob job,
+      @Variable(name = "targetId") String deviceId,
       @Variable(name = "operationId", optional = true) String operationId,
       @Variable(name = "targetSoftwareVersion") String targetVersion) {
     progress.step(operationId, "installing " + targetVersion);
@@ -107,13 +125,16 @@ public class UpgradeWorkers {
     }
     if (!result.isSuccess()) {
       String message = "package-add answered " + result.code() + ": " + result.output();
-      throw CamundaError.bpmnError(DeviceUpgrade.ERROR_INSTALL_FAILED, message, Map.of("failureReason", message));
+      throw CamundaError.bpmnError(
+          DeviceUpgrade.ERROR_INSTALL_FAILED, message, Map.of("failureReason", message));
     }
   }
 
   /** From now on a phone-home of this device means it is back online after the upgrade. */
   @JobWorker(type = DeviceUpgrade.JOB_REBOOT)
-  public void reboot(ActivatedJob job, @Variable(name = "targetId") String deviceId,
+  public void reboot(
+      ActivatedJob job,
+      @Variable(name = "targetId") String deviceId,
       @Variable(name = "operationId", optional = true) String operationId) {
     progress.step(operationId, "rebooting");
     setLifecycle(deviceId, DeviceLifecycle.UPGRADING);
@@ -125,7 +146,9 @@ public class UpgradeWorkers {
   }
 
   @JobWorker(type = DeviceUpgrade.JOB_POSTCHECK)
-  public Map<String, Object> postcheck(ActivatedJob job, @Variable(name = "targetId") String deviceId,
+  public Map<String, Object> postcheck(
+      ActivatedJob job,
+      @Variable(name = "targetId") String deviceId,
       @Variable(name = "operationId", optional = true) String operationId,
       @Variable(name = "targetSoftwareVersion") String targetVersion,
       @Variable(name = "previousLifecycle", optional = true) String previousLifecycle) {
@@ -134,51 +157,77 @@ public class UpgradeWorkers {
     try {
       info = driver.softwareInformation(deviceId);
     } catch (RuntimeException e) {
-      throw DeviceFailures.asProcessError(e, DeviceUpgrade.ERROR_POSTCHECK_FAILED, job.getRetries());
+      throw DeviceFailures.asProcessError(
+          e, DeviceUpgrade.ERROR_POSTCHECK_FAILED, job.getRetries());
     }
     if (!targetVersion.equals(info.junosVersion())) {
-      String message = "device runs " + info.junosVersion() + " after the upgrade, expected " + targetVersion;
-      throw CamundaError.bpmnError(DeviceUpgrade.ERROR_POSTCHECK_FAILED, message, Map.of("failureReason", message));
+      String message =
+          "device runs " + info.junosVersion() + " after the upgrade, expected " + targetVersion;
+      throw CamundaError.bpmnError(
+          DeviceUpgrade.ERROR_POSTCHECK_FAILED, message, Map.of("failureReason", message));
     }
     Device device = devices.findById(deviceId).orElseThrow();
     device.setSoftwareVersion(info.junosVersion());
-    device.setLifecycleState(previousLifecycle == null ? DeviceLifecycle.ACTIVE : DeviceLifecycle.valueOf(previousLifecycle));
+    device.setLifecycleState(
+        previousLifecycle == null
+            ? DeviceLifecycle.ACTIVE
+            : DeviceLifecycle.valueOf(previousLifecycle));
     devices.save(device);
     return Map.of("softwareVersion", info.junosVersion());
   }
 
   @JobWorker(type = DeviceUpgrade.JOB_ROLLBACK_IMAGE)
-  public void rollbackImage(ActivatedJob job, @Variable(name = "targetId") String deviceId,
+  public void rollbackImage(
+      ActivatedJob job,
+      @Variable(name = "targetId") String deviceId,
       @Variable(name = "operationId", optional = true) String operationId,
       @Variable(name = "previousLifecycle", optional = true) String previousLifecycle) {
     progress.step(operationId, "rolling back to the previous image");
     try {
-      routes.requestBodyAndHeader("netconf:device?operation=rpc", "<request-package-rollback/>", NetconfConstants.DEVICE_ID, deviceId);
+      routes.requestBodyAndHeader(
+          "netconf:device?operation=rpc",
+          "<request-package-rollback/>",
+          NetconfConstants.DEVICE_ID,
+          deviceId);
     } catch (RuntimeException e) {
       RuntimeException cause = e.getCause() instanceof RuntimeException c ? c : e;
-      throw DeviceFailures.asProcessError(cause, DeviceUpgrade.ERROR_INSTALL_FAILED, job.getRetries());
+      throw DeviceFailures.asProcessError(
+          cause, DeviceUpgrade.ERROR_INSTALL_FAILED, job.getRetries());
     }
-    setLifecycle(deviceId, previousLifecycle == null ? DeviceLifecycle.ACTIVE : DeviceLifecycle.valueOf(previousLifecycle));
+    setLifecycle(
+        deviceId,
+        previousLifecycle == null
+            ? DeviceLifecycle.ACTIVE
+            : DeviceLifecycle.valueOf(previousLifecycle));
   }
 
   private SoftwareImage imageFor(String deviceId, String version) {
     Device device = devices.findById(deviceId).orElseThrow();
     String family = models.findById(device.getModelId()).map(m -> m.getFamily()).orElse("");
-    return images.findByModelFamilyAndVersion(family, version).orElseThrow(() -> {
-      String message = "no image " + version + " for model family '" + family + "' in the catalogue";
-      return CamundaError.bpmnError(DeviceUpgrade.ERROR_PRECHECK_FAILED, message, Map.of("failureReason", message));
-    });
+    return images
+        .findByModelFamilyAndVersion(family, version)
+        .orElseThrow(
+            () -> {
+              String message =
+                  "no image " + version + " for model family '" + family + "' in the catalogue";
+              return CamundaError.bpmnError(
+                  DeviceUpgrade.ERROR_PRECHECK_FAILED, message, Map.of("failureReason", message));
+            });
   }
 
   private void setLifecycle(String deviceId, DeviceLifecycle state) {
-    devices.findById(deviceId).ifPresent(device -> {
-      device.setLifecycleState(state);
-      devices.save(device);
-    });
+    devices
+        .findById(deviceId)
+        .ifPresent(
+            device -> {
+              device.setLifecycleState(state);
+              devices.save(device);
+            });
   }
 
   private static byte[] sha256(Path file) {
-    try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+    try (InputStream in =
+        new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
       in.transferTo(java.io.OutputStream.nullOutputStream());
       return ((DigestInputStream) in).getMessageDigest().digest();
     } catch (IOException | java.security.NoSuchAlgorithmException e) {

@@ -19,6 +19,7 @@ public final class DeviceUpgrade {
   public static final String ERROR_BAD_SIGNATURE = "BAD_SIGNATURE";
   public static final String ERROR_INSTALL_FAILED = "INSTALL_FAILED";
   public static final String ERROR_POSTCHECK_FAILED = "POSTCHECK_FAILED";
+
   /** Thrown to the caller when the upgrade did not happen (after rollback where needed). */
   public static final String ERROR_UPGRADE_FAILED = "UPGRADE_FAILED";
 

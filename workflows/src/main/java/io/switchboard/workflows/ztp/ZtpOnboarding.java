@@ -1,8 +1,8 @@
 package io.switchboard.workflows.ztp;
 
 /**
- * Ids of the zero-touch onboarding process (DESIGN.md §5.1), shared by the BPMN, the workers
- * and the tests.
+ * Ids of the zero-touch onboarding process (DESIGN.md §5.1), shared by the BPMN, the workers and
+ * the tests.
  */
 public final class ZtpOnboarding {
   public static final String PROCESS_ID = "ztp-onboarding";
@@ -28,6 +28,7 @@ public final class ZtpOnboarding {
 
   /** Variables the process reads. */
   public static final String VAR_SERIAL = "serialNumber";
+
   public static final String VAR_ACTIVATION_TIMEOUT = "activationTimeout";
   public static final String VAR_TARGET_VERSION = "targetSoftwareVersion";
   public static final String VAR_SOFTWARE_VERSION = "softwareVersion";

@@ -47,7 +47,9 @@ final class Args {
     return value == null ? fallback : parseDuration(value);
   }
 
-  /** {@code 500ms}, {@code 60s}, {@code 2m}, a plain number of seconds, or ISO-8601 ({@code PT1M}). */
+  /**
+   * {@code 500ms}, {@code 60s}, {@code 2m}, a plain number of seconds, or ISO-8601 ({@code PT1M}).
+   */
   static Duration parseDuration(String text) {
     String t = text.trim().toLowerCase();
     if (t.startsWith("pt") || t.startsWith("p")) {

@@ -14,13 +14,14 @@ final class Clients {
   private Clients() {}
 
   /**
-   * A REST client for {@code --address} (default http://localhost:8080). With a password
-   * ({@code --password}, else the environment's SWITCHBOARD_ADMIN_PASSWORD) it authenticates with
-   * HTTP Basic as {@code --username} (default admin), as Switchboard's /v2 API requires.
+   * A REST client for {@code --address} (default http://localhost:8080). With a password ({@code
+   * --password}, else the environment's SWITCHBOARD_ADMIN_PASSWORD) it authenticates with HTTP
+   * Basic as {@code --username} (default admin), as Switchboard's /v2 API requires.
    */
   static CamundaClient rest(Args args, int maxHttpConnections, int workerThreads) {
     URI uri = URI.create(args.string("address", "http://localhost:8080"));
-    String password = args.string("password", System.getenv().getOrDefault("SWITCHBOARD_ADMIN_PASSWORD", ""));
+    String password =
+        args.string("password", System.getenv().getOrDefault("SWITCHBOARD_ADMIN_PASSWORD", ""));
     CredentialsProvider credentials =
         password.isEmpty()
             ? new NoopCredentialsProvider()
@@ -62,7 +63,8 @@ final class Clients {
       }
       Thread.sleep(250);
     }
-    throw new IllegalStateException("The engine did not become healthy within " + timeout + ": " + last);
+    throw new IllegalStateException(
+        "The engine did not become healthy within " + timeout + ": " + last);
   }
 
   /** The innermost cause's class and message: what an operator needs from a failed call. */
@@ -73,6 +75,8 @@ final class Clients {
     }
     String message = cause.getMessage() == null ? "" : cause.getMessage();
     int newline = message.indexOf('\n');
-    return cause.getClass().getSimpleName() + ": " + (newline > 0 ? message.substring(0, newline) : message);
+    return cause.getClass().getSimpleName()
+        + ": "
+        + (newline > 0 ? message.substring(0, newline) : message);
   }
 }

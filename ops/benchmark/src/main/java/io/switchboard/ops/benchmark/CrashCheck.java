@@ -19,7 +19,8 @@ public final class CrashCheck {
         switch (argv[0]) {
           case "prepare" -> new CrashPrepare(args).run();
           case "verify" -> new CrashVerify(args).run();
-          default -> throw new IllegalArgumentException("Expected prepare or verify, but got " + argv[0]);
+          default ->
+              throw new IllegalArgumentException("Expected prepare or verify, but got " + argv[0]);
         };
     System.exit(exit);
   }

@@ -14,8 +14,8 @@ import java.util.Map;
 /**
  * What the engine acknowledged before the crash, one line per answered command, written the moment
  * the answer arrives: {@code <epochMillis> instance <id> <processInstanceKey>}, {@code message <id>
- * <messageKey>}, {@code hoarded <jobKey> <id> <deadlineMillis>}. Only the engine's JVM is killed, so
- * a line once written (and flushed) survives in the page cache.
+ * <messageKey>}, {@code hoarded <jobKey> <id> <deadlineMillis>}. Only the engine's JVM is killed,
+ * so a line once written (and flushed) survives in the page cache.
  */
 final class CrashJournal implements AutoCloseable {
   private final BufferedWriter out;
@@ -27,7 +27,10 @@ final class CrashJournal implements AutoCloseable {
   static CrashJournal create(Path file) throws IOException {
     return new CrashJournal(
         Files.newBufferedWriter(
-            file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING));
+            file,
+            StandardCharsets.UTF_8,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.TRUNCATE_EXISTING));
   }
 
   synchronized void instance(String id, long key) {
@@ -88,10 +91,12 @@ final class CrashJournal implements AutoCloseable {
         case "message" -> messages.put(f[2], Long.parseLong(f[3]));
         case "hoarded" -> {
           if (f.length >= 5) {
-            hoarded.put(Long.parseLong(f[2]), new Hoarded(Long.parseLong(f[2]), f[3], Long.parseLong(f[4])));
+            hoarded.put(
+                Long.parseLong(f[2]),
+                new Hoarded(Long.parseLong(f[2]), f[3], Long.parseLong(f[4])));
           }
         }
-        default -> { }
+        default -> {}
       }
     }
     return new Contents(instances, acknowledgedAt, messages, hoarded, last);

@@ -17,10 +17,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Phase one of the crash check: keeps the engine busy with every kind of state it must carry
- * across a crash, and journals each command the engine acknowledged. Runs until it has created
- * {@code --count} instances or is stopped; the engine is killed underneath it on purpose, so
- * failed calls are counted and the loop goes on.
+ * Phase one of the crash check: keeps the engine busy with every kind of state it must carry across
+ * a crash, and journals each command the engine acknowledged. Runs until it has created {@code
+ * --count} instances or is stopped; the engine is killed underneath it on purpose, so failed calls
+ * are counted and the loop goes on.
  *
  * <ul>
  *   <li>messages for instances that do not exist yet ({@code b-*}), buffered for their TTL;
@@ -29,8 +29,8 @@ import java.util.concurrent.atomic.AtomicReference;
  *       its message catch after the timer);
  *   <li>a worker completing {@code crash-check.work} jobs (job timeout 15 s), so instances sit at
  *       the timer and the message catch when the engine dies;
- *   <li>a hoarder activating two work jobs a second with a 30 s timeout and never completing
- *       them, so some are held at any moment of the crash.
+ *   <li>a hoarder activating two work jobs a second with a 30 s timeout and never completing them,
+ *       so some are held at any moment of the crash.
  * </ul>
  */
 final class CrashPrepare {
@@ -66,7 +66,8 @@ final class CrashPrepare {
         CrashJournal journal = CrashJournal.create(journalFile)) {
       Clients.awaitHealthy(client, Duration.ofSeconds(120));
       long definition =
-          client.newDeployResourceCommand()
+          client
+              .newDeployResourceCommand()
               .addProcessModel(CrashCheckProcess.model(), CrashCheckProcess.PROCESS_ID + ".bpmn")
               .send()
               .join()
@@ -78,7 +79,8 @@ final class CrashPrepare {
         String id = "b-" + i;
         journal.message(id, publish(client, id).join().getMessageKey());
       }
-      System.out.println("prepare: published " + buffered + " messages for instances that do not exist yet");
+      System.out.println(
+          "prepare: published " + buffered + " messages for instances that do not exist yet");
       try (JobWorker worker =
           client
               .newWorker()
@@ -170,7 +172,10 @@ final class CrashPrepare {
         .send();
   }
 
-  /** Activates work jobs with a long timeout and never completes them: the engine must hand them out again. */
+  /**
+   * Activates work jobs with a long timeout and never completes them: the engine must hand them out
+   * again.
+   */
   private void hoard(CamundaClient client, CrashJournal journal) {
     while (!stopped.get() && hoarded.get() < hoardLimit) {
       try {
@@ -187,7 +192,10 @@ final class CrashPrepare {
                 .join()
                 .getJobs();
         for (ActivatedJob job : jobs) {
-          journal.hoarded(job.getKey(), String.valueOf(job.getVariable(CrashCheckProcess.VAR_ID)), job.getDeadline());
+          journal.hoarded(
+              job.getKey(),
+              String.valueOf(job.getVariable(CrashCheckProcess.VAR_ID)),
+              job.getDeadline());
           hoarded.incrementAndGet();
         }
         Thread.sleep(1_000);

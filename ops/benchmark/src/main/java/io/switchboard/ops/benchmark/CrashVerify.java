@@ -23,9 +23,9 @@ import java.util.function.Supplier;
 /**
  * Phase two of the crash check, against the restarted engine. Reads the journal, creates the
  * instances that the buffered messages were meant for, publishes the messages no instance got yet,
- * works all jobs, and passes only if every acknowledged instance reaches its last job within
- * {@code --wait}, with its journalled key, and every job that was activated at the crash is handed
- * out again.
+ * works all jobs, and passes only if every acknowledged instance reaches its last job within {@code
+ * --wait}, with its journalled key, and every job that was activated at the crash is handed out
+ * again.
  */
 final class CrashVerify {
   private static final int IN_FLIGHT = 16;
@@ -86,7 +86,9 @@ final class CrashVerify {
         .handler(
             (jobClient, job) -> {
               endDeliveries.incrementAndGet();
-              reachedEnd.put(String.valueOf(job.getVariable(CrashCheckProcess.VAR_ID)), job.getProcessInstanceKey());
+              reachedEnd.put(
+                  String.valueOf(job.getVariable(CrashCheckProcess.VAR_ID)),
+                  job.getProcessInstanceKey());
               jobClient.newCompleteCommand(job).send();
             })
         .name("crash-verify")
@@ -99,10 +101,11 @@ final class CrashVerify {
   }
 
   /** The instances the messages buffered before the crash are for; they must find their message. */
-  private Map<String, Long> createBufferedTargets(CamundaClient client, CrashJournal.Contents journal)
-      throws InterruptedException {
+  private Map<String, Long> createBufferedTargets(
+      CamundaClient client, CrashJournal.Contents journal) throws InterruptedException {
     Map<String, Long> created = new ConcurrentHashMap<>();
-    List<String> ids = journal.messages().keySet().stream().filter(id -> id.startsWith("b-")).toList();
+    List<String> ids =
+        journal.messages().keySet().stream().filter(id -> id.startsWith("b-")).toList();
     bounded(
         ids,
         id ->
@@ -114,14 +117,22 @@ final class CrashVerify {
                     .variables(Map.of(CrashCheckProcess.VAR_ID, id))
                     .send()
                     .thenApply(instance -> created.put(id, instance.getProcessInstanceKey())),
-        (id, failure) -> problem("creating instance " + id + " after restart failed: " + Clients.rootMessage(failure)));
-    System.out.printf("verify: created %d instances for messages buffered before the crash%n", created.size());
+        (id, failure) ->
+            problem(
+                "creating instance "
+                    + id
+                    + " after restart failed: "
+                    + Clients.rootMessage(failure)));
+    System.out.printf(
+        "verify: created %d instances for messages buffered before the crash%n", created.size());
     return new LinkedHashMap<>(created);
   }
 
   private void publishMissingMessages(
-      CamundaClient client, CrashJournal.Contents journal, Map<String, Long> expected) throws InterruptedException {
-    List<String> ids = expected.keySet().stream().filter(id -> !journal.messages().containsKey(id)).toList();
+      CamundaClient client, CrashJournal.Contents journal, Map<String, Long> expected)
+      throws InterruptedException {
+    List<String> ids =
+        expected.keySet().stream().filter(id -> !journal.messages().containsKey(id)).toList();
     bounded(
         ids,
         id ->
@@ -137,10 +148,12 @@ final class CrashVerify {
           // published before the crash without an answer, yet stored: it is there, as it should be
           if (!(failure.getCause() instanceof ProblemException p && p.code() == 409)
               && !(failure instanceof ProblemException q && q.code() == 409)) {
-            problem("publishing the message for " + id + " failed: " + Clients.rootMessage(failure));
+            problem(
+                "publishing the message for " + id + " failed: " + Clients.rootMessage(failure));
           }
         });
-    System.out.printf("verify: published %d messages for instances that had none yet%n", ids.size());
+    System.out.printf(
+        "verify: published %d messages for instances that had none yet%n", ids.size());
   }
 
   private void awaitEnds(Map<String, Long> expected) throws InterruptedException {
@@ -149,7 +162,8 @@ final class CrashVerify {
     while (System.nanoTime() < deadline && !reachedEnd.keySet().containsAll(expected.keySet())) {
       if (System.nanoTime() >= nextReport) {
         long reached = expected.keySet().stream().filter(reachedEnd::containsKey).count();
-        System.out.printf("verify: %d of %d instances reached their end%n", reached, expected.size());
+        System.out.printf(
+            "verify: %d of %d instances reached their end%n", reached, expected.size());
         nextReport += TimeUnit.SECONDS.toNanos(10);
       }
       Thread.sleep(200);
@@ -167,8 +181,10 @@ final class CrashVerify {
             problem("instance " + id + " was acknowledged as " + key + " but ended as " + seen);
           }
         });
-    long unacknowledged = reachedEnd.keySet().stream().filter(id -> !expected.containsKey(id)).count();
-    // activated at the crash for certain: still ACTIVATED when the last acknowledged command was journalled
+    long unacknowledged =
+        reachedEnd.keySet().stream().filter(id -> !expected.containsKey(id)).count();
+    // activated at the crash for certain: still ACTIVATED when the last acknowledged command was
+    // journalled
     long mustReturn = 0;
     List<Long> notReturned = new ArrayList<>();
     for (CrashJournal.Hoarded h : journal.hoarded().values()) {
@@ -180,34 +196,61 @@ final class CrashVerify {
       }
     }
     if (!notReturned.isEmpty()) {
-      problem("jobs activated at the crash never handed out again after their timeout: " + first(notReturned));
+      problem(
+          "jobs activated at the crash never handed out again after their timeout: "
+              + first(notReturned));
     }
     if (!missing.isEmpty()) {
-      problem(missing.size() + " acknowledged instances did not reach their end within " + wait.toSeconds()
-          + " s: " + first(missing));
+      problem(
+          missing.size()
+              + " acknowledged instances did not reach their end within "
+              + wait.toSeconds()
+              + " s: "
+              + first(missing));
       long[] acked =
           expected.keySet().stream()
-              .filter(id -> !reachedEnd.containsKey(id) && journal.instanceAcknowledgedAt().containsKey(id))
+              .filter(
+                  id ->
+                      !reachedEnd.containsKey(id)
+                          && journal.instanceAcknowledgedAt().containsKey(id))
               .mapToLong(id -> journal.lastWriteMillis() - journal.instanceAcknowledgedAt().get(id))
               .sorted()
               .toArray();
       if (acked.length > 0) {
-        problem("the missing instances were acknowledged between " + acked[0] + " and " + acked[acked.length - 1]
-            + " ms before the last acknowledgement before the crash");
+        problem(
+            "the missing instances were acknowledged between "
+                + acked[0]
+                + " and "
+                + acked[acked.length - 1]
+                + " ms before the last acknowledgement before the crash");
       }
     }
     System.out.println();
     System.out.println("Crash check (verify after kill -9 and restart)");
-    System.out.printf(Locale.ROOT, "  acknowledged before the crash  %d instances, %d messages%n",
-        journal.instances().size(), journal.messages().size());
-    System.out.printf(Locale.ROOT, "  created after restart          %d instances for messages buffered before the crash%n",
+    System.out.printf(
+        Locale.ROOT,
+        "  acknowledged before the crash  %d instances, %d messages%n",
+        journal.instances().size(),
+        journal.messages().size());
+    System.out.printf(
+        Locale.ROOT,
+        "  created after restart          %d instances for messages buffered before the crash%n",
         expected.size() - journal.instances().size());
-    System.out.printf(Locale.ROOT, "  reached their end              %d of %d expected%n",
-        expected.keySet().stream().filter(reachedEnd::containsKey).count(), expected.size());
-    System.out.printf(Locale.ROOT, "  created but unanswered at the crash, ran anyway  %d%n", unacknowledged);
-    System.out.printf(Locale.ROOT, "  jobs activated at the crash    %d, handed out again after their timeout %d%n",
-        mustReturn, mustReturn - notReturned.size());
-    System.out.printf(Locale.ROOT, "  last-job deliveries            %d (at least once: duplicates allowed)%n",
+    System.out.printf(
+        Locale.ROOT,
+        "  reached their end              %d of %d expected%n",
+        expected.keySet().stream().filter(reachedEnd::containsKey).count(),
+        expected.size());
+    System.out.printf(
+        Locale.ROOT, "  created but unanswered at the crash, ran anyway  %d%n", unacknowledged);
+    System.out.printf(
+        Locale.ROOT,
+        "  jobs activated at the crash    %d, handed out again after their timeout %d%n",
+        mustReturn,
+        mustReturn - notReturned.size());
+    System.out.printf(
+        Locale.ROOT,
+        "  last-job deliveries            %d (at least once: duplicates allowed)%n",
         endDeliveries.get());
     problems.forEach(p -> System.out.println("  PROBLEM " + p));
     System.out.println(problems.isEmpty() ? "RESULT PASS" : "RESULT FAIL");
@@ -224,12 +267,15 @@ final class CrashVerify {
     for (String id : ids) {
       permits.acquire();
       try {
-        call.apply(id).get().whenComplete((ok, failure) -> {
-          if (failure != null) {
-            onFailure.accept(id, failure);
-          }
-          permits.release();
-        });
+        call.apply(id)
+            .get()
+            .whenComplete(
+                (ok, failure) -> {
+                  if (failure != null) {
+                    onFailure.accept(id, failure);
+                  }
+                  permits.release();
+                });
       } catch (RuntimeException e) {
         onFailure.accept(id, e);
         permits.release();
@@ -245,6 +291,8 @@ final class CrashVerify {
   }
 
   private static String first(List<?> items) {
-    return items.size() <= 20 ? items.toString() : items.subList(0, 20) + " and " + (items.size() - 20) + " more";
+    return items.size() <= 20
+        ? items.toString()
+        : items.subList(0, 20) + " and " + (items.size() - 20) + " more";
   }
 }

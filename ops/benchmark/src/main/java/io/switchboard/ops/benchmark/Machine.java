@@ -18,7 +18,8 @@ final class Machine {
   static String nproc() {
     try {
       Process process = new ProcessBuilder("nproc").redirectErrorStream(true).start();
-      String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+      String out =
+          new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
       return process.waitFor(5, TimeUnit.SECONDS) && process.exitValue() == 0 ? out : "n/a";
     } catch (IOException e) {
       return "n/a";

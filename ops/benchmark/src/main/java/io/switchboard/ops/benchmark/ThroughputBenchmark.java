@@ -73,7 +73,12 @@ public final class ThroughputBenchmark {
     System.out.printf(
         Locale.ROOT,
         "benchmark: process %s, concurrency %d, maxJobsActive %d, warmup %ds, measured %ds, load average %s%n",
-        processId, concurrency, maxJobsActive, warmup.toSeconds(), duration.toSeconds(), Machine.loadAverage());
+        processId,
+        concurrency,
+        maxJobsActive,
+        warmup.toSeconds(),
+        duration.toSeconds(),
+        Machine.loadAverage());
 
     try (JobWorker worker =
         client
@@ -163,38 +168,73 @@ public final class ThroughputBenchmark {
     double p99 = LatencyRecorder.percentileMillis(sorted, 99);
     double max = sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1] / 1e6;
     System.out.println();
-    System.out.println("Switchboard throughput benchmark" + (label.isEmpty() ? "" : " (" + label + ")"));
-    System.out.printf(Locale.ROOT, "  cores                 %d (availableProcessors), nproc %s%n",
-        Machine.availableProcessors(), Machine.nproc());
+    System.out.println(
+        "Switchboard throughput benchmark" + (label.isEmpty() ? "" : " (" + label + ")"));
+    System.out.printf(
+        Locale.ROOT,
+        "  cores                 %d (availableProcessors), nproc %s%n",
+        Machine.availableProcessors(),
+        Machine.nproc());
     System.out.printf(Locale.ROOT, "  load average (end)    %s%n", Machine.loadAverage());
-    System.out.printf(Locale.ROOT, "  concurrency           %d instances in flight, worker maxJobsActive %d%n",
-        concurrency, maxJobsActive);
-    System.out.printf(Locale.ROOT, "  measured              %.0f s after %d s warm-up%n", seconds, warmup.toSeconds());
-    System.out.printf(Locale.ROOT, "  completed instances   %d in the measured window (%d created, %d completed in all)%n",
-        sorted.length, started.get(), completed.get());
+    System.out.printf(
+        Locale.ROOT,
+        "  concurrency           %d instances in flight, worker maxJobsActive %d%n",
+        concurrency,
+        maxJobsActive);
+    System.out.printf(
+        Locale.ROOT,
+        "  measured              %.0f s after %d s warm-up%n",
+        seconds,
+        warmup.toSeconds());
+    System.out.printf(
+        Locale.ROOT,
+        "  completed instances   %d in the measured window (%d created, %d completed in all)%n",
+        sorted.length,
+        started.get(),
+        completed.get());
     System.out.printf(Locale.ROOT, "  throughput            %.1f instances/s%n", rate);
-    System.out.printf(Locale.ROOT, "  latency create->result p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-        p50, p90, p99, max);
-    System.out.printf(Locale.ROOT, "  errors                %d create, %d job completion%n", errors.get(), jobErrors.get());
+    System.out.printf(
+        Locale.ROOT,
+        "  latency create->result p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+        p50,
+        p90,
+        p99,
+        max);
+    System.out.printf(
+        Locale.ROOT,
+        "  errors                %d create, %d job completion%n",
+        errors.get(),
+        jobErrors.get());
     errorKinds.forEach((kind, count) -> System.out.printf("    %6d x %s%n", count.get(), kind));
     System.out.printf(
         Locale.ROOT,
         "RESULT label=%s cores=%d instances_per_s=%.1f p50_ms=%.1f p90_ms=%.1f p99_ms=%.1f max_ms=%.1f"
             + " completed=%d errors=%d concurrency=%d%n",
-        label.isEmpty() ? "-" : label, Machine.availableProcessors(), rate, p50, p90, p99, max,
-        sorted.length, errors.get() + jobErrors.get(), concurrency);
+        label.isEmpty() ? "-" : label,
+        Machine.availableProcessors(),
+        rate,
+        p50,
+        p90,
+        p99,
+        max,
+        sorted.length,
+        errors.get() + jobErrors.get(),
+        concurrency);
     return sorted.length > 0;
   }
 
   private void countError(Throwable failure) {
     errors.incrementAndGet();
-    errorKinds.computeIfAbsent(Clients.rootMessage(failure), k -> new AtomicLong()).incrementAndGet();
+    errorKinds
+        .computeIfAbsent(Clients.rootMessage(failure), k -> new AtomicLong())
+        .incrementAndGet();
   }
 
   private void countJobError(Throwable failure) {
     if (failure != null) {
       jobErrors.incrementAndGet();
-      errorKinds.computeIfAbsent("job completion: " + Clients.rootMessage(failure), k -> new AtomicLong())
+      errorKinds
+          .computeIfAbsent("job completion: " + Clients.rootMessage(failure), k -> new AtomicLong())
           .incrementAndGet();
     }
   }

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 class ArgsTest {
   @Test
   void readsOptionsWithSpaceOrEqualsAndFallsBackToDefaults() {
-    Args args = new Args(new String[] {"--concurrency", "8", "--duration=2m", "--address", "http://x:1"});
+    Args args =
+        new Args(new String[] {"--concurrency", "8", "--duration=2m", "--address", "http://x:1"});
     assertEquals(8, args.integer("concurrency", 32));
     assertEquals(Duration.ofMinutes(2), args.duration("duration", Duration.ZERO));
     assertEquals("http://x:1", args.string("address", "?"));
@@ -37,7 +38,8 @@ class ArgsTest {
   @Test
   void namesAMissingRequiredOption() {
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> new Args(new String[0]).required("journal"));
+        assertThrows(
+            IllegalArgumentException.class, () -> new Args(new String[0]).required("journal"));
     assertEquals("Expected option --journal", e.getMessage());
   }
 }
