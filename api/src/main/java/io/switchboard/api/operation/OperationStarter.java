@@ -35,7 +35,7 @@ public class OperationStarter {
    */
   public Operation record(Operation operation, Map<String, Object> variables) {
     Operation saved = operations.saveAndFlush(operation);
-    saved.setProcessInstanceKey(start(saved, variables));
+    saved.started(start(saved, variables));
     return operations.saveAndFlush(saved);
   }
 

@@ -7,6 +7,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
+import java.time.Instant;
 
 /**
  * One long-running operation a user asked for: the process that carries it out, its target, who
@@ -30,7 +31,31 @@ public class Operation extends AuditedEntity {
 
   @Enumerated(EnumType.STRING)
   @Column(nullable = false, length = 20)
-  private OperationState state = OperationState.RUNNING;
+  private OperationState state = OperationState.PENDING;
+
+  /**
+   * {@code targetKind:targetId} while the operation is active, null once it is final. A unique
+   * index on it is what keeps two operations off one target, also under concurrent requests.
+   */
+  @Column(length = 60)
+  private String activeTarget;
+
+  /** The caller's process variables, kept until the dispatcher has started the process. */
+  @Lob
+  @Column(name = "start_variables")
+  private String startVariables;
+
+  /** An open incident of the operation's process: an operator should look. */
+  @Column(nullable = false)
+  private boolean attention;
+
+  @Column(length = 2000)
+  private String attentionMessage;
+
+  @Column(length = 120)
+  private String attentionElement;
+
+  private Instant finishedAt;
 
   @Column(length = 120)
   private String currentStep;
@@ -56,6 +81,7 @@ public class Operation extends AuditedEntity {
     this.targetKind = targetKind;
     this.targetId = targetId;
     this.requestedBy = requestedBy;
+    this.activeTarget = targetKind + ":" + targetId;
   }
 
   public String getTenantId() {
@@ -106,13 +132,70 @@ public class Operation extends AuditedEntity {
     return error;
   }
 
+  public String getStartVariables() {
+    return startVariables;
+  }
+
+  public void setStartVariables(String startVariables) {
+    this.startVariables = startVariables;
+  }
+
+  public boolean isAttention() {
+    return attention;
+  }
+
+  public String getAttentionMessage() {
+    return attentionMessage;
+  }
+
+  public String getAttentionElement() {
+    return attentionElement;
+  }
+
+  public Instant getFinishedAt() {
+    return finishedAt;
+  }
+
+  /** The process runs: the dispatcher started it (or found it started) with this key. */
+  public void started(long processInstanceKey) {
+    this.processInstanceKey = processInstanceKey;
+    this.state = OperationState.RUNNING;
+    this.startVariables = null;
+  }
+
+  /** An incident is open on {@code elementId}; {@code message} is the incident's own. */
+  public void needsAttention(String elementId, String message) {
+    this.attention = true;
+    this.attentionElement = elementId;
+    this.attentionMessage = message;
+  }
+
+  public void attentionResolved() {
+    this.attention = false;
+    this.attentionElement = null;
+    this.attentionMessage = null;
+  }
+
   public void complete(String resultJson) {
-    this.state = OperationState.COMPLETED;
     this.result = resultJson;
+    this.error = null;
+    end(OperationState.COMPLETED);
   }
 
   public void fail(String error) {
-    this.state = OperationState.FAILED;
     this.error = error;
+    end(OperationState.FAILED);
+  }
+
+  public void cancel(String reason) {
+    this.error = reason;
+    end(OperationState.CANCELLED);
+  }
+
+  private void end(OperationState finalState) {
+    this.state = finalState;
+    this.activeTarget = null;
+    this.finishedAt = Instant.now();
+    attentionResolved();
   }
 }

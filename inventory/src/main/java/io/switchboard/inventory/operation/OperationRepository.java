@@ -1,10 +1,21 @@
 package io.switchboard.inventory.operation;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 
 public interface OperationRepository
     extends JpaRepository<Operation, String>, JpaSpecificationExecutor<Operation> {
   Optional<Operation> findByProcessInstanceKey(long processInstanceKey);
+
+  /** The operation that holds a target now (at most one: {@link OperationState#ACTIVE}). */
+  Optional<Operation> findFirstByTargetKindAndTargetIdAndStateIn(
+      String targetKind, String targetId, Collection<OperationState> states);
+
+  /** Operations in the given states, oldest first: the dispatcher's and the tracker's work. */
+  List<Operation> findByStateInOrderByCreatedAtAsc(
+      Collection<OperationState> states, Pageable pageable);
 }
