@@ -185,7 +185,11 @@ class AccessMatrixIT extends ApiIT {
             caller
                 .post(
                     "/api/v1/operations",
-                    Map.of("type", PROCESS, "target", Map.of("kind", "DEVICE", "id", device)))
+                    Map.of(
+                        "type",
+                        PROCESS,
+                        "target",
+                        Map.of("kind", "DEVICE", "id", newDevice(tenant, site, model))))
                 .getStatusCode()
                 .value());
     probe(

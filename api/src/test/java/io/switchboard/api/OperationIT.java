@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseEntity;
@@ -48,10 +49,18 @@ class OperationIT extends ApiIT {
 
     assertThat(started.getStatusCode().value()).isEqualTo(201);
     JsonNode operation = started.getBody();
-    assertThat(operation.get("state").asText()).isEqualTo("RUNNING");
+    // recorded first, started after the commit
+    assertThat(operation.get("state").asText()).isIn("PENDING", "RUNNING");
     assertThat(operation.get("tenantId").asText()).isEqualTo(tenant);
     assertThat(operation.get("requestedBy").asText()).isEqualTo(ADMIN);
-    long processInstanceKey = Long.parseLong(operation.get("processInstanceKey").asText());
+    String id = operation.get("id").asText();
+    JsonNode running =
+        Awaitility.await()
+            .atMost(Duration.ofSeconds(10))
+            .until(
+                () -> admin.get("/api/v1/operations/" + id).getBody(),
+                o -> "RUNNING".equals(o.get("state").asText()));
+    long processInstanceKey = Long.parseLong(running.get("processInstanceKey").asText());
 
     List<ActivatedJob> jobs =
         camunda
@@ -112,19 +121,20 @@ class OperationIT extends ApiIT {
     for (int i = 0; i < 3; i++) {
       admin.create(
           "/api/v1/operations",
-          Map.of("type", process, "target", Map.of("kind", "TENANT", "id", tenant)));
+          Map.of("type", process, "target", Map.of("kind", "SITE", "id", newSite(tenant))));
     }
+    String query =
+        "/api/v1/operations?tenantId="
+            + tenant
+            + "&type="
+            + process
+            + "&state=COMPLETED&from="
+            + before
+            + "&size=2&page=0";
     JsonNode page =
-        admin
-            .get(
-                "/api/v1/operations?tenantId="
-                    + tenant
-                    + "&type="
-                    + process
-                    + "&state=RUNNING&from="
-                    + before
-                    + "&size=2&page=0")
-            .getBody();
+        Awaitility.await()
+            .atMost(Duration.ofSeconds(10))
+            .until(() -> admin.get(query).getBody(), p -> p.get("totalItems").asLong() == 3);
     assertThat(page.get("totalItems").asLong()).isEqualTo(3);
     assertThat(page.get("items")).hasSize(2);
     assertThat(page.get("totalPages").asInt()).isEqualTo(2);

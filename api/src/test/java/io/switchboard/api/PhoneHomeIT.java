@@ -90,7 +90,7 @@ class PhoneHomeIT extends ApiIT {
   }
 
   @Test
-  void completedBootstrapIsCorrelatedToTheWaitingProcessBySerial() {
+  void completedBootstrapIsCorrelatedToTheDevicesRunningOperation() {
     String serial = unique("CW");
     String device = registerDevice(serial, "activation-secret-2");
     String process = unique("wait-for-phone-home");
@@ -102,20 +102,16 @@ class PhoneHomeIT extends ApiIT {
                 .startEvent()
                 .intermediateCatchEvent("phonedHome")
                 .message(
-                    m -> m.name("device.phone-home").zeebeCorrelationKeyExpression("serialNumber"))
+                    m -> m.name("device.phone-home").zeebeCorrelationKeyExpression("operationId"))
                 .serviceTask("next", t -> t.zeebeJobType(jobType))
                 .endEvent()
                 .done(),
             "p.bpmn")
         .send()
         .join();
-    camunda
-        .newCreateInstanceCommand()
-        .bpmnProcessId(process)
-        .latestVersion()
-        .variables(Map.of("serialNumber", serial))
-        .send()
-        .join();
+    admin.create(
+        "/api/v1/operations",
+        Map.of("type", process, "target", Map.of("kind", "DEVICE", "id", device)));
 
     ResponseEntity<JsonNode> posted =
         deviceCall(

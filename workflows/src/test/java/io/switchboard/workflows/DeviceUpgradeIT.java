@@ -4,8 +4,10 @@ import static io.switchboard.workflows.upgrade.DeviceUpgrade.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camunda.client.api.response.ProcessInstanceResult;
+import io.switchboard.workflows.operation.OperationContract;
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +17,7 @@ class DeviceUpgradeIT extends ProcessPathIT {
   private CompletableFuture<ProcessInstanceResult> run(Map<String, Object> extra) {
     Map<String, Object> variables = new java.util.HashMap<>(extra);
     variables.put("serialNumber", serial);
+    variables.put(OperationContract.VAR_OPERATION_ID, operationId);
     return client
         .newCreateInstanceCommand()
         .bpmnProcessId(PROCESS_ID)
@@ -27,7 +30,12 @@ class DeviceUpgradeIT extends ProcessPathIT {
   }
 
   private String resultOf(CompletableFuture<ProcessInstanceResult> result) {
-    return (String) result.join().getVariablesAsMap().get("upgradeResult");
+    Map<String, Object> variables = result.join().getVariablesAsMap();
+    String upgrade = (String) variables.get("upgradeResult");
+    // the operation's outcome, which Switchboard's tracker reads, says the same as the result
+    assertThat(variables.get(OperationContract.VAR_OUTCOME))
+        .isEqualTo("FAILED".equals(upgrade) ? OperationContract.OUTCOME_FAILED : null);
+    return upgrade;
   }
 
   @Test
@@ -92,5 +100,45 @@ class DeviceUpgradeIT extends ProcessPathIT {
     complete(JOB_ROLLBACK_IMAGE, -1);
     assertThat(resultOf(result)).isEqualTo("FAILED");
     noJob(JOB_POSTCHECK, -1);
+  }
+
+  @Test
+  void failedRebootRollsBack() {
+    var result = run(Map.of());
+    complete(JOB_PRECHECK, -1);
+    complete(JOB_VERIFY_SIGNATURE, -1);
+    complete(JOB_INSTALL_PACKAGE, -1);
+    throwError(JOB_REBOOT, -1, ERROR_INSTALL_FAILED, "request-reboot: permission denied");
+    complete(JOB_ROLLBACK_IMAGE, -1);
+    assertThat(resultOf(result)).isEqualTo("FAILED");
+    noJob(JOB_POSTCHECK, -1);
+  }
+
+  @Test
+  void anErrorNoStepCatchesEndsTheUpgradeFailedInsteadOfAnIncident() {
+    var result = run(Map.of());
+    complete(JOB_PRECHECK, -1);
+    complete(JOB_VERIFY_SIGNATURE, -1);
+    throwError(JOB_INSTALL_PACKAGE, -1, ERROR_INSTALL_FAILED, "checksum mismatch");
+    throwError(JOB_ROLLBACK_IMAGE, -1, ERROR_INSTALL_FAILED, "request-package-rollback: no image");
+    assertThat(resultOf(result)).isEqualTo("FAILED");
+  }
+
+  @Test
+  void aBackOnlineMessageOfAnotherOperationIsNotTakenUp() {
+    var result = run(Map.of(VAR_REBOOT_TIMEOUT, "PT2S"));
+    complete(JOB_PRECHECK, -1);
+    complete(JOB_VERIFY_SIGNATURE, -1);
+    complete(JOB_INSTALL_PACKAGE, -1);
+    complete(JOB_REBOOT, -1);
+    client
+        .newPublishMessageCommand()
+        .messageName(MESSAGE_BACK_ONLINE)
+        .correlationKey(UUID.randomUUID().toString())
+        .variables(Map.of("softwareVersion", "23.4R1"))
+        .send()
+        .join();
+    complete(JOB_ROLLBACK_IMAGE, -1);
+    assertThat(resultOf(result)).isEqualTo("FAILED");
   }
 }

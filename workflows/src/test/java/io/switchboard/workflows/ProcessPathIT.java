@@ -6,10 +6,12 @@ import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.response.ProcessInstanceEvent;
 import io.camunda.client.api.search.response.Incident;
+import io.switchboard.workflows.operation.OperationContract;
 import io.switchboard.workflows.upgrade.DeviceUpgrade;
 import io.switchboard.workflows.ztp.ZtpOnboarding;
 import java.net.URI;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -31,6 +33,9 @@ abstract class ProcessPathIT {
   CamundaClient client;
   String serial;
 
+  /** The operation the test's instance carries out: messages correlate to it. */
+  String operationId;
+
   @BeforeEach
   void deploy() {
     client =
@@ -46,6 +51,7 @@ abstract class ProcessPathIT {
         .send()
         .join();
     serial = "SN-" + UUID.randomUUID().toString().substring(0, 8);
+    operationId = UUID.randomUUID().toString();
   }
 
   @AfterEach
@@ -54,11 +60,13 @@ abstract class ProcessPathIT {
   }
 
   ProcessInstanceEvent start(String processId, Map<String, Object> variables) {
+    Map<String, Object> withOperation = new HashMap<>(variables);
+    withOperation.put(OperationContract.VAR_OPERATION_ID, operationId);
     return client
         .newCreateInstanceCommand()
         .bpmnProcessId(processId)
         .latestVersion()
-        .variables(variables)
+        .variables(withOperation)
         .send()
         .join();
   }
@@ -123,7 +131,7 @@ abstract class ProcessPathIT {
     client
         .newPublishMessageCommand()
         .messageName(message)
-        .correlationKey(serial)
+        .correlationKey(operationId)
         .variables(variables)
         .timeToLive(Duration.ofMinutes(1))
         .send()

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.search.enums.IncidentErrorType;
+import io.switchboard.workflows.operation.OperationContract;
 import io.switchboard.workflows.upgrade.DeviceUpgrade;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** Every path of ztp-onboarding.bpmn. */
@@ -86,15 +88,38 @@ class ZtpOnboardingIT extends ProcessPathIT {
   }
 
   @Test
-  void unknownSerialNeverReachesTheProcess() {
+  void aPhoneHomeForAnotherOperationNeverReachesTheProcess() {
     long pi = startOnboarding("23.4R1");
     client
         .newPublishMessageCommand()
         .messageName(MESSAGE_PHONE_HOME)
-        .correlationKey("SOMEONE-ELSE")
+        .correlationKey(UUID.randomUUID().toString())
         .send()
         .join();
     noJob(JOB_VALIDATE_DEVICE, pi);
+  }
+
+  @Test
+  void anErrorNoStepCatchesFailsTheOperationInsteadOfRaisingAnIncident() {
+    long pi = start(PROCESS_ID, Map.of(VAR_SERIAL, serial)).getProcessInstanceKey();
+    throwError(JOB_MARK_ONBOARDING, pi, ERROR_DEVICE_REJECTED, "device is not in the inventory");
+
+    ActivatedJob fail = job(JOB_FAIL_OPERATION, pi);
+    assertThat(fail.getElementId()).isEqualTo("failStep");
+    assertThat(fail.getCustomHeaders()).containsEntry("failure", "STEP_FAILED");
+    client
+        .newCompleteCommand(fail)
+        .variables(Map.of(OperationContract.VAR_OUTCOME, OperationContract.OUTCOME_FAILED))
+        .send()
+        .join();
+    assertThat(
+            client
+                .newIncidentSearchRequest()
+                .filter(f -> f.processInstanceKey(pi))
+                .send()
+                .join()
+                .items())
+        .isEmpty();
   }
 
   @Test

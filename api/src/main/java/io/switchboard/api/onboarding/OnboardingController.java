@@ -15,6 +15,8 @@ import io.switchboard.inventory.scope.ScopedInventory;
 import io.switchboard.inventory.site.Site;
 import io.switchboard.inventory.site.SiteRepository;
 import io.switchboard.inventory.site.SiteType;
+import io.switchboard.workflows.upgrade.DeviceUpgrade;
+import io.switchboard.workflows.ztp.ZtpOnboarding;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -34,19 +36,12 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The two operations of DESIGN.md §5.1 and §5.2 as one call each: register a site with its CPE and
- * start zero-touch onboarding, or upgrade one device. Everything a call writes commits together
- * with the process start, or not at all.
+ * start zero-touch onboarding, or upgrade one device. Everything a call writes commits together and
+ * its process starts after the commit (OperationStarter), or nothing is written at all.
  */
 @RestController
 @RequestMapping("/api/v1")
 public class OnboardingController {
-  /**
-   * Process ids of workflows/ (ZtpOnboarding, DeviceUpgrade); the API does not depend on that
-   * module.
-   */
-  static final String ZTP_ONBOARDING = "ztp-onboarding";
-
-  static final String DEVICE_UPGRADE = "device-upgrade";
   static final String VERSION = "[A-Za-z0-9._-]{1,60}";
 
   public record SiteSpec(
@@ -148,14 +143,16 @@ public class OnboardingController {
     device = devices.save(device);
     Map<String, Object> variables = new HashMap<>();
     if (request.activationTimeout() != null) {
-      variables.put("activationTimeout", request.activationTimeout());
+      variables.put(ZtpOnboarding.VAR_ACTIVATION_TIMEOUT, request.activationTimeout());
     }
-    Operation operation = start(scope, ZTP_ONBOARDING, device, variables);
+    Operation operation = start(scope, ZtpOnboarding.PROCESS_ID, device, variables);
     return new OnboardingStarted(
         site.getId(),
         device.getId(),
         operation.getId(),
-        String.valueOf(operation.getProcessInstanceKey()));
+        operation.getProcessInstanceKey() == null
+            ? null
+            : String.valueOf(operation.getProcessInstanceKey()));
   }
 
   @PostMapping("/devices/{id}/upgrade")
@@ -169,20 +166,22 @@ public class OnboardingController {
     Operation operation =
         start(
             scope,
-            DEVICE_UPGRADE,
+            DeviceUpgrade.PROCESS_ID,
             device,
-            Map.of("targetSoftwareVersion", request.targetSoftwareVersion()));
+            Map.of(ZtpOnboarding.VAR_TARGET_VERSION, request.targetSoftwareVersion()));
     return new OnboardingStarted(
         device.getSiteId(),
         device.getId(),
         operation.getId(),
-        String.valueOf(operation.getProcessInstanceKey()));
+        operation.getProcessInstanceKey() == null
+            ? null
+            : String.valueOf(operation.getProcessInstanceKey()));
   }
 
   private Operation start(
       AccessScope scope, String process, Device device, Map<String, Object> extra) {
     Map<String, Object> variables = new HashMap<>(extra);
-    variables.put("serialNumber", device.getSerialNumber());
+    variables.put(ZtpOnboarding.VAR_SERIAL, device.getSerialNumber());
     return starter.record(
         new Operation(device.getTenantId(), process, "DEVICE", device.getId(), scope.username()),
         variables);

@@ -1,5 +1,7 @@
 package io.switchboard.api.operation;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.switchboard.api.common.Filters;
 import io.switchboard.api.common.PageResponse;
 import io.switchboard.api.common.Paging;
@@ -17,13 +19,13 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -55,6 +57,9 @@ public class OperationController {
       @NotNull @Valid Target target,
       Map<String, Object> variables) {}
 
+  /** An open incident of the operation's process, as the operation shows it. */
+  public record Attention(String elementId, String message) {}
+
   public record OperationView(
       String id,
       String tenantId,
@@ -63,12 +68,14 @@ public class OperationController {
       String targetId,
       OperationState state,
       String currentStep,
+      Attention attention,
       String processInstanceKey,
       String requestedBy,
-      String result,
+      JsonNode result,
       String error,
       Instant createdAt,
-      Instant updatedAt) {
+      Instant updatedAt,
+      Instant finishedAt) {
     static OperationView of(Operation o) {
       return new OperationView(
           o.getId(),
@@ -78,21 +85,43 @@ public class OperationController {
           o.getTargetId(),
           o.getState(),
           o.getCurrentStep(),
+          o.isAttention() ? new Attention(o.getAttentionElement(), o.getAttentionMessage()) : null,
           o.getProcessInstanceKey() == null ? null : String.valueOf(o.getProcessInstanceKey()),
           o.getRequestedBy(),
-          o.getResult(),
+          ResultJson.parse(o.getResult()),
           o.getError(),
           o.getCreatedAt(),
-          o.getUpdatedAt());
+          o.getUpdatedAt(),
+          o.getFinishedAt());
     }
   }
 
+  /** One operation with its process's step history and open incidents. */
+  public record OperationDetailView(
+      @JsonUnwrapped OperationView operation,
+      List<OperationDetail.Step> steps,
+      List<OperationDetail.OpenIncident> incidents) {}
+
   private final ScopedInventory inventory;
   private final OperationStarter starter;
+  private final OperationTracker tracker;
+  private final OperationDetail detail;
+  private final OperationRepairs repairs;
+  private final DeployedProcesses deployments;
 
-  public OperationController(ScopedInventory inventory, OperationStarter starter) {
+  public OperationController(
+      DeployedProcesses deployments,
+      ScopedInventory inventory,
+      OperationStarter starter,
+      OperationTracker tracker,
+      OperationDetail detail,
+      OperationRepairs repairs) {
     this.inventory = inventory;
     this.starter = starter;
+    this.tracker = tracker;
+    this.detail = detail;
+    this.repairs = repairs;
+    this.deployments = deployments;
   }
 
   @GetMapping
@@ -123,23 +152,48 @@ public class OperationController {
   }
 
   @GetMapping("/{id}")
-  public OperationView get(@PathVariable String id) {
-    AccessScope scope = CurrentScope.require(Action.READ, Resource.OPERATIONS);
-    return OperationView.of(
-        inventory
-            .operations()
-            .find(scope, id)
-            .orElseThrow(() -> ApiException.notFound("Operation", id)));
+  public OperationDetailView get(@PathVariable String id) {
+    Operation operation = tracker.refresh(find(Action.READ, id));
+    Long key = operation.getProcessInstanceKey();
+    return new OperationDetailView(
+        OperationView.of(operation),
+        key == null ? List.of() : OperationRepairs.engine(() -> detail.steps(key)),
+        key == null || operation.getState().isFinal()
+            ? List.of()
+            : OperationRepairs.engine(() -> detail.incidents(key)));
+  }
+
+  /** Gives the failed steps another try and resolves the operation's open incidents. */
+  @PostMapping("/{id}/retry")
+  public OperationView retry(@PathVariable String id) {
+    Operation operation = find(Action.RUN, id);
+    return OperationView.of(repairs.retry(operation, CurrentScope.get().username()));
+  }
+
+  /** Cancels the operation's process, or its start when it is still pending. */
+  @PostMapping("/{id}/cancel")
+  public OperationView cancel(@PathVariable String id) {
+    Operation operation = find(Action.RUN, id);
+    return OperationView.of(repairs.cancel(operation, CurrentScope.get().username()));
+  }
+
+  private Operation find(Action action, String id) {
+    AccessScope scope = CurrentScope.require(action, Resource.OPERATIONS);
+    return inventory
+        .operations()
+        .find(scope, id)
+        .orElseThrow(() -> ApiException.notFound("Operation", id));
   }
 
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
-  @Transactional
   public OperationView start(@Valid @RequestBody StartOperation request) {
     AccessScope scope = CurrentScope.require(Action.RUN, Resource.OPERATIONS);
+    OperationVariables.refuseReserved(request.variables());
     String tenantId = tenantOfTarget(scope, request.target());
+    deployments.requireDeployed(request.type());
     return OperationView.of(
-        starter.record(
+        starter.recordAlone(
             new Operation(
                 tenantId,
                 request.type(),

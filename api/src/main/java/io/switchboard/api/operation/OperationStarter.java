@@ -1,77 +1,115 @@
 package io.switchboard.api.operation;
 
-import io.camunda.client.CamundaClient;
-import io.camunda.client.api.command.ClientException;
-import io.camunda.client.api.command.ProblemException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.api.error.ApiException;
 import io.switchboard.inventory.operation.Operation;
-import java.util.LinkedHashMap;
+import io.switchboard.inventory.operation.OperationRepository;
+import io.switchboard.inventory.operation.OperationState;
 import java.util.Map;
-import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Starts the process that carries an operation out, through the Camunda client (the embedded engine
- * or a Camunda 8 cluster alike). The process gets the operation id, tenant and target as variables
- * next to the caller's own.
+ * Records an operation as the outbox entry of its process: {@code PENDING}, in the caller's
+ * transaction, next to the rows the process will need. The process is started by {@link
+ * OperationDispatcher} only after that transaction commits (and, should the application stop in
+ * between, at the next start), so no worker can see a process before its rows exist, and no process
+ * runs for rows that were rolled back.
  */
 @Component
 public class OperationStarter {
-  private final ObjectProvider<CamundaClient> client;
-  private final io.switchboard.inventory.operation.OperationRepository operations;
+  private final OperationRepository operations;
+  private final OperationDispatcher dispatcher;
+  private final OperationVariables variables;
+  private final ObjectMapper json;
+  private final TransactionTemplate transactions;
 
   public OperationStarter(
-      ObjectProvider<CamundaClient> client,
-      io.switchboard.inventory.operation.OperationRepository operations) {
-    this.client = client;
+      TransactionTemplate transactions,
+      OperationRepository operations,
+      OperationDispatcher dispatcher,
+      OperationVariables variables,
+      ObjectMapper json) {
     this.operations = operations;
+    this.dispatcher = dispatcher;
+    this.variables = variables;
+    this.json = json;
+    this.transactions = transactions;
+  }
+
+  /** {@link #record} in a transaction of its own. */
+  public Operation recordAlone(Operation operation, Map<String, Object> processVariables) {
+    return transactions.execute(status -> record(operation, processVariables));
   }
 
   /**
-   * Records the operation and starts its process. Call it inside the caller's transaction: when the
-   * start fails, the exception rolls the row back, so nothing half-written stays; workers never see
-   * the row before the process key is on it.
+   * Records {@code operation} with the caller's process variables and asks for its start after the
+   * commit. Answers 409 naming the running operation when the target already has one, and 400 when
+   * the variables exceed the configured size.
    */
-  public Operation record(Operation operation, Map<String, Object> variables) {
-    Operation saved = operations.saveAndFlush(operation);
-    saved.started(start(saved, variables));
-    return operations.saveAndFlush(saved);
-  }
-
-  public long start(Operation operation, Map<String, Object> variables) {
-    Map<String, Object> all = new LinkedHashMap<>(variables == null ? Map.of() : variables);
-    all.put("operationId", operation.getId());
-    all.put("tenantId", operation.getTenantId());
-    all.put("targetKind", operation.getTargetKind());
-    all.put("targetId", operation.getTargetId());
-    all.put("requestedBy", operation.getRequestedBy());
+  public Operation record(Operation operation, Map<String, Object> processVariables) {
+    refuseWhenBusy(operation);
+    operation.setStartVariables(serialize(processVariables));
+    Operation saved;
     try {
-      return client
-          .getObject()
-          .newCreateInstanceCommand()
-          .bpmnProcessId(operation.getType())
-          .latestVersion()
-          .variables(all)
-          .send()
-          .join()
-          .getProcessInstanceKey();
-    } catch (ProblemException e) {
-      if (e.code() == 404) {
-        throw ApiException.unprocessable(
-            "type", "no process '" + operation.getType() + "' is deployed");
-      }
-      throw new ApiException(
-          HttpStatus.BAD_GATEWAY, null, "The workflow engine refused the operation: " + detail(e));
-    } catch (ClientException e) {
-      throw new ApiException(
-          HttpStatus.BAD_GATEWAY, null, "The workflow engine is not reachable: " + e.getMessage());
+      saved = operations.saveAndFlush(operation);
+    } catch (DataIntegrityViolationException e) {
+      // a concurrent request took the target between the check and the insert
+      refuseWhenBusy(operation);
+      throw e;
     }
+    String id = saved.getId();
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(
+          new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+              dispatcher.dispatchSoon(id);
+            }
+          });
+    } else {
+      dispatcher.dispatchSoon(id);
+    }
+    return saved;
   }
 
-  private static String detail(ProblemException e) {
-    return e.details() != null && e.details().getDetail() != null
-        ? e.details().getDetail()
-        : e.getMessage();
+  private void refuseWhenBusy(Operation operation) {
+    operations
+        .findFirstByTargetKindAndTargetIdAndStateIn(
+            operation.getTargetKind(), operation.getTargetId(), OperationState.ACTIVE)
+        .ifPresent(
+            running -> {
+              throw new ApiException(
+                  HttpStatus.CONFLICT,
+                  "target",
+                  "The "
+                      + operation.getTargetKind().toLowerCase()
+                      + " is busy with operation "
+                      + running.getId()
+                      + " ("
+                      + running.getType()
+                      + ", "
+                      + running.getState()
+                      + "); try again when it has ended");
+            });
+  }
+
+  private String serialize(Map<String, Object> processVariables) {
+    if (processVariables == null || processVariables.isEmpty()) {
+      return null;
+    }
+    String serialized;
+    try {
+      serialized = json.writeValueAsString(processVariables);
+    } catch (JsonProcessingException e) {
+      throw ApiException.invalid("variables", "cannot be written as JSON");
+    }
+    variables.requireWithinLimit(serialized);
+    return serialized;
   }
 }

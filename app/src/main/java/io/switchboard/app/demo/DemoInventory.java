@@ -10,6 +10,7 @@ import io.switchboard.inventory.device.DeviceRepository;
 import io.switchboard.inventory.image.SoftwareImage;
 import io.switchboard.inventory.image.SoftwareImageRepository;
 import io.switchboard.inventory.operation.Operation;
+import io.switchboard.inventory.operation.OperationRepository;
 import io.switchboard.inventory.site.Site;
 import io.switchboard.inventory.site.SiteRepository;
 import io.switchboard.inventory.site.SiteType;
@@ -17,6 +18,7 @@ import io.switchboard.inventory.tenancy.OperatingCompany;
 import io.switchboard.inventory.tenancy.OperatingCompanyRepository;
 import io.switchboard.inventory.tenancy.Tenant;
 import io.switchboard.inventory.tenancy.TenantRepository;
+import io.switchboard.workflows.ztp.ZtpOnboarding;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -55,6 +57,7 @@ public class DemoInventory {
   private final DeviceRepository devices;
   private final SoftwareImageRepository images;
   private final OperationStarter starter;
+  private final OperationRepository operations;
   private final Path imageDir;
   private final org.springframework.transaction.support.TransactionTemplate transactions;
   private final ScheduledExecutorService watcher =
@@ -73,6 +76,7 @@ public class DemoInventory {
       DeviceRepository devices,
       SoftwareImageRepository images,
       OperationStarter starter,
+      OperationRepository operations,
       @Value("${switchboard.images.store-dir:./data/images}") String imageDir,
       org.springframework.transaction.PlatformTransactionManager transactionManager) {
     this.transactions =
@@ -84,6 +88,7 @@ public class DemoInventory {
     this.devices = devices;
     this.images = images;
     this.starter = starter;
+    this.operations = operations;
     this.imageDir = Path.of(imageDir);
   }
 
@@ -155,15 +160,21 @@ public class DemoInventory {
       transactions.executeWithoutResult(
           status -> {
             Device device = devices.findById(d.deviceId()).orElseThrow();
-            if (device.getLifecycleState() == DeviceLifecycle.ACTIVE) {
+            // once per device, ever: a restart neither repeats nor duplicates an onboarding
+            if (device.getLifecycleState() == DeviceLifecycle.ACTIVE
+                || operations.existsByTargetKindAndTargetId("DEVICE", device.getId())) {
               return;
             }
             device.setLifecycleState(DeviceLifecycle.PLANNED);
             devices.save(device);
             starter.record(
                 new Operation(
-                    device.getTenantId(), "ztp-onboarding", "DEVICE", device.getId(), "demo"),
-                Map.of("activationTimeout", "PT30M"));
+                    device.getTenantId(),
+                    ZtpOnboarding.PROCESS_ID,
+                    "DEVICE",
+                    device.getId(),
+                    "demo"),
+                Map.of(ZtpOnboarding.VAR_ACTIVATION_TIMEOUT, "PT30M"));
           });
     }
   }

@@ -15,6 +15,8 @@ public interface OperationRepository
   Optional<Operation> findFirstByTargetKindAndTargetIdAndStateIn(
       String targetKind, String targetId, Collection<OperationState> states);
 
+  boolean existsByTargetKindAndTargetId(String targetKind, String targetId);
+
   /** Operations in the given states, oldest first: the dispatcher's and the tracker's work. */
   List<Operation> findByStateInOrderByCreatedAtAsc(
       Collection<OperationState> states, Pageable pageable);

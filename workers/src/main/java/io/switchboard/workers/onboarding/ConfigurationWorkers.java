@@ -15,7 +15,6 @@ import io.switchboard.inventory.site.SiteRepository;
 import io.switchboard.workers.device.ConfigTemplates;
 import io.switchboard.workers.device.DeviceDriver;
 import io.switchboard.workers.device.DeviceFailures;
-import io.switchboard.workers.operation.OperationProgress;
 import io.switchboard.workflows.ztp.ZtpOnboarding;
 import java.util.List;
 import java.util.Map;
@@ -35,21 +34,18 @@ public class ConfigurationWorkers {
   private final DeviceModelRepository models;
   private final SiteRepository sites;
   private final ConfigTemplates templates;
-  private final OperationProgress progress;
 
   public ConfigurationWorkers(
       DeviceDriver driver,
       DeviceRepository devices,
       DeviceModelRepository models,
       SiteRepository sites,
-      ConfigTemplates templates,
-      OperationProgress progress) {
+      ConfigTemplates templates) {
     this.driver = driver;
     this.devices = devices;
     this.models = models;
     this.sites = sites;
     this.templates = templates;
-    this.progress = progress;
   }
 
   /** Opens a session (pinning the host key on first use) and reads what the device runs. */
@@ -58,7 +54,6 @@ public class ConfigurationWorkers {
       ActivatedJob job,
       @Variable(name = "targetId") String deviceId,
       @Variable(name = "operationId", optional = true) String operationId) {
-    progress.step(operationId, "connecting over NETCONF");
     try {
       SoftwareInformation info = driver.softwareInformation(deviceId);
       return Map.of(
@@ -77,7 +72,6 @@ public class ConfigurationWorkers {
       @Variable(name = "targetId") String deviceId,
       @Variable(name = "operationId", optional = true) String operationId,
       @Variable(name = "confirmTimeout", optional = true) Integer confirmMinutes) {
-    progress.step(operationId, "pushing stage-1 configuration");
     String config = templates.stage1(values(deviceId));
     int minutes = confirmMinutes == null ? DEFAULT_CONFIRM_MINUTES : confirmMinutes;
     push(job, deviceId, config, CommitConfiguration.confirmed(minutes, "switchboard stage-1"));
@@ -89,7 +83,6 @@ public class ConfigurationWorkers {
       ActivatedJob job,
       @Variable(name = "targetId") String deviceId,
       @Variable(name = "operationId", optional = true) String operationId) {
-    progress.step(operationId, "confirming the commit");
     try {
       driver.softwareInformation(deviceId);
       driver.commit(deviceId, CommitConfiguration.confirm());
@@ -104,7 +97,6 @@ public class ConfigurationWorkers {
       ActivatedJob job,
       @Variable(name = "targetId") String deviceId,
       @Variable(name = "operationId", optional = true) String operationId) {
-    progress.step(operationId, "rolling back the configuration");
     try {
       driver.rollback(deviceId, 0, "switchboard: back to the running configuration");
     } catch (RuntimeException e) {
@@ -117,7 +109,6 @@ public class ConfigurationWorkers {
       ActivatedJob job,
       @Variable(name = "targetId") String deviceId,
       @Variable(name = "operationId", optional = true) String operationId) {
-    progress.step(operationId, "applying the site configuration");
     Device device = devices.findById(deviceId).orElseThrow();
     String family = models.findById(device.getModelId()).map(m -> m.getFamily()).orElse("default");
     String config = templates.site(family, values(deviceId));
@@ -131,7 +122,6 @@ public class ConfigurationWorkers {
       @Variable(name = "targetId") String deviceId,
       @Variable(name = "operationId", optional = true) String operationId,
       @Variable(name = "expectedInterfaces", optional = true) List<String> expected) {
-    progress.step(operationId, "verifying interfaces");
     List<InterfaceStatus> interfaces;
     try {
       interfaces = driver.interfaces(deviceId);

@@ -8,9 +8,10 @@ import io.switchboard.inventory.device.DeviceLifecycle;
 import io.switchboard.inventory.device.DeviceModelRepository;
 import io.switchboard.inventory.device.DeviceRepository;
 import io.switchboard.inventory.site.SiteRepository;
-import io.switchboard.workers.operation.OperationProgress;
+import io.switchboard.workflows.operation.OperationContract;
 import io.switchboard.workflows.ztp.ZtpOnboarding;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,17 +22,12 @@ public class OnboardingWorkers {
   private final DeviceRepository devices;
   private final DeviceModelRepository models;
   private final SiteRepository sites;
-  private final OperationProgress progress;
 
   public OnboardingWorkers(
-      DeviceRepository devices,
-      DeviceModelRepository models,
-      SiteRepository sites,
-      OperationProgress progress) {
+      DeviceRepository devices, DeviceModelRepository models, SiteRepository sites) {
     this.devices = devices;
     this.models = models;
     this.sites = sites;
-    this.progress = progress;
   }
 
   /** Marks the device onboarding and gives the process what it correlates and decides on. */
@@ -43,7 +39,6 @@ public class OnboardingWorkers {
     Device device = device(deviceId);
     device.setLifecycleState(DeviceLifecycle.ONBOARDING);
     devices.save(device);
-    progress.step(operationId, "waiting for the device to phone home");
     Map<String, Object> variables = new HashMap<>();
     variables.put(ZtpOnboarding.VAR_SERIAL, device.getSerialNumber());
     variables.put(
@@ -70,7 +65,6 @@ public class OnboardingWorkers {
       @Variable(name = ZtpOnboarding.VAR_SOFTWARE_VERSION, optional = true)
           String softwareVersion) {
     Device device = device(deviceId);
-    progress.step(operationId, "validating the device");
     if (reportedSerial != null && !reportedSerial.equals(device.getSerialNumber())) {
       throw rejected(
           "device reports serial "
@@ -91,7 +85,7 @@ public class OnboardingWorkers {
 
   @JobWorker(type = ZtpOnboarding.JOB_MARK_ACTIVE)
   @Transactional
-  public void markActive(
+  public Map<String, Object> markActive(
       @Variable(name = "targetId") String deviceId,
       @Variable(name = "operationId", optional = true) String operationId) {
     Device device = device(deviceId);
@@ -106,13 +100,11 @@ public class OnboardingWorkers {
                 sites.save(site);
               });
     }
-    progress.completed(
-        operationId,
-        "{\"serialNumber\":\""
-            + device.getSerialNumber()
-            + "\",\"softwareVersion\":\""
-            + device.getSoftwareVersion()
-            + "\",\"state\":\"ACTIVE\"}");
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("serialNumber", device.getSerialNumber());
+    result.put("softwareVersion", device.getSoftwareVersion());
+    result.put("state", DeviceLifecycle.ACTIVE.name());
+    return Map.of(OperationContract.VAR_RESULT, result);
   }
 
   private static RuntimeException rejected(String message) {

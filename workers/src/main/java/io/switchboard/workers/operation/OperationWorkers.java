@@ -5,6 +5,7 @@ import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import io.switchboard.inventory.device.DeviceLifecycle;
 import io.switchboard.inventory.device.DeviceRepository;
+import io.switchboard.workflows.operation.OperationContract;
 import io.switchboard.workflows.ztp.ZtpOnboarding;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -12,30 +13,31 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Ends an operation that failed: the operation and its device record why. */
+/**
+ * The failure path's last step: the device records that it failed, and the process reports the
+ * operation's outcome ({@code operationOutcome = FAILED} with the reason), which Switchboard's
+ * operation tracker reads when the process has ended.
+ */
 @Component
 public class OperationWorkers {
   private static final Logger LOG = LoggerFactory.getLogger(OperationWorkers.class);
 
-  private final OperationProgress progress;
   private final DeviceRepository devices;
 
-  public OperationWorkers(OperationProgress progress, DeviceRepository devices) {
-    this.progress = progress;
+  public OperationWorkers(DeviceRepository devices) {
     this.devices = devices;
   }
 
   @JobWorker(type = ZtpOnboarding.JOB_FAIL_OPERATION)
   @Transactional
-  public void fail(
-      @Variable(name = "operationId", optional = true) String operationId,
-      @Variable(name = "targetId", optional = true) String deviceId,
-      @Variable(name = ZtpOnboarding.VAR_FAILURE, optional = true) String failureReason,
+  public Map<String, Object> fail(
+      @Variable(name = OperationContract.VAR_OPERATION_ID, optional = true) String operationId,
+      @Variable(name = OperationContract.VAR_TARGET_ID, optional = true) String deviceId,
+      @Variable(name = OperationContract.VAR_FAILURE_REASON, optional = true) String failureReason,
       @CustomHeaders Map<String, String> headers) {
-    String kind = headers.getOrDefault("failure", "FAILED");
+    String kind = headers.getOrDefault("failure", "Failed");
     String reason =
         failureReason == null || failureReason.isBlank() ? kind : kind + ": " + failureReason;
-    progress.failed(operationId, kind, reason);
     if (deviceId != null) {
       devices
           .findById(deviceId)
@@ -45,6 +47,11 @@ public class OperationWorkers {
                 devices.save(device);
               });
     }
-    LOG.warn("Operation {} failed: {}", operationId, reason);
+    LOG.warn("Operation {} fails: {}", operationId, reason);
+    return Map.of(
+        OperationContract.VAR_OUTCOME,
+        OperationContract.OUTCOME_FAILED,
+        OperationContract.VAR_FAILURE_REASON,
+        reason);
   }
 }

@@ -18,7 +18,6 @@ import io.switchboard.inventory.image.SoftwareImage;
 import io.switchboard.inventory.image.SoftwareImageRepository;
 import io.switchboard.workers.device.DeviceDriver;
 import io.switchboard.workers.device.DeviceFailures;
-import io.switchboard.workers.operation.OperationProgress;
 import io.switchboard.workflows.upgrade.DeviceUpgrade;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,7 +40,6 @@ public class UpgradeWorkers {
   private final SoftwareImageRepository images;
   private final ImageSignatureVerifier verifier;
   private final ImageLinks links;
-  private final OperationProgress progress;
   private final ProducerTemplate routes;
 
   public UpgradeWorkers(
@@ -51,7 +49,6 @@ public class UpgradeWorkers {
       SoftwareImageRepository images,
       ImageSignatureVerifier verifier,
       ImageLinks links,
-      OperationProgress progress,
       ProducerTemplate routes) {
     this.driver = driver;
     this.devices = devices;
@@ -59,7 +56,6 @@ public class UpgradeWorkers {
     this.images = images;
     this.verifier = verifier;
     this.links = links;
-    this.progress = progress;
     this.routes = routes;
   }
 
@@ -70,7 +66,6 @@ public class UpgradeWorkers {
       @Variable(name = "targetId") String deviceId,
       @Variable(name = "operationId", optional = true) String operationId,
       @Variable(name = "targetSoftwareVersion", optional = true) String targetVersion) {
-    progress.step(operationId, "upgrade pre-checks");
     if (targetVersion == null) {
       throw CamundaError.bpmnError(
           DeviceUpgrade.ERROR_PRECHECK_FAILED,
@@ -98,7 +93,6 @@ public class UpgradeWorkers {
       @Variable(name = "targetId") String deviceId,
       @Variable(name = "operationId", optional = true) String operationId,
       @Variable(name = "targetSoftwareVersion") String targetVersion) {
-    progress.step(operationId, "verifying the image signature");
     SoftwareImage image = imageFor(deviceId, targetVersion);
     byte[] digest = sha256(Path.of(image.getStorageLocation()));
     if (!HexFormat.of().formatHex(digest).equals(image.getSha256())
@@ -115,7 +109,6 @@ public class UpgradeWorkers {
       @Variable(name = "targetId") String deviceId,
       @Variable(name = "operationId", optional = true) String operationId,
       @Variable(name = "targetSoftwareVersion") String targetVersion) {
-    progress.step(operationId, "installing " + targetVersion);
     SoftwareImage image = imageFor(deviceId, targetVersion);
     PackageResult result;
     try {
@@ -136,7 +129,6 @@ public class UpgradeWorkers {
       ActivatedJob job,
       @Variable(name = "targetId") String deviceId,
       @Variable(name = "operationId", optional = true) String operationId) {
-    progress.step(operationId, "rebooting");
     setLifecycle(deviceId, DeviceLifecycle.UPGRADING);
     try {
       driver.reboot(deviceId);
@@ -152,7 +144,6 @@ public class UpgradeWorkers {
       @Variable(name = "operationId", optional = true) String operationId,
       @Variable(name = "targetSoftwareVersion") String targetVersion,
       @Variable(name = "previousLifecycle", optional = true) String previousLifecycle) {
-    progress.step(operationId, "upgrade post-checks");
     SoftwareInformation info;
     try {
       info = driver.softwareInformation(deviceId);
@@ -182,7 +173,6 @@ public class UpgradeWorkers {
       @Variable(name = "targetId") String deviceId,
       @Variable(name = "operationId", optional = true) String operationId,
       @Variable(name = "previousLifecycle", optional = true) String previousLifecycle) {
-    progress.step(operationId, "rolling back to the previous image");
     try {
       routes.requestBodyAndHeader(
           "netconf:device?operation=rpc",
