@@ -6,6 +6,8 @@ import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import io.switchboard.inventory.InventoryConfiguration;
+import org.springdoc.core.models.GroupedOpenApi;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -27,4 +29,25 @@ import org.springframework.context.annotation.Import;
     type = SecuritySchemeType.HTTP,
     scheme = "bearer",
     bearerFormat = "JWT")
-public class ApiConfiguration {}
+public class ApiConfiguration {
+  /** The admin API, the resource the console and scripts use. */
+  @Bean
+  public GroupedOpenApi adminApi() {
+    return GroupedOpenApi.builder().group("admin").pathsToMatch("/api/v1/**").build();
+  }
+
+  /** What devices call: phone-home and signed image links. */
+  @Bean
+  public GroupedOpenApi deviceApi() {
+    return GroupedOpenApi.builder()
+        .group("devices")
+        .pathsToMatch("/restconf/**", "/device-images/**")
+        .build();
+  }
+
+  /** The embedded engine's Camunda 8 REST API, apart from Switchboard's own. */
+  @Bean
+  public GroupedOpenApi engineApi() {
+    return GroupedOpenApi.builder().group("camunda-engine").pathsToMatch("/v2/**").build();
+  }
+}
