@@ -33,6 +33,7 @@ public class OperationsExecutor implements SmartLifecycle {
 
   public OperationsExecutor(
       @Value("${switchboard.operations.poll-interval:PT1S}") Duration interval,
+      // off: operations are recorded but never started nor followed (crash tests, maintenance)
       @Value("${switchboard.operations.enabled:true}") boolean enabled,
       OperationsTick tick) {
     this.interval = interval;
@@ -42,8 +43,8 @@ public class OperationsExecutor implements SmartLifecycle {
 
   /** Runs {@code task} on the operations thread; failures are logged, never thrown. */
   public void submit(Runnable task) {
-    if (!running) {
-      return; // the first tick after start picks pending work up
+    if (!running || !enabled) {
+      return; // the first tick after a start picks pending work up
     }
     thread.execute(guarded(task));
   }
