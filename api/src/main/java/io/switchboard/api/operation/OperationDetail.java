@@ -1,5 +1,6 @@
 package io.switchboard.api.operation;
 
+import io.camunda.client.CamundaClient;
 import io.camunda.client.api.search.enums.ElementInstanceType;
 import io.camunda.client.api.search.response.ElementInstance;
 import io.camunda.client.api.search.response.Incident;
@@ -10,6 +11,7 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /** The step history and open incidents of an operation's process, for its detail view. */
@@ -39,12 +41,9 @@ public class OperationDetail {
       OffsetDateTime since) {}
 
   private final ProcessProgress progress;
-  private final org.springframework.beans.factory.ObjectProvider<io.camunda.client.CamundaClient>
-      client;
+  private final ObjectProvider<CamundaClient> client;
 
-  public OperationDetail(
-      ProcessProgress progress,
-      org.springframework.beans.factory.ObjectProvider<io.camunda.client.CamundaClient> client) {
+  public OperationDetail(ProcessProgress progress, ObjectProvider<CamundaClient> client) {
     this.progress = progress;
     this.client = client;
   }

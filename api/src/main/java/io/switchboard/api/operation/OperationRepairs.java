@@ -9,6 +9,7 @@ import io.switchboard.inventory.operation.Operation;
 import io.switchboard.inventory.operation.OperationRepository;
 import io.switchboard.inventory.operation.OperationState;
 import java.util.List;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -133,7 +134,7 @@ public class OperationRepairs {
   }
 
   /** Engine calls answer 502 with the engine's own one-line reason when it fails. */
-  static <T> T engine(java.util.function.Supplier<T> call) {
+  static <T> T engine(Supplier<T> call) {
     try {
       return call.get();
     } catch (ProblemException e) {

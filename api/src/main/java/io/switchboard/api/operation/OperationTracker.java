@@ -190,13 +190,11 @@ public class OperationTracker {
   private void ended(Operation operation, long key) {
     Map<String, String> vars =
         progress.variables(key, List.of(VAR_OUTCOME, VAR_FAILURE_REASON, VAR_RESULT));
-    String outcome = text(vars.get(VAR_OUTCOME));
-    String result = vars.get(VAR_RESULT);
-    if (OUTCOME_FAILED.equals(outcome)) {
+    Optional<String> endEvent = progress.endedAt(key);
+    if (OUTCOME_FAILED.equals(text(vars.get(VAR_OUTCOME)))) {
       String reason = text(vars.get(VAR_FAILURE_REASON));
       if (reason == null || reason.isBlank()) {
-        reason =
-            "The process ended at '" + progress.endedAt(key).orElse("a failure end event") + "'";
+        reason = "The process ended at '" + endEvent.orElse("a failure end event") + "'";
       }
       operation.fail(clip(reason, 2000));
       LOG.info(
@@ -205,10 +203,11 @@ public class OperationTracker {
           operation.getType(),
           operation.getError());
     } else {
+      String result = vars.get(VAR_RESULT);
       operation.complete(result == null || "null".equals(result) ? null : result);
       LOG.info("Operation {} ({}) completed", operation.getId(), operation.getType());
     }
-    operation.setCurrentStep(progress.endedAt(key).map(s -> clip(s, 120)).orElse(null));
+    operation.setCurrentStep(endEvent.map(s -> clip(s, 120)).orElse(null));
   }
 
   private String text(String jsonValue) {

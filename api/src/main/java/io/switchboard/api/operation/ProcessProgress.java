@@ -152,22 +152,25 @@ public class ProcessProgress {
     return Optional.of(name(call.get()) + inner.map(s -> ": " + s).orElse(""));
   }
 
-  /** The instance's own (root-scope) variables with these names, as JSON text. */
+  /**
+   * The instance's variables with these names, as JSON text: the process-level value where there is
+   * one, else the value a failure path left in an inner scope (an event subprocess).
+   */
   public Map<String, String> variables(long processInstanceKey, List<String> names) {
     Map<String, String> values = new HashMap<>();
     for (Variable v :
         client
             .getObject()
             .newVariableSearchRequest()
-            .filter(
-                f ->
-                    f.processInstanceKey(processInstanceKey)
-                        .scopeKey(processInstanceKey)
-                        .name(n -> n.in(names)))
+            .filter(f -> f.processInstanceKey(processInstanceKey).name(n -> n.in(names)))
             .page(p -> p.limit(MAX_PAGE))
             .send()
             .join()
             .items()) {
+      boolean processLevel = Long.valueOf(processInstanceKey).equals(v.getScopeKey());
+      if (!processLevel && values.containsKey(v.getName())) {
+        continue;
+      }
       String value = v.getValue();
       if (Boolean.TRUE.equals(v.isTruncated())) {
         value =
