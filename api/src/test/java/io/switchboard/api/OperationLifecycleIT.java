@@ -155,6 +155,44 @@ class OperationLifecycleIT extends ApiIT {
   }
 
   @Test
+  void aBpmnErrorCaughtByAFailurePathFailsTheOperationWithTheErrorsReason() {
+    String jobType = unique("push");
+    String process =
+        deploy(
+            Bpmn.createExecutableProcess(unique("esp"))
+                .eventSubProcess(
+                    "anyStepFailed",
+                    e ->
+                        e.startEvent("anyError")
+                            .error()
+                            .scriptTask(
+                                "outcome",
+                                t ->
+                                    t.zeebeExpression("\"FAILED\"")
+                                        .zeebeResultVariable(OperationContract.VAR_OUTCOME))
+                            .endEvent())
+                .startEvent()
+                .serviceTask("push", t -> t.zeebeJobType(jobType))
+                .endEvent()
+                .done());
+    String id = startOn(process, device());
+
+    camunda
+        .newThrowErrorCommand(job(jobType))
+        .errorCode("COMMIT_FAILED")
+        .variables(
+            Map.of(
+                OperationContract.VAR_FAILURE_REASON,
+                "error: commit failed: (missing mandatory statement)"))
+        .send()
+        .join();
+
+    JsonNode failed = awaitOperation(id, state("FAILED"));
+    assertThat(failed.get("error").asText())
+        .isEqualTo("error: commit failed: (missing mandatory statement)");
+  }
+
+  @Test
   void anIncidentShowsAsAttentionAndAnOperatorRetriesIt() {
     String jobType = unique("flaky");
     String id = startOn(waitingProcess(jobType), device());
