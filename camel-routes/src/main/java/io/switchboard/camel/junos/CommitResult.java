@@ -1,6 +1,6 @@
 package io.switchboard.camel.junos;
 
-import io.switchboard.camel.netconf.RpcError;
+import io.switchboard.netconf.error.RpcError;
 import java.util.List;
 
 /** A successful commit or commit check, with the device's warnings. */

@@ -1,5 +1,7 @@
 package io.switchboard.camel.netconf;
 
+import io.switchboard.netconf.NetconfCapabilities;
+import io.switchboard.netconf.NetconfProtocol;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -15,7 +17,7 @@ record NetconfHello(Set<String> capabilities, String sessionId) {
         new StringBuilder()
             .append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
             .append("<hello xmlns=\"")
-            .append(NetconfXml.BASE_NS)
+            .append(NetconfProtocol.BASE_NAMESPACE)
             .append("\"><capabilities>")
             .append("<capability>")
             .append(NetconfCapabilities.BASE_10)

@@ -1,6 +1,7 @@
 package io.switchboard.camel.netconf;
 
-import java.util.ArrayList;
+import io.switchboard.netconf.error.RpcError;
+import io.switchboard.netconf.error.RpcErrors;
 import java.util.List;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -33,23 +34,7 @@ public final class NetconfReply {
       throw new IllegalArgumentException(
           "expected <rpc-reply> but got <" + root.getTagName() + ">");
     }
-    List<RpcError> errors = new ArrayList<>();
-    for (Element error : NetconfXml.descendants(root, "rpc-error")) {
-      errors.add(toRpcError(error));
-    }
-    return new NetconfReply(xml, document, List.copyOf(errors));
-  }
-
-  private static RpcError toRpcError(Element error) {
-    Element info = NetconfXml.child(error, "error-info");
-    return new RpcError(
-        NetconfXml.childText(error, "error-type"),
-        NetconfXml.childText(error, "error-tag"),
-        NetconfXml.childText(error, "error-severity"),
-        NetconfXml.childText(error, "error-app-tag"),
-        NetconfXml.childText(error, "error-path"),
-        NetconfXml.childText(error, "error-message"),
-        info == null ? null : NetconfXml.toXml(info));
+    return new NetconfReply(xml, document, RpcErrors.findAll(root));
   }
 
   public String xml() {

@@ -1,5 +1,6 @@
 package io.switchboard.camel.netconf;
 
+import io.switchboard.netconf.NetconfProtocol;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -155,11 +156,12 @@ public record NetconfRequest(
   /** Puts {@code nc:operation} on each top-level element of a configuration fragment. */
   private static String markTopLevel(String config, String editOperation) {
     Document document =
-        NetconfXml.parse("<config xmlns=\"" + NetconfXml.BASE_NS + "\">" + config + "</config>");
+        NetconfXml.parse(
+            "<config xmlns=\"" + NetconfProtocol.BASE_NAMESPACE + "\">" + config + "</config>");
     StringBuilder out = new StringBuilder();
     List<Element> elements = NetconfXml.childElements(document.getDocumentElement());
     for (Element element : elements) {
-      element.setAttributeNS(NetconfXml.BASE_NS, "nc:operation", editOperation);
+      element.setAttributeNS(NetconfProtocol.BASE_NAMESPACE, "nc:operation", editOperation);
       out.append(NetconfXml.toXml(element));
     }
     return out.toString();

@@ -1,5 +1,6 @@
 package io.switchboard.camel.netconf;
 
+import io.switchboard.netconf.error.RpcError;
 import java.util.List;
 
 /**

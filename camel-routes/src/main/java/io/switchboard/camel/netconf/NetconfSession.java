@@ -1,5 +1,9 @@
 package io.switchboard.camel.netconf;
 
+import io.switchboard.netconf.NetconfCapabilities;
+import io.switchboard.netconf.NetconfProtocol;
+import io.switchboard.netconf.framing.FrameCodec;
+import io.switchboard.netconf.framing.FramingException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -41,15 +45,13 @@ final class NetconfSession {
   private final ChannelSubsystem channel;
   private final Executor worker;
   private final ScheduledExecutorService scheduler;
-  private final int maxMessageBytes;
-  private final FrameBuffer input = new FrameBuffer();
+  private final FrameCodec framing;
   private final CompletableFuture<NetconfSession> hello = new CompletableFuture<>();
   private final Map<String, Pending> pending = new ConcurrentHashMap<>();
   private final ArrayDeque<byte[]> writeQueue = new ArrayDeque<>();
   private final AtomicLong messageIds = new AtomicLong();
   private final AtomicBoolean closed = new AtomicBoolean();
   private final Set<String> lockedDatastores = ConcurrentHashMap.newKeySet();
-  private volatile Framing framing;
   private volatile Set<String> serverCapabilities = Set.of();
   private volatile String sessionId;
   private volatile boolean broken;
@@ -72,8 +74,7 @@ final class NetconfSession {
     this.channel = channel;
     this.worker = worker;
     this.scheduler = scheduler;
-    this.maxMessageBytes = maxMessageBytes;
-    this.framing = new EndOfMessageFraming(maxMessageBytes);
+    this.framing = new FrameCodec(maxMessageBytes);
   }
 
   /** Starts reading and sends our hello; the future completes once the device's hello is in. */
@@ -81,7 +82,7 @@ final class NetconfSession {
     channel.addCloseFutureListener(f -> onClosed("the device closed the NETCONF channel", null));
     readNext();
     drainStderr(new ByteArrayBuffer(1024));
-    write(framing.encode(NetconfHello.client(key.offerBase11())));
+    write(FrameCodec.encodeHello(NetconfHello.client(key.offerBase11())));
     return hello;
   }
 
@@ -102,7 +103,7 @@ final class NetconfSession {
   }
 
   boolean isChunked() {
-    return framing instanceof ChunkedFraming;
+    return framing.isChunked();
   }
 
   /** Open, answered its hello, and not left in an unknown state by a timeout. */
@@ -147,7 +148,7 @@ final class NetconfSession {
     pending.put(id, new Pending(operation, reply, timer));
     String xml =
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rpc xmlns=\""
-            + NetconfXml.BASE_NS
+            + NetconfProtocol.BASE_NAMESPACE
             + "\" message-id=\""
             + id
             + "\">"
@@ -216,12 +217,12 @@ final class NetconfSession {
     }
     ByteArrayBuffer buffer = (ByteArrayBuffer) future.getBuffer();
     try {
-      input.append(buffer.array(), buffer.rpos(), buffer.available());
+      framing.feed(buffer.array(), buffer.rpos(), buffer.available());
       byte[] message;
-      while ((message = framing.decode(input)) != null) {
+      while ((message = framing.next()) != null) {
         onMessage(new String(message, StandardCharsets.UTF_8).strip());
       }
-    } catch (Framing.FramingException e) {
+    } catch (FramingException e) {
       fail(new NetconfProtocolException(deviceId(), "bad RFC 6242 framing: " + e.getMessage(), e));
       return;
     } catch (RuntimeException e) {
@@ -290,7 +291,7 @@ final class NetconfSession {
     this.serverCapabilities = received.capabilities();
     this.sessionId = received.sessionId();
     if (received.chunkedWith(key.offerBase11())) {
-      framing = new ChunkedFraming(maxMessageBytes);
+      framing.switchToChunked();
     } else if (!NetconfCapabilities.has(received.capabilities(), NetconfCapabilities.BASE_10)) {
       throw new IllegalArgumentException("device speaks only base:1.1 but we offered base:1.0");
     }
@@ -298,7 +299,7 @@ final class NetconfSession {
         "{}: NETCONF session {} up, framing {}",
         deviceId(),
         sessionId,
-        framing.getClass().getSimpleName());
+        framing.isChunked() ? "chunked" : "end-of-message");
     worker.execute(() -> hello.complete(this));
   }
 

@@ -24,8 +24,6 @@ import org.xml.sax.SAXException;
 /** XML helpers for NETCONF messages. Parsing refuses DTDs: device input is untrusted. */
 public final class NetconfXml {
 
-  public static final String BASE_NS = "urn:ietf:params:xml:ns:netconf:base:1.0";
-
   private static final DocumentBuilderFactory FACTORY = newFactory();
   private static final ThreadLocal<DocumentBuilder> BUILDER =
       ThreadLocal.withInitial(NetconfXml::newBuilder);

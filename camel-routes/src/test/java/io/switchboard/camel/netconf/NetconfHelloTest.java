@@ -3,6 +3,7 @@ package io.switchboard.camel.netconf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.switchboard.netconf.NetconfCapabilities;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 

@@ -3,6 +3,7 @@ package io.switchboard.camel.netconf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.switchboard.netconf.error.RpcError;
 import org.junit.jupiter.api.Test;
 
 class NetconfReplyTest {
@@ -37,7 +38,7 @@ class NetconfReplyTest {
               assertThat(e.getErrorPath()).isEqualTo("/nacm:nacm/nacm:enable-nacm");
               assertThat(e.getErrorMessage()).isEqualTo("invalid value");
               assertThat(e.getErrors().get(0).appTag()).isEqualTo("data-invalid");
-              assertThat(e.getErrors().get(0).info()).contains("<bad-value>maybe</bad-value>");
+              assertThat(e.getErrors().get(0).info()).containsEntry("bad-value", "maybe");
               assertThat(e.getMessage())
                   .isEqualTo(
                       "device r1: edit-config failed: error application/invalid-value"

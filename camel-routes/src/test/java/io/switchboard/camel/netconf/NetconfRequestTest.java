@@ -3,6 +3,7 @@ package io.switchboard.camel.netconf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.switchboard.netconf.NetconfProtocol;
 import org.junit.jupiter.api.Test;
 
 class NetconfRequestTest {
@@ -56,7 +57,7 @@ class NetconfRequestTest {
         .startsWith(
             "<edit-config><target><running/></target><default-operation>none</default-operation>")
         .contains("nc:operation=\"delete\"")
-        .contains("xmlns:nc=\"" + NetconfXml.BASE_NS + "\"")
+        .contains("xmlns:nc=\"" + NetconfProtocol.BASE_NAMESPACE + "\"")
         .contains("<b/>");
   }
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.switchboard.netconf.NetconfCapabilities;
+import io.switchboard.netconf.NetconfProtocol;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -144,7 +146,7 @@ class NetconfdInteropIT {
         "<nacm xmlns=\""
             + NACM
             + "\"><groups><group xmlns:nc=\""
-            + NetconfXml.BASE_NS
+            + NetconfProtocol.BASE_NAMESPACE
             + "\" nc:operation=\"delete\"><name>"
             + name
             + "</name></group></groups></nacm>";
@@ -242,7 +244,7 @@ class NetconfdInteropIT {
             e -> {
               assertThat(e.getErrorTag()).isEqualTo("lock-denied");
               assertThat(e.getErrorType()).isEqualTo("protocol");
-              assertThat(e.getErrors().get(0).info()).contains("session-id");
+              assertThat(e.getErrors().get(0).info()).containsKey("session-id");
             });
     String relock =
         template.requestBodyAndHeader(
@@ -314,7 +316,7 @@ class NetconfdInteropIT {
         template.requestBody(
             peer.uri("operation=rpc"),
             "<get xmlns=\""
-                + NetconfXml.BASE_NS
+                + NetconfProtocol.BASE_NAMESPACE
                 + "\"><filter type=\"subtree\">"
                 + "<netconf-state xmlns=\"urn:ietf:params:xml:ns:yang:ietf-netconf-monitoring\"><sessions/></netconf-state>"
                 + "</filter></get>",

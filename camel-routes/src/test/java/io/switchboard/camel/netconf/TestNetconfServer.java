@@ -1,5 +1,8 @@
 package io.switchboard.camel.netconf;
 
+import io.switchboard.netconf.NetconfCapabilities;
+import io.switchboard.netconf.NetconfProtocol;
+import io.switchboard.netconf.framing.FrameCodec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -110,13 +113,12 @@ final class TestNetconfServer implements AutoCloseable {
     }
 
     private void run() {
-      Framing framing = new EndOfMessageFraming(1 << 20);
-      FrameBuffer buffer = new FrameBuffer();
+      FrameCodec framing = new FrameCodec(1 << 20);
       byte[] chunk = new byte[4096];
       try {
         String hello =
             "<hello xmlns=\""
-                + NetconfXml.BASE_NS
+                + NetconfProtocol.BASE_NAMESPACE
                 + "\"><capabilities><capability>"
                 + NetconfCapabilities.BASE_10
                 + "</capability>"
@@ -126,18 +128,18 @@ final class TestNetconfServer implements AutoCloseable {
                 + "</capabilities><session-id>"
                 + sessionsOpened.get()
                 + "</session-id></hello>";
-        write(framing.encode(hello.getBytes(StandardCharsets.UTF_8)));
+        write(FrameCodec.encodeHello(hello.getBytes(StandardCharsets.UTF_8)));
         boolean helloSeen = false;
         int n;
         while ((n = in.read(chunk)) >= 0) {
-          buffer.append(chunk, 0, n);
+          framing.feed(chunk, 0, n);
           byte[] message;
-          while ((message = framing.decode(buffer)) != null) {
+          while ((message = framing.next()) != null) {
             String xml = new String(message, StandardCharsets.UTF_8);
             if (!helloSeen) {
               helloSeen = true;
               if (offerBase11 && xml.contains(NetconfCapabilities.BASE_11)) {
-                framing = new ChunkedFraming(1 << 20);
+                framing.switchToChunked();
               }
               continue;
             }
@@ -153,7 +155,7 @@ final class TestNetconfServer implements AutoCloseable {
             write(
                 framing.encode(
                     ("<rpc-reply xmlns=\""
-                            + NetconfXml.BASE_NS
+                            + NetconfProtocol.BASE_NAMESPACE
                             + "\" message-id=\""
                             + messageId
                             + "\">"

@@ -7,6 +7,7 @@ import io.switchboard.devices.config.Datastore;
 import io.switchboard.devices.config.EditOperation;
 import io.switchboard.devices.config.Xml;
 import io.switchboard.devices.fault.Fault;
+import io.switchboard.netconf.error.RpcError;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -173,6 +174,7 @@ final class BaseOperations {
                   "protocol",
                   "operation-failed",
                   "error",
+                  null,
                   "[edit]",
                   "Check-out pass for Routing protocol process (/usr/sbin/rpd) dumped core (0x86)",
                   null),

@@ -1,5 +1,7 @@
 package io.switchboard.devices.netconf;
 
+import io.switchboard.netconf.NetconfProtocol;
+
 /** The server hello. */
 final class Hello {
 
@@ -9,7 +11,7 @@ final class Hello {
     StringBuilder xml = new StringBuilder(1024);
     xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
         .append("<hello xmlns=\"")
-        .append(NetconfConstants.BASE_NS)
+        .append(NetconfProtocol.BASE_NAMESPACE)
         .append("\">\n")
         .append("  <capabilities>\n");
     for (String capability : NetconfConstants.CAPABILITIES) {

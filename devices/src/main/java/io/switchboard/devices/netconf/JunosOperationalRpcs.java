@@ -5,6 +5,7 @@ import static io.switchboard.devices.netconf.BaseOperations.done;
 import io.switchboard.devices.config.InterfaceState;
 import io.switchboard.devices.config.TunnelState;
 import io.switchboard.devices.image.SoftwareInventory;
+import io.switchboard.netconf.error.RpcError;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

@@ -9,6 +9,7 @@ import io.switchboard.devices.config.Datastore;
 import io.switchboard.devices.config.EditOperation;
 import io.switchboard.devices.config.SetCommands;
 import io.switchboard.devices.config.Xml;
+import io.switchboard.netconf.error.RpcError;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;

@@ -1,33 +1,29 @@
 package io.switchboard.devices.netconf;
 
+import io.switchboard.netconf.NetconfCapabilities;
+import io.switchboard.netconf.NetconfProtocol;
 import java.util.List;
 
-/** Namespaces and capabilities of the simulated device. */
+/** What the simulated device announces, and the Junos namespace of its replies. */
 public final class NetconfConstants {
-
-  public static final String BASE_NS = "urn:ietf:params:xml:ns:netconf:base:1.0";
-  public static final String BASE_1_0 = "urn:ietf:params:netconf:base:1.0";
-  public static final String BASE_1_1 = "urn:ietf:params:netconf:base:1.1";
-  public static final String JUNOS_CAPABILITY = "http://xml.juniper.net/netconf/junos/1.0";
-  public static final String SUBSYSTEM = "netconf";
 
   /** What the device announces in its hello. */
   public static final List<String> CAPABILITIES =
       List.of(
-          BASE_1_0,
-          BASE_1_1,
-          "urn:ietf:params:netconf:capability:candidate:1.0",
-          "urn:ietf:params:netconf:capability:confirmed-commit:1.0",
-          "urn:ietf:params:netconf:capability:confirmed-commit:1.1",
-          "urn:ietf:params:netconf:capability:validate:1.0",
-          "urn:ietf:params:netconf:capability:validate:1.1",
-          "urn:ietf:params:netconf:capability:rollback-on-error:1.0",
-          "urn:ietf:params:netconf:capability:url:1.0?scheme=http,ftp,file",
+          NetconfCapabilities.BASE_10,
+          NetconfCapabilities.BASE_11,
+          NetconfCapabilities.CANDIDATE,
+          NetconfCapabilities.CONFIRMED_COMMIT_10,
+          NetconfCapabilities.CONFIRMED_COMMIT_11,
+          NetconfCapabilities.VALIDATE_10,
+          NetconfCapabilities.VALIDATE_11,
+          NetconfCapabilities.ROLLBACK_ON_ERROR,
+          NetconfCapabilities.URL + "?scheme=http,ftp,file",
           "urn:ietf:params:xml:ns:netconf:base:1.0",
           "urn:ietf:params:xml:ns:netconf:capability:candidate:1.0",
           "urn:ietf:params:xml:ns:netconf:capability:confirmed-commit:1.0",
           "urn:ietf:params:xml:ns:netconf:capability:validate:1.0",
-          JUNOS_CAPABILITY,
+          NetconfProtocol.JUNOS_CAPABILITY,
           "http://xml.juniper.net/dmi/system/1.0");
 
   private NetconfConstants() {}

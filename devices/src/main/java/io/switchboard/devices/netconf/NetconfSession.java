@@ -3,6 +3,10 @@ package io.switchboard.devices.netconf;
 import io.switchboard.devices.config.Xml;
 import io.switchboard.devices.config.XmlException;
 import io.switchboard.devices.fault.Fault;
+import io.switchboard.netconf.NetconfCapabilities;
+import io.switchboard.netconf.error.RpcError;
+import io.switchboard.netconf.framing.FrameCodec;
+import io.switchboard.netconf.framing.FramingException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -41,14 +45,15 @@ public final class NetconfSession implements Command, ChannelSessionAware, Chann
   private final NetconfDevice device;
   private final Map<String, RpcHandler> operations;
   private final int id;
-  private final FrameDecoder decoder = new FrameDecoder();
+  // one chunk per message, as before the codec was shared
+  private final FrameCodec framing =
+      new FrameCodec(FrameCodec.DEFAULT_MAX_MESSAGE_BYTES, Integer.MAX_VALUE);
   private final AtomicBoolean ended = new AtomicBoolean();
   private final Object writeLock = new Object();
   private ChannelSession channel;
   private OutputStream out;
   private ExitCallback exitCallback;
   private boolean helloReceived;
-  private volatile boolean chunked;
   private volatile String username = "";
   private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
 
@@ -68,7 +73,7 @@ public final class NetconfSession implements Command, ChannelSessionAware, Chann
 
   /** Whether both peers chose base:1.1 (chunked framing). */
   public boolean chunked() {
-    return chunked;
+    return framing.isChunked();
   }
 
   // ---- SSH command lifecycle --------------------------------------------------------------------
@@ -107,7 +112,7 @@ public final class NetconfSession implements Command, ChannelSessionAware, Chann
     enqueue(
         () -> {
           // The hello always goes out with end-of-message framing, whatever the client announced.
-          write(FrameEncoder.encode(hello, false));
+          write(FrameCodec.encodeHello(hello));
           return CompletableFuture.completedFuture(null);
         });
   }
@@ -120,9 +125,9 @@ public final class NetconfSession implements Command, ChannelSessionAware, Chann
   @Override
   public int data(ChannelSession session, byte[] buf, int start, int len) throws IOException {
     try {
-      decoder.feed(buf, start, len);
+      framing.feed(buf, start, len);
       byte[] message;
-      while ((message = decoder.next()) != null) {
+      while ((message = framing.next()) != null) {
         if (!helloReceived) {
           receiveHello(message);
         } else {
@@ -162,17 +167,16 @@ public final class NetconfSession implements Command, ChannelSessionAware, Chann
           capabilities.add(Xml.text(cap));
         }
       }
-      if (!capabilities.contains(NetconfConstants.BASE_1_0)
-          && !capabilities.contains(NetconfConstants.BASE_1_1)) {
+      if (!capabilities.contains(NetconfCapabilities.BASE_10)
+          && !capabilities.contains(NetconfCapabilities.BASE_11)) {
         log.info(
             "{} session {}: client speaks no NETCONF base version, closing", device.hostName(), id);
         dropConnection();
         return;
       }
       helloReceived = true;
-      if (capabilities.contains(NetconfConstants.BASE_1_1)) {
-        decoder.switchToChunked();
-        chunked = true;
+      if (capabilities.contains(NetconfCapabilities.BASE_11)) {
+        framing.switchToChunked();
       }
     } catch (XmlException e) {
       log.info(
@@ -314,7 +318,7 @@ public final class NetconfSession implements Command, ChannelSessionAware, Chann
   }
 
   private void writeReply(byte[] message, Runnable afterWrite) {
-    byte[] framed = FrameEncoder.encode(message, chunked);
+    byte[] framed = framing.encode(message);
     if (device.faults().strikes(Fault.DROP_SESSION)) {
       log.info("{} session {}: dropping the connection mid-reply (fault)", device.hostName(), id);
       write(Arrays.copyOf(framed, framed.length / 2));

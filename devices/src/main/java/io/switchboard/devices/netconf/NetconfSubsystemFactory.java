@@ -1,5 +1,6 @@
 package io.switchboard.devices.netconf;
 
+import io.switchboard.netconf.NetconfProtocol;
 import org.apache.sshd.server.channel.ChannelSession;
 import org.apache.sshd.server.command.Command;
 import org.apache.sshd.server.subsystem.SubsystemFactory;
@@ -15,7 +16,7 @@ public final class NetconfSubsystemFactory implements SubsystemFactory {
 
   @Override
   public String getName() {
-    return NetconfConstants.SUBSYSTEM;
+    return NetconfProtocol.SSH_SUBSYSTEM;
   }
 
   @Override

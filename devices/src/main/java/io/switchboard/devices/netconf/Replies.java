@@ -1,9 +1,11 @@
 package io.switchboard.devices.netconf;
 
 import io.switchboard.devices.config.Xml;
+import io.switchboard.netconf.NetconfProtocol;
+import io.switchboard.netconf.error.RpcError;
+import io.switchboard.netconf.error.RpcErrors;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import javax.xml.XMLConstants;
 import org.w3c.dom.Attr;
 import org.w3c.dom.Document;
@@ -21,7 +23,7 @@ final class Replies {
    */
   static Document newReply(Element rpc, NetconfDevice device) {
     Document doc = Xml.newDocument();
-    Element reply = doc.createElementNS(NetconfConstants.BASE_NS, "rpc-reply");
+    Element reply = doc.createElementNS(NetconfProtocol.BASE_NAMESPACE, "rpc-reply");
     reply.setAttributeNS(
         XMLConstants.XMLNS_ATTRIBUTE_NS_URI,
         "xmlns:junos",
@@ -76,21 +78,7 @@ final class Replies {
   }
 
   static Element rpcError(Document doc, RpcError error) {
-    Element element = doc.createElementNS(null, "rpc-error");
-    Xml.append(element, "error-type", error.type());
-    Xml.append(element, "error-tag", error.tag());
-    Xml.append(element, "error-severity", error.severity());
-    if (error.path() != null) {
-      Xml.append(element, "error-path", error.path());
-    }
-    Xml.append(element, "error-message", error.message());
-    if (!error.info().isEmpty()) {
-      Element info = Xml.append(element, "error-info");
-      for (Map.Entry<String, String> entry : error.info().entrySet()) {
-        Xml.append(info, entry.getKey(), entry.getValue());
-      }
-    }
-    return element;
+    return RpcErrors.write(doc, error);
   }
 
   /**

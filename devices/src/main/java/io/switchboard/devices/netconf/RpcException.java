@@ -1,6 +1,7 @@
 package io.switchboard.devices.netconf;
 
 import io.switchboard.devices.config.ConfigException;
+import io.switchboard.netconf.error.RpcError;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -49,7 +50,8 @@ public class RpcException extends Exception {
           default -> "application";
         };
     List<RpcError> errors = new ArrayList<>();
-    RpcError first = new RpcError(type, e.errorTag(), "error", e.errorPath(), e.getMessage(), null);
+    RpcError first =
+        new RpcError(type, e.errorTag(), "error", null, e.errorPath(), e.getMessage(), null);
     if (e.badElement() != null) {
       first = first.withInfo("bad-element", e.badElement());
     }

@@ -2,6 +2,10 @@ package io.switchboard.devices.netconf;
 
 import io.switchboard.devices.config.Xml;
 import io.switchboard.devices.fleet.SimulatedDevice;
+import io.switchboard.netconf.NetconfCapabilities;
+import io.switchboard.netconf.NetconfProtocol;
+import io.switchboard.netconf.framing.FrameCodec;
+import io.switchboard.netconf.framing.FramingException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -37,7 +41,10 @@ public final class NetconfTestClient implements AutoCloseable {
   private final AtomicInteger messageId = new AtomicInteger(100);
   private final List<String> serverCapabilities = new ArrayList<>();
   private final int sessionId;
-  private final boolean chunked;
+
+  /** Outgoing framing: end-of-message for the hello, chunked after it when both chose base:1.1. */
+  private final FrameCodec encoder = new FrameCodec();
+
   private volatile boolean closed;
 
   private NetconfTestClient(SimulatedDevice device, boolean base11) throws Exception {
@@ -50,10 +57,10 @@ public final class NetconfTestClient implements AutoCloseable {
         (s, address, key) -> device.hostKeyFingerprint().equals(KeyUtils.getFingerPrint(key)));
     session.addPasswordIdentity(device.password());
     session.auth().verify(Duration.ofSeconds(10));
-    channel = session.createSubsystemChannel(NetconfConstants.SUBSYSTEM);
+    channel = session.createSubsystemChannel(NetconfProtocol.SSH_SUBSYSTEM);
     channel.open().verify(Duration.ofSeconds(10));
     toServer = channel.getInvertedIn();
-    FrameDecoder decoder = new FrameDecoder();
+    FrameCodec decoder = new FrameCodec();
     InputStream fromServer = channel.getInvertedOut();
     Thread reader = new Thread(() -> read(fromServer, decoder), "netconf-test-reader");
     reader.setDaemon(true);
@@ -69,19 +76,18 @@ public final class NetconfTestClient implements AutoCloseable {
       serverCapabilities.add(Xml.text(cap));
     }
     sessionId = Integer.parseInt(Xml.childText(doc.getDocumentElement(), "session-id"));
-    String capability = base11 ? NetconfConstants.BASE_1_1 : NetconfConstants.BASE_1_0;
+    String capability = base11 ? NetconfCapabilities.BASE_11 : NetconfCapabilities.BASE_10;
     writeFramed(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?><hello xmlns=\""
-            + NetconfConstants.BASE_NS
+            + NetconfProtocol.BASE_NAMESPACE
             + "\"><capabilities><capability>"
             + capability
-            + "</capability></capabilities></hello>",
-        false);
-    chunked = base11 && serverCapabilities.contains(NetconfConstants.BASE_1_1);
-    if (chunked) {
+            + "</capability></capabilities></hello>");
+    if (base11 && serverCapabilities.contains(NetconfCapabilities.BASE_11)) {
       synchronized (decoder) {
         decoder.switchToChunked();
       }
+      encoder.switchToChunked();
     }
   }
 
@@ -103,7 +109,7 @@ public final class NetconfTestClient implements AutoCloseable {
     return client;
   }
 
-  private void read(InputStream in, FrameDecoder decoder) {
+  private void read(InputStream in, FrameCodec decoder) {
     byte[] buffer = new byte[8192];
     try {
       int n;
@@ -133,7 +139,7 @@ public final class NetconfTestClient implements AutoCloseable {
   }
 
   public boolean chunked() {
-    return chunked;
+    return encoder.isChunked();
   }
 
   /** Sends an operation (the XML inside {@code <rpc>}) and returns the {@code rpc-reply}. */
@@ -153,7 +159,7 @@ public final class NetconfTestClient implements AutoCloseable {
   public String rpcText(String operationXml, Duration timeout) throws Exception {
     send(
         "<rpc xmlns=\""
-            + NetconfConstants.BASE_NS
+            + NetconfProtocol.BASE_NAMESPACE
             + "\" message-id=\""
             + messageId.incrementAndGet()
             + "\">"
@@ -164,11 +170,11 @@ public final class NetconfTestClient implements AutoCloseable {
 
   /** Sends raw bytes as one framed message. */
   public void send(String message) throws IOException {
-    writeFramed(message, chunked);
+    writeFramed(message);
   }
 
-  private void writeFramed(String message, boolean chunkedFraming) throws IOException {
-    toServer.write(FrameEncoder.encode(message.getBytes(StandardCharsets.UTF_8), chunkedFraming));
+  private void writeFramed(String message) throws IOException {
+    toServer.write(encoder.encode(message));
     toServer.flush();
   }
 

@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import io.switchboard.devices.config.Xml;
 import io.switchboard.devices.fleet.SimulatedDevice;
 import io.switchboard.devices.fleet.SimulatedFleet;
+import io.switchboard.netconf.NetconfProtocol;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,7 +57,7 @@ class StandardOperationsIT {
               "urn:ietf:params:netconf:capability:confirmed-commit:1.1",
               "urn:ietf:params:netconf:capability:validate:1.0",
               "urn:ietf:params:netconf:capability:rollback-on-error:1.0",
-              NetconfConstants.JUNOS_CAPABILITY);
+              NetconfProtocol.JUNOS_CAPABILITY);
       assertThat(nc.sessionId()).isPositive();
       assertThat(nc.chunked()).isTrue();
     }
@@ -77,7 +78,7 @@ class StandardOperationsIT {
     try (NetconfTestClient nc = NetconfTestClient.connect(device)) {
       nc.send(
           "<rpc xmlns=\""
-              + NetconfConstants.BASE_NS
+              + NetconfProtocol.BASE_NAMESPACE
               + "\" message-id=\"m-7\" xmlns:x=\"urn:x\" x:trace=\"t1\"><get/></rpc>");
       Element reply = Xml.parse(nc.next(Duration.ofSeconds(5))).getDocumentElement();
       assertThat(reply.getAttribute("message-id")).isEqualTo("m-7");
@@ -109,7 +110,7 @@ class StandardOperationsIT {
           edit(
               "<interfaces><interface operation=\"replace\"><name>ge-0/0/1</name><description>b</description></interface>"
                   + "<interface xmlns:nc=\""
-                  + NetconfConstants.BASE_NS
+                  + NetconfProtocol.BASE_NAMESPACE
                   + "\" nc:operation=\"delete\"><name>ge-0/0/2</name></interface>"
                   + "</interfaces>"));
       nc.rpc("<commit/>");

@@ -1,11 +1,12 @@
-package io.switchboard.camel.netconf;
+package io.switchboard.netconf.framing;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
  * base:1.1 framing: a message is one or more chunks {@code \n#<size>\n<data>} followed by {@code
- * \n##\n} (RFC 6242 section 4.2). The decoder keeps its state between reads.
+ * \n##\n} (RFC 6242 section 4.2). The decoder keeps its state between reads and copies chunk data
+ * as it arrives, so a large chunk never has to sit whole in the read buffer.
  */
 final class ChunkedFraming implements Framing {
 
@@ -19,11 +20,10 @@ final class ChunkedFraming implements Framing {
   private ByteArrayOutputStream message = new ByteArrayOutputStream();
   private long chunkRemaining;
 
-  ChunkedFraming(int maxMessageBytes) {
-    this(maxMessageBytes, 64 * 1024);
-  }
-
   ChunkedFraming(int maxMessageBytes, int maxChunkToSend) {
+    if (maxChunkToSend < 1) {
+      throw new IllegalArgumentException("chunks must hold at least one byte");
+    }
     this.maxMessageBytes = maxMessageBytes;
     this.maxChunkToSend = maxChunkToSend;
   }
@@ -31,10 +31,12 @@ final class ChunkedFraming implements Framing {
   @Override
   public byte[] encode(byte[] payload) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(payload.length + 32);
-    for (int offset = 0; offset < payload.length; offset += maxChunkToSend) {
+    int offset = 0;
+    while (offset < payload.length) {
       int size = Math.min(maxChunkToSend, payload.length - offset);
       out.writeBytes(("\n#" + size + "\n").getBytes(StandardCharsets.US_ASCII));
       out.write(payload, offset, size);
+      offset += size;
     }
     out.writeBytes("\n##\n".getBytes(StandardCharsets.US_ASCII));
     return out.toByteArray();
@@ -48,26 +50,26 @@ final class ChunkedFraming implements Framing {
         if (n == 0) {
           return null;
         }
-        if (message.size() + n > maxMessageBytes) {
-          throw new FramingException("message exceeds " + maxMessageBytes + " bytes");
-        }
         in.copyTo(message, n);
         chunkRemaining -= n;
         continue;
       }
       // Expecting "\n#<size>\n" or the end-of-chunks "\n##\n".
-      if (in.available() < 4) {
+      if (in.available() < 3) {
         return null;
       }
       if (in.get(0) != '\n' || in.get(1) != '#') {
-        throw new FramingException("expected chunk header, got " + describe(in));
+        throw new FramingException("expected chunk header, got " + in.describe());
       }
       if (in.get(2) == '#') {
+        if (in.available() < 4) {
+          return null;
+        }
         if (in.get(3) != '\n') {
-          throw new FramingException("bad end-of-chunks marker " + describe(in));
+          throw new FramingException("bad end-of-chunks marker " + in.describe());
         }
         if (message.size() == 0) {
-          throw new FramingException("end-of-chunks before any chunk");
+          throw new FramingException("end-of-chunks marker without a chunk");
         }
         in.skip(4);
         byte[] complete = message.toByteArray();
@@ -85,26 +87,20 @@ final class ChunkedFraming implements Framing {
           break;
         }
         if (b < '0' || b > '9' || (i == 2 && b == '0') || i - 2 >= MAX_SIZE_DIGITS) {
-          throw new FramingException("bad chunk size in " + describe(in));
+          throw new FramingException("bad chunk size in " + in.describe());
         }
         size = size * 10 + (b - '0');
         i++;
       }
       if (i == 2 || size > MAX_CHUNK_SIZE) {
-        throw new FramingException("bad chunk size in " + describe(in));
+        throw new FramingException("bad chunk size in " + in.describe());
+      }
+      // refuse an oversize message when its chunk is announced, before reading its data
+      if (message.size() + size > maxMessageBytes) {
+        throw new FramingException("message exceeds " + maxMessageBytes + " bytes");
       }
       in.skip(i + 1);
       chunkRemaining = size;
     }
-  }
-
-  private static String describe(FrameBuffer in) {
-    int n = Math.min(in.available(), 16);
-    StringBuilder text = new StringBuilder("\"");
-    for (int i = 0; i < n; i++) {
-      char c = (char) (in.get(i) & 0xff);
-      text.append(c == '\n' ? "\\n" : c < 32 || c > 126 ? "?" : String.valueOf(c));
-    }
-    return text.append('"').toString();
   }
 }

@@ -1,4 +1,4 @@
-package io.switchboard.camel.netconf;
+package io.switchboard.netconf.framing;
 
 import java.nio.charset.StandardCharsets;
 
@@ -35,6 +35,9 @@ final class EndOfMessageFraming implements Framing {
       }
       scanFrom = Math.max(0, in.available() - DELIMITER.length + 1);
       return null;
+    }
+    if (end > maxMessageBytes) {
+      throw new FramingException("message exceeds " + maxMessageBytes + " bytes");
     }
     scanFrom = 0;
     byte[] message = in.take(end);

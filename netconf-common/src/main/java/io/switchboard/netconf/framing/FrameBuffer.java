@@ -1,8 +1,9 @@
-package io.switchboard.camel.netconf;
+package io.switchboard.netconf.framing;
 
+import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 
-/** Bytes received from the device and not yet consumed by a {@link Framing} decoder. */
+/** Bytes received from the peer and not yet consumed by a {@link Framing} decoder. */
 final class FrameBuffer {
 
   private byte[] data = new byte[8192];
@@ -55,7 +56,7 @@ final class FrameBuffer {
     return out;
   }
 
-  void copyTo(java.io.ByteArrayOutputStream out, int length) {
+  void copyTo(ByteArrayOutputStream out, int length) {
     out.write(data, readPos, length);
     skip(length);
   }
@@ -66,5 +67,16 @@ final class FrameBuffer {
       readPos = 0;
       writePos = 0;
     }
+  }
+
+  /** Up to 16 bytes from the read position, printable, for error messages. */
+  String describe() {
+    int n = Math.min(available(), 16);
+    StringBuilder text = new StringBuilder("\"");
+    for (int i = 0; i < n; i++) {
+      char c = (char) (get(i) & 0xff);
+      text.append(c == '\n' ? "\\n" : c < 32 || c > 126 ? "?" : String.valueOf(c));
+    }
+    return text.append('"').toString();
   }
 }
