@@ -1,6 +1,7 @@
 package io.switchboard.camel.config;
 
 import io.switchboard.camel.junos.JunosConfigRoutes;
+import io.switchboard.camel.junos.JunosErrorHandling;
 import io.switchboard.camel.junos.JunosInfoRoutes;
 import io.switchboard.camel.junos.JunosSoftwareRoutes;
 import io.switchboard.camel.netconf.DeviceConnectionResolver;
@@ -43,6 +44,15 @@ public class CamelDeviceAutoConfiguration {
       ObjectProvider<DeviceConnectionResolver> resolver) {
     return new NetconfComponent(
         properties.getNetconf().toSettings(), hostKeyStore, resolver.getIfAvailable());
+  }
+
+  @Bean
+  @ConditionalOnProperty(
+      prefix = "switchboard.junos",
+      name = "routes-enabled",
+      matchIfMissing = true)
+  public JunosErrorHandling junosErrorHandling() {
+    return new JunosErrorHandling();
   }
 
   @Bean

@@ -8,7 +8,6 @@ import static io.switchboard.camel.junos.JunosRouteIds.NETCONF_UNLOCK;
 
 import io.switchboard.camel.netconf.NetconfConstants;
 import org.apache.camel.Exchange;
-import org.apache.camel.builder.RouteBuilder;
 
 /**
  * Junos configuration changes: load, commit (check, confirmed, confirm, comment), and the locked
@@ -17,7 +16,7 @@ import org.apache.camel.builder.RouteBuilder;
  * error goes back to the caller. (If even that fails the session is closed when the exchange ends,
  * which releases the lock on the device.)
  */
-public class JunosConfigRoutes extends RouteBuilder {
+public class JunosConfigRoutes extends JunosRouteBuilder {
 
   private static final String COMMIT_PROPERTY = "SwitchboardJunosCommit";
   private static final String RESULT_PROPERTY = "SwitchboardJunosResult";
@@ -25,10 +24,7 @@ public class JunosConfigRoutes extends RouteBuilder {
 
   @Override
   public void configure() {
-    from(JunosRouteIds.LOAD_CONFIGURATION_URI)
-        .routeId(JunosRouteIds.LOAD_CONFIGURATION)
-        .removeHeaders(
-            "SwitchboardNetconf*", NetconfConstants.DEVICE_ID, NetconfConstants.RPC_TIMEOUT)
+    junosRoute(JunosRouteIds.LOAD_CONFIGURATION)
         .process(
             e ->
                 e.getMessage()
@@ -38,10 +34,7 @@ public class JunosConfigRoutes extends RouteBuilder {
         .to(NETCONF_RPC)
         .process(JunosConfigRoutes::readLoadResult);
 
-    from(JunosRouteIds.COMMIT_CONFIGURATION_URI)
-        .routeId(JunosRouteIds.COMMIT_CONFIGURATION)
-        .removeHeaders(
-            "SwitchboardNetconf*", NetconfConstants.DEVICE_ID, NetconfConstants.RPC_TIMEOUT)
+    junosRoute(JunosRouteIds.COMMIT_CONFIGURATION)
         .process(
             e -> {
               CommitConfiguration commit =
@@ -52,10 +45,7 @@ public class JunosConfigRoutes extends RouteBuilder {
         .to(NETCONF_RPC)
         .process(JunosConfigRoutes::readCommitResult);
 
-    from(JunosRouteIds.PUSH_CONFIGURATION_URI)
-        .routeId(JunosRouteIds.PUSH_CONFIGURATION)
-        .removeHeaders(
-            "SwitchboardNetconf*", NetconfConstants.DEVICE_ID, NetconfConstants.RPC_TIMEOUT)
+    junosRoute(JunosRouteIds.PUSH_CONFIGURATION)
         .process(
             e -> {
               ConfigurationPush push = e.getMessage().getMandatoryBody(ConfigurationPush.class);
@@ -64,10 +54,7 @@ public class JunosConfigRoutes extends RouteBuilder {
             })
         .to(JunosRouteIds.LOCKED_CHANGE_URI);
 
-    from(JunosRouteIds.ROLLBACK_URI)
-        .routeId(JunosRouteIds.ROLLBACK)
-        .removeHeaders(
-            "SwitchboardNetconf*", NetconfConstants.DEVICE_ID, NetconfConstants.RPC_TIMEOUT)
+    junosRoute(JunosRouteIds.ROLLBACK)
         .process(
             e -> {
               Rollback rollback = e.getMessage().getMandatoryBody(Rollback.class);
@@ -84,6 +71,7 @@ public class JunosConfigRoutes extends RouteBuilder {
     // Body: the load-configuration RPC; property: the commit. Answers the CommitResult.
     from(JunosRouteIds.LOCKED_CHANGE_URI)
         .routeId(JunosRouteIds.LOCKED_CHANGE)
+        .routeConfigurationId(JunosRouteIds.ERROR_HANDLING)
         .setProperty(RESULT_PROPERTY, body())
         .to(NETCONF_LOCK)
         .doTry()

@@ -4,17 +4,13 @@ import static io.switchboard.camel.junos.JunosRouteIds.NETCONF_RPC;
 
 import io.switchboard.camel.netconf.NetconfConstants;
 import org.apache.camel.Exchange;
-import org.apache.camel.builder.RouteBuilder;
 
 /** Junos read-only RPCs: software, chassis and interface information. */
-public class JunosInfoRoutes extends RouteBuilder {
+public class JunosInfoRoutes extends JunosRouteBuilder {
 
   @Override
   public void configure() {
-    from(JunosRouteIds.GET_SOFTWARE_INFORMATION_URI)
-        .routeId(JunosRouteIds.GET_SOFTWARE_INFORMATION)
-        .removeHeaders(
-            "SwitchboardNetconf*", NetconfConstants.DEVICE_ID, NetconfConstants.RPC_TIMEOUT)
+    junosRoute(JunosRouteIds.GET_SOFTWARE_INFORMATION)
         .setBody(constant(JunosRpcs.getSoftwareInformation()))
         .to(NETCONF_RPC)
         .process(
@@ -24,10 +20,7 @@ public class JunosInfoRoutes extends RouteBuilder {
                         JunosReplies.softwareInformation(
                             deviceId(e), e.getMessage().getBody(String.class))));
 
-    from(JunosRouteIds.GET_CHASSIS_INVENTORY_URI)
-        .routeId(JunosRouteIds.GET_CHASSIS_INVENTORY)
-        .removeHeaders(
-            "SwitchboardNetconf*", NetconfConstants.DEVICE_ID, NetconfConstants.RPC_TIMEOUT)
+    junosRoute(JunosRouteIds.GET_CHASSIS_INVENTORY)
         .setBody(constant(JunosRpcs.getChassisInventory()))
         .to(NETCONF_RPC)
         .process(
@@ -37,10 +30,7 @@ public class JunosInfoRoutes extends RouteBuilder {
                         JunosReplies.chassisInventory(
                             deviceId(e), e.getMessage().getBody(String.class))));
 
-    from(JunosRouteIds.GET_INTERFACE_INFORMATION_URI)
-        .routeId(JunosRouteIds.GET_INTERFACE_INFORMATION)
-        .removeHeaders(
-            "SwitchboardNetconf*", NetconfConstants.DEVICE_ID, NetconfConstants.RPC_TIMEOUT)
+    junosRoute(JunosRouteIds.GET_INTERFACE_INFORMATION)
         .process(
             e -> {
               InterfaceQuery query = e.getMessage().getBody(InterfaceQuery.class);

@@ -84,12 +84,26 @@ final class JunosReplies {
     return List.copyOf(interfaces);
   }
 
+  /** A request-package-add answer; a non-zero result is a {@link JunosOperationException}. */
   static PackageResult packageResult(String deviceId, String xml) {
+    PackageResult result = packageResult(deviceId, "request-package-add", xml);
+    if (!result.isSuccess()) {
+      throw new JunosOperationException(
+          deviceId,
+          "request-package-add",
+          "package-result "
+              + result.code()
+              + (result.output().isEmpty() ? "" : ": " + result.output()));
+    }
+    return result;
+  }
+
+  /** The {@code package-result} and {@code output} of a package operation, whatever the result. */
+  static PackageResult packageResult(String deviceId, String operation, String xml) {
     NetconfReply reply = NetconfReply.parse(xml);
     List<Element> results = NetconfXml.descendants(reply.root(), "package-result");
     if (results.isEmpty()) {
-      throw new JunosOperationException(
-          deviceId, "request-package-add", "no <package-result> in the reply");
+      throw new JunosOperationException(deviceId, operation, "no <package-result> in the reply");
     }
     int code;
     try {
@@ -97,7 +111,7 @@ final class JunosReplies {
     } catch (NumberFormatException e) {
       throw new JunosOperationException(
           deviceId,
-          "request-package-add",
+          operation,
           "package-result is not a number: " + results.get(0).getTextContent().strip());
     }
     StringBuilder output = new StringBuilder();
@@ -107,14 +121,7 @@ final class JunosReplies {
       }
       output.append(line.getTextContent().strip());
     }
-    PackageResult result = new PackageResult(code, output.toString());
-    if (!result.isSuccess()) {
-      throw new JunosOperationException(
-          deviceId,
-          "request-package-add",
-          "package-result " + code + (output.length() == 0 ? "" : ": " + output));
-    }
-    return result;
+    return new PackageResult(code, output.toString());
   }
 
   static RebootStatus rebootStatus(String xml) {

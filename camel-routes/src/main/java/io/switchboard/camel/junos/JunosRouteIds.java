@@ -42,8 +42,20 @@ public final class JunosRouteIds {
    */
   public static final String REQUEST_PACKAGE_ADD = "junos-request-package-add";
 
+  /**
+   * Body ignored; stages the previous image for the next reboot and answers {@link PackageResult}
+   * (non-zero when there is nothing to go back to, which the caller may accept).
+   */
+  public static final String REQUEST_PACKAGE_ROLLBACK = "junos-request-package-rollback";
+
   /** Body ignored; answers {@link RebootStatus}. */
   public static final String REQUEST_REBOOT = "junos-request-reboot";
+
+  /**
+   * The route configuration every Junos route uses ({@link JunosErrorHandling}): failures reach the
+   * caller as the typed exception the component or the reply reader raised, once.
+   */
+  public static final String ERROR_HANDLING = "junos-error-handling";
 
   public static final String GET_SOFTWARE_INFORMATION_URI = "direct:" + GET_SOFTWARE_INFORMATION;
   public static final String GET_CHASSIS_INVENTORY_URI = "direct:" + GET_CHASSIS_INVENTORY;
@@ -53,6 +65,7 @@ public final class JunosRouteIds {
   public static final String ROLLBACK_URI = "direct:" + ROLLBACK;
   public static final String GET_INTERFACE_INFORMATION_URI = "direct:" + GET_INTERFACE_INFORMATION;
   public static final String REQUEST_PACKAGE_ADD_URI = "direct:" + REQUEST_PACKAGE_ADD;
+  public static final String REQUEST_PACKAGE_ROLLBACK_URI = "direct:" + REQUEST_PACKAGE_ROLLBACK;
   public static final String REQUEST_REBOOT_URI = "direct:" + REQUEST_REBOOT;
 
   /** Internal: lock, load, commit, unlock; shared by push and rollback. */

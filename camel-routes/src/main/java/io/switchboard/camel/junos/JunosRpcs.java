@@ -86,6 +86,10 @@ final class JunosRpcs {
         + "</request-package-add>";
   }
 
+  static String requestPackageRollback() {
+    return "<request-package-rollback/>";
+  }
+
   static String requestReboot() {
     return "<request-reboot/>";
   }

@@ -5,10 +5,12 @@ import static io.switchboard.camel.junos.JunosRouteIds.NETCONF_RPC;
 
 import io.switchboard.camel.netconf.NetconfConstants;
 import java.time.Duration;
-import org.apache.camel.builder.RouteBuilder;
 
-/** Junos software changes: install a package from the image store, reboot. */
-public class JunosSoftwareRoutes extends RouteBuilder {
+/**
+ * Junos software changes: install a package from the image store, roll back to the previous one,
+ * reboot.
+ */
+public class JunosSoftwareRoutes extends JunosRouteBuilder {
 
   private final Duration packageAddTimeout;
 
@@ -25,10 +27,7 @@ public class JunosSoftwareRoutes extends RouteBuilder {
 
   @Override
   public void configure() {
-    from(JunosRouteIds.REQUEST_PACKAGE_ADD_URI)
-        .routeId(JunosRouteIds.REQUEST_PACKAGE_ADD)
-        .removeHeaders(
-            "SwitchboardNetconf*", NetconfConstants.DEVICE_ID, NetconfConstants.RPC_TIMEOUT)
+    junosRoute(JunosRouteIds.REQUEST_PACKAGE_ADD)
         .process(
             e ->
                 e.getMessage()
@@ -50,10 +49,19 @@ public class JunosSoftwareRoutes extends RouteBuilder {
                         JunosReplies.packageResult(
                             deviceId(e), e.getMessage().getBody(String.class))));
 
-    from(JunosRouteIds.REQUEST_REBOOT_URI)
-        .routeId(JunosRouteIds.REQUEST_REBOOT)
-        .removeHeaders(
-            "SwitchboardNetconf*", NetconfConstants.DEVICE_ID, NetconfConstants.RPC_TIMEOUT)
+    junosRoute(JunosRouteIds.REQUEST_PACKAGE_ROLLBACK)
+        .setBody(constant(JunosRpcs.requestPackageRollback()))
+        .to(NETCONF_RPC)
+        .process(
+            e ->
+                e.getMessage()
+                    .setBody(
+                        JunosReplies.packageResult(
+                            deviceId(e),
+                            "request-package-rollback",
+                            e.getMessage().getBody(String.class))));
+
+    junosRoute(JunosRouteIds.REQUEST_REBOOT)
         .setBody(constant(JunosRpcs.requestReboot()))
         .to(NETCONF_RPC)
         .process(

@@ -3,6 +3,7 @@ package io.switchboard.camel.bench;
 import io.switchboard.camel.junos.CommitConfiguration;
 import io.switchboard.camel.junos.ConfigurationPush;
 import io.switchboard.camel.junos.JunosConfigRoutes;
+import io.switchboard.camel.junos.JunosErrorHandling;
 import io.switchboard.camel.junos.JunosInfoRoutes;
 import io.switchboard.camel.junos.JunosRouteIds;
 import io.switchboard.camel.junos.LoadAction;
@@ -109,6 +110,7 @@ public final class NetconfPushBenchmark {
       CamelContext camel = new DefaultCamelContext();
       camel.addComponent("netconf", component);
       camel.addRoutes(new JunosConfigRoutes());
+      camel.addRoutes(new JunosErrorHandling());
       camel.addRoutes(new JunosInfoRoutes());
       camel.start();
       try {

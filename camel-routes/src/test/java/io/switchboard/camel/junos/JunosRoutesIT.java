@@ -74,6 +74,7 @@ class JunosRoutesIT {
             NetconfClientSettings.defaults().withConnectTimeout(Duration.ofSeconds(5)),
             hostKeys,
             resolver));
+    camel.addRoutes(new JunosErrorHandling());
     camel.addRoutes(new JunosInfoRoutes());
     camel.addRoutes(new JunosConfigRoutes());
     camel.addRoutes(new JunosSoftwareRoutes(Duration.ofMinutes(2)));
@@ -274,6 +275,37 @@ class JunosRoutesIT {
                                 SoftwareInformation.class)
                             .junosVersion())
                     .isEqualTo("23.4R2.9"));
+  }
+
+  @Test
+  void packageRollbackStagesThePreviousImageAndSaysWhenThereIsNone() {
+    freshDevice();
+    String version = device.softwareVersion();
+
+    PackageResult nothing =
+        call(JunosRouteIds.REQUEST_PACKAGE_ROLLBACK_URI, null, PackageResult.class);
+    assertThat(nothing.isSuccess()).isFalse();
+    assertThat(nothing.output()).contains("no previous software");
+
+    String url =
+        images.publish(
+            "junos-srxsme-23.4R2.9.tgz", "a signed image".getBytes(StandardCharsets.UTF_8));
+    call(JunosRouteIds.REQUEST_PACKAGE_ADD_URI, new PackageAdd(url, true, false));
+    PackageResult back =
+        call(JunosRouteIds.REQUEST_PACKAGE_ROLLBACK_URI, null, PackageResult.class);
+    assertThat(back.isSuccess()).isTrue();
+    assertThat(back.output()).contains(version);
+  }
+
+  @Test
+  void everyJunosRouteFailsThroughTheOneErrorHandlingConfiguration() {
+    assertThat(camel.getRoutes())
+        .isNotEmpty()
+        .allSatisfy(
+            route ->
+                assertThat(route.getConfigurationId())
+                    .as(route.getRouteId())
+                    .isEqualTo(JunosRouteIds.ERROR_HANDLING));
   }
 
   @Test

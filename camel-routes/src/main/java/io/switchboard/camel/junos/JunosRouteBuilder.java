@@ -1,0 +1,22 @@
+package io.switchboard.camel.junos;
+
+import io.switchboard.camel.netconf.NetconfConstants;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.RouteDefinition;
+
+/** What every Junos driver route starts with. */
+abstract class JunosRouteBuilder extends RouteBuilder {
+
+  /**
+   * The route {@code direct:<routeId>}, failing through {@link JunosErrorHandling}, with the
+   * caller's {@code SwitchboardNetconf*} headers removed (but the device and the reply timeout) so
+   * they cannot change the RPC.
+   */
+  protected RouteDefinition junosRoute(String routeId) {
+    return from("direct:" + routeId)
+        .routeId(routeId)
+        .routeConfigurationId(JunosRouteIds.ERROR_HANDLING)
+        .removeHeaders(
+            "SwitchboardNetconf*", NetconfConstants.DEVICE_ID, NetconfConstants.RPC_TIMEOUT);
+  }
+}
