@@ -1,5 +1,10 @@
 package io.switchboard.inventory;
 
+import static io.switchboard.inventory.testing.InventoryBuilders.aDevice;
+import static io.switchboard.inventory.testing.InventoryBuilders.aDeviceModel;
+import static io.switchboard.inventory.testing.InventoryBuilders.aSite;
+import static io.switchboard.inventory.testing.InventoryBuilders.aTenant;
+import static io.switchboard.inventory.testing.InventoryBuilders.anOperatingCompany;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -46,14 +51,12 @@ class InventoryRepositoryIT {
 
   @Test
   void tenancyTreeSitesAndDevicesRoundTripWithAuditFields() {
-    OperatingCompany opco = opcos.save(new OperatingCompany(unique("opco"), "reseller"));
-    Tenant tenant = tenants.save(new Tenant(opco.getId(), unique("tenant"), null));
-    Site site = sites.save(new Site(tenant.getId(), "paris-1", SiteType.BRANCH));
-    DeviceModel model = models.save(new DeviceModel(unique("srx"), "Juniper", "srx"));
-    Device device = new Device(tenant.getId(), unique("SN"), model.getId());
-    device.setSiteId(site.getId());
-    device.setCredentials(new DeviceCredentials("netconf", "s3cret!"));
-    devices.save(device);
+    OperatingCompany opco = anOperatingCompany().describedAs("reseller").save(opcos);
+    Tenant tenant = aTenant().of(opco).save(tenants);
+    Site site = aSite().of(tenant).named("paris-1").save(sites);
+    DeviceModel model = aDeviceModel().save(models);
+    Device device =
+        aDevice().at(site).ofModel(model).withCredentials("netconf", "s3cret!").save(devices);
 
     Device loaded = devices.findBySerialNumber(device.getSerialNumber()).orElseThrow();
     assertThat(loaded.getCredentials()).isEqualTo(new DeviceCredentials("netconf", "s3cret!"));
@@ -64,11 +67,13 @@ class InventoryRepositoryIT {
 
   @Test
   void credentialsAreEncryptedAtRest() {
-    Tenant tenant = tenants.save(new Tenant(null, unique("tenant"), null));
-    DeviceModel model = models.save(new DeviceModel(unique("srx"), "Juniper", "srx"));
-    Device device = new Device(tenant.getId(), unique("SN"), model.getId());
-    device.setCredentials(new DeviceCredentials("netconf", "plain-text-never"));
-    devices.save(device);
+    Tenant tenant = aTenant().save(tenants);
+    Device device =
+        aDevice()
+            .of(tenant)
+            .ofModel(aDeviceModel().save(models))
+            .withCredentials("netconf", "plain-text-never")
+            .save(devices);
 
     String stored =
         jdbc.queryForObject(
