@@ -2,6 +2,8 @@ package io.switchboard.workflows;
 
 import static io.switchboard.workflows.upgrade.DeviceUpgrade.*;
 import static io.switchboard.workflows.ztp.ZtpOnboarding.*;
+import static io.switchboard.workflows.ztp.ZtpOnboarding.VAR_SOFTWARE_VERSION;
+import static io.switchboard.workflows.ztp.ZtpOnboarding.VAR_TARGET_VERSION;
 
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;

@@ -23,6 +23,26 @@ public final class DeviceUpgrade {
   /** Thrown to the caller when the upgrade did not happen (after rollback where needed). */
   public static final String ERROR_UPGRADE_FAILED = "UPGRADE_FAILED";
 
+  /** Variables (its jobs read theirs as {@link DeviceUpgradeVariables}). */
+  public static final String VAR_TARGET_VERSION = "targetSoftwareVersion";
+
+  /** What the device ran before, and its lifecycle state to return to afterwards. */
+  public static final String VAR_PREVIOUS_SOFTWARE_VERSION = "previousSoftwareVersion";
+
+  public static final String VAR_PREVIOUS_LIFECYCLE = "previousLifecycle";
+
+  /** The version the device runs after the post-checks. */
+  public static final String VAR_SOFTWARE_VERSION = "softwareVersion";
+
+  /** {@value #RESULT_UPGRADED} or {@value #RESULT_FAILED}, set by the process's end paths. */
+  public static final String VAR_UPGRADE_RESULT = "upgradeResult";
+
+  public static final String RESULT_UPGRADED = "UPGRADED";
+  public static final String RESULT_FAILED = "FAILED";
+
+  /** One sentence on what failed, with the device's own message. */
+  public static final String VAR_FAILURE = "failureReason";
+
   public static final String VAR_REBOOT_TIMEOUT = "rebootTimeout";
   public static final String DEFAULT_REBOOT_TIMEOUT = "PT15M";
 

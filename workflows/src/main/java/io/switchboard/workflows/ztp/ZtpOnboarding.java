@@ -26,13 +26,32 @@ public final class ZtpOnboarding {
   public static final String ERROR_COMMIT_FAILED = "COMMIT_FAILED";
   public static final String ERROR_UPGRADE_FAILED = "UPGRADE_FAILED";
 
-  /** Variables the process reads. */
+  /**
+   * Variables the process reads (its device jobs read theirs as {@link ZtpOnboardingVariables}).
+   */
   public static final String VAR_SERIAL = "serialNumber";
 
   public static final String VAR_ACTIVATION_TIMEOUT = "activationTimeout";
   public static final String VAR_TARGET_VERSION = "targetSoftwareVersion";
   public static final String VAR_SOFTWARE_VERSION = "softwareVersion";
   public static final String VAR_FAILURE = "failureReason";
+
+  /** The registered device's model name, set when onboarding starts. */
+  public static final String VAR_DEVICE_MODEL = "deviceModel";
+
+  /** What the device said about itself when it phoned home (the phone-home message's variables). */
+  public static final String VAR_REPORTED_SERIAL = "reportedSerial";
+
+  public static final String VAR_REPORTED_MODEL = "reportedModel";
+
+  /** The model the device names over NETCONF once connected. */
+  public static final String VAR_PRODUCT_MODEL = "productModel";
+
+  /** Minutes the stage-1 confirmed commit waits for its confirmation (default 10). */
+  public static final String VAR_CONFIRM_TIMEOUT = "confirmTimeout";
+
+  /** The interfaces the site configuration sets up, which must then be up. */
+  public static final String VAR_EXPECTED_INTERFACES = "expectedInterfaces";
 
   public static final String DEFAULT_ACTIVATION_TIMEOUT = "P7D";
 
