@@ -17,7 +17,11 @@ import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.stereotype.Component;
 
-/** Calls the Junos driver routes for one device; route failures surface as their own exceptions. */
+/**
+ * The Junos driver routes as the job workers call them: one method per route, for one device, and
+ * the one place where a route's failure becomes what the process sees ({@link DeviceFailures}), so
+ * no worker catches a device exception itself.
+ */
 @Component
 public class DeviceDriver {
   private final ProducerTemplate routes;
@@ -26,46 +30,67 @@ public class DeviceDriver {
     this.routes = routes;
   }
 
-  public SoftwareInformation softwareInformation(String deviceId) {
+  public SoftwareInformation softwareInformation(String deviceId, OnFailure onFailure) {
     return call(
-        JunosRouteIds.GET_SOFTWARE_INFORMATION_URI, deviceId, null, SoftwareInformation.class);
+        JunosRouteIds.GET_SOFTWARE_INFORMATION_URI,
+        deviceId,
+        null,
+        SoftwareInformation.class,
+        onFailure);
   }
 
-  public CommitResult push(String deviceId, String setCommands, CommitConfiguration commit) {
+  public CommitResult push(
+      String deviceId, String setCommands, CommitConfiguration commit, OnFailure onFailure) {
     return call(
         JunosRouteIds.PUSH_CONFIGURATION_URI,
         deviceId,
         new ConfigurationPush(LoadConfiguration.setCommands(setCommands), commit),
-        CommitResult.class);
+        CommitResult.class,
+        onFailure);
   }
 
-  public CommitResult commit(String deviceId, CommitConfiguration commit) {
-    return call(JunosRouteIds.COMMIT_CONFIGURATION_URI, deviceId, commit, CommitResult.class);
-  }
-
-  public CommitResult rollback(String deviceId, int index, String comment) {
+  public CommitResult commit(String deviceId, CommitConfiguration commit, OnFailure onFailure) {
     return call(
-        JunosRouteIds.ROLLBACK_URI, deviceId, new Rollback(index, comment), CommitResult.class);
+        JunosRouteIds.COMMIT_CONFIGURATION_URI, deviceId, commit, CommitResult.class, onFailure);
+  }
+
+  public CommitResult rollback(String deviceId, int index, String comment, OnFailure onFailure) {
+    return call(
+        JunosRouteIds.ROLLBACK_URI,
+        deviceId,
+        new Rollback(index, comment),
+        CommitResult.class,
+        onFailure);
   }
 
   @SuppressWarnings("unchecked")
-  public List<InterfaceStatus> interfaces(String deviceId) {
-    return call(JunosRouteIds.GET_INTERFACE_INFORMATION_URI, deviceId, null, List.class);
+  public List<InterfaceStatus> interfaces(String deviceId, OnFailure onFailure) {
+    return call(JunosRouteIds.GET_INTERFACE_INFORMATION_URI, deviceId, null, List.class, onFailure);
   }
 
-  public PackageResult addPackage(String deviceId, PackageAdd request) {
-    return call(JunosRouteIds.REQUEST_PACKAGE_ADD_URI, deviceId, request, PackageResult.class);
+  public PackageResult addPackage(String deviceId, PackageAdd request, OnFailure onFailure) {
+    return call(
+        JunosRouteIds.REQUEST_PACKAGE_ADD_URI, deviceId, request, PackageResult.class, onFailure);
   }
 
-  public RebootStatus reboot(String deviceId) {
-    return call(JunosRouteIds.REQUEST_REBOOT_URI, deviceId, null, RebootStatus.class);
+  /** Stages the previous image; a non-zero result means there was none to go back to. */
+  public PackageResult rollbackPackage(String deviceId, OnFailure onFailure) {
+    return call(
+        JunosRouteIds.REQUEST_PACKAGE_ROLLBACK_URI, deviceId, null, PackageResult.class, onFailure);
   }
 
-  private <T> T call(String uri, String deviceId, Object body, Class<T> type) {
+  public RebootStatus reboot(String deviceId, OnFailure onFailure) {
+    return call(JunosRouteIds.REQUEST_REBOOT_URI, deviceId, null, RebootStatus.class, onFailure);
+  }
+
+  private <T> T call(String uri, String deviceId, Object body, Class<T> type, OnFailure onFailure) {
     try {
       return routes.requestBodyAndHeader(uri, body, NetconfConstants.DEVICE_ID, deviceId, type);
     } catch (CamelExecutionException e) {
-      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+      RuntimeException cause = e.getCause() instanceof RuntimeException c ? c : e;
+      throw DeviceFailures.toProcessError(cause, onFailure);
+    } catch (RuntimeException e) {
+      throw DeviceFailures.toProcessError(e, onFailure);
     }
   }
 }

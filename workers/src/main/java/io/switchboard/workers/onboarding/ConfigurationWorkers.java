@@ -1,169 +1,119 @@
 package io.switchboard.workers.onboarding;
 
+import static io.switchboard.workers.device.OnFailure.raise;
+
 import io.camunda.client.annotation.JobWorker;
-import io.camunda.client.annotation.Variable;
+import io.camunda.client.annotation.VariablesAsType;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.exception.CamundaError;
 import io.switchboard.camel.junos.CommitConfiguration;
 import io.switchboard.camel.junos.InterfaceStatus;
 import io.switchboard.camel.junos.SoftwareInformation;
-import io.switchboard.inventory.device.Device;
-import io.switchboard.inventory.device.DeviceModelRepository;
-import io.switchboard.inventory.device.DeviceRepository;
-import io.switchboard.inventory.site.Site;
-import io.switchboard.inventory.site.SiteRepository;
 import io.switchboard.workers.device.ConfigTemplates;
 import io.switchboard.workers.device.DeviceDriver;
-import io.switchboard.workers.device.DeviceFailures;
 import io.switchboard.workflows.ztp.ZtpOnboarding;
+import io.switchboard.workflows.ztp.ZtpOnboardingVariables;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
  * The device steps of onboarding: connect, stage-1 with confirmed commit, confirm, site config,
- * verify.
+ * verify. A device that refuses a step raises {@code COMMIT_FAILED} (through {@link DeviceDriver}).
  */
 @Component
 public class ConfigurationWorkers {
   static final int DEFAULT_CONFIRM_MINUTES = 10;
 
-  private final DeviceDriver driver;
-  private final DeviceRepository devices;
-  private final DeviceModelRepository models;
-  private final SiteRepository sites;
-  private final ConfigTemplates templates;
+  /** Interfaces come up a little after a commit: how long before the next look. */
+  static final Duration INTERFACES_RETRY_BACK_OFF = Duration.ofSeconds(2);
 
-  public ConfigurationWorkers(
-      DeviceDriver driver,
-      DeviceRepository devices,
-      DeviceModelRepository models,
-      SiteRepository sites,
-      ConfigTemplates templates) {
+  private final DeviceDriver driver;
+  private final DeviceConfigurations configurations;
+
+  public ConfigurationWorkers(DeviceDriver driver, DeviceConfigurations configurations) {
     this.driver = driver;
-    this.devices = devices;
-    this.models = models;
-    this.sites = sites;
-    this.templates = templates;
+    this.configurations = configurations;
   }
 
   /** Opens a session (pinning the host key on first use) and reads what the device runs. */
   @JobWorker(type = ZtpOnboarding.JOB_CONNECT)
-  public Map<String, Object> connect(
-      ActivatedJob job,
-      @Variable(name = "targetId") String deviceId,
-      @Variable(name = "operationId", optional = true) String operationId) {
-    try {
-      SoftwareInformation info = driver.softwareInformation(deviceId);
-      return Map.of(
-          ZtpOnboarding.VAR_SOFTWARE_VERSION,
-          info.junosVersion(),
-          "productModel",
-          info.productModel());
-    } catch (RuntimeException e) {
-      throw DeviceFailures.asProcessError(e, ZtpOnboarding.ERROR_COMMIT_FAILED, job.getRetries());
-    }
+  public Map<String, Object> connect(ActivatedJob job, @VariablesAsType ZtpOnboardingVariables v) {
+    SoftwareInformation info =
+        driver.softwareInformation(v.targetId(), raise(ZtpOnboarding.ERROR_COMMIT_FAILED, job));
+    return Map.of(
+        ZtpOnboarding.VAR_SOFTWARE_VERSION,
+        info.junosVersion(),
+        ZtpOnboarding.VAR_PRODUCT_MODEL,
+        info.productModel());
   }
 
   @JobWorker(type = ZtpOnboarding.JOB_PUSH_STAGE1)
-  public void pushStage1(
-      ActivatedJob job,
-      @Variable(name = "targetId") String deviceId,
-      @Variable(name = "operationId", optional = true) String operationId,
-      @Variable(name = "confirmTimeout", optional = true) Integer confirmMinutes) {
-    String config = templates.stage1(values(deviceId));
-    int minutes = confirmMinutes == null ? DEFAULT_CONFIRM_MINUTES : confirmMinutes;
-    push(job, deviceId, config, CommitConfiguration.confirmed(minutes, "switchboard stage-1"));
+  public void pushStage1(ActivatedJob job, @VariablesAsType ZtpOnboardingVariables v) {
+    int minutes = v.confirmTimeout() == null ? DEFAULT_CONFIRM_MINUTES : v.confirmTimeout();
+    driver.push(
+        v.targetId(),
+        configurations.stage1(v.targetId()),
+        CommitConfiguration.confirmed(minutes, "switchboard stage-1"),
+        raise(ZtpOnboarding.ERROR_COMMIT_FAILED, job));
   }
 
   /** Confirms only while the device still answers; otherwise it rolls back by itself. */
   @JobWorker(type = ZtpOnboarding.JOB_CONFIRM_COMMIT)
-  public void confirm(
-      ActivatedJob job,
-      @Variable(name = "targetId") String deviceId,
-      @Variable(name = "operationId", optional = true) String operationId) {
-    try {
-      driver.softwareInformation(deviceId);
-      driver.commit(deviceId, CommitConfiguration.confirm());
-    } catch (RuntimeException e) {
-      throw DeviceFailures.asProcessError(e, ZtpOnboarding.ERROR_COMMIT_FAILED, job.getRetries());
-    }
+  public void confirm(ActivatedJob job, @VariablesAsType ZtpOnboardingVariables v) {
+    driver.softwareInformation(v.targetId(), raise(ZtpOnboarding.ERROR_COMMIT_FAILED, job));
+    driver.commit(
+        v.targetId(), CommitConfiguration.confirm(), raise(ZtpOnboarding.ERROR_COMMIT_FAILED, job));
   }
 
   /** After a failed commit: the candidate goes back to what runs (rollback 0). */
   @JobWorker(type = ZtpOnboarding.JOB_ROLLBACK_CONFIG)
-  public void rollback(
-      ActivatedJob job,
-      @Variable(name = "targetId") String deviceId,
-      @Variable(name = "operationId", optional = true) String operationId) {
-    try {
-      driver.rollback(deviceId, 0, "switchboard: back to the running configuration");
-    } catch (RuntimeException e) {
-      throw DeviceFailures.asProcessError(e, ZtpOnboarding.ERROR_COMMIT_FAILED, job.getRetries());
-    }
+  public void rollback(ActivatedJob job, @VariablesAsType ZtpOnboardingVariables v) {
+    driver.rollback(
+        v.targetId(),
+        0,
+        "switchboard: back to the running configuration",
+        raise(ZtpOnboarding.ERROR_COMMIT_FAILED, job));
   }
 
   @JobWorker(type = ZtpOnboarding.JOB_APPLY_SITE_CONFIG)
   public Map<String, Object> applySiteConfig(
-      ActivatedJob job,
-      @Variable(name = "targetId") String deviceId,
-      @Variable(name = "operationId", optional = true) String operationId) {
-    Device device = devices.findById(deviceId).orElseThrow();
-    String family = models.findById(device.getModelId()).map(m -> m.getFamily()).orElse("default");
-    String config = templates.site(family, values(deviceId));
-    push(job, deviceId, config, CommitConfiguration.commit("switchboard site configuration"));
-    return Map.of("expectedInterfaces", List.copyOf(ConfigTemplates.interfacesIn(config)));
+      ActivatedJob job, @VariablesAsType ZtpOnboardingVariables v) {
+    String config = configurations.site(v.targetId());
+    driver.push(
+        v.targetId(),
+        config,
+        CommitConfiguration.commit("switchboard site configuration"),
+        raise(ZtpOnboarding.ERROR_COMMIT_FAILED, job));
+    return Map.of(
+        ZtpOnboarding.VAR_EXPECTED_INTERFACES, List.copyOf(ConfigTemplates.interfacesIn(config)));
   }
 
   @JobWorker(type = ZtpOnboarding.JOB_VERIFY_INTERFACES)
-  public void verifyInterfaces(
-      ActivatedJob job,
-      @Variable(name = "targetId") String deviceId,
-      @Variable(name = "operationId", optional = true) String operationId,
-      @Variable(name = "expectedInterfaces", optional = true) List<String> expected) {
-    List<InterfaceStatus> interfaces;
-    try {
-      interfaces = driver.interfaces(deviceId);
-    } catch (RuntimeException e) {
-      throw DeviceFailures.asProcessError(e, ZtpOnboarding.ERROR_COMMIT_FAILED, job.getRetries());
-    }
-    Set<String> up = new java.util.HashSet<>();
-    interfaces.stream().filter(InterfaceStatus::isUp).forEach(i -> up.add(i.name()));
-    List<String> down =
-        expected == null
-            ? List.of()
-            : expected.stream().filter(name -> !up.contains(name)).toList();
+  public void verifyInterfaces(ActivatedJob job, @VariablesAsType ZtpOnboardingVariables v) {
+    List<InterfaceStatus> interfaces =
+        driver.interfaces(v.targetId(), raise(ZtpOnboarding.ERROR_COMMIT_FAILED, job));
+    List<String> down = notUp(v.expectedInterfaces(), interfaces);
     if (!down.isEmpty()) {
-      // interfaces come up a little after a commit: retry rather than fail at once
+      // retried rather than failed at once; the retries running out is an incident
       throw CamundaError.jobError(
-          "interfaces not up yet: " + down,
+          job.getType() + " failed: interfaces not up yet: " + down,
           Map.of(),
           Math.max(0, job.getRetries() - 1),
-          java.time.Duration.ofSeconds(2));
+          INTERFACES_RETRY_BACK_OFF);
     }
   }
 
-  private void push(ActivatedJob job, String deviceId, String config, CommitConfiguration commit) {
-    try {
-      driver.push(deviceId, config, commit);
-    } catch (RuntimeException e) {
-      throw DeviceFailures.asProcessError(e, ZtpOnboarding.ERROR_COMMIT_FAILED, job.getRetries());
-    }
-  }
-
-  private Map<String, String> values(String deviceId) {
-    Device device = devices.findById(deviceId).orElseThrow();
-    Site site = device.getSiteId() == null ? null : sites.findById(device.getSiteId()).orElse(null);
-    String siteName = site == null ? device.getSerialNumber() : site.getName();
-    return Map.of(
-        "hostName",
-        siteName.replaceAll("[^A-Za-z0-9-]", "-"),
-        "siteName",
-        siteName,
-        "siteType",
-        site == null ? "BRANCH" : site.getType().name(),
-        "serialNumber",
-        device.getSerialNumber());
+  /** The expected interfaces that are not up, in the order expected. */
+  static List<String> notUp(List<String> expected, List<InterfaceStatus> interfaces) {
+    Set<String> up =
+        interfaces.stream()
+            .filter(InterfaceStatus::isUp)
+            .map(InterfaceStatus::name)
+            .collect(Collectors.toSet());
+    return expected == null ? List.of() : expected.stream().filter(n -> !up.contains(n)).toList();
   }
 }

@@ -1,15 +1,18 @@
 package io.switchboard.workers.onboarding;
 
 import io.camunda.client.annotation.JobWorker;
-import io.camunda.client.annotation.Variable;
+import io.camunda.client.annotation.VariablesAsType;
 import io.camunda.client.exception.CamundaError;
 import io.switchboard.inventory.device.Device;
 import io.switchboard.inventory.device.DeviceLifecycle;
+import io.switchboard.inventory.device.DeviceModel;
 import io.switchboard.inventory.device.DeviceModelRepository;
 import io.switchboard.inventory.device.DeviceRepository;
+import io.switchboard.inventory.site.Site;
 import io.switchboard.inventory.site.SiteRepository;
 import io.switchboard.workflows.operation.OperationContract;
 import io.switchboard.workflows.ztp.ZtpOnboarding;
+import io.switchboard.workflows.ztp.ZtpOnboardingVariables;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -33,38 +36,31 @@ public class OnboardingWorkers {
   /** Marks the device onboarding and gives the process what it correlates and decides on. */
   @JobWorker(type = ZtpOnboarding.JOB_MARK_ONBOARDING)
   @Transactional
-  public Map<String, Object> markOnboarding(
-      @Variable(name = "targetId") String deviceId,
-      @Variable(name = "operationId", optional = true) String operationId) {
-    Device device = device(deviceId);
+  public Map<String, Object> markOnboarding(@VariablesAsType ZtpOnboardingVariables v) {
+    Device device = device(v.targetId());
     device.setLifecycleState(DeviceLifecycle.ONBOARDING);
     devices.save(device);
     Map<String, Object> variables = new HashMap<>();
     variables.put(ZtpOnboarding.VAR_SERIAL, device.getSerialNumber());
     variables.put(
-        "deviceModel", models.findById(device.getModelId()).map(m -> m.getName()).orElse(null));
+        ZtpOnboarding.VAR_DEVICE_MODEL,
+        models.findById(device.getModelId()).map(DeviceModel::getName).orElse(null));
     variables.put(
         ZtpOnboarding.VAR_TARGET_VERSION,
         device.getSiteId() == null
             ? null
-            : sites
-                .findById(device.getSiteId())
-                .map(s -> s.getTargetSoftwareVersion())
-                .orElse(null));
+            : sites.findById(device.getSiteId()).map(Site::getTargetSoftwareVersion).orElse(null));
     return variables;
   }
 
   /** What phoned home must be the registered device: same serial, same model. */
   @JobWorker(type = ZtpOnboarding.JOB_VALIDATE_DEVICE)
   @Transactional
-  public Map<String, Object> validate(
-      @Variable(name = "targetId") String deviceId,
-      @Variable(name = "operationId", optional = true) String operationId,
-      @Variable(name = "reportedSerial", optional = true) String reportedSerial,
-      @Variable(name = "reportedModel", optional = true) String reportedModel,
-      @Variable(name = ZtpOnboarding.VAR_SOFTWARE_VERSION, optional = true)
-          String softwareVersion) {
-    Device device = device(deviceId);
+  public Map<String, Object> validate(@VariablesAsType ZtpOnboardingVariables v) {
+    Device device = device(v.targetId());
+    String reportedSerial = v.reportedSerial();
+    String reportedModel = v.reportedModel();
+    String softwareVersion = v.softwareVersion();
     if (reportedSerial != null && !reportedSerial.equals(device.getSerialNumber())) {
       throw rejected(
           "device reports serial "
@@ -72,7 +68,7 @@ public class OnboardingWorkers {
               + ", registered as "
               + device.getSerialNumber());
     }
-    String model = models.findById(device.getModelId()).map(m -> m.getName()).orElse(null);
+    String model = models.findById(device.getModelId()).map(DeviceModel::getName).orElse(null);
     if (reportedModel != null && model != null && !reportedModel.equalsIgnoreCase(model)) {
       throw rejected("device reports model " + reportedModel + ", registered as " + model);
     }
@@ -85,10 +81,8 @@ public class OnboardingWorkers {
 
   @JobWorker(type = ZtpOnboarding.JOB_MARK_ACTIVE)
   @Transactional
-  public Map<String, Object> markActive(
-      @Variable(name = "targetId") String deviceId,
-      @Variable(name = "operationId", optional = true) String operationId) {
-    Device device = device(deviceId);
+  public Map<String, Object> markActive(@VariablesAsType ZtpOnboardingVariables v) {
+    Device device = device(v.targetId());
     device.setLifecycleState(DeviceLifecycle.ACTIVE);
     devices.save(device);
     if (device.getSiteId() != null) {
@@ -115,13 +109,6 @@ public class OnboardingWorkers {
   private Device device(String deviceId) {
     return devices
         .findById(deviceId)
-        .orElseThrow(
-            () ->
-                CamundaError.bpmnError(
-                    ZtpOnboarding.ERROR_DEVICE_REJECTED,
-                    "device " + deviceId + " is not in the inventory",
-                    Map.of(
-                        ZtpOnboarding.VAR_FAILURE,
-                        "device " + deviceId + " is not in the inventory")));
+        .orElseThrow(() -> rejected("device " + deviceId + " is not in the inventory"));
   }
 }

@@ -7,10 +7,9 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * variable names.
  *
  * @param targetId the device's inventory id
- * @param operationId the operation the process carries out (absent when called from onboarding)
  * @param targetSoftwareVersion the version to install
  * @param previousLifecycle the device's lifecycle state before the upgrade, set by the pre-checks
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record DeviceUpgradeVariables(
-    String targetId, String operationId, String targetSoftwareVersion, String previousLifecycle) {}
+    String targetId, String targetSoftwareVersion, String previousLifecycle) {}

@@ -8,7 +8,6 @@ import java.util.List;
  * variable names. Any of them may be absent (null) where the path has not set it yet.
  *
  * @param targetId the device's inventory id (set when the operation starts)
- * @param operationId the operation the process carries out
  * @param reportedSerial the serial number the device phoned home with
  * @param reportedModel the model the device phoned home with
  * @param softwareVersion the version the device runs
@@ -18,7 +17,6 @@ import java.util.List;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ZtpOnboardingVariables(
     String targetId,
-    String operationId,
     String reportedSerial,
     String reportedModel,
     String softwareVersion,

@@ -1,0 +1,49 @@
+package io.switchboard.workers.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.junit.jupiter.api.Test;
+
+class FailureMessagesTest {
+
+  @Test
+  void aFailureIsOneSentenceNamingTheJobAndTheMessage() {
+    assertThat(
+            FailureMessages.sentence(
+                "device.connect",
+                new IllegalStateException("device r1:\n  connection refused\r\n")))
+        .isEqualTo("device.connect failed: device r1: connection refused");
+  }
+
+  @Test
+  void aFailureReadsAsOneLineWithItsRootCause() {
+    RuntimeException failure =
+        new IllegalStateException(
+            "Could not save the device", new UncheckedIOException(new IOException("disk\nfull")));
+
+    assertThat(FailureMessages.message(failure))
+        .isEqualTo("Could not save the device: disk full")
+        .doesNotContain("at io.switchboard");
+  }
+
+  @Test
+  void aCauseTheMessageAlreadyNamesIsNotRepeated() {
+    IOException cause = new IOException("broken pipe");
+    assertThat(FailureMessages.message(new IllegalStateException("write: broken pipe", cause)))
+        .isEqualTo("write: broken pipe");
+  }
+
+  @Test
+  void aFailureWithoutMessageIsNamedByItsKind() {
+    assertThat(FailureMessages.message(new NullPointerException()))
+        .isEqualTo("NullPointerException");
+  }
+
+  @Test
+  void aRunawayMessageIsCut() {
+    String sentence = FailureMessages.sentence("t", new RuntimeException("x".repeat(5000)));
+    assertThat(sentence).hasSize(FailureMessages.MAX_LENGTH).endsWith("…");
+  }
+}
