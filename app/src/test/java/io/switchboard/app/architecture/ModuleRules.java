@@ -1,0 +1,58 @@
+package io.switchboard.app.architecture;
+
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.lang.ArchRule;
+import java.util.Arrays;
+import java.util.stream.Stream;
+
+/**
+ * DESIGN.md section 2 as ArchUnit rules. A module is the package root {@code io.switchboard.<m>}:
+ * {@code engine}, {@code inventory}, {@code netconf} (netconf-common), {@code devices}, {@code
+ * camel} (camel-routes), {@code workflows}, {@code workers}, {@code api}, {@code app}.
+ */
+final class ModuleRules {
+  static final String OURS = "io.switchboard..";
+
+  private ModuleRules() {}
+
+  /** Classes of {@code module} depend on no module of ours but itself and {@code allowed}. */
+  static ArchRule mayDependOnlyOn(String module, String... allowed) {
+    String[] packages =
+        Stream.concat(Stream.of(module), Arrays.stream(allowed))
+            .map(m -> "io.switchboard." + m + "..")
+            .toArray(String[]::new);
+    String what = allowed.length == 0 ? "none of the other modules" : String.join(", ", allowed);
+    return classes()
+        .that()
+        .resideInAPackage("io.switchboard." + module + "..")
+        .should()
+        .onlyDependOnClassesThat(resideOutsideOfPackage(OURS).or(resideInAnyPackage(packages)))
+        .as(module + " depends on " + what + " (DESIGN.md section 2)");
+  }
+
+  /** The engine is reached through the Camunda client (its /v2 API), never by its classes. */
+  static ArchRule engineInternalsStayInside() {
+    return noClasses()
+        .that()
+        .resideOutsideOfPackage("io.switchboard.engine..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("io.switchboard.engine..")
+        .as("nothing outside the engine uses the engine's classes; it talks to the Camunda client");
+  }
+
+  /** Feature packages of one module do not depend on each other in a circle. */
+  static ArchRule noPackageCycles() {
+    return slices()
+        .matching("io.switchboard.(*).(*)..")
+        .namingSlices("$1.$2")
+        .should()
+        .beFreeOfCycles()
+        .as("no package cycles inside a module");
+  }
+}

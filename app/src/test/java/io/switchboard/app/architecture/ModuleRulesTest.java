@@ -1,0 +1,34 @@
+package io.switchboard.app.architecture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import io.switchboard.api.architecturefixture.ApiReachingIntoWorkers;
+import io.switchboard.workers.device.DeviceDriver;
+import org.junit.jupiter.api.Test;
+
+/** The rules catch what they are for: a reach across modules fails them, naming the classes. */
+class ModuleRulesTest {
+
+  @Test
+  void anApiClassUsingAWorkerBreaksTheApiRule() {
+    JavaClasses classes =
+        new ClassFileImporter().importClasses(ApiReachingIntoWorkers.class, DeviceDriver.class);
+
+    var result = ModuleRules.mayDependOnlyOn("api", "inventory", "workflows").evaluate(classes);
+
+    assertThat(result.hasViolation()).isTrue();
+    assertThat(result.getFailureReport().getDetails())
+        .anySatisfy(line -> assertThat(line).contains(DeviceDriver.class.getName()));
+  }
+
+  @Test
+  void theSameClassesKeepTheRuleOfAModuleAllowedToUseWorkers() {
+    JavaClasses classes =
+        new ClassFileImporter().importClasses(ApiReachingIntoWorkers.class, DeviceDriver.class);
+
+    assertThat(ModuleRules.mayDependOnlyOn("api", "workers").evaluate(classes).hasViolation())
+        .isFalse();
+  }
+}
