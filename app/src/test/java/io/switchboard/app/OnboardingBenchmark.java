@@ -17,6 +17,7 @@ import io.switchboard.inventory.site.SiteRepository;
 import io.switchboard.inventory.site.SiteType;
 import io.switchboard.inventory.tenancy.Tenant;
 import io.switchboard.inventory.tenancy.TenantRepository;
+import io.switchboard.workflows.ztp.ZtpOnboarding;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -109,7 +110,7 @@ class OnboardingBenchmark {
       tx.executeWithoutResult(
           s ->
               starter.record(
-                  new Operation(tenant.getId(), "ztp-onboarding", "DEVICE", id, "bench"),
+                  new Operation(tenant.getId(), ZtpOnboarding.PROCESS_ID, "DEVICE", id, "bench"),
                   Map.of()));
     }
     try (SimulatedFleet fleet =

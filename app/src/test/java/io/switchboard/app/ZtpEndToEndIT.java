@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.switchboard.devices.fleet.SimulatedDevice;
 import io.switchboard.devices.fleet.SimulatedFleet;
+import io.switchboard.workflows.ztp.ZtpOnboarding;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -126,7 +127,11 @@ class ZtpEndToEndIT {
         call(
             HttpMethod.POST,
             "/api/v1/operations",
-            Map.of("type", "ztp-onboarding", "target", Map.of("kind", "DEVICE", "id", device)));
+            Map.of(
+                "type",
+                ZtpOnboarding.PROCESS_ID,
+                "target",
+                Map.of("kind", "DEVICE", "id", device)));
 
     // power on: the factory-default device phones home to Switchboard
     fleet =
@@ -223,7 +228,11 @@ class ZtpEndToEndIT {
         call(
             HttpMethod.POST,
             "/api/v1/operations",
-            Map.of("type", "ztp-onboarding", "target", Map.of("kind", "DEVICE", "id", device)));
+            Map.of(
+                "type",
+                ZtpOnboarding.PROCESS_ID,
+                "target",
+                Map.of("kind", "DEVICE", "id", device)));
 
     fleet =
         SimulatedFleet.builder()
