@@ -98,7 +98,7 @@ class JobTimeoutsIT {
             .newCreateInstanceCommand()
             .bpmnProcessId(PROCESS_ID)
             .latestVersion()
-            .variables(new DeviceUpgradeVariables(device.getId(), null, "23.4R1.9", null))
+            .variables(new DeviceUpgradeVariables(device.getId(), "23.4R1.9", null))
             .send()
             .join()
             .getProcessInstanceKey();
