@@ -1,6 +1,5 @@
 package io.switchboard.camel.junos;
 
-import static io.switchboard.camel.junos.JunosInfoRoutes.deviceId;
 import static io.switchboard.camel.junos.JunosRouteIds.NETCONF_DISCARD;
 import static io.switchboard.camel.junos.JunosRouteIds.NETCONF_LOCK;
 import static io.switchboard.camel.junos.JunosRouteIds.NETCONF_RPC;

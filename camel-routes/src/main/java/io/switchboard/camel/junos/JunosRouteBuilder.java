@@ -1,6 +1,9 @@
 package io.switchboard.camel.junos;
 
 import io.switchboard.camel.netconf.NetconfConstants;
+import java.util.function.BiFunction;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.RouteDefinition;
 
@@ -18,5 +21,16 @@ abstract class JunosRouteBuilder extends RouteBuilder {
         .routeConfigurationId(JunosRouteIds.ERROR_HANDLING)
         .removeHeaders(
             "SwitchboardNetconf*", NetconfConstants.DEVICE_ID, NetconfConstants.RPC_TIMEOUT);
+  }
+
+  /** Replaces the body (the device's rpc-reply) with what {@code reader} makes of it. */
+  protected static Processor readReply(BiFunction<String, String, Object> reader) {
+    return e ->
+        e.getMessage().setBody(reader.apply(deviceId(e), e.getMessage().getBody(String.class)));
+  }
+
+  /** The device the exchange is for. */
+  protected static String deviceId(Exchange exchange) {
+    return exchange.getMessage().getHeader(NetconfConstants.DEVICE_ID, String.class);
   }
 }

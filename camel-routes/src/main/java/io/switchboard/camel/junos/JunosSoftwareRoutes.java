@@ -1,6 +1,5 @@
 package io.switchboard.camel.junos;
 
-import static io.switchboard.camel.junos.JunosInfoRoutes.deviceId;
 import static io.switchboard.camel.junos.JunosRouteIds.NETCONF_RPC;
 
 import io.switchboard.camel.netconf.NetconfConstants;
@@ -42,31 +41,19 @@ public class JunosSoftwareRoutes extends JunosRouteBuilder {
               }
             })
         .to(NETCONF_RPC)
-        .process(
-            e ->
-                e.getMessage()
-                    .setBody(
-                        JunosReplies.packageResult(
-                            deviceId(e), e.getMessage().getBody(String.class))));
+        .process(readReply(JunosReplies::packageResult));
 
     junosRoute(JunosRouteIds.REQUEST_PACKAGE_ROLLBACK)
         .setBody(constant(JunosRpcs.requestPackageRollback()))
         .to(NETCONF_RPC)
         .process(
-            e ->
-                e.getMessage()
-                    .setBody(
-                        JunosReplies.packageResult(
-                            deviceId(e),
-                            "request-package-rollback",
-                            e.getMessage().getBody(String.class))));
+            readReply(
+                (device, xml) ->
+                    JunosReplies.packageResult(device, "request-package-rollback", xml)));
 
     junosRoute(JunosRouteIds.REQUEST_REBOOT)
         .setBody(constant(JunosRpcs.requestReboot()))
         .to(NETCONF_RPC)
-        .process(
-            e ->
-                e.getMessage()
-                    .setBody(JunosReplies.rebootStatus(e.getMessage().getBody(String.class))));
+        .process(readReply((device, xml) -> JunosReplies.rebootStatus(xml)));
   }
 }
