@@ -6,7 +6,10 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import java.util.Arrays;
 import java.util.stream.Stream;
 
@@ -46,13 +49,35 @@ final class ModuleRules {
         .as("nothing outside the engine uses the engine's classes; it talks to the Camunda client");
   }
 
-  /** Feature packages of one module do not depend on each other in a circle. */
+  /**
+   * Feature packages of one module, and the module's root package, do not depend on each other in a
+   * circle.
+   */
   static ArchRule noPackageCycles() {
     return slices()
-        .matching("io.switchboard.(*).(*)..")
-        .namingSlices("$1.$2")
+        .assignedFrom(PACKAGE_SLICES)
         .should()
         .beFreeOfCycles()
         .as("no package cycles inside a module");
   }
+
+  /** {@code io.switchboard.<module>.<feature>..} is slice "module.feature"; the root its own. */
+  private static final SliceAssignment PACKAGE_SLICES =
+      new SliceAssignment() {
+        @Override
+        public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+          String[] parts = javaClass.getPackageName().split("\\.");
+          if (parts.length < 3 || !parts[0].equals("io") || !parts[1].equals("switchboard")) {
+            return SliceIdentifier.ignore();
+          }
+          return parts.length == 3
+              ? SliceIdentifier.of(parts[2])
+              : SliceIdentifier.of(parts[2] + "." + parts[3]);
+        }
+
+        @Override
+        public String getDescription() {
+          return "packages of io.switchboard.<module>.<feature>, and each module's root package";
+        }
+      };
 }

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import io.switchboard.api.architecturefixture.ApiReachingIntoWorkers;
+import io.switchboard.architecturefixture.one.FeatureOne;
+import io.switchboard.architecturefixture.two.FeatureTwo;
 import io.switchboard.workers.device.DeviceDriver;
 import org.junit.jupiter.api.Test;
 
-/** The rules catch what they are for: a reach across modules fails them, naming the classes. */
+/** The rules catch what they are for: a reach across modules, a cycle between packages. */
 class ModuleRulesTest {
 
   @Test
@@ -21,6 +23,13 @@ class ModuleRulesTest {
     assertThat(result.hasViolation()).isTrue();
     assertThat(result.getFailureReport().getDetails())
         .anySatisfy(line -> assertThat(line).contains(DeviceDriver.class.getName()));
+  }
+
+  @Test
+  void twoFeaturePackagesUsingEachOtherAreACycle() {
+    JavaClasses classes = new ClassFileImporter().importClasses(FeatureOne.class, FeatureTwo.class);
+
+    assertThat(ModuleRules.noPackageCycles().evaluate(classes).hasViolation()).isTrue();
   }
 
   @Test
