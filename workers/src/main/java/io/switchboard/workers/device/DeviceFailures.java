@@ -26,12 +26,11 @@ public final class DeviceFailures {
   private DeviceFailures() {}
 
   public static RuntimeException toProcessError(RuntimeException failure, OnFailure onFailure) {
+    String sentence = FailureMessages.message(failure);
     if (failure instanceof NetconfRpcException || failure instanceof JunosOperationException) {
-      String message = FailureMessages.message(failure);
       return CamundaError.bpmnError(
-          onFailure.errorCode(), message, Map.of(FAILURE_VARIABLE, message));
+          onFailure.errorCode(), sentence, Map.of(FAILURE_VARIABLE, sentence));
     }
-    String sentence = FailureMessages.sentence(onFailure.jobType(), failure);
     if (failure instanceof HostKeyMismatchException) {
       return CamundaError.jobError(sentence, Map.of(), 0, null, failure);
     }

@@ -1,9 +1,9 @@
 package io.switchboard.workers.job;
 
 /**
- * The one sentence a job failure shows in Operate and in the operation: what failed, with the
- * device's (or the cause's) own message, on one line. Stack traces never go here: they go to the
- * log.
+ * The one sentence a job failure shows in Operate, in the incident and in the operation: the
+ * failure's own message (a device's names the device and the operation) and its root cause's, on
+ * one line. Stack traces never go here: they go to the log.
  */
 public final class FailureMessages {
 
@@ -12,12 +12,7 @@ public final class FailureMessages {
 
   private FailureMessages() {}
 
-  /** {@code "<job type> failed: <message>"}. */
-  public static String sentence(String jobType, Throwable failure) {
-    return oneLine(jobType + " failed: " + describe(failure));
-  }
-
-  /** The failure's own message on one line, without the job type. */
+  /** The failure's message and its root cause's, on one line. */
   public static String message(Throwable failure) {
     return oneLine(describe(failure));
   }

@@ -59,7 +59,7 @@ public class JobFailureHandling implements JobExceptionHandlingStrategy {
       }
       return new JobFailure(
           Math.max(0, job.getRetries() - 1),
-          FailureMessages.sentence(job.getType(), failure),
+          FailureMessages.message(failure),
           RETRY_BACK_OFF,
           null);
     }

@@ -100,7 +100,7 @@ public class ConfigurationWorkers {
     if (!down.isEmpty()) {
       // retried rather than failed at once; the retries running out is an incident
       throw CamundaError.jobError(
-          job.getType() + " failed: interfaces not up yet: " + down,
+          "interfaces not up yet: " + down,
           Map.of(),
           Math.max(0, job.getRetries() - 1),
           INTERFACES_RETRY_BACK_OFF);

@@ -22,8 +22,7 @@ import org.junit.jupiter.api.Test;
 
 /** The driver against stand-in routes at the Junos routes' endpoints. */
 class DeviceDriverTest {
-  private static final OnFailure ON_FAILURE =
-      new OnFailure(ZtpOnboarding.JOB_CONNECT, ZtpOnboarding.ERROR_COMMIT_FAILED, 5);
+  private static final OnFailure ON_FAILURE = new OnFailure(ZtpOnboarding.ERROR_COMMIT_FAILED, 5);
 
   private CamelContext camel;
   private DeviceDriver driver;

@@ -18,8 +18,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class DeviceFailuresTest {
-  private static final OnFailure COMMIT =
-      new OnFailure(ZtpOnboarding.JOB_PUSH_STAGE1, ZtpOnboarding.ERROR_COMMIT_FAILED, 3);
+  private static final OnFailure COMMIT = new OnFailure(ZtpOnboarding.ERROR_COMMIT_FAILED, 3);
 
   @Test
   void anRpcErrorIsTheModelledBpmnErrorWithTheDevicesOwnMessage() {
@@ -50,8 +49,7 @@ class DeviceFailuresTest {
     RuntimeException mapped =
         DeviceFailures.toProcessError(
             new JunosOperationException("r1", "request-package-add", "package-result 1: checksum"),
-            new OnFailure(
-                DeviceUpgrade.JOB_INSTALL_PACKAGE, DeviceUpgrade.ERROR_INSTALL_FAILED, 3));
+            new OnFailure(DeviceUpgrade.ERROR_INSTALL_FAILED, 3));
 
     assertThat(mapped)
         .isInstanceOfSatisfying(
@@ -76,10 +74,7 @@ class DeviceFailuresTest {
             e -> {
               assertThat(e.getRetries()).isEqualTo(2);
               assertThat(e.getRetryBackoff()).isEqualTo(DeviceFailures.RETRY_BACK_OFF);
-              assertThat(e.getMessage())
-                  .startsWith(ZtpOnboarding.JOB_PUSH_STAGE1 + " failed: ")
-                  .contains(timeout.getMessage())
-                  .doesNotContain("\n");
+              assertThat(e.getMessage()).isEqualTo(timeout.getMessage()).doesNotContain("\n");
               assertThat(e.getCause()).isSameAs(timeout);
             });
   }
@@ -88,7 +83,7 @@ class DeviceFailuresTest {
   void theLastRetryEndsInAnIncidentNotInNegativeRetries() {
     RuntimeException mapped =
         DeviceFailures.toProcessError(
-            new IllegalStateException("session closed"), new OnFailure("device.connect", "X", 0));
+            new IllegalStateException("session closed"), new OnFailure("X", 0));
 
     assertThat(mapped)
         .isInstanceOfSatisfying(JobError.class, e -> assertThat(e.getRetries()).isZero());

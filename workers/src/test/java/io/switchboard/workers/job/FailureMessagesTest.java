@@ -9,12 +9,11 @@ import org.junit.jupiter.api.Test;
 class FailureMessagesTest {
 
   @Test
-  void aFailureIsOneSentenceNamingTheJobAndTheMessage() {
+  void aFailureIsOneLine() {
     assertThat(
-            FailureMessages.sentence(
-                "device.connect",
+            FailureMessages.message(
                 new IllegalStateException("device r1:\n  connection refused\r\n")))
-        .isEqualTo("device.connect failed: device r1: connection refused");
+        .isEqualTo("device r1: connection refused");
   }
 
   @Test
@@ -43,7 +42,7 @@ class FailureMessagesTest {
 
   @Test
   void aRunawayMessageIsCut() {
-    String sentence = FailureMessages.sentence("t", new RuntimeException("x".repeat(5000)));
+    String sentence = FailureMessages.message(new RuntimeException("x".repeat(5000)));
     assertThat(sentence).hasSize(FailureMessages.MAX_LENGTH).endsWith("…");
   }
 }

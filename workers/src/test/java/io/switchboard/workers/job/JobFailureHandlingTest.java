@@ -37,7 +37,7 @@ class JobFailureHandlingTest {
         JobFailure.of(
             job("device.connect", 3),
             CamundaError.jobError(
-                "device.connect failed: device r1: connect did not complete",
+                "device r1: connect did not complete",
                 Map.of(),
                 2,
                 Duration.ofSeconds(5),
@@ -45,8 +45,7 @@ class JobFailureHandlingTest {
 
     assertThat(failure.retries()).isEqualTo(2);
     assertThat(failure.retryBackoff()).isEqualTo(Duration.ofSeconds(5));
-    assertThat(failure.message())
-        .isEqualTo("device.connect failed: device r1: connect did not complete");
+    assertThat(failure.message()).isEqualTo("device r1: connect did not complete");
   }
 
   @Test
@@ -56,7 +55,7 @@ class JobFailureHandlingTest {
 
     assertThat(failure.retries()).isZero();
     assertThat(failure.retryBackoff()).isEqualTo(JobFailureHandling.RETRY_BACK_OFF);
-    assertThat(failure.message()).isEqualTo("device.postcheck failed: No value present");
+    assertThat(failure.message()).isEqualTo("No value present");
   }
 
   @Test
@@ -76,7 +75,7 @@ class JobFailureHandlingTest {
     ArgumentCaptor<String> message = ArgumentCaptor.forClass(String.class);
     verify(client.newFailCommand(42L).retries(2)).errorMessage(message.capture());
     assertThat(message.getValue())
-        .isEqualTo("device.reboot failed: session dropped at some.Frame(Frame.java:1)")
+        .isEqualTo("session dropped at some.Frame(Frame.java:1)")
         .doesNotContain("\n")
         .doesNotContain("IllegalStateException");
   }
