@@ -210,8 +210,10 @@ class ZtpEndToEndIT {
                 "targetSoftwareVersion",
                 "23.4R1.9"));
     String model = srx300();
-    String device =
-        create(
+    // no secret given: Switchboard generates one and returns it once, for the device to present
+    JsonNode registered =
+        call(
+            HttpMethod.POST,
             "/api/v1/devices",
             Map.of(
                 "tenantId",
@@ -224,6 +226,8 @@ class ZtpEndToEndIT {
                 model,
                 "credentials",
                 Map.of("username", "admin", "password", "admin123")));
+    String device = registered.get("id").asText();
+    String activationSecret = registered.get("activationSecret").asText();
     JsonNode operation =
         call(
             HttpMethod.POST,
@@ -241,6 +245,7 @@ class ZtpEndToEndIT {
             .softwareVersion("21.4R3-S5.4")
             .model("srx300")
             .credentials("admin", "admin123")
+            .activationSecrets(s -> activationSecret)
             .phoneHome("http://localhost:" + PORT)
             .rebootDelay(Duration.ofSeconds(2))
             .start();

@@ -1,8 +1,10 @@
 package io.switchboard.api.device;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.switchboard.api.common.Filters;
 import io.switchboard.api.common.PageResponse;
 import io.switchboard.api.common.Paging;
+import io.switchboard.api.common.SafeText;
 import io.switchboard.api.error.ApiException;
 import io.switchboard.api.security.Action;
 import io.switchboard.api.security.CurrentScope;
@@ -22,7 +24,9 @@ import java.time.Instant;
 import java.util.Set;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,13 +41,15 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * CPE devices. Credentials are write-only: accepted on create and update, stored encrypted, never
- * returned (the view only says whether there are some).
+ * returned (the view only says whether there are some). Every device has an activation secret for
+ * phone-home: given by the caller, or generated and returned once in the create answer.
  */
 @RestController
 @RequestMapping("/api/v1/devices")
 public class DeviceController {
   public record CredentialsRequest(
-      @NotBlank @Size(max = 120) String username, @NotBlank @Size(max = 200) String password) {
+      @NotBlank @Size(max = 120) @SafeText String username,
+      @NotBlank @Size(max = 200) String password) {
     @Override
     public String toString() {
       return "CredentialsRequest[username=" + username + ", password=****]";
@@ -51,15 +57,15 @@ public class DeviceController {
   }
 
   public record DeviceRequest(
-      @NotBlank @Size(max = 36) String tenantId,
-      @Size(max = 36) String siteId,
+      @NotBlank @Size(max = 36) @SafeText String tenantId,
+      @Size(max = 36) @SafeText String siteId,
       @NotBlank
           @Pattern(
               regexp = "[A-Za-z0-9._-]{3,80}",
               message = "must be 3-80 letters, digits, '.', '_' or '-'")
           String serialNumber,
-      @NotBlank @Size(max = 36) String modelId,
-      @Size(max = 255) String managementAddress,
+      @NotBlank @Size(max = 36) @SafeText String modelId,
+      @Size(max = 255) @SafeText String managementAddress,
       @Valid CredentialsRequest credentials,
       @Size(min = 8, max = 200, message = "must be 8-200 characters") String activationSecret) {
     @Override
@@ -69,10 +75,19 @@ public class DeviceController {
   }
 
   public record DeviceUpdate(
-      @Size(max = 36) String siteId,
-      @NotBlank @Size(max = 36) String modelId,
-      @Size(max = 255) String managementAddress,
+      @Size(max = 36) @SafeText String siteId,
+      @NotBlank @Size(max = 36) @SafeText String modelId,
+      @Size(max = 255) @SafeText String managementAddress,
       @Valid CredentialsRequest credentials) {}
+
+  /**
+   * The create answer: the device, plus the activation secret when Switchboard generated it. This
+   * is the only answer that ever carries the secret; store it in the device's phone-home settings.
+   */
+  public record DeviceCreated(@JsonUnwrapped DeviceView device, String activationSecret) {}
+
+  /** A new activation secret, shown once. */
+  public record ActivationSecret(String activationSecret) {}
 
   public record DeviceView(
       String id,
@@ -112,15 +127,18 @@ public class DeviceController {
 
   private final ScopedInventory inventory;
   private final DeviceRepository devices;
-  private final org.springframework.security.crypto.password.PasswordEncoder encoder;
+  private final ActivationSecrets secrets;
+  private final SerialNumbers serials;
 
   public DeviceController(
       ScopedInventory inventory,
       DeviceRepository devices,
-      org.springframework.security.crypto.password.PasswordEncoder encoder) {
+      ActivationSecrets secrets,
+      SerialNumbers serials) {
     this.inventory = inventory;
     this.devices = devices;
-    this.encoder = encoder;
+    this.secrets = secrets;
+    this.serials = serials;
   }
 
   @GetMapping
@@ -153,20 +171,15 @@ public class DeviceController {
   }
 
   @PostMapping
-  @ResponseStatus(HttpStatus.CREATED)
   @Transactional
-  public DeviceView create(@Valid @RequestBody DeviceRequest request) {
+  public ResponseEntity<DeviceCreated> create(@Valid @RequestBody DeviceRequest request) {
     AccessScope scope = CurrentScope.require(Action.WRITE, Resource.DEVICES);
     if (!inventory.tenants().isVisible(scope, request.tenantId())) {
       throw ApiException.unprocessable("tenantId", "tenant '" + request.tenantId() + "' not found");
     }
     requireSiteOfTenant(scope, request.siteId(), request.tenantId());
     requireModel(scope, request.modelId());
-    if (devices.existsBySerialNumber(request.serialNumber())) {
-      throw ApiException.conflict(
-          "serialNumber",
-          "a device with serial number '" + request.serialNumber() + "' is registered already");
-    }
+    serials.requireAvailable(scope, request.serialNumber(), "serialNumber");
     Device device = new Device(request.tenantId(), request.serialNumber(), request.modelId());
     device.setSiteId(request.siteId());
     device.setManagementAddress(request.managementAddress());
@@ -175,10 +188,26 @@ public class DeviceController {
           new DeviceCredentials(
               request.credentials().username(), request.credentials().password()));
     }
-    if (request.activationSecret() != null) {
-      device.setActivationSecretHash(encoder.encode(request.activationSecret()));
-    }
-    return DeviceView.of(devices.save(device));
+    String generated = secrets.assign(device, request.activationSecret());
+    DeviceCreated created = new DeviceCreated(DeviceView.of(devices.save(device)), generated);
+    return ResponseEntity.status(HttpStatus.CREATED)
+        .cacheControl(CacheControl.noStore())
+        .body(created);
+  }
+
+  /**
+   * Replaces the device's activation secret with a new generated one and returns it, once: for a
+   * device whose secret is lost, or that was registered before every device had one.
+   */
+  @PostMapping("/{id}/activation-secret")
+  @Transactional
+  public ResponseEntity<ActivationSecret> newActivationSecret(@PathVariable String id) {
+    Device device = find(CurrentScope.require(Action.WRITE, Resource.DEVICES), id);
+    String secret = secrets.assign(device, null);
+    devices.save(device);
+    return ResponseEntity.ok()
+        .cacheControl(CacheControl.noStore())
+        .body(new ActivationSecret(secret));
   }
 
   @PutMapping("/{id}")

@@ -3,6 +3,7 @@ package io.switchboard.api.device;
 import io.switchboard.api.common.Filters;
 import io.switchboard.api.common.PageResponse;
 import io.switchboard.api.common.Paging;
+import io.switchboard.api.common.SafeText;
 import io.switchboard.api.error.ApiException;
 import io.switchboard.api.security.Action;
 import io.switchboard.api.security.CurrentScope;
@@ -36,9 +37,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/device-models")
 public class DeviceModelController {
   public record DeviceModelRequest(
-      @NotBlank @Size(max = 80) String name,
-      @NotBlank @Size(max = 80) String vendor,
-      @NotBlank @Size(max = 80) String family) {}
+      @NotBlank @Size(max = 80) @SafeText String name,
+      @NotBlank @Size(max = 80) @SafeText String vendor,
+      @NotBlank @Size(max = 80) @SafeText String family) {}
 
   public record DeviceModelView(
       String id, String name, String vendor, String family, long version) {

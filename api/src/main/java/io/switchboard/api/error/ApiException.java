@@ -29,6 +29,33 @@ public class ApiException extends RuntimeException {
     return new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, field, message);
   }
 
+  /**
+   * A uniqueness clash, answered without telling the caller about objects it cannot see: when the
+   * caller can see the existing object, 409 with {@code message}; when it cannot, the same 422 that
+   * any unusable value of the field gets ({@link #notAvailable}), which confirms nothing about
+   * objects in other scopes.
+   *
+   * @param visibleToCaller whether the clashing object is inside the caller's scope
+   */
+  public static ApiException clash(String field, boolean visibleToCaller, String message) {
+    return visibleToCaller ? conflict(field, message) : notAvailable(field);
+  }
+
+  /**
+   * 422 "is not available": the answer for a value that cannot be used for a reason the caller may
+   * not learn (taken in another scope, reserved).
+   */
+  public static ApiException notAvailable(String field) {
+    return unprocessable(field, NOT_AVAILABLE);
+  }
+
+  /** The message of {@link #notAvailable}. */
+  public static final String NOT_AVAILABLE = "is not available; choose another value";
+
+  public static ApiException unauthorized(String message) {
+    return new ApiException(HttpStatus.UNAUTHORIZED, null, message);
+  }
+
   public static ApiException forbidden(String message) {
     return new ApiException(HttpStatus.FORBIDDEN, null, message);
   }

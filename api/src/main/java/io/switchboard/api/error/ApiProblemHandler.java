@@ -3,21 +3,28 @@ package io.switchboard.api.error;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.switchboard.api.common.BodySizeLimit;
+import io.switchboard.api.common.LogSafe;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mapping.PropertyReferenceException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -37,6 +44,12 @@ public class ApiProblemHandler {
 
   @ExceptionHandler(ApiException.class)
   ResponseEntity<ProblemDetail> api(ApiException e) {
+    if (e.status() == HttpStatus.UNAUTHORIZED) {
+      return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+          .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Switchboard\"")
+          .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+          .body(problem(e.status(), e.getMessage(), List.of()).getBody());
+    }
     if (e.field() == null) {
       return problem(e.status(), e.getMessage(), List.of());
     }
@@ -60,6 +73,9 @@ public class ApiProblemHandler {
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+    if (BodySizeLimit.isTooLarge(e)) {
+      return tooLarge();
+    }
     if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
       String field =
           mapping.getPath().stream()
@@ -129,7 +145,7 @@ public class ApiProblemHandler {
 
   @ExceptionHandler(DataIntegrityViolationException.class)
   ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException e) {
-    LOG.info("Integrity violation: {}", e.getMostSpecificCause().getMessage());
+    LOG.info("Integrity violation: {}", LogSafe.of(e.getMostSpecificCause().getMessage()));
     return problem(
         HttpStatus.CONFLICT,
         "The change conflicts with existing data (a duplicate or a reference in use)",
@@ -139,6 +155,51 @@ public class ApiProblemHandler {
   @ExceptionHandler(AccessDeniedException.class)
   ResponseEntity<ProblemDetail> denied(AccessDeniedException e) {
     return problem(HttpStatus.FORBIDDEN, e.getMessage(), List.of());
+  }
+
+  @ExceptionHandler(BodySizeLimit.TooLargeException.class)
+  ResponseEntity<ProblemDetail> bodyTooLarge() {
+    return tooLarge();
+  }
+
+  private static ResponseEntity<ProblemDetail> tooLarge() {
+    return problem(HttpStatus.PAYLOAD_TOO_LARGE, Problems.detailFor(413), List.of());
+  }
+
+  @ExceptionHandler(AuthenticationException.class)
+  ResponseEntity<ProblemDetail> unauthenticated(AuthenticationException e) {
+    return problem(HttpStatus.UNAUTHORIZED, Problems.detailFor(401), List.of());
+  }
+
+  /**
+   * Everything else: Spring's own errors (unsupported media type, missing path variable, ...)
+   * answer their status with a fixed detail; anything unexpected is logged with a reference and
+   * answers 500 with that reference only, never the exception.
+   */
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+    if (BodySizeLimit.isTooLarge(e)) {
+      return tooLarge();
+    }
+    if (e instanceof ErrorResponse known && known.getStatusCode().value() < 500) {
+      int status = known.getStatusCode().value();
+      ProblemDetail body = Problems.of(status, Problems.detailFor(status));
+      return ResponseEntity.status(status)
+          .headers(known.getHeaders())
+          .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+          .body(body);
+    }
+    String reference = UUID.randomUUID().toString();
+    LOG.error(
+        "Unexpected error {} on {} {}",
+        reference,
+        request.getMethod(),
+        LogSafe.of(request.getRequestURI()),
+        e);
+    return problem(
+        HttpStatus.INTERNAL_SERVER_ERROR,
+        "An internal error occurred (reference " + reference + ")",
+        List.of());
   }
 
   static ResponseEntity<ProblemDetail> problem(

@@ -1,8 +1,10 @@
 package io.switchboard.api.image;
 
+import io.switchboard.api.common.DownloadNames;
 import io.switchboard.api.common.Filters;
 import io.switchboard.api.common.PageResponse;
 import io.switchboard.api.common.Paging;
+import io.switchboard.api.common.UnsafeCharacters;
 import io.switchboard.api.error.ApiException;
 import io.switchboard.api.security.Action;
 import io.switchboard.api.security.CurrentScope;
@@ -22,7 +24,6 @@ import java.util.Set;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -111,8 +112,10 @@ public class ImageController {
     SoftwareImage image = find(CurrentScope.require(Action.READ, Resource.IMAGES), id);
     return ResponseEntity.ok()
         .contentType(MediaType.APPLICATION_OCTET_STREAM)
-        .header(
-            HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + image.getFileName() + "\"")
+        .headers(
+            h ->
+                h.setContentDisposition(
+                    DownloadNames.attachment(image.getFileName(), image.getSha256())))
         .header("X-Checksum-SHA256", image.getSha256())
         .body(new FileSystemResource(Path.of(image.getStorageLocation())));
   }
@@ -132,6 +135,8 @@ public class ImageController {
     if (modelFamily.isBlank() || modelFamily.length() > 80) {
       throw ApiException.invalid("modelFamily", "must be 1-80 characters");
     }
+    requireSafe("version", version);
+    requireSafe("modelFamily", modelFamily);
     if (signature == null || signature.isBlank()) {
       throw ApiException.invalid(
           "signature",
@@ -161,10 +166,8 @@ public class ImageController {
     String sha256 = HexFormat.of().formatHex(staged.sha256());
     Path kept = store.keep(staged, sha256);
     // a failed insert leaves only a content-addressed file behind, which a retry reuses
-    String fileName =
-        file.getOriginalFilename() == null
-            ? sha256
-            : Path.of(file.getOriginalFilename()).getFileName().toString();
+    // kept as a plain name: no path, no control or bidirectional characters, no quotes
+    String fileName = DownloadNames.sanitise(file.getOriginalFilename(), sha256);
     return ImageView.of(
         images.save(
             new SoftwareImage(
@@ -176,6 +179,13 @@ public class ImageController {
                 keyId.get(),
                 staged.size(),
                 kept.toAbsolutePath().toString())));
+  }
+
+  private static void requireSafe(String field, String value) {
+    String problem = UnsafeCharacters.describeFirstUnsafe(value, false);
+    if (problem != null) {
+      throw ApiException.invalid(field, problem);
+    }
   }
 
   private SoftwareImage find(AccessScope scope, String id) {

@@ -1,5 +1,6 @@
 package io.switchboard.api.phonehome;
 
+import io.switchboard.api.common.DownloadNames;
 import io.switchboard.api.error.ApiException;
 import io.switchboard.inventory.image.ImageLinks;
 import io.switchboard.inventory.image.SoftwareImage;
@@ -41,6 +42,10 @@ public class DeviceImageController {
         images.findFirstBySha256(sha256).orElseThrow(() -> ApiException.notFound("Image", sha256));
     return ResponseEntity.ok()
         .contentType(MediaType.APPLICATION_OCTET_STREAM)
+        .headers(
+            h ->
+                h.setContentDisposition(
+                    DownloadNames.attachment(image.getFileName(), image.getSha256())))
         .body(new FileSystemResource(Path.of(image.getStorageLocation())));
   }
 }

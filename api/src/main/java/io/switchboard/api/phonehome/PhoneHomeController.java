@@ -1,24 +1,22 @@
 package io.switchboard.api.phonehome;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import io.switchboard.api.error.ApiException;
+import io.switchboard.api.common.LogSafe;
+import io.switchboard.api.common.SafeText;
 import io.switchboard.inventory.device.Device;
-import io.switchboard.inventory.device.DeviceLifecycle;
 import io.switchboard.inventory.device.DeviceRepository;
 import io.switchboard.inventory.site.Site;
 import io.switchboard.inventory.site.SiteRepository;
 import jakarta.servlet.http.HttpServletRequest;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.EnumSet;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.util.Map;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,53 +27,53 @@ import org.springframework.web.bind.annotation.RestController;
  * The device phone-home endpoint, shaped like Juniper's zero-touch bootstrap server: a
  * factory-default device GETs its bootstrap data by serial number (HTTP Basic, the serial as user
  * name and its activation secret as password), then POSTs progress notifications. A completed
- * bootstrap is handed to the waiting process as a message correlated by serial. Unclaimed serials
- * get 404, as the real server answers them.
+ * bootstrap is handed to the waiting process as a message correlated by serial. Unknown, unclaimed
+ * and wrongly authenticated serials all get the same 404 ({@link DeviceAuthenticator}); a device in
+ * service phones home only when an operation expects it, and moves address only with its pinned
+ * host key ({@link PhoneHomeAdmission}). What a device reports is logged escaped ({@link LogSafe}).
  */
 @RestController
 public class PhoneHomeController {
   static final String BASE =
       "/restconf/data/juniper-zerotouch-bootstrap-server:devices/device={serial}";
   private static final Logger LOG = LoggerFactory.getLogger(PhoneHomeController.class);
-  private static final Set<DeviceLifecycle> CLAIMED =
-      EnumSet.of(
-          DeviceLifecycle.PLANNED,
-          DeviceLifecycle.ONBOARDING,
-          DeviceLifecycle.UPGRADING,
-          DeviceLifecycle.ACTIVE);
 
   /** A progress notification as the device sends it. */
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record Progress(
-      String type,
-      String message,
-      String serialNumber,
-      String model,
-      String softwareVersion,
-      String managementAddress,
-      Integer netconfPort,
-      String hostKeyFingerprint) {}
+      @NotBlank @Size(max = 60) @SafeText String type,
+      @Size(max = 2000) String message,
+      @Size(max = 80) @SafeText String serialNumber,
+      @Size(max = 80) @SafeText String model,
+      @Size(max = 60) @SafeText String softwareVersion,
+      @Size(max = 255) @SafeText String managementAddress,
+      @Min(1) @Max(65535) Integer netconfPort,
+      @Size(max = 120) @SafeText String hostKeyFingerprint) {}
 
   private final DeviceRepository devices;
   private final SiteRepository sites;
-  private final PasswordEncoder encoder;
+  private final DeviceAuthenticator authenticator;
+  private final PhoneHomeAdmission admission;
   private final PhoneHomeMessages messages;
 
   public PhoneHomeController(
       DeviceRepository devices,
       SiteRepository sites,
-      PasswordEncoder encoder,
+      DeviceAuthenticator authenticator,
+      PhoneHomeAdmission admission,
       PhoneHomeMessages messages) {
     this.devices = devices;
     this.sites = sites;
-    this.encoder = encoder;
+    this.authenticator = authenticator;
+    this.admission = admission;
     this.messages = messages;
   }
 
   @GetMapping(BASE + "/bootstrap-data")
   public Map<String, Object> bootstrapData(
       @PathVariable String serial, HttpServletRequest request) {
-    Device device = authenticate(serial, request);
+    Device device = authenticator.authenticate(serial, request);
+    admission.requireExpected(device, "bootstrap request");
     String hostName =
         sites
             .findById(device.getSiteId() == null ? "" : device.getSiteId())
@@ -88,7 +86,7 @@ public class PhoneHomeController {
             "set system host-name " + hostName,
             "set system services netconf ssh",
             "set system services netconf rfc-compliant");
-    LOG.info("Device {} asked for its bootstrap data", serial);
+    LOG.info("Device {} asked for its bootstrap data", LogSafe.of(serial));
     return Map.of(
         "bootstrap-data", Map.of("configuration", configuration, "configurationFormat", "set"));
   }
@@ -99,13 +97,22 @@ public class PhoneHomeController {
    */
   @PostMapping(BASE + "/progress")
   public ResponseEntity<Void> progress(
-      @PathVariable String serial, @RequestBody Progress progress, HttpServletRequest request) {
-    Device device = authenticate(serial, request);
-    if (progress.type() == null) {
-      throw ApiException.invalid("type", "is required");
-    }
-    LOG.info("Device {} reports {}: {}", serial, progress.type(), progress.message());
+      @PathVariable String serial,
+      @Valid @RequestBody Progress progress,
+      HttpServletRequest request) {
+    Device device = authenticator.authenticate(serial, request);
+    admission.requireExpected(device, "progress '" + LogSafe.of(progress.type()) + "'");
+    LOG.info(
+        "Device {} reports {}: {}",
+        LogSafe.of(serial),
+        LogSafe.of(progress.type()),
+        LogSafe.of(progress.message()));
     if ("bootstrap-complete".equals(progress.type())) {
+      admission.requireBelievableAddress(
+          device,
+          progress.managementAddress(),
+          progress.netconfPort(),
+          progress.hostKeyFingerprint());
       devices.updateReachability(
           device.getId(),
           progress.managementAddress() != null
@@ -115,47 +122,5 @@ public class PhoneHomeController {
       messages.deviceIsUp(device, progress);
     }
     return ResponseEntity.noContent().build();
-  }
-
-  /** Serial plus activation secret (when the device has one); anything else looks unclaimed. */
-  private Device authenticate(String serial, HttpServletRequest request) {
-    Device device =
-        devices
-            .findBySerialNumber(serial)
-            .filter(d -> CLAIMED.contains(d.getLifecycleState()))
-            .orElseThrow(
-                () ->
-                    new ApiException(
-                        HttpStatus.NOT_FOUND,
-                        null,
-                        "No device with serial number '" + serial + "' is expected"));
-    String[] credentials = basicCredentials(request);
-    if (credentials == null || !credentials[0].equals(serial)) {
-      throw new ApiException(
-          HttpStatus.UNAUTHORIZED, null, "The device must authenticate with its serial number");
-    }
-    if (device.getActivationSecretHash() != null
-        && !encoder.matches(credentials[1], device.getActivationSecretHash())) {
-      throw new ApiException(HttpStatus.UNAUTHORIZED, null, "Wrong activation secret");
-    }
-    return device;
-  }
-
-  private static String[] basicCredentials(HttpServletRequest request) {
-    String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-    if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-      return null;
-    }
-    try {
-      String decoded =
-          new String(
-              Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
-      int colon = decoded.indexOf(':');
-      return colon < 0
-          ? new String[] {decoded, ""}
-          : new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
   }
 }

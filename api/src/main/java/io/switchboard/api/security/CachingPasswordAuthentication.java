@@ -1,54 +1,99 @@
 package io.switchboard.api.security;
 
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * bcrypt is deliberately slow, and HTTP Basic checks the password on every request: a job worker
- * polling the engine would spend most of the machine on password hashing. Successful checks are
- * therefore remembered for a short while, keyed by the user and a SHA-256 of the password (never
- * the password itself). A changed or deleted account takes effect within {@link #TTL}.
+ * Checks local users' passwords. bcrypt is deliberately slow and HTTP Basic checks the password on
+ * every request, so a successful check is remembered; but never longer than the account stays as it
+ * was: every request reads the account afresh (one lookup by the unique user name), and a
+ * remembered check counts only for the same account row at the same version. Deleting, disabling,
+ * or changing the role, scope or password of a user changes the row's version (or removes it), so
+ * the next request is checked against the new state; a user re-created under the same name is a new
+ * row. The remembered value is an HMAC of the password under a key that lives only in this process,
+ * never the password or a plain hash of it. The principal always comes from the fresh row, so the
+ * scope is the account's current one.
  */
 public class CachingPasswordAuthentication implements AuthenticationProvider {
-  static final Duration TTL = Duration.ofMinutes(5);
+  /** A remembered check is dropped after this even when the account did not change. */
+  static final Duration TTL = Duration.ofMinutes(10);
+
   private static final int MAX_ENTRIES = 10_000;
 
-  private record Entry(Authentication authentication, long expiresAt) {}
+  /** What the check needs to know about an enabled account, read at each request. */
+  public record Account(String id, long version, String passwordHash, ScopedPrincipal principal) {}
 
-  private final AuthenticationProvider delegate;
+  private record Entry(String accountId, long version, byte[] passwordMac, long expiresAt) {}
+
+  private final Function<String, Optional<Account>> accounts;
+  private final PasswordEncoder encoder;
   private final Clock clock;
   private final Map<String, Entry> cache = new ConcurrentHashMap<>();
+  private final SecretKeySpec macKey;
+  private volatile String dummyHash;
 
-  public CachingPasswordAuthentication(AuthenticationProvider delegate, Clock clock) {
-    this.delegate = delegate;
+  /**
+   * @param accounts the enabled account of a user name, read from the database at each call
+   */
+  public CachingPasswordAuthentication(
+      Function<String, Optional<Account>> accounts, PasswordEncoder encoder, Clock clock) {
+    this.accounts = accounts;
+    this.encoder = encoder;
     this.clock = clock;
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    this.macKey = new SecretKeySpec(key, "HmacSHA256");
   }
 
   @Override
   public Authentication authenticate(Authentication request) throws AuthenticationException {
-    String key = key(request.getName(), String.valueOf(request.getCredentials()));
-    long now = clock.millis();
-    Entry cached = cache.get(key);
-    if (cached != null && cached.expiresAt() > now) {
-      return cached.authentication();
+    String username = request.getName();
+    String password = request.getCredentials() == null ? "" : request.getCredentials().toString();
+    Optional<Account> found = accounts.apply(username);
+    if (found.isEmpty()) {
+      // as slow as a wrong password, so the answer's timing does not say which names exist
+      encoder.matches(password, dummyHash());
+      throw new BadCredentialsException("Bad credentials");
     }
-    Authentication result = delegate.authenticate(request);
-    if (result != null && result.isAuthenticated()) {
+    Account account = found.get();
+    byte[] mac = mac(password);
+    long now = clock.millis();
+    Entry cached = cache.get(username);
+    boolean remembered =
+        cached != null
+            && cached.expiresAt() > now
+            && cached.accountId().equals(account.id())
+            && cached.version() == account.version()
+            && MessageDigest.isEqual(cached.passwordMac(), mac);
+    if (!remembered) {
+      if (!encoder.matches(password, account.passwordHash())) {
+        throw new BadCredentialsException("Bad credentials");
+      }
       if (cache.size() >= MAX_ENTRIES) {
         cache.clear();
       }
-      cache.put(key, new Entry(result, now + TTL.toMillis()));
+      cache.put(username, new Entry(account.id(), account.version(), mac, now + TTL.toMillis()));
     }
+    UsernamePasswordAuthenticationToken result =
+        UsernamePasswordAuthenticationToken.authenticated(
+            account.principal(), null, account.principal().getAuthorities());
+    result.setDetails(request.getDetails());
     return result;
   }
 
@@ -57,12 +102,19 @@ public class CachingPasswordAuthentication implements AuthenticationProvider {
     return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
   }
 
-  private static String key(String username, String password) {
+  private String dummyHash() {
+    if (dummyHash == null) {
+      dummyHash = encoder.encode("no such user: a password no one has");
+    }
+    return dummyHash;
+  }
+
+  private byte[] mac(String password) {
     try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(password.getBytes(StandardCharsets.UTF_8));
-      return username + '\u0000' + Base64.getEncoder().encodeToString(digest);
-    } catch (NoSuchAlgorithmException e) {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(macKey);
+      return mac.doFinal(password.getBytes(StandardCharsets.UTF_8));
+    } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }
   }

@@ -1,23 +1,26 @@
 package io.switchboard.api.security;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.security.oauth2.resource.OAuth2ResourceServerProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpStatus;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 
 /**
- * Who may call what. Nothing is anonymous but health, the API documentation and the device
- * phone-home endpoint (devices authenticate there with their serial and activation secret). Users
- * authenticate with HTTP Basic (local users) or, when an issuer is configured, with an OIDC JWT.
- * The embedded engine's Camunda API ({@code /v2}) is for provider administrators and the
- * application's own system account.
+ * Who may call what. Nothing is anonymous but health, the API documentation, the error page and the
+ * device phone-home endpoint (devices authenticate there with their serial and activation secret).
+ * Users authenticate with HTTP Basic (local users) or, when an issuer is configured, with an OIDC
+ * JWT. The embedded engine's Camunda API ({@code /v2}) is for provider administrators and the
+ * application's own system account. Every request is authenticated on its own (no session), so a
+ * change of an account takes effect on its next request.
  */
 @Configuration
 public class SecurityConfiguration {
@@ -32,7 +35,7 @@ public class SecurityConfiguration {
    * an HTTP Basic header), so no user authentication may run on these paths.
    */
   @Bean
-  @org.springframework.core.annotation.Order(1)
+  @Order(1)
   SecurityFilterChain phoneHomeSecurity(HttpSecurity http) throws Exception {
     return http.securityMatcher("/restconf/**", "/device-images/**")
         .csrf(csrf -> csrf.disable())
@@ -41,22 +44,45 @@ public class SecurityConfiguration {
         .build();
   }
 
+  /**
+   * Local passwords: the system account on its in-memory fast path, everyone else through the
+   * version-checked cache; both behind the sign-in throttle.
+   */
   @Bean
-  @org.springframework.core.annotation.Order(2)
-  SecurityFilterChain apiSecurity(
-      HttpSecurity http,
+  ThrottledAuthentication passwordAuthentication(
       LocalUserDetailsService users,
       PasswordEncoder passwordEncoder,
+      SignInThrottle throttle,
+      @Value("${switchboard.security.system.username:switchboard-system}") String systemUsername,
+      @Value("${switchboard.security.system.password:}") String systemPassword) {
+    SystemAccountAuthentication system =
+        new SystemAccountAuthentication(
+            systemUsername,
+            systemPassword,
+            new CachingPasswordAuthentication(
+                users::currentAccount, passwordEncoder, Clock.systemUTC()));
+    return new ThrottledAuthentication(system, throttle, passwordEncoder, system::isSystem);
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain apiSecurity(
+      HttpSecurity http,
+      ThrottledAuthentication passwords,
+      ObjectMapper json,
       OAuth2ResourceServerProperties resourceServer,
       @Value("${switchboard.security.jwt.role-claim:switchboard_role}") String roleClaim,
       @Value("${switchboard.security.jwt.opco-claim:opco_id}") String opcoClaim,
       @Value("${switchboard.security.jwt.tenant-claim:tenant_id}") String tenantClaim)
       throws Exception {
-    org.springframework.security.authentication.dao.DaoAuthenticationProvider passwords =
-        new org.springframework.security.authentication.dao.DaoAuthenticationProvider(users);
-    passwords.setPasswordEncoder(passwordEncoder);
-    http.authenticationProvider(
-        new CachingPasswordAuthentication(passwords, java.time.Clock.systemUTC()));
+    boolean jwtConfigured =
+        resourceServer.getJwt().getIssuerUri() != null
+            || resourceServer.getJwt().getJwkSetUri() != null
+            || resourceServer.getJwt().getPublicKeyLocation() != null;
+    ProblemSecurityHandlers problems =
+        new ProblemSecurityHandlers(
+            json, jwtConfigured ? new BearerTokenAuthenticationEntryPoint() : null);
+    http.authenticationProvider(passwords);
     http.csrf(csrf -> csrf.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .authorizeHttpRequests(
@@ -68,28 +94,24 @@ public class SecurityConfiguration {
                     .requestMatchers(
                         "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                     .permitAll()
-                    .requestMatchers("/v2/**")
+                    .requestMatchers("/v2/**", "/actuator/**")
                     .hasRole("SP_ADMIN")
-                    .requestMatchers("/api/**")
-                    .authenticated()
+                    // anything else needs a signed-in user; an address nothing serves is then a
+                    // 404 problem, not a 403 that would hide the mistake
                     .anyRequest()
-                    .denyAll())
-        .httpBasic(
-            basic ->
-                basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
-        .exceptionHandling(
-            e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)));
-    boolean jwtConfigured =
-        resourceServer.getJwt().getIssuerUri() != null
-            || resourceServer.getJwt().getJwkSetUri() != null
-            || resourceServer.getJwt().getPublicKeyLocation() != null;
+                    .authenticated())
+        .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+        .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
     if (jwtConfigured) {
       http.oauth2ResourceServer(
           oauth ->
-              oauth.jwt(
-                  jwt ->
-                      jwt.jwtAuthenticationConverter(
-                          new JwtScopeConverter(roleClaim, opcoClaim, tenantClaim))));
+              oauth
+                  .authenticationEntryPoint(problems)
+                  .accessDeniedHandler(problems)
+                  .jwt(
+                      jwt ->
+                          jwt.jwtAuthenticationConverter(
+                              new JwtScopeConverter(roleClaim, opcoClaim, tenantClaim))));
     }
     return http.build();
   }

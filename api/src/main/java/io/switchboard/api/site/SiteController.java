@@ -3,6 +3,7 @@ package io.switchboard.api.site;
 import io.switchboard.api.common.Filters;
 import io.switchboard.api.common.PageResponse;
 import io.switchboard.api.common.Paging;
+import io.switchboard.api.common.SafeText;
 import io.switchboard.api.error.ApiException;
 import io.switchboard.api.security.Action;
 import io.switchboard.api.security.CurrentScope;
@@ -42,17 +43,17 @@ public class SiteController {
   static final String VERSION_PATTERN = "[A-Za-z0-9._-]{1,60}";
 
   public record SiteRequest(
-      @NotBlank @Size(max = 36) String tenantId,
-      @NotBlank @Size(max = 120) String name,
+      @NotBlank @Size(max = 36) @SafeText String tenantId,
+      @NotBlank @Size(max = 120) @SafeText String name,
       @NotNull SiteType type,
-      @Size(max = 300) String address,
+      @Size(max = 300) @SafeText(multiline = true) String address,
       @Pattern(regexp = VERSION_PATTERN, message = "must be a software version such as 23.4R1")
           String targetSoftwareVersion) {}
 
   public record SiteUpdate(
-      @NotBlank @Size(max = 120) String name,
+      @NotBlank @Size(max = 120) @SafeText String name,
       @NotNull SiteType type,
-      @Size(max = 300) String address,
+      @Size(max = 300) @SafeText(multiline = true) String address,
       @Pattern(regexp = VERSION_PATTERN, message = "must be a software version such as 23.4R1")
           String targetSoftwareVersion) {}
 

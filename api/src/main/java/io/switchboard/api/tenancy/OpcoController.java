@@ -3,6 +3,7 @@ package io.switchboard.api.tenancy;
 import io.switchboard.api.common.Filters;
 import io.switchboard.api.common.PageResponse;
 import io.switchboard.api.common.Paging;
+import io.switchboard.api.common.SafeText;
 import io.switchboard.api.error.ApiException;
 import io.switchboard.api.security.Action;
 import io.switchboard.api.security.CurrentScope;
@@ -37,7 +38,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/opcos")
 public class OpcoController {
   public record OpcoRequest(
-      @NotBlank @Size(max = 120) String name, @Size(max = 500) String description) {}
+      @NotBlank @Size(max = 120) @SafeText String name,
+      @Size(max = 500) @SafeText(multiline = true) String description) {}
 
   public record OpcoView(
       String id,

@@ -3,6 +3,7 @@ package io.switchboard.api.tenancy;
 import io.switchboard.api.common.Filters;
 import io.switchboard.api.common.PageResponse;
 import io.switchboard.api.common.Paging;
+import io.switchboard.api.common.SafeText;
 import io.switchboard.api.error.ApiException;
 import io.switchboard.api.security.Action;
 import io.switchboard.api.security.CurrentScope;
@@ -33,17 +34,21 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Tenants (customers), under an operating company or directly under the provider. */
+/**
+ * Tenants (customers), under an operating company or directly under the provider. Names are unique
+ * per operating company, so one reseller never learns the names of another's customers.
+ */
 @RestController
 @RequestMapping("/api/v1/tenants")
 public class TenantController {
   public record TenantRequest(
-      @Size(max = 36) String opcoId,
-      @NotBlank @Size(max = 120) String name,
-      @Size(max = 500) String description) {}
+      @Size(max = 36) @SafeText String opcoId,
+      @NotBlank @Size(max = 120) @SafeText String name,
+      @Size(max = 500) @SafeText(multiline = true) String description) {}
 
   public record TenantUpdate(
-      @NotBlank @Size(max = 120) String name, @Size(max = 500) String description) {}
+      @NotBlank @Size(max = 120) @SafeText String name,
+      @Size(max = 500) @SafeText(multiline = true) String description) {}
 
   public record TenantView(
       String id,
@@ -117,7 +122,8 @@ public class TenantController {
     } else if (opcoId != null && !inventory.opcos().isVisible(scope, opcoId)) {
       throw ApiException.unprocessable("opcoId", "operating company '" + opcoId + "' not found");
     }
-    if (tenants.existsByName(request.name())) {
+    // unique within the operating company only, which the caller sees: a 409 reveals nothing
+    if (tenants.existsInOpco(opcoId, request.name())) {
       throw ApiException.conflict("name", "a tenant named '" + request.name() + "' exists already");
     }
     return TenantView.of(tenants.save(new Tenant(opcoId, request.name(), request.description())));
@@ -127,7 +133,8 @@ public class TenantController {
   @Transactional
   public TenantView update(@PathVariable String id, @Valid @RequestBody TenantUpdate request) {
     Tenant tenant = find(CurrentScope.require(Action.WRITE, Resource.TENANTS), id);
-    if (!tenant.getName().equals(request.name()) && tenants.existsByName(request.name())) {
+    if (!tenant.getName().equals(request.name())
+        && tenants.existsInOpco(tenant.getOpcoId(), request.name())) {
       throw ApiException.conflict("name", "a tenant named '" + request.name() + "' exists already");
     }
     tenant.setName(request.name());

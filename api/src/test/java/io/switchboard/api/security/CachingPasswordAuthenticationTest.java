@@ -3,66 +3,125 @@ package io.switchboard.api.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.switchboard.inventory.scope.AccessScope;
+import io.switchboard.inventory.user.Role;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
 class CachingPasswordAuthenticationTest {
+  /** Counts the (expensive) checks; "hash:" + password is the stored form. */
   private final AtomicInteger checks = new AtomicInteger();
-  private final AuthenticationProvider slowCheck =
-      new AuthenticationProvider() {
+
+  private final PasswordEncoder encoder =
+      new PasswordEncoder() {
         @Override
-        public Authentication authenticate(Authentication a) {
-          checks.incrementAndGet();
-          if (!"right".equals(a.getCredentials())) {
-            throw new BadCredentialsException("wrong");
-          }
-          return UsernamePasswordAuthenticationToken.authenticated(a.getName(), null, List.of());
+        public String encode(CharSequence raw) {
+          return "hash:" + raw;
         }
 
         @Override
-        public boolean supports(Class<?> type) {
-          return true;
+        public boolean matches(CharSequence raw, String encoded) {
+          checks.incrementAndGet();
+          return encoded.equals("hash:" + raw);
         }
       };
 
-  private static Authentication login(String password) {
-    return UsernamePasswordAuthenticationToken.unauthenticated("worker", password);
+  private final Map<String, CachingPasswordAuthentication.Account> table = new HashMap<>();
+  private final MutableClock clock = new MutableClock();
+  private final CachingPasswordAuthentication provider =
+      new CachingPasswordAuthentication(
+          name -> Optional.ofNullable(table.get(name)), encoder, clock);
+
+  private void account(String id, long version, String password, Role role, String tenant) {
+    table.put(
+        "worker",
+        new CachingPasswordAuthentication.Account(
+            id,
+            version,
+            "hash:" + password,
+            new ScopedPrincipal(new AccessScope("worker", role, null, tenant), null)));
+  }
+
+  private Authentication login(String password) {
+    return provider.authenticate(
+        UsernamePasswordAuthenticationToken.unauthenticated("worker", password));
   }
 
   @Test
-  void aSuccessfulCheckIsRememberedUntilItsTimeToLive() {
-    MutableClock clock = new MutableClock();
-    CachingPasswordAuthentication cache = new CachingPasswordAuthentication(slowCheck, clock);
-    cache.authenticate(login("right"));
-    cache.authenticate(login("right"));
+  void aSuccessfulCheckIsRememberedWhileTheAccountStaysTheSame() {
+    account("a1", 0, "right", Role.SP_ADMIN, null);
+    login("right");
+    login("right");
     assertThat(checks).hasValue(1);
 
     clock.now = clock.now.plus(CachingPasswordAuthentication.TTL).plusSeconds(1);
-    cache.authenticate(login("right"));
+    login("right");
     assertThat(checks).hasValue(2);
   }
 
   @Test
+  void aDeletedAccountIsRefusedAtOnceDespiteARememberedCheck() {
+    account("a1", 0, "right", Role.SP_ADMIN, null);
+    login("right");
+    table.clear();
+    assertThatThrownBy(() -> login("right")).isInstanceOf(BadCredentialsException.class);
+  }
+
+  @Test
+  void aChangedAccountIsCheckedAgainAndCarriesItsNewScope() {
+    account("a1", 0, "right", Role.SP_ADMIN, null);
+    login("right");
+    account("a1", 1, "right", Role.TENANT_VIEWER, "t1");
+    Authentication after = login("right");
+    assertThat(checks).hasValue(2);
+    assertThat(((ScopedPrincipal) after.getPrincipal()).scope().tenantId()).isEqualTo("t1");
+  }
+
+  @Test
+  void aChangedPasswordEndsTheOldOne() {
+    account("a1", 0, "old-password", Role.SP_ADMIN, null);
+    login("old-password");
+    account("a1", 1, "new-password", Role.SP_ADMIN, null);
+    assertThatThrownBy(() -> login("old-password")).isInstanceOf(BadCredentialsException.class);
+    assertThat(login("new-password").isAuthenticated()).isTrue();
+  }
+
+  @Test
+  void aRecreatedAccountOfTheSameNameIsANewAccount() {
+    account("a1", 0, "right", Role.TENANT_ADMIN, "old-tenant");
+    login("right");
+    account("a2", 0, "right", Role.TENANT_ADMIN, "new-tenant");
+    Authentication after = login("right");
+    assertThat(checks).hasValue(2);
+    assertThat(((ScopedPrincipal) after.getPrincipal()).scope().tenantId()).isEqualTo("new-tenant");
+  }
+
+  @Test
   void wrongPasswordsAreNeverRememberedNorAnsweredFromTheCache() {
-    CachingPasswordAuthentication cache =
-        new CachingPasswordAuthentication(slowCheck, new MutableClock());
-    cache.authenticate(login("right"));
-    assertThatThrownBy(() -> cache.authenticate(login("wrong")))
-        .isInstanceOf(BadCredentialsException.class);
-    assertThatThrownBy(() -> cache.authenticate(login("wrong")))
-        .isInstanceOf(BadCredentialsException.class);
+    account("a1", 0, "right", Role.SP_ADMIN, null);
+    login("right");
+    assertThatThrownBy(() -> login("wrong")).isInstanceOf(BadCredentialsException.class);
+    assertThatThrownBy(() -> login("wrong")).isInstanceOf(BadCredentialsException.class);
     assertThat(checks).hasValue(3);
   }
 
-  private static final class MutableClock extends Clock {
+  @Test
+  void anUnknownUserCostsAPasswordCheckToo() {
+    assertThatThrownBy(() -> login("anything")).isInstanceOf(BadCredentialsException.class);
+    assertThat(checks).hasValue(1);
+  }
+
+  static final class MutableClock extends Clock {
     Instant now = Instant.parse("2026-11-24T00:00:00Z");
 
     @Override
@@ -78,6 +137,11 @@ class CachingPasswordAuthenticationTest {
     @Override
     public Instant instant() {
       return now;
+    }
+
+    @Override
+    public long millis() {
+      return now.toEpochMilli();
     }
   }
 }

@@ -3,6 +3,8 @@ package io.switchboard.app.demo;
 import io.switchboard.devices.fault.Fault;
 import io.switchboard.devices.fleet.SimulatedFleet;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -13,10 +15,11 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * The demo: demo tenants and sites, a signed image, six simulated SRX300s and their onboarding
- * operations, so a first run shows processes at work. Two sites want a newer version (the devices
- * are upgraded on the way), and one device refuses its first commit (the operation fails with the
- * device's message). Runs after the processes are deployed.
+ * The demo: demo tenants and sites, a signed image, six simulated SRX300s (each presenting its
+ * activation secret when it phones home) and their onboarding operations, so a first run shows
+ * processes at work. Two sites want a newer version (the devices are upgraded on the way), and one
+ * device refuses its first commit (the operation fails with the device's message). Runs after the
+ * processes are deployed.
  */
 @Component
 @Order(10)
@@ -39,6 +42,12 @@ public class DemoFleet implements ApplicationRunner, AutoCloseable {
       List<DemoInventory.DemoDevice> devices = inventory.ensure();
       // the processes first: a device that phones home finds its onboarding already waiting
       inventory.startOnboarding(devices);
+      Map<String, String> secrets =
+          devices.stream()
+              .collect(
+                  Collectors.toMap(
+                      DemoInventory.DemoDevice::serial,
+                      DemoInventory.DemoDevice::activationSecret));
       fleet =
           SimulatedFleet.builder()
               .serials(devices.stream().map(DemoInventory.DemoDevice::serial).toList())
@@ -46,6 +55,7 @@ public class DemoFleet implements ApplicationRunner, AutoCloseable {
               .model("srx300")
               .softwareVersion(DemoInventory.FACTORY_VERSION)
               .credentials(DemoInventory.DEVICE_USER, DemoInventory.DEVICE_PASSWORD)
+              .activationSecrets(secrets::get)
               .phoneHome("http://localhost:" + port)
               .start();
       DemoInventory.DemoDevice faulty = devices.get(devices.size() - 1);

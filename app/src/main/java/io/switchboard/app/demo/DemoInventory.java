@@ -1,5 +1,6 @@
 package io.switchboard.app.demo;
 
+import io.switchboard.api.device.ActivationSecrets;
 import io.switchboard.api.operation.OperationStarter;
 import io.switchboard.inventory.device.Device;
 import io.switchboard.inventory.device.DeviceCredentials;
@@ -37,6 +38,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -48,7 +50,8 @@ public class DemoInventory {
   static final String DEVICE_USER = "admin";
   static final String DEVICE_PASSWORD = "admin123";
 
-  record DemoDevice(String serial, String deviceId) {}
+  /** A demo device and the activation secret its simulator presents (fresh on every start). */
+  record DemoDevice(String serial, String deviceId, String activationSecret) {}
 
   private final OperatingCompanyRepository opcos;
   private final TenantRepository tenants;
@@ -58,6 +61,7 @@ public class DemoInventory {
   private final SoftwareImageRepository images;
   private final OperationStarter starter;
   private final OperationRepository operations;
+  private final PasswordEncoder encoder;
   private final Path imageDir;
   private final org.springframework.transaction.support.TransactionTemplate transactions;
   private final ScheduledExecutorService watcher =
@@ -77,6 +81,7 @@ public class DemoInventory {
       SoftwareImageRepository images,
       OperationStarter starter,
       OperationRepository operations,
+      PasswordEncoder encoder,
       @Value("${switchboard.images.store-dir:./data/images}") String imageDir,
       org.springframework.transaction.PlatformTransactionManager transactionManager) {
     this.transactions =
@@ -89,6 +94,7 @@ public class DemoInventory {
     this.images = images;
     this.starter = starter;
     this.operations = operations;
+    this.encoder = encoder;
     this.imageDir = Path.of(imageDir);
   }
 
@@ -146,7 +152,11 @@ public class DemoInventory {
                     d.setCredentials(new DeviceCredentials(DEVICE_USER, DEVICE_PASSWORD));
                     return devices.save(d);
                   });
-      result.add(new DemoDevice(serial, device.getId()));
+      // a new secret on every start, as the system password: nothing to keep, nothing to leak
+      String secret = ActivationSecrets.generate();
+      device.setActivationSecretHash(encoder.encode(secret));
+      devices.save(device);
+      result.add(new DemoDevice(serial, device.getId(), secret));
     }
     return result;
   }

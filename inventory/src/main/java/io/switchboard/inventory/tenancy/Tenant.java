@@ -5,14 +5,18 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
-/** A customer. Belongs to an operating company, or directly to the provider when opcoId is null. */
+/**
+ * A customer. Belongs to an operating company, or directly to the provider when opcoId is null. Its
+ * name is unique within its operating company (or among the provider's own tenants), not globally
+ * (database key uk_tenant_opco_name, V4).
+ */
 @Entity
 @Table(name = "tenant")
 public class Tenant extends AuditedEntity {
   @Column(length = 36)
   private String opcoId;
 
-  @Column(nullable = false, unique = true, length = 120)
+  @Column(nullable = false, length = 120)
   private String name;
 
   @Column(length = 500)

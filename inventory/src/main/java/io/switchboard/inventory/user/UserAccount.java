@@ -27,6 +27,10 @@ public class UserAccount extends AuditedEntity {
   @Column(length = 36)
   private String tenantId;
 
+  /** A disabled account cannot sign in; it is kept so that what it did still names it. */
+  @Column(nullable = false)
+  private boolean enabled = true;
+
   protected UserAccount() {}
 
   public UserAccount(
@@ -60,5 +64,23 @@ public class UserAccount extends AuditedEntity {
 
   public String getTenantId() {
     return tenantId;
+  }
+
+  public boolean isEnabled() {
+    return enabled;
+  }
+
+  public void setEnabled(boolean enabled) {
+    this.enabled = enabled;
+  }
+
+  /**
+   * Moves the account to a role and the scope that role needs (opcoId for operating-company roles,
+   * tenantId for tenant roles; the other is cleared). Callers check that the caller may do so.
+   */
+  public void assign(Role role, String opcoId, String tenantId) {
+    this.role = role;
+    this.opcoId = role.level() == Role.Level.OPCO ? opcoId : null;
+    this.tenantId = role.level() == Role.Level.TENANT ? tenantId : null;
   }
 }
