@@ -219,9 +219,66 @@ class AccessMatrixIT extends ApiIT {
                 .getStatusCode()
                 .value());
 
+    boolean anyAdmin = sp || opcoAdmin || tenantAdmin;
+    probe(
+        probes,
+        expected,
+        "update users",
+        anyAdmin ? 200 : 403,
+        () ->
+            caller
+                .call(
+                    org.springframework.http.HttpMethod.PATCH,
+                    "/api/v1/users/" + viewerId(),
+                    Map.of("role", "TENANT_OPERATOR"))
+                .getStatusCode()
+                .value());
+    probe(
+        probes,
+        expected,
+        "reset passwords",
+        anyAdmin ? 204 : 403,
+        () ->
+            caller
+                .put(
+                    "/api/v1/users/" + viewerId() + "/password",
+                    Map.of("newPassword", "a reset password"))
+                .getStatusCode()
+                .value());
+    probe(
+        probes,
+        expected,
+        "change own password",
+        204,
+        () ->
+            caller
+                .put(
+                    "/api/v1/users/"
+                        + users.findByUsername(caller.username()).orElseThrow().getId()
+                        + "/password",
+                    Map.of("oldPassword", PASSWORD, "newPassword", PASSWORD))
+                .getStatusCode()
+                .value());
+    probe(
+        probes,
+        expected,
+        "renew activation secrets",
+        anyAdmin ? 200 : 403,
+        () ->
+            caller
+                .post("/api/v1/devices/" + device + "/activation-secret", null)
+                .getStatusCode()
+                .value());
+
     Map<String, Integer> actual = new LinkedHashMap<>();
     probes.forEach((name, probe) -> actual.put(name, probe.get()));
     assertThat(actual).as("statuses for " + role).isEqualTo(expected);
+  }
+
+  /** A fresh tenant viewer of the matrix's tenant, as the target of user updates. */
+  private String viewerId() {
+    Caller viewer = user(Role.TENANT_VIEWER, null, tenant);
+    return users.findByUsername(viewer.username()).orElseThrow().getId();
   }
 
   @ParameterizedTest

@@ -40,6 +40,10 @@ public abstract class ApiIT {
       this.password = password;
     }
 
+    public String username() {
+      return username;
+    }
+
     /** The underlying client with this caller's credentials, for multipart and binary calls. */
     public TestRestTemplate template() {
       return username == null ? rest : rest.withBasicAuth(username, password);

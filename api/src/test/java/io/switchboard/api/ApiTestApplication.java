@@ -2,6 +2,7 @@ package io.switchboard.api;
 
 import io.camunda.client.CamundaClient;
 import io.camunda.client.CredentialsProvider;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -12,6 +13,12 @@ import org.springframework.core.env.Environment;
 /** The API with the embedded engine, as the application assembles them, for the API suite. */
 @SpringBootApplication
 public class ApiTestApplication {
+
+  /** The application gets its registry from actuator; the suite reads counters from this one. */
+  @Bean
+  SimpleMeterRegistry meterRegistry() {
+    return new SimpleMeterRegistry();
+  }
 
   /** Created on first use, when the random port is known; talks to /v2 as the admin. */
   @Bean(destroyMethod = "close")

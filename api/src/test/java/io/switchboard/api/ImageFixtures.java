@@ -44,13 +44,19 @@ public final class ImageFixtures {
 
   public static HttpEntity<MultiValueMap<String, Object>> upload(
       byte[] image, String version, String family, String signature) {
+    return upload(image, version, family, signature, "junos-" + version + ".tgz");
+  }
+
+  /** An upload whose file part carries {@code fileName}. */
+  public static HttpEntity<MultiValueMap<String, Object>> upload(
+      byte[] image, String version, String family, String signature, String fileName) {
     MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
     parts.add(
         "file",
         new ByteArrayResource(image) {
           @Override
           public String getFilename() {
-            return "junos-" + version + ".tgz";
+            return fileName;
           }
         });
     parts.add("version", version);

@@ -87,4 +87,39 @@ class ImageSignatureIT extends ApiIT {
     assertThat(response.getHeaders().getContentType().toString())
         .startsWith("application/problem+json");
   }
+
+  @Test
+  void aHostileFileNameCannotRewriteTheDownloadHeader() {
+    byte[] image = unique("hostile").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    String version = unique("v");
+    ResponseEntity<JsonNode> uploaded =
+        admin
+            .template()
+            .postForEntity(
+                "/api/v1/images",
+                ImageFixtures.upload(
+                    image,
+                    version,
+                    "srx",
+                    ImageFixtures.sign(image, ImageFixtures.TRUSTED_PRIVATE),
+                    "evil\".tgz\"; filename=\"pwned.exe\u202e.tgz"),
+                JsonNode.class);
+    assertThat(uploaded.getStatusCode().value())
+        .as(String.valueOf(uploaded.getBody()))
+        .isEqualTo(201);
+
+    ResponseEntity<byte[]> content =
+        admin
+            .template()
+            .getForEntity(
+                "/api/v1/images/" + uploaded.getBody().get("id").asText() + "/content",
+                byte[].class);
+    String header = content.getHeaders().getFirst("Content-Disposition");
+    assertThat(header).startsWith("attachment;").contains("filename*=UTF-8''");
+    assertThat(header.chars().filter(c -> c == '"').count())
+        .as("only the quotes around the one filename: " + header)
+        .isEqualTo(2);
+    assertThat(header).doesNotContain("filename=\"pwned.exe", "\u202e");
+    assertThat(content.getBody()).isEqualTo(image);
+  }
 }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 
 /**
@@ -44,9 +45,31 @@ class IsolationIT extends ApiIT {
       String site = newSite(tenant);
       String device = newDevice(tenant, site, model);
       String operation = startOperation(tenant, device);
+      String user =
+          admin.create(
+              "/api/v1/users",
+              Map.of(
+                  "username",
+                  unique("member"),
+                  "password",
+                  PASSWORD,
+                  "role",
+                  "TENANT_VIEWER",
+                  "tenantId",
+                  tenant));
       objects.put(
           tenant,
-          Map.of("tenants", tenant, "sites", site, "devices", device, "operations", operation));
+          Map.of(
+              "tenants",
+              tenant,
+              "sites",
+              site,
+              "devices",
+              device,
+              "operations",
+              operation,
+              "users",
+              user));
     }
   }
 
@@ -87,6 +110,23 @@ class IsolationIT extends ApiIT {
       }
       String site = objects.get(foreign).get("sites");
       String device = objects.get(foreign).get("devices");
+      String user = objects.get(foreign).get("users");
+      expect(
+          leaks,
+          "PATCH user",
+          caller.call(HttpMethod.PATCH, "/api/v1/users/" + user, Map.of("enabled", false)),
+          404);
+      expect(
+          leaks,
+          "PUT user password",
+          caller.put(
+              "/api/v1/users/" + user + "/password", Map.of("newPassword", "hijacked password")),
+          404);
+      expect(
+          leaks,
+          "POST device activation secret",
+          caller.post("/api/v1/devices/" + device + "/activation-secret", null),
+          404);
       expect(
           leaks,
           "PUT site",
@@ -202,5 +242,68 @@ class IsolationIT extends ApiIT {
                 .getStatusCode()
                 .value())
         .isEqualTo(403);
+  }
+
+  @Test
+  void aUserNameTakenInAnotherTenantIsNotAvailableRatherThanAConflict() {
+    Caller tenantAdmin = user(Role.TENANT_ADMIN, null, a1);
+    String foreignName =
+        admin
+            .get("/api/v1/users/" + objects.get(b1).get("users"))
+            .getBody()
+            .get("username")
+            .asText();
+    String ownName =
+        admin
+            .get("/api/v1/users/" + objects.get(a1).get("users"))
+            .getBody()
+            .get("username")
+            .asText();
+
+    ResponseEntity<JsonNode> foreign = tenantAdmin.post("/api/v1/users", newUser(foreignName, a1));
+    ResponseEntity<JsonNode> reserved =
+        tenantAdmin.post("/api/v1/users", newUser("switchboard-system", a1));
+    ResponseEntity<JsonNode> own = tenantAdmin.post("/api/v1/users", newUser(ownName, a1));
+
+    assertThat(foreign.getStatusCode().value()).isEqualTo(422);
+    assertThat(foreign.getBody().get("field").asText()).isEqualTo("username");
+    assertThat(foreign.getBody().toString()).doesNotContain("exists", foreignName);
+    assertThat(foreign.getBody().get("detail")).isEqualTo(reserved.getBody().get("detail"));
+    assertThat(own.getStatusCode().value()).as("a user the caller sees").isEqualTo(409);
+  }
+
+  @Test
+  void aSerialNumberRegisteredInAnotherTenantIsNotAvailableRatherThanAConflict() {
+    Caller tenantAdmin = user(Role.TENANT_ADMIN, null, a1);
+    String foreignSerial =
+        admin
+            .get("/api/v1/devices/" + objects.get(b1).get("devices"))
+            .getBody()
+            .get("serialNumber")
+            .asText();
+    ResponseEntity<JsonNode> response =
+        tenantAdmin.post(
+            "/api/v1/devices",
+            Map.of("tenantId", a1, "serialNumber", foreignSerial, "modelId", model));
+    assertThat(response.getStatusCode().value()).isEqualTo(422);
+    assertThat(response.getBody().get("field").asText()).isEqualTo("serialNumber");
+    assertThat(response.getBody().toString()).doesNotContain("registered", foreignSerial);
+  }
+
+  @Test
+  void tenantNamesAreUniquePerOperatingCompanyOnly() {
+    Caller opcoAdminA = user(Role.OPCO_ADMIN, opcoA, null);
+    String nameInB = admin.get("/api/v1/tenants/" + b1).getBody().get("name").asText();
+    String nameInA = admin.get("/api/v1/tenants/" + a1).getBody().get("name").asText();
+    assertThat(opcoAdminA.post("/api/v1/tenants", Map.of("name", nameInB)).getStatusCode().value())
+        .as("another reseller's customer name is free here")
+        .isEqualTo(201);
+    assertThat(opcoAdminA.post("/api/v1/tenants", Map.of("name", nameInA)).getStatusCode().value())
+        .isEqualTo(409);
+  }
+
+  private static Map<String, Object> newUser(String name, String tenant) {
+    return Map.of(
+        "username", name, "password", PASSWORD, "role", "TENANT_VIEWER", "tenantId", tenant);
   }
 }

@@ -147,7 +147,52 @@ class ValidationIT extends ApiIT {
             "/api/v1/users",
             Map.of("username", unique("u"), "password", PASSWORD, "role", "TENANT_VIEWER"),
             "tenantId",
-            400));
+            400),
+        // control and bidirectional characters in names and identifiers
+        Arguments.of("/api/v1/opcos", Map.of("name", "nul\u0000byte"), "name", 400),
+        Arguments.of("/api/v1/tenants", Map.of("name", "esc\u001b[31mred"), "name", 400),
+        Arguments.of(
+            "/api/v1/tenants",
+            Map.of("name", unique("t"), "description", "bell\u0007"),
+            "description",
+            400),
+        Arguments.of(
+            "/api/v1/sites",
+            with("tenantId", "TENANT", "name", "invoice\u202egpj.exe", "type", "HUB"),
+            "name",
+            400),
+        Arguments.of(
+            "/api/v1/device-models",
+            Map.of("name", "m", "vendor", "Juni\u0085per", "family", "srx"),
+            "vendor",
+            400),
+        Arguments.of(
+            "/api/v1/devices",
+            with(
+                "tenantId",
+                "TENANT",
+                "serialNumber",
+                unique("SN"),
+                "modelId",
+                "MODEL",
+                "managementAddress",
+                "10.0.0.1\r\nX-Forged: yes"),
+            "managementAddress",
+            400),
+        Arguments.of(
+            "/api/v1/devices",
+            with(
+                "tenantId",
+                "TENANT",
+                "serialNumber",
+                unique("SN"),
+                "modelId",
+                "MODEL",
+                "credentials",
+                Map.of("username", "adm\u2066in", "password", "pw")),
+            "credentials.username",
+            400),
+        Arguments.of("/api/v1/opcos", Map.of("name", "x".repeat(121)), "name", 400));
   }
 
   private static Map<String, Object> with(Object... keyValues) {

@@ -1,0 +1,16 @@
+package io.switchboard.api;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Test only: a handler that fails unexpectedly, to see what a 500 tells the client. */
+@RestController
+class FailingTestController {
+  static final String PATH = "/api/v1/test-only/failure";
+  static final String INTERNALS = "jdbc:h2:file:/secret/path password=hunter2";
+
+  @GetMapping(PATH)
+  String fail() {
+    throw new IllegalStateException(INTERNALS);
+  }
+}
