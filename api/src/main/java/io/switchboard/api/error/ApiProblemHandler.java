@@ -182,8 +182,13 @@ public class ApiProblemHandler {
       return tooLarge();
     }
     if (e instanceof ErrorResponse known && known.getStatusCode().value() < 500) {
+      // Spring's own 4xx details are written for clients (which media types, which parameter)
       int status = known.getStatusCode().value();
-      ProblemDetail body = Problems.of(status, Problems.detailFor(status));
+      ProblemDetail body = known.getBody();
+      body.setType(URI.create("about:blank"));
+      if (body.getDetail() == null) {
+        body.setDetail(Problems.detailFor(status));
+      }
       return ResponseEntity.status(status)
           .headers(known.getHeaders())
           .contentType(MediaType.APPLICATION_PROBLEM_JSON)

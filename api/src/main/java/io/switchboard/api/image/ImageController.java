@@ -142,6 +142,9 @@ public class ImageController {
           "signature",
           "is required: images must be signed (Ed25519 over the SHA-256 of the file, base64)");
     }
+    if (signature.length() > 1000) {
+      throw ApiException.invalid("signature", "must be at most 1000 characters");
+    }
     byte[] signatureBytes;
     try {
       signatureBytes = Base64.getDecoder().decode(signature.trim());

@@ -6,6 +6,7 @@ import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
@@ -29,6 +30,7 @@ public class SignInThrottle {
   private final FailureThrottle serials;
   private final ObjectProvider<MeterRegistry> meters;
 
+  @Autowired
   public SignInThrottle(LockoutProperties properties, ObjectProvider<MeterRegistry> meters) {
     this(properties, meters, Clock.systemUTC());
   }
