@@ -42,4 +42,32 @@ public final class LogSafe {
     }
     return out.toString();
   }
+
+  /**
+   * {@code failure} with every message of its cause chain neutralised, keeping the stack traces,
+   * for logging an exception whose message may carry request data.
+   */
+  public static Throwable failure(Throwable failure) {
+    return failure == null ? null : new Escaped(failure, 0);
+  }
+
+  /** A stand-in that prints as "OriginalClass: escaped message" with the original stack. */
+  private static final class Escaped extends RuntimeException {
+    Escaped(Throwable original, int depth) {
+      super(
+          original.getClass().getName()
+              + (original.getMessage() == null ? "" : ": " + of(original.getMessage())),
+          original.getCause() == null || depth > 20
+              ? null
+              : new Escaped(original.getCause(), depth + 1),
+          false,
+          true);
+      setStackTrace(original.getStackTrace());
+    }
+
+    @Override
+    public String toString() {
+      return getMessage();
+    }
+  }
 }

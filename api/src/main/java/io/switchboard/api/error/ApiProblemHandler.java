@@ -200,7 +200,7 @@ public class ApiProblemHandler {
         reference,
         request.getMethod(),
         LogSafe.of(request.getRequestURI()),
-        e);
+        LogSafe.failure(e));
     return problem(
         HttpStatus.INTERNAL_SERVER_ERROR,
         "An internal error occurred (reference " + reference + ")",

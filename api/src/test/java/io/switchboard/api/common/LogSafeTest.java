@@ -24,4 +24,15 @@ class LogSafeTest {
     assertThat(LogSafe.of("x".repeat(600))).startsWith("x".repeat(500)).endsWith("(100 more)");
     assertThat(LogSafe.of(null)).isEqualTo("null");
   }
+
+  @Test
+  void exceptionMessagesAreEscapedAndTheStackIsKept() {
+    IllegalStateException original =
+        new IllegalStateException("bad\r\nFORGED", new IllegalArgumentException("inner\nline"));
+    Throwable safe = LogSafe.failure(original);
+    assertThat(safe.toString()).isEqualTo("java.lang.IllegalStateException: bad\\r\\nFORGED");
+    assertThat(safe.getCause().toString())
+        .isEqualTo("java.lang.IllegalArgumentException: inner\\nline");
+    assertThat(safe.getStackTrace()).isEqualTo(original.getStackTrace());
+  }
 }
