@@ -89,7 +89,7 @@ class ErrorContractIT extends ApiIT {
   @Test
   void anOversizedBodyIsA413ProblemAndStoresNothing() {
     String name = unique("big");
-    String body = "{\"name\":\"" + name + "\",\"description\":\"" + "x".repeat(70_000) + "\"}";
+    String body = "{\"name\":\"" + name + "\",\"description\":\"" + "x".repeat(140_000) + "\"}";
     assertProblem(raw(admin, HttpMethod.POST, "/api/v1/opcos", "application/json", body), 413);
     assertThat(admin.get("/api/v1/opcos?name=" + name).getBody().get("totalItems").asLong())
         .isZero();
