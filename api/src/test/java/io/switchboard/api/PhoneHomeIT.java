@@ -222,7 +222,7 @@ class PhoneHomeIT extends ApiIT {
   void anUpgradeWaitingForTheRebootLetsTheDeviceComeBackOnANewPortWithItsPinnedKeyOnly() {
     String serial = unique("UPGRADE");
     Device device = activeDevice(serial, "activation-secret-5");
-    runningOperation(device, "device-upgrade");
+    runningOperation(device, io.switchboard.workflows.upgrade.DeviceUpgrade.PROCESS_ID);
 
     assertThat(bootstrap(serial, serial, "activation-secret-5").getStatusCode().value())
         .isEqualTo(200);

@@ -7,6 +7,8 @@ import io.switchboard.inventory.device.DeviceLifecycle;
 import io.switchboard.inventory.operation.Operation;
 import io.switchboard.inventory.operation.OperationRepository;
 import io.switchboard.inventory.operation.OperationState;
+import io.switchboard.workflows.upgrade.DeviceUpgrade;
+import io.switchboard.workflows.ztp.ZtpOnboarding;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -27,11 +29,8 @@ import org.springframework.stereotype.Component;
 public class PhoneHomeAdmission {
   private static final Logger LOG = LoggerFactory.getLogger(PhoneHomeAdmission.class);
 
-  /**
-   * The processes that wait for a device to phone home (process ids of workflows/ ZtpOnboarding and
-   * DeviceUpgrade; the API does not depend on that module).
-   */
-  static final Set<String> EXPECTING = Set.of("ztp-onboarding", "device-upgrade");
+  /** The processes that wait for a device to phone home. */
+  static final Set<String> EXPECTING = Set.of(ZtpOnboarding.PROCESS_ID, DeviceUpgrade.PROCESS_ID);
 
   static final String TARGET_DEVICE = "DEVICE";
 
