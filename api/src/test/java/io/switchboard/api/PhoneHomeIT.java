@@ -126,7 +126,10 @@ class PhoneHomeIT extends ApiIT {
   @Test
   void deviceWithTheRightSecretGetsBootstrapDataOthersDoNot() {
     String serial = unique("CW");
-    registerDevice(serial, "activation-secret-1");
+    String device = registerDevice(serial, "activation-secret-1");
+    assertThat(admin.get("/api/v1/devices/" + device).getBody().has("activationSecret"))
+        .as("a secret the caller chose is never echoed")
+        .isFalse();
 
     ResponseEntity<String> ok = bootstrap(serial, serial, "activation-secret-1");
     assertThat(ok.getStatusCode().value()).isEqualTo(200);

@@ -1,5 +1,6 @@
 package io.switchboard.api.device;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.switchboard.api.common.Filters;
 import io.switchboard.api.common.PageResponse;
@@ -84,7 +85,9 @@ public class DeviceController {
    * The create answer: the device, plus the activation secret when Switchboard generated it. This
    * is the only answer that ever carries the secret; store it in the device's phone-home settings.
    */
-  public record DeviceCreated(@JsonUnwrapped DeviceView device, String activationSecret) {}
+  public record DeviceCreated(
+      @JsonUnwrapped DeviceView device,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String activationSecret) {}
 
   /** A new activation secret, shown once. */
   public record ActivationSecret(String activationSecret) {}
