@@ -1,14 +1,13 @@
 package io.switchboard.api.security;
 
 import io.switchboard.inventory.scope.AccessScope;
-import io.switchboard.inventory.user.UserAccount;
+import io.switchboard.inventory.user.AccountState;
 import io.switchboard.inventory.user.UserAccountRepository;
 import java.util.Optional;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Local users (bcrypt) for HTTP Basic on the embedded default. A disabled account is treated as
@@ -29,18 +28,20 @@ public class LocalUserDetailsService implements UserDetailsService {
         .orElseThrow(() -> new UsernameNotFoundException("Unknown user"));
   }
 
-  /** The enabled account of {@code username} as the database has it now. */
-  @Transactional(readOnly = true)
+  /**
+   * The enabled account of {@code username} as the database has it now: one indexed read of a few
+   * columns, no entity loaded, no transaction of its own (it runs on every request).
+   */
   public Optional<CachingPasswordAuthentication.Account> currentAccount(String username) {
-    return users.findByUsername(username).filter(UserAccount::isEnabled).map(this::account);
+    return users.findEnabledAccount(username).map(LocalUserDetailsService::account);
   }
 
-  private CachingPasswordAuthentication.Account account(UserAccount u) {
+  private static CachingPasswordAuthentication.Account account(AccountState u) {
     return new CachingPasswordAuthentication.Account(
-        u.getId(),
-        u.getLockVersion(),
-        u.getPasswordHash(),
+        u.id(),
+        u.version(),
+        u.passwordHash(),
         new ScopedPrincipal(
-            new AccessScope(u.getUsername(), u.getRole(), u.getOpcoId(), u.getTenantId()), null));
+            new AccessScope(u.username(), u.role(), u.opcoId(), u.tenantId()), null));
   }
 }

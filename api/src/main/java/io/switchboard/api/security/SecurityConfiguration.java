@@ -7,6 +7,7 @@ import org.springframework.boot.autoconfigure.security.oauth2.resource.OAuth2Res
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.authentication.builders.AuthenticationManagerBuilder;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -46,15 +47,15 @@ public class SecurityConfiguration {
 
   /**
    * Local passwords: the system account on its in-memory fast path, everyone else through the
-   * version-checked cache; both behind the sign-in throttle.
+   * version-checked cache; both behind the sign-in throttle. Not a bean, so Spring Security's
+   * global authentication manager stays as it is (and says nothing about it).
    */
-  @Bean
-  ThrottledAuthentication passwordAuthentication(
+  static ThrottledAuthentication passwordChecks(
       LocalUserDetailsService users,
       PasswordEncoder passwordEncoder,
       SignInThrottle throttle,
-      @Value("${switchboard.security.system.username:switchboard-system}") String systemUsername,
-      @Value("${switchboard.security.system.password:}") String systemPassword) {
+      String systemUsername,
+      String systemPassword) {
     SystemAccountAuthentication system =
         new SystemAccountAuthentication(
             systemUsername,
@@ -68,7 +69,11 @@ public class SecurityConfiguration {
   @Order(2)
   SecurityFilterChain apiSecurity(
       HttpSecurity http,
-      ThrottledAuthentication passwords,
+      LocalUserDetailsService users,
+      PasswordEncoder passwordEncoder,
+      SignInThrottle throttle,
+      @Value("${switchboard.security.system.username:switchboard-system}") String systemUsername,
+      @Value("${switchboard.security.system.password:}") String systemPassword,
       ObjectMapper json,
       OAuth2ResourceServerProperties resourceServer,
       @Value("${switchboard.security.jwt.role-claim:switchboard_role}") String roleClaim,
@@ -82,7 +87,11 @@ public class SecurityConfiguration {
     ProblemSecurityHandlers problems =
         new ProblemSecurityHandlers(
             json, jwtConfigured ? new BearerTokenAuthenticationEntryPoint() : null);
-    http.authenticationProvider(passwords);
+    http.authenticationProvider(
+        passwordChecks(users, passwordEncoder, throttle, systemUsername, systemPassword));
+    // no parent manager: after a refused check (wrong, locked, disabled) Spring would otherwise ask
+    // the global one, a plain bcrypt check without throttle, which would let a locked user in
+    http.getSharedObject(AuthenticationManagerBuilder.class).parentAuthenticationManager(null);
     http.csrf(csrf -> csrf.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .authorizeHttpRequests(
