@@ -52,6 +52,7 @@ public class ApiException extends RuntimeException {
   /** The message of {@link #notAvailable}. */
   public static final String NOT_AVAILABLE = "is not available; choose another value";
 
+  /** 401: credentials are missing (the answer carries a Basic challenge). */
   public static ApiException unauthorized(String message) {
     return new ApiException(HttpStatus.UNAUTHORIZED, null, message);
   }

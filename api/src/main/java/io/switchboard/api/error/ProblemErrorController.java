@@ -1,5 +1,6 @@
 package io.switchboard.api.error;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
  * with its status and a fixed detail, never the exception, a stack trace or the error's message.
  * Replaces Spring Boot's {@code BasicErrorController}.
  */
+@Hidden
 @RestController
 public class ProblemErrorController implements ErrorController {
 

@@ -65,10 +65,12 @@ public class SignInThrottle {
     }
   }
 
+  /** A correct password clears the user name's failures (the address keeps its count). */
   public void userSucceeded(String username) {
     users.success(username);
   }
 
+  /** Whether a phone-home of {@code serial} must be refused unchecked. */
   public boolean isSerialBlocked(String serial) {
     return enabled && serials.isBlocked(serial);
   }
@@ -85,6 +87,7 @@ public class SignInThrottle {
     }
   }
 
+  /** A correct activation secret clears the serial's failures. */
   public void serialSucceeded(String serial) {
     serials.success(serial);
   }

@@ -144,6 +144,7 @@ public class UserService {
     users.save(user);
   }
 
+  /** Deletes a user the caller may change; never the caller itself nor the system account. */
   @Transactional
   public void delete(AccessScope scope, String id) {
     Permissions.require(scope, Action.WRITE, Resource.USERS);
@@ -155,6 +156,7 @@ public class UserService {
     users.delete(user);
   }
 
+  /** The user with {@code id} if the caller's scope shows it; 404 otherwise. */
   public UserAccount find(AccessScope scope, String id) {
     return inventory.users().find(scope, id).orElseThrow(() -> ApiException.notFound("User", id));
   }
