@@ -58,6 +58,15 @@ public class DemoFleet implements ApplicationRunner, AutoCloseable {
               .activationSecrets(secrets::get)
               .phoneHome("http://localhost:" + port)
               .start();
+      // Devices in service since an earlier run are not bootstrapped again (phone-home refuses a
+      // device in service that no operation expects); their simulators came back on new ports,
+      // and the demo, which runs them, says where.
+      for (DemoInventory.DemoDevice d : devices) {
+        inventory.readdressIfInService(
+            d.deviceId(),
+            fleet.device(d.serial()).managementAddress(),
+            fleet.device(d.serial()).port());
+      }
       DemoInventory.DemoDevice faulty = devices.get(devices.size() - 1);
       inventory.whenPhonedHome(
           faulty.serial(),

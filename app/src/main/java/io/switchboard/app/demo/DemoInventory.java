@@ -189,6 +189,14 @@ public class DemoInventory {
     }
   }
 
+  /** Records where the demo's own simulator of a device in service listens after a restart. */
+  public void readdressIfInService(String deviceId, String address, int port) {
+    devices
+        .findById(deviceId)
+        .filter(d -> d.getLifecycleState() == DeviceLifecycle.ACTIVE)
+        .ifPresent(d -> devices.updateReachability(d.getId(), address, port));
+  }
+
   /** Runs {@code action} once the device has phoned home (its address is known). */
   public void whenPhonedHome(String serial, Runnable action) {
     watcher.scheduleWithFixedDelay(
