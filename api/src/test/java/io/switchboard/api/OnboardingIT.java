@@ -10,6 +10,7 @@ import io.switchboard.inventory.user.Role;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,19 +37,25 @@ class OnboardingIT extends ApiIT {
     }
   }
 
+  /** The stub job of this serial's instance, which starts just after the request's commit. */
   private ActivatedJob jobFor(String type, String serial) {
-    List<ActivatedJob> jobs =
-        camunda
-            .newActivateJobsCommand()
-            .jobType(type)
-            .maxJobsToActivate(50)
-            .requestTimeout(Duration.ofSeconds(3))
-            .send()
-            .join()
-            .getJobs();
-    return jobs.stream()
-        .filter(j -> serial.equals(j.getVariablesAsMap().get("serialNumber")))
-        .findFirst()
+    return Awaitility.await()
+        .atMost(Duration.ofSeconds(15))
+        .until(
+            () ->
+                camunda
+                    .newActivateJobsCommand()
+                    .jobType(type)
+                    .maxJobsToActivate(50)
+                    .timeout(Duration.ofMillis(500))
+                    .requestTimeout(Duration.ofSeconds(1))
+                    .send()
+                    .join()
+                    .getJobs()
+                    .stream()
+                    .filter(j -> serial.equals(j.getVariablesAsMap().get("serialNumber")))
+                    .findFirst(),
+            java.util.Optional::isPresent)
         .orElseThrow();
   }
 
@@ -100,6 +107,47 @@ class OnboardingIT extends ApiIT {
                 .get("type")
                 .asText())
         .isEqualTo("ztp-onboarding");
+  }
+
+  @Test
+  void anOnboardingWithoutASecretAnswersAGeneratedOneOnceThatTheDeviceCanPhoneHomeWith() {
+    String tenant = newTenant(null);
+    String serial = unique("CW");
+    ResponseEntity<JsonNode> started =
+        admin.post(
+            "/api/v1/onboardings",
+            Map.of(
+                "tenantId",
+                tenant,
+                "site",
+                Map.of("name", unique("lyon"), "type", "BRANCH"),
+                "device",
+                Map.of(
+                    "serialNumber",
+                    serial,
+                    "modelId",
+                    newModel(),
+                    "credentials",
+                    Map.of("username", "netconf", "password", "pw"))));
+
+    assertThat(started.getStatusCode().value()).isEqualTo(201);
+    assertThat(started.getHeaders().getCacheControl()).contains("no-store");
+    String secret = started.getBody().get("activationSecret").asText();
+    assertThat(secret).hasSizeGreaterThanOrEqualTo(16);
+    ResponseEntity<String> bootstrap =
+        rest.withBasicAuth(serial, secret)
+            .getForEntity(
+                "/restconf/data/juniper-zerotouch-bootstrap-server:devices/device="
+                    + serial
+                    + "/bootstrap-data",
+                String.class);
+    assertThat(bootstrap.getStatusCode().value()).isEqualTo(200);
+    assertThat(
+            admin
+                .get("/api/v1/devices/" + started.getBody().get("deviceId").asText())
+                .getBody()
+                .has("activationSecret"))
+        .isFalse();
   }
 
   @Test

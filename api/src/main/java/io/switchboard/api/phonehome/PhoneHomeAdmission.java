@@ -32,7 +32,7 @@ public class PhoneHomeAdmission {
   /** The processes that wait for a device to phone home. */
   static final Set<String> EXPECTING = Set.of(ZtpOnboarding.PROCESS_ID, DeviceUpgrade.PROCESS_ID);
 
-  static final String TARGET_DEVICE = "DEVICE";
+  static final String TARGET_DEVICE = Operation.TARGET_DEVICE;
 
   private final OperationRepository operations;
 

@@ -6,6 +6,8 @@ import io.switchboard.inventory.device.DeviceLifecycle;
 import io.switchboard.inventory.operation.Operation;
 import io.switchboard.inventory.operation.OperationRepository;
 import io.switchboard.inventory.operation.OperationState;
+import io.switchboard.workflows.upgrade.DeviceUpgrade;
+import io.switchboard.workflows.ztp.ZtpOnboarding;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -21,10 +23,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class PhoneHomeMessages {
-  /** Message names as the BPMN processes catch them (workflows/ZtpOnboarding, DeviceUpgrade). */
-  public static final String PHONE_HOME = "device.phone-home";
-
-  public static final String BACK_ONLINE = "device.back-online";
   static final Duration TIME_TO_LIVE = Duration.ofMinutes(10);
 
   private final ObjectProvider<CamundaClient> client;
@@ -43,19 +41,21 @@ public class PhoneHomeMessages {
   boolean deviceIsUp(Device device, PhoneHomeController.Progress progress) {
     Optional<Operation> operation =
         operations.findFirstByTargetKindAndTargetIdAndStateIn(
-            "DEVICE", device.getId(), OperationState.ACTIVE);
+            Operation.TARGET_DEVICE, device.getId(), OperationState.ACTIVE);
     if (operation.isEmpty()) {
       return false;
     }
     Map<String, Object> variables = new HashMap<>();
-    putIfPresent(variables, "softwareVersion", progress.softwareVersion());
-    putIfPresent(variables, "reportedModel", progress.model());
-    putIfPresent(variables, "reportedSerial", progress.serialNumber());
-    putIfPresent(variables, "managementAddress", progress.managementAddress());
-    putIfPresent(variables, "netconfPort", progress.netconfPort());
-    putIfPresent(variables, "reportedHostKeyFingerprint", progress.hostKeyFingerprint());
+    putIfPresent(variables, ZtpOnboarding.VAR_SOFTWARE_VERSION, progress.softwareVersion());
+    putIfPresent(variables, ZtpOnboarding.VAR_REPORTED_MODEL, progress.model());
+    putIfPresent(variables, ZtpOnboarding.VAR_REPORTED_SERIAL, progress.serialNumber());
+    putIfPresent(variables, ZtpOnboarding.VAR_MANAGEMENT_ADDRESS, progress.managementAddress());
+    putIfPresent(variables, ZtpOnboarding.VAR_NETCONF_PORT, progress.netconfPort());
+    putIfPresent(variables, ZtpOnboarding.VAR_REPORTED_HOST_KEY, progress.hostKeyFingerprint());
     String name =
-        device.getLifecycleState() == DeviceLifecycle.UPGRADING ? BACK_ONLINE : PHONE_HOME;
+        device.getLifecycleState() == DeviceLifecycle.UPGRADING
+            ? DeviceUpgrade.MESSAGE_BACK_ONLINE
+            : ZtpOnboarding.MESSAGE_PHONE_HOME;
     client
         .getObject()
         .newPublishMessageCommand()

@@ -172,7 +172,8 @@ public class DemoInventory {
             Device device = devices.findById(d.deviceId()).orElseThrow();
             // once per device, ever: a restart neither repeats nor duplicates an onboarding
             if (device.getLifecycleState() == DeviceLifecycle.ACTIVE
-                || operations.existsByTargetKindAndTargetId("DEVICE", device.getId())) {
+                || operations.existsByTargetKindAndTargetId(
+                    Operation.TARGET_DEVICE, device.getId())) {
               return;
             }
             device.setLifecycleState(DeviceLifecycle.PLANNED);
@@ -181,7 +182,7 @@ public class DemoInventory {
                 new Operation(
                     device.getTenantId(),
                     ZtpOnboarding.PROCESS_ID,
-                    "DEVICE",
+                    Operation.TARGET_DEVICE,
                     device.getId(),
                     "demo"),
                 Map.of(ZtpOnboarding.VAR_ACTIVATION_TIMEOUT, "PT30M"));

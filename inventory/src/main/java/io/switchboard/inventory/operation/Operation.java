@@ -16,6 +16,12 @@ import java.time.Instant;
 @Entity
 @Table(name = "operation")
 public class Operation extends AuditedEntity {
+  /** Kinds of target an operation may have. */
+  public static final String TARGET_TENANT = "TENANT";
+
+  public static final String TARGET_SITE = "SITE";
+  public static final String TARGET_DEVICE = "DEVICE";
+
   @Column(nullable = false, length = 36)
   private String tenantId;
 

@@ -43,6 +43,9 @@ public final class ZtpOnboarding {
   public static final String VAR_REPORTED_SERIAL = "reportedSerial";
 
   public static final String VAR_REPORTED_MODEL = "reportedModel";
+  public static final String VAR_MANAGEMENT_ADDRESS = "managementAddress";
+  public static final String VAR_NETCONF_PORT = "netconfPort";
+  public static final String VAR_REPORTED_HOST_KEY = "reportedHostKeyFingerprint";
 
   /** The model the device names over NETCONF once connected. */
   public static final String VAR_PRODUCT_MODEL = "productModel";
