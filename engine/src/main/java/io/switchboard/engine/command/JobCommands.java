@@ -258,6 +258,12 @@ public final class JobCommands {
 
   public CompletableFuture<Void> complete(String jobKey, JobCompletionRequest request) {
     long key = Keys.parse(jobKey, "jobKey");
+    if (request != null && request.getResult() != null) {
+      // a job result (task listener corrections or denial, ad-hoc activation) has no listener or
+      // ad-hoc subprocess to act on here: refuse it rather than complete as if it were absent
+      throw EngineException.invalidArgument(
+          "The field 'result' of a job completion is not supported by this engine");
+    }
     return processor.submit(
         reply -> {
           Job job = existing(key, "complete");

@@ -36,6 +36,23 @@ public final class ProcessInstanceCommands {
     executor.setCompletionListener(this::ended);
   }
 
+  /**
+   * Start and runtime instructions change where and how long an instance runs; creating it from the
+   * none start event instead would be a silent difference from Zeebe, so they are refused.
+   */
+  private static void refuseUnexecutedOptions(ProcessInstanceCreationInstruction request) {
+    if (request.getStartInstructions() != null && !request.getStartInstructions().isEmpty()) {
+      throw EngineException.invalidArgument(
+          "The field 'startInstructions' of a process instance creation is not supported by this"
+              + " engine");
+    }
+    if (request.getRuntimeInstructions() != null && !request.getRuntimeInstructions().isEmpty()) {
+      throw EngineException.invalidArgument(
+          "The field 'runtimeInstructions' of a process instance creation is not supported by"
+              + " this engine");
+    }
+  }
+
   public CompletableFuture<CreateProcessInstanceResult> create(
       ProcessInstanceCreationInstruction request) {
     if (request.getProcessDefinitionKey() == null
@@ -44,6 +61,7 @@ public final class ProcessInstanceCommands {
       throw EngineException.invalidArgument(
           "Expected either processDefinitionId or processDefinitionKey, but neither was given");
     }
+    refuseUnexecutedOptions(request);
     String tenantId = Keys.tenant(request.getTenantId());
     Long definitionKey =
         request.getProcessDefinitionKey() == null

@@ -3,6 +3,7 @@ package io.switchboard.engine.model;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.instance.Activity;
+import io.camunda.zeebe.model.bpmn.instance.AdHocSubProcess;
 import io.camunda.zeebe.model.bpmn.instance.Association;
 import io.camunda.zeebe.model.bpmn.instance.BaseElement;
 import io.camunda.zeebe.model.bpmn.instance.BoundaryEvent;
@@ -10,6 +11,9 @@ import io.camunda.zeebe.model.bpmn.instance.BusinessRuleTask;
 import io.camunda.zeebe.model.bpmn.instance.CallActivity;
 import io.camunda.zeebe.model.bpmn.instance.CatchEvent;
 import io.camunda.zeebe.model.bpmn.instance.CompensateEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.DataObject;
+import io.camunda.zeebe.model.bpmn.instance.DataObjectReference;
+import io.camunda.zeebe.model.bpmn.instance.DataStoreReference;
 import io.camunda.zeebe.model.bpmn.instance.EndEvent;
 import io.camunda.zeebe.model.bpmn.instance.ErrorEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.EscalationEventDefinition;
@@ -37,7 +41,9 @@ import io.camunda.zeebe.model.bpmn.instance.ThrowEvent;
 import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.UserTask;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeAssignmentDefinition;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledDecision;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledElement;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeFormDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeHeader;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeInput;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping;
@@ -47,7 +53,10 @@ import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeScript;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeSubscription;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskHeaders;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskSchedule;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeUserTask;
+import io.switchboard.engine.model.validation.DesignTimeValidation;
+import io.switchboard.engine.model.validation.UnexecutedExtensions;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -76,7 +85,14 @@ public final class BpmnTransformer {
     } catch (RuntimeException e) {
       throw new DeploymentRejectedException("'" + resourceName + "' is invalid: " + rootMessage(e));
     }
-    List<String> problems = new ArrayList<>();
+    // Zeebe's own rules first: what Zeebe refuses is refused with Zeebe's reason, and our builders
+    // below may assume a structurally valid model.
+    List<String> problems = new ArrayList<>(DesignTimeValidation.errors(instance));
+    problems.addAll(UnexecutedExtensions.problems(instance));
+    if (!problems.isEmpty()) {
+      throw new DeploymentRejectedException(
+          "'" + resourceName + "' cannot be deployed: " + String.join("; ", problems));
+    }
     List<ProcessModel> models = new ArrayList<>();
     for (Process process : instance.getModelElementsByType(Process.class)) {
       if (process.isExecutable()) {
@@ -216,6 +232,11 @@ public final class BpmnTransformer {
                     : element instanceof BusinessRuleTask
                         ? ElementType.BUSINESS_RULE_TASK
                         : ElementType.SCRIPT_TASK;
+        if (type == ElementType.BUSINESS_RULE_TASK
+            && extension(element, ZeebeCalledDecision.class) != null) {
+          unsupported(element, "zeebe:calledDecision: DMN decisions; use a zeebe:taskDefinition");
+          return null;
+        }
         FlowNode node = new FlowNode(id, type, scopeId);
         ZeebeScript script = extension(element, ZeebeScript.class);
         if (type == ElementType.SCRIPT_TASK && script != null) {
@@ -244,6 +265,16 @@ public final class BpmnTransformer {
           putHeader(node, "io.camunda.zeebe:assignee", assignment.getAssignee());
           putHeader(node, "io.camunda.zeebe:candidateGroups", assignment.getCandidateGroups());
           putHeader(node, "io.camunda.zeebe:candidateUsers", assignment.getCandidateUsers());
+        }
+        // a job-based user task hands its form and schedule to the worker as headers, as Zeebe
+        ZeebeFormDefinition form = extension(element, ZeebeFormDefinition.class);
+        if (form != null) {
+          putHeader(node, "io.camunda.zeebe:formKey", form.getFormKey());
+        }
+        ZeebeTaskSchedule schedule = extension(element, ZeebeTaskSchedule.class);
+        if (schedule != null) {
+          putHeader(node, "io.camunda.zeebe:dueDate", schedule.getDueDate());
+          putHeader(node, "io.camunda.zeebe:followUpDate", schedule.getFollowUpDate());
         }
         headers(element, node);
         activity((Activity) element, node);
@@ -333,6 +364,15 @@ public final class BpmnTransformer {
           problems.add("error boundary event '" + id + "' must be interrupting");
         }
         return node;
+      }
+      if (element instanceof AdHocSubProcess) {
+        unsupported(element, "ad-hoc subprocess");
+        return null;
+      }
+      if (element instanceof DataObject
+          || element instanceof DataObjectReference
+          || element instanceof DataStoreReference) {
+        return null; // data objects and stores only document a diagram; Zeebe ignores them too
       }
       if (element instanceof SubProcess sub) {
         boolean eventTriggered = sub.triggeredByEvent();
@@ -629,7 +669,7 @@ public final class BpmnTransformer {
               + element.getElementType().getTypeName()
               + "'"
               + (detail != null ? " (" + detail + ")" : "")
-              + " is not supported by the embedded engine");
+              + " is not supported by this engine");
     }
 
     private static String describe(FlowElement element) {

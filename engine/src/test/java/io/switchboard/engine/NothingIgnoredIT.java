@@ -1,0 +1,327 @@
+package io.switchboard.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.camunda.client.api.command.ProblemException;
+import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.assertj.core.api.AbstractThrowableAssert;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Nothing accepted and ignored (DESIGN.md §3): every element, attribute and command option the
+ * engine does not execute is refused with 400, naming element id, type and attribute or the
+ * command's field; Zeebe's own design-time validators run first.
+ */
+class NothingIgnoredIT extends EngineIT {
+
+  private static final String SERVICE_TASK =
+      "<bpmn:serviceTask id=\"task\"><bpmn:extensionElements><zeebe:taskDefinition type=\"x\" />"
+          + "</bpmn:extensionElements></bpmn:serviceTask>";
+
+  /** A process {@code id} whose body (between start and end) is {@code elements}. */
+  private static String process(String id, String elements) {
+    return """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+            xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="d"
+            targetNamespace="http://bpmn.io/schema/bpmn">
+          <bpmn:process id="%s" isExecutable="true">
+            <bpmn:startEvent id="start"><bpmn:outgoing>f1</bpmn:outgoing></bpmn:startEvent>
+            <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="task" />
+            %s
+            <bpmn:sequenceFlow id="f2" sourceRef="task" targetRef="end" />
+            <bpmn:endEvent id="end"><bpmn:incoming>f2</bpmn:incoming></bpmn:endEvent>
+          </bpmn:process>
+        </bpmn:definitions>
+        """
+        .formatted(id, elements);
+  }
+
+  private void deployXml(String xml) {
+    client
+        .newDeployResourceCommand()
+        .addResourceString(xml, StandardCharsets.UTF_8, "p.bpmn")
+        .send()
+        .join();
+  }
+
+  private static AbstractThrowableAssert<?, ? extends Throwable> assertRefused(Runnable call) {
+    return assertThatThrownBy(call::run)
+        .isInstanceOf(ProblemException.class)
+        .satisfies(e -> assertThat(((ProblemException) e).code()).isEqualTo(400));
+  }
+
+  @Test
+  void executionListenersAreRefusedNamingElementTypeAndAttribute() {
+    String xml =
+        process(
+            unique("listeners"),
+            """
+            <bpmn:serviceTask id="task">
+              <bpmn:extensionElements>
+                <zeebe:taskDefinition type="work" />
+                <zeebe:executionListeners>
+                  <zeebe:executionListener eventType="start" type="audit" />
+                </zeebe:executionListeners>
+              </bpmn:extensionElements>
+            </bpmn:serviceTask>
+            """);
+    assertRefused(() -> deployXml(xml))
+        .hasMessageContaining("element 'task' of type 'serviceTask'")
+        .hasMessageContaining("zeebe:executionListeners")
+        .hasMessageContaining("not supported by this engine");
+  }
+
+  @Test
+  void processLevelExecutionListenersAreRefusedToo() {
+    String id = unique("process-listeners");
+    String xml =
+        process(id, SERVICE_TASK)
+            .replace(
+                "<bpmn:process id=\"" + id + "\" isExecutable=\"true\">",
+                "<bpmn:process id=\""
+                    + id
+                    + "\" isExecutable=\"true\"><bpmn:extensionElements><zeebe:executionListeners>"
+                    + "<zeebe:executionListener eventType=\"end\" type=\"audit\" />"
+                    + "</zeebe:executionListeners></bpmn:extensionElements>");
+    assertRefused(() -> deployXml(xml))
+        .hasMessageContaining("element '" + id + "' of type 'process'")
+        .hasMessageContaining("zeebe:executionListeners");
+  }
+
+  @Test
+  void linkedFormOnAUserTaskIsRefusedNamingFormId() {
+    String xml =
+        process(
+            unique("linked-form"),
+            """
+            <bpmn:userTask id="task">
+              <bpmn:extensionElements>
+                <zeebe:userTask />
+                <zeebe:formDefinition formId="approval-form" />
+              </bpmn:extensionElements>
+            </bpmn:userTask>
+            """);
+    assertRefused(() -> deployXml(xml))
+        .hasMessageContaining("element 'task' of type 'userTask'")
+        .hasMessageContaining("zeebe:formDefinition formId");
+  }
+
+  @Test
+  void aStartFormIsRefusedBecauseNoTasklistServesIt() {
+    String id = unique("start-form");
+    String xml =
+        process(id, SERVICE_TASK)
+            .replace(
+                "<bpmn:startEvent id=\"start\">",
+                "<bpmn:startEvent id=\"start\"><bpmn:extensionElements>"
+                    + "<zeebe:formDefinition formId=\"start-form\" />"
+                    + "</bpmn:extensionElements>");
+    assertRefused(() -> deployXml(xml))
+        .hasMessageContaining("element 'start' of type 'startEvent'")
+        .hasMessageContaining("zeebe:formDefinition");
+  }
+
+  @Test
+  void callActivityBindingOtherThanLatestIsRefusedNamingBindingType() {
+    String xml =
+        process(
+            unique("binding"),
+            """
+            <bpmn:callActivity id="task">
+              <bpmn:extensionElements>
+                <zeebe:calledElement processId="child" bindingType="deployment" />
+              </bpmn:extensionElements>
+            </bpmn:callActivity>
+            """);
+    assertRefused(() -> deployXml(xml))
+        .hasMessageContaining("element 'task' of type 'callActivity'")
+        .hasMessageContaining("bindingType=\"deployment\"");
+  }
+
+  @Test
+  void callActivityVersionTagBindingIsRefused() {
+    String xml =
+        process(
+            unique("version-tag"),
+            """
+            <bpmn:callActivity id="task">
+              <bpmn:extensionElements>
+                <zeebe:calledElement processId="child" bindingType="versionTag" versionTag="v1" />
+              </bpmn:extensionElements>
+            </bpmn:callActivity>
+            """);
+    assertRefused(() -> deployXml(xml))
+        .hasMessageContaining("element 'task' of type 'callActivity'")
+        .hasMessageContaining("versionTag");
+  }
+
+  @Test
+  void businessRuleTaskCallingADecisionIsRefusedAsUnsupportedNotAsMissingJobType() {
+    String xml =
+        process(
+            unique("dmn"),
+            """
+            <bpmn:businessRuleTask id="task">
+              <bpmn:extensionElements>
+                <zeebe:calledDecision decisionId="route" resultVariable="route" />
+              </bpmn:extensionElements>
+            </bpmn:businessRuleTask>
+            """);
+    assertRefused(() -> deployXml(xml))
+        .hasMessageContaining("element 'task' of type 'businessRuleTask'")
+        .hasMessageContaining("zeebe:calledDecision")
+        .hasMessageContaining("not supported by this engine")
+        .hasMessageNotContaining("taskDefinition with a job type");
+  }
+
+  @Test
+  void adHocSubprocessIsRefusedAsUnsupportedNotForAMissingStartEvent() {
+    String xml =
+        process(
+            unique("ad-hoc"),
+            """
+            <bpmn:adHocSubProcess id="task">
+              <bpmn:serviceTask id="inner">
+                <bpmn:extensionElements><zeebe:taskDefinition type="x" /></bpmn:extensionElements>
+              </bpmn:serviceTask>
+            </bpmn:adHocSubProcess>
+            """);
+    assertRefused(() -> deployXml(xml))
+        .hasMessageContaining("element 'task' of type 'adHocSubProcess'")
+        .hasMessageContaining("not supported by this engine")
+        .hasMessageNotContaining("none start event");
+  }
+
+  @Test
+  void zeebeDesignTimeValidatorsRefuseWhatZeebeRefuses() {
+    // two none start events: our transformer alone would have taken the last one
+    String twoStarts =
+        process(unique("two-starts"), SERVICE_TASK)
+            .replace(
+                "<bpmn:endEvent id=\"end\">",
+                "<bpmn:startEvent id=\"second\" /><bpmn:endEvent id=\"end\">");
+    assertRefused(() -> deployXml(twoStarts))
+        .hasMessageContaining("Multiple none start events are not allowed");
+  }
+
+  @Test
+  void dataObjectsOnlyDocumentTheDiagramAndDeploy() {
+    String id = unique("data");
+    deployXml(
+        process(
+            id,
+            """
+            <bpmn:serviceTask id="task">
+              <bpmn:extensionElements><zeebe:taskDefinition type="x" /></bpmn:extensionElements>
+            </bpmn:serviceTask>
+            <bpmn:dataObjectReference id="ref" dataObjectRef="obj" />
+            <bpmn:dataObject id="obj" />
+            <bpmn:dataStoreReference id="store" />
+            """));
+    assertThat(start(id, Map.of()).getProcessInstanceKey()).isPositive();
+  }
+
+  @Test
+  void jobBasedUserTaskHandsFormKeyAndScheduleToTheWorkerAsZeebeHeaders() {
+    String id = unique("job-user-task");
+    deployXml(
+        process(
+            id,
+            """
+            <bpmn:userTask id="task">
+              <bpmn:extensionElements>
+                <zeebe:formDefinition formKey="camunda-forms:bpmn:approve" />
+                <zeebe:taskSchedule dueDate="2030-01-01T10:00:00Z" followUpDate="2029-12-30T10:00:00Z" />
+              </bpmn:extensionElements>
+            </bpmn:userTask>
+            """));
+    start(id, Map.of());
+    ActivatedJob job =
+        org.awaitility.Awaitility.await()
+            .until(
+                () -> activate("io.camunda.zeebe:userTask", 10),
+                jobs -> jobs.stream().anyMatch(j -> j.getBpmnProcessId().equals(id)))
+            .stream()
+            .filter(j -> j.getBpmnProcessId().equals(id))
+            .findFirst()
+            .orElseThrow();
+    assertThat(job.getCustomHeaders())
+        .containsEntry("io.camunda.zeebe:formKey", "camunda-forms:bpmn:approve")
+        .containsEntry("io.camunda.zeebe:dueDate", "2030-01-01T10:00:00Z")
+        .containsEntry("io.camunda.zeebe:followUpDate", "2029-12-30T10:00:00Z");
+  }
+
+  @Test
+  void startInstructionsOnCreationAreRefusedNamingTheField() {
+    String id = unique("start-instructions");
+    deploy(
+        Bpmn.createExecutableProcess(id)
+            .startEvent()
+            .serviceTask("task", s -> s.zeebeJobType("x"))
+            .endEvent()
+            .done());
+    assertRefused(
+            () ->
+                client
+                    .newCreateInstanceCommand()
+                    .bpmnProcessId(id)
+                    .latestVersion()
+                    .startBeforeElement("task")
+                    .send()
+                    .join())
+        .hasMessageContaining("startInstructions");
+  }
+
+  @Test
+  void runtimeInstructionsOnCreationAreRefusedNamingTheField() {
+    String id = unique("runtime-instructions");
+    deploy(
+        Bpmn.createExecutableProcess(id)
+            .startEvent()
+            .serviceTask("task", s -> s.zeebeJobType("x"))
+            .endEvent()
+            .done());
+    assertRefused(
+            () ->
+                client
+                    .newCreateInstanceCommand()
+                    .bpmnProcessId(id)
+                    .latestVersion()
+                    .terminateAfterElement("task")
+                    .send()
+                    .join())
+        .hasMessageContaining("runtimeInstructions");
+  }
+
+  @Test
+  void jobCompletionWithAResultIsRefusedNamingTheFieldAndLeavesTheJobActive() {
+    String id = unique("job-result");
+    String type = unique("result-type");
+    deploy(
+        Bpmn.createExecutableProcess(id)
+            .startEvent()
+            .serviceTask("task", s -> s.zeebeJobType(type))
+            .endEvent()
+            .done());
+    start(id, Map.of());
+    ActivatedJob job =
+        org.awaitility.Awaitility.await()
+            .until(() -> activate(type, 1), jobs -> !jobs.isEmpty())
+            .get(0);
+    assertRefused(
+            () ->
+                client
+                    .newCompleteCommand(job)
+                    .withResult(r -> r.forUserTask().deny(true))
+                    .send()
+                    .join())
+        .hasMessageContaining("'result'");
+    // the refused completion did nothing: the job still completes normally
+    client.newCompleteCommand(job).send().join();
+  }
+}
