@@ -17,6 +17,8 @@ import io.switchboard.engine.state.EngineState;
 import io.switchboard.engine.state.ProcessDefinition;
 import io.switchboard.engine.state.Timer;
 import io.switchboard.engine.store.EngineStore;
+import io.switchboard.engine.usertask.UserTaskBehavior;
+import io.switchboard.engine.usertask.UserTaskCommands;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
@@ -35,6 +37,7 @@ public final class Engine {
   private final IncidentCommands incidents;
   private final VariableCommands variables;
   private final io.switchboard.engine.command.SignalCommands signals;
+  private final UserTaskCommands userTasks;
 
   public Engine(EngineStore store, Clock clock) {
     EngineState state = new EngineState();
@@ -71,6 +74,14 @@ public final class Engine {
     this.variables = new VariableCommands(processor, executor);
     this.signals =
         new io.switchboard.engine.command.SignalCommands(processor, executor, waitStates);
+    UserTaskBehavior userTaskBehavior =
+        new UserTaskBehavior(processor, feel, executor, waitStates, incidentRaiser);
+    this.userTasks = new UserTaskCommands(processor, executor, userTaskBehavior);
+  }
+
+  /** Camunda user tasks ({@code zeebe:userTask}). */
+  public UserTaskCommands userTasks() {
+    return userTasks;
   }
 
   public io.switchboard.engine.command.SignalCommands signals() {

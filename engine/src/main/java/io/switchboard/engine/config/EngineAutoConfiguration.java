@@ -31,6 +31,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
   EngineRestController.class,
   JobActivationController.class,
   EngineQueryController.class,
+  io.switchboard.engine.rest.UserTaskController.class,
   EngineProblemHandler.class
 })
 public class EngineAutoConfiguration {

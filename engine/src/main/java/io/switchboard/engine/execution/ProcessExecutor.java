@@ -323,7 +323,7 @@ public final class ProcessExecutor {
     complete(instance, node.outgoing);
   }
 
-  void markActive(ElementInstance instance) {
+  public void markActive(ElementInstance instance) {
     instance.state = ElementInstance.State.ACTIVE;
     state.putElementInstance(instance);
   }

@@ -35,6 +35,7 @@ public final class WaitStates {
   private final IncidentRaiser incidents;
   private final TimerCalculator timers;
   private Consumer<String> jobAvailableListener = type -> {};
+  private final List<WaitStateBehavior> behaviors = new ArrayList<>();
 
   public WaitStates(
       CommandProcessor processor,
@@ -55,9 +56,20 @@ public final class WaitStates {
     this.jobAvailableListener = listener;
   }
 
+  /** Adds a wait state kind of its own package (see {@link WaitStateBehavior}). */
+  public void register(WaitStateBehavior behavior) {
+    behaviors.add(behavior);
+  }
+
   // ---- entering and leaving
 
   void enterWaitState(ElementInstance instance, FlowNode node) {
+    for (WaitStateBehavior behavior : behaviors) {
+      if (behavior.appliesTo(node)) {
+        behavior.enter(instance, node);
+        return;
+      }
+    }
     try {
       if (node.jobType != null) {
         String type = feel.evaluateString(node.jobType, vars(instance), "job type");
@@ -141,7 +153,7 @@ public final class WaitStates {
   /**
    * Opens the timers and subscriptions of attached boundary events; false if it raised an incident.
    */
-  boolean openBoundaryEvents(ElementInstance instance, FlowNode node) {
+  public boolean openBoundaryEvents(ElementInstance instance, FlowNode node) {
     if (node.boundaryEventIds.isEmpty() || isInnerInstance(instance)) {
       return true;
     }
@@ -219,6 +231,9 @@ public final class WaitStates {
 
   /** Removes the job, timers and subscriptions held by an element instance that goes away. */
   void leaveWaitState(ElementInstance instance) {
+    for (WaitStateBehavior behavior : behaviors) {
+      behavior.left(instance);
+    }
     if (instance.jobKey >= 0) {
       state.removeJob(instance.jobKey, "CANCELED");
     }

@@ -54,7 +54,7 @@ import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeSubscription;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskHeaders;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskSchedule;
-import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeUserTask;
+import io.switchboard.engine.model.usertask.UserTaskDefinitions;
 import io.switchboard.engine.model.validation.DesignTimeValidation;
 import io.switchboard.engine.model.validation.UnexecutedExtensions;
 import java.io.ByteArrayInputStream;
@@ -255,8 +255,12 @@ public final class BpmnTransformer {
       }
       if (element instanceof UserTask) {
         FlowNode node = new FlowNode(id, ElementType.USER_TASK, scopeId);
-        if (extension(element, ZeebeUserTask.class) != null) {
-          unsupported(element, "Camunda user task (zeebe:userTask); use a job-based user task");
+        if (UserTaskDefinitions.isCamundaUserTask(element)) {
+          // a Camunda user task is no job: the engine keeps it as a user task of its own
+          node.userTask = UserTaskDefinitions.read(element);
+          headers(element, node);
+          activity((Activity) element, node);
+          return node;
         }
         node.jobType = "io.camunda.zeebe:userTask";
         node.jobRetries = "1";

@@ -60,6 +60,9 @@ public final class FlowNode {
 
   public MultiInstance loop;
 
+  /** For Camunda user tasks ({@code zeebe:userTask}); null for job-based user tasks. */
+  public io.switchboard.engine.model.usertask.UserTaskDefinition userTask;
+
   public String signalName;
   public String escalationCode;
   public String linkName;

@@ -26,6 +26,7 @@ public final class EngineState {
       new EntityTable<>("message_subscription");
   public final EntityTable<BufferedMessage> messages = new EntityTable<>("message");
   public final EntityTable<Incident> incidents = new EntityTable<>("incident");
+  public final EntityTable<UserTask> userTasks = new EntityTable<>("user_task");
   public final VariableStore variables = new VariableStore();
   public KeyGenerator keys = new KeyGenerator(0);
 
@@ -39,7 +40,8 @@ public final class EngineState {
   private final Map<Long, Set<Long>> subscriptionsByElementInstance = new HashMap<>();
 
   public List<EntityTable<?>> tables() {
-    return List.of(definitions, elementInstances, jobs, timers, subscriptions, messages, incidents);
+    return List.of(
+        definitions, elementInstances, jobs, timers, subscriptions, messages, incidents, userTasks);
   }
 
   // ---- process definitions

@@ -59,6 +59,7 @@ public final class JdbcEngineStore implements EngineStore {
     loadTable(state.subscriptions, io.switchboard.engine.state.MessageSubscription.class);
     loadTable(state.messages, io.switchboard.engine.state.BufferedMessage.class);
     loadTable(state.incidents, io.switchboard.engine.state.Incident.class);
+    loadTable(state.userTasks, io.switchboard.engine.state.UserTask.class);
     storedVariables.clear();
     jdbc.query(
         "SELECT scope_key, name, process_instance_key, data FROM engine_variable",

@@ -8,6 +8,7 @@ import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeExecutionListeners;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeFormDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeLinkedResources;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebePublishMessage;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskListeners;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
@@ -31,6 +32,11 @@ public final class UnexecutedExtensions {
               listeners.getParentElement(),
               "zeebe:executionListeners",
               "execution listeners are not run"));
+    }
+    for (ZeebeTaskListeners listeners : instance.getModelElementsByType(ZeebeTaskListeners.class)) {
+      problems.add(
+          unsupported(
+              listeners.getParentElement(), "zeebe:taskListeners", "task listeners are not run"));
     }
     for (ZeebeLinkedResources resources :
         instance.getModelElementsByType(ZeebeLinkedResources.class)) {

@@ -1,0 +1,27 @@
+package io.switchboard.engine.model.usertask;
+
+/**
+ * What a Camunda user task ({@code zeebe:userTask}) declares, as the BPMN has it: every value is
+ * either a static value or a FEEL expression ({@code =...}) evaluated when the task is created,
+ * where Zeebe 8.8 allows one. Null means "not set".
+ *
+ * @param name the element's name, the task's name in Camunda
+ * @param assignee {@code zeebe:assignmentDefinition assignee}
+ * @param candidateGroups comma-separated list, or an expression giving a list
+ * @param candidateUsers comma-separated list, or an expression giving a list
+ * @param dueDate {@code zeebe:taskSchedule dueDate}: ISO-8601 date-time
+ * @param followUpDate {@code zeebe:taskSchedule followUpDate}: ISO-8601 date-time
+ * @param priority {@code zeebe:priorityDefinition priority}: 0..100, default 50
+ * @param formKey {@code zeebe:formDefinition formKey} (a custom form key)
+ * @param externalReference {@code zeebe:formDefinition externalReference}
+ */
+public record UserTaskDefinition(
+    String name,
+    String assignee,
+    String candidateGroups,
+    String candidateUsers,
+    String dueDate,
+    String followUpDate,
+    String priority,
+    String formKey,
+    String externalReference) {}
