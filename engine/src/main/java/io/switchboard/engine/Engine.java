@@ -54,7 +54,7 @@ public final class Engine {
           for (ProcessDefinition definition : state.definitions.all()) {
             definition.model =
                 transformer
-                    .transform(
+                    .transformStored(
                         definition.resourceName,
                         definition.resource.getBytes(StandardCharsets.UTF_8))
                     .stream()

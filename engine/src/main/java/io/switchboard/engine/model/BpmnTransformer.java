@@ -71,8 +71,24 @@ import java.util.Map;
  */
 public final class BpmnTransformer {
 
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(BpmnTransformer.class);
+
   /** Parses and validates one resource; returns one model per executable process in it. */
   public List<ProcessModel> transform(String resourceName, byte[] xml) {
+    return transform(resourceName, xml, true);
+  }
+
+  /**
+   * Rebuilds the models of a resource deployed earlier, when the engine loads its state. A resource
+   * stored before a validation rule existed must not stop the engine from starting, so the
+   * deployment-time rules (Zeebe's validators, unexecuted extensions) are only logged here.
+   */
+  public List<ProcessModel> transformStored(String resourceName, byte[] xml) {
+    return transform(resourceName, xml, false);
+  }
+
+  private List<ProcessModel> transform(String resourceName, byte[] xml, boolean deploying) {
     BpmnModelInstance instance;
     try {
       instance = Bpmn.readModelFromStream(new ByteArrayInputStream(xml));
@@ -90,8 +106,15 @@ public final class BpmnTransformer {
     List<String> problems = new ArrayList<>(DesignTimeValidation.errors(instance));
     problems.addAll(UnexecutedExtensions.problems(instance));
     if (!problems.isEmpty()) {
-      throw new DeploymentRejectedException(
-          "'" + resourceName + "' cannot be deployed: " + String.join("; ", problems));
+      if (deploying) {
+        throw new DeploymentRejectedException(
+            "'" + resourceName + "' cannot be deployed: " + String.join("; ", problems));
+      }
+      LOG.warn(
+          "'{}' was deployed before these rules refused it: {}",
+          resourceName,
+          String.join("; ", problems));
+      problems.clear();
     }
     List<ProcessModel> models = new ArrayList<>();
     for (Process process : instance.getModelElementsByType(Process.class)) {
