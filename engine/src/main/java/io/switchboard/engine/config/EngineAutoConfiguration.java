@@ -32,6 +32,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
   JobActivationController.class,
   EngineQueryController.class,
   io.switchboard.engine.rest.UserTaskController.class,
+  io.switchboard.engine.rest.OperatorViewController.class,
   EngineProblemHandler.class
 })
 public class EngineAutoConfiguration {

@@ -392,6 +392,7 @@ public final class ProcessExecutor {
     if (!state.elementInstances.contains(scope.key)) {
       return; // the scope was terminated meanwhile
     }
+    state.takenFlows.record(scope, flow.id(), state.keys);
     FlowNode target = model(scope).node(flow.targetId());
     if ((target.type == ElementType.PARALLEL_GATEWAY
             || target.type == ElementType.INCLUSIVE_GATEWAY)

@@ -28,6 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public final class EngineQueries {
   private final SqlSearch search;
   private final JdbcTemplate jdbc;
+  private final ElementStatistics statistics;
 
   public EngineQueries(DataSource dataSource) {
     this.jdbc = new JdbcTemplate(dataSource);
@@ -35,6 +36,53 @@ public final class EngineQueries {
         new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     readOnly.setReadOnly(true);
     this.search = new SqlSearch(jdbc, readOnly);
+    this.statistics = new ElementStatistics(jdbc);
+  }
+
+  /** {@code GET /process-instances/{key}/statistics/element-instances}. */
+  public io.camunda.client.protocol.rest.ProcessInstanceElementStatisticsQueryResult
+      processInstanceElementStatistics(String key) {
+    long processInstanceKey = parse(key, "processInstanceKey");
+    processInstance(key); // 404 for an unknown instance, as Camunda
+    return new io.camunda.client.protocol.rest.ProcessInstanceElementStatisticsQueryResult()
+        .items(statistics.ofProcessInstance(processInstanceKey));
+  }
+
+  /**
+   * {@code GET /process-instances/{key}/sequence-flows}: every flow the instance took, once, in the
+   * order first taken; {@code sequenceFlowId} is Camunda's composite of instance key and flow id.
+   */
+  public io.camunda.client.protocol.rest.ProcessInstanceSequenceFlowsQueryResult sequenceFlows(
+      String key) {
+    long processInstanceKey = parse(key, "processInstanceKey");
+    processInstance(key); // 404 for an unknown instance
+    List<io.camunda.client.protocol.rest.ProcessInstanceSequenceFlowResult> items =
+        jdbc.query(
+            "SELECT element_id, MIN(key_) AS first_taken, process_definition_key,"
+                + " bpmn_process_id, tenant_id FROM engine_history_sequence_flow"
+                + " WHERE process_instance_key = ?"
+                + " GROUP BY element_id, process_definition_key, bpmn_process_id, tenant_id"
+                + " ORDER BY first_taken",
+            (rs, row) ->
+                new io.camunda.client.protocol.rest.ProcessInstanceSequenceFlowResult()
+                    .sequenceFlowId(processInstanceKey + "_" + rs.getString("element_id"))
+                    .elementId(rs.getString("element_id"))
+                    .processInstanceKey(String.valueOf(processInstanceKey))
+                    .processDefinitionKey(String.valueOf(rs.getLong("process_definition_key")))
+                    .processDefinitionId(rs.getString("bpmn_process_id"))
+                    .tenantId(rs.getString("tenant_id")),
+            processInstanceKey);
+    return new io.camunda.client.protocol.rest.ProcessInstanceSequenceFlowsQueryResult()
+        .items(new java.util.ArrayList<>(items));
+  }
+
+  /** {@code POST /process-definitions/{key}/statistics/element-instances}. */
+  public io.camunda.client.protocol.rest.ProcessDefinitionElementStatisticsQueryResult
+      processDefinitionElementStatistics(String key, JsonNode query) {
+    long processDefinitionKey = parse(key, "processDefinitionKey");
+    processDefinition(key);
+    return new io.camunda.client.protocol.rest.ProcessDefinitionElementStatisticsQueryResult()
+        .items(statistics.ofProcessDefinition(processDefinitionKey, query));
   }
 
   public ProcessInstanceSearchQueryResult searchProcessInstances(JsonNode query) {

@@ -28,6 +28,7 @@ public final class EngineState {
   public final EntityTable<Incident> incidents = new EntityTable<>("incident");
   public final EntityTable<UserTask> userTasks = new EntityTable<>("user_task");
   public final VariableStore variables = new VariableStore();
+  public final TakenFlows takenFlows = new TakenFlows();
   public KeyGenerator keys = new KeyGenerator(0);
 
   private final Map<Long, Set<Long>> childrenByScope = new HashMap<>();
@@ -88,6 +89,9 @@ public final class EngineState {
 
   public void removeElementInstance(long key, String reason) {
     ElementInstance removed = elementInstances.remove(key, reason);
+    if (removed != null && removed.isProcessInstance()) {
+      takenFlows.forget(key);
+    }
     if (removed != null && removed.flowScopeKey >= 0) {
       Set<Long> siblings = childrenByScope.get(removed.flowScopeKey);
       if (siblings != null) {
@@ -300,6 +304,7 @@ public final class EngineState {
   public void clear() {
     tables().forEach(EntityTable::clear);
     variables.clear();
+    takenFlows.clear();
     childrenByScope.clear();
     activatableJobsByType.clear();
     subscriptionsByCorrelation.clear();

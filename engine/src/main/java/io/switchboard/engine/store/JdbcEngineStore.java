@@ -103,6 +103,24 @@ public final class JdbcEngineStore implements EngineStore {
                   "UPDATE engine_key_sequence SET reserved_up_to = ? WHERE id = 1", reserved));
     }
     history.project(state, changes, variables, writes);
+    List<Object[]> flows = new ArrayList<>();
+    for (var taken : state.takenFlows.drain()) {
+      flows.add(
+          new Object[] {
+            taken.key(),
+            taken.processInstanceKey(),
+            taken.processDefinitionKey(),
+            taken.bpmnProcessId(),
+            taken.flowId(),
+            taken.tenantId()
+          });
+    }
+    bulk.insert(
+        writes,
+        "INSERT INTO engine_history_sequence_flow (key_, process_instance_key,"
+            + " process_definition_key, bpmn_process_id, element_id, tenant_id) VALUES",
+        "(?, ?, ?, ?, ?, ?)",
+        flows);
     state.tables().forEach(EntityTable::clearEndReasons);
     if (writes.isEmpty()) {
       return;
