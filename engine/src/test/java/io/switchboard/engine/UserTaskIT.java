@@ -34,6 +34,7 @@ class UserTaskIT extends EngineIT {
 
   private static BpmnModelInstance process(String id, Consumer<UserTaskBuilder> task) {
     return Bpmn.createExecutableProcess(id)
+        .name("Rollout approval")
         .startEvent()
         .userTask(
             "approve",
@@ -90,6 +91,7 @@ class UserTaskIT extends EngineIT {
     UserTask task = taskOf(pi);
     assertThat(task.getState()).isEqualTo(UserTaskState.CREATED);
     assertThat(task.getName()).isEqualTo("Approve rollout");
+    assertThat(task.getProcessName()).isEqualTo("Rollout approval");
     assertThat(task.getElementId()).isEqualTo("approve");
     assertThat(task.getBpmnProcessId()).isEqualTo(id);
     assertThat(task.getAssignee()).isEqualTo("bob");
@@ -332,6 +334,65 @@ class UserTaskIT extends EngineIT {
                 .join()
                 .items())
         .isEmpty();
+  }
+
+  @Test
+  void searchSortsByPriorityAndFiltersByDueDateRange() {
+    String id = unique("ut-sort");
+    String group = unique("sort-group");
+    deploy(
+        process(
+            id,
+            t ->
+                t.zeebeCandidateGroups(group)
+                    .zeebeTaskPriorityExpression("p")
+                    .zeebeDueDateExpression("due")));
+    long low =
+        taskOf(start(id, Map.of("p", 10, "due", "2030-01-01T00:00:00Z")).getProcessInstanceKey())
+            .getUserTaskKey();
+    long high =
+        taskOf(start(id, Map.of("p", 90, "due", "2030-03-01T00:00:00Z")).getProcessInstanceKey())
+            .getUserTaskKey();
+    long middle =
+        taskOf(start(id, Map.of("p", 50, "due", "2030-02-01T00:00:00Z")).getProcessInstanceKey())
+            .getUserTaskKey();
+
+    assertThat(
+            client
+                .newUserTaskSearchRequest()
+                .filter(f -> f.candidateGroup(group))
+                .sort(s -> s.priority().desc())
+                .send()
+                .join()
+                .items())
+        .extracting(UserTask::getUserTaskKey)
+        .containsExactly(high, middle, low);
+    assertThat(
+            client
+                .newUserTaskSearchRequest()
+                .filter(
+                    f ->
+                        f.candidateGroup(group)
+                            .dueDate(
+                                d ->
+                                    d.gte(OffsetDateTime.parse("2030-01-15T00:00:00Z"))
+                                        .lt(OffsetDateTime.parse("2030-02-15T00:00:00Z"))))
+                .send()
+                .join()
+                .items())
+        .extracting(UserTask::getUserTaskKey)
+        .containsExactly(middle);
+    assertThat(
+            client
+                .newUserTaskSearchRequest()
+                .filter(f -> f.candidateGroup(group))
+                .sort(s -> s.dueDate().asc())
+                .page(p -> p.from(1).limit(1))
+                .send()
+                .join()
+                .items())
+        .extracting(UserTask::getUserTaskKey)
+        .containsExactly(middle);
   }
 
   @Test

@@ -21,6 +21,7 @@ public final class UserTask {
   public long key;
   public State state = State.CREATED;
   public String name;
+  public String processName;
   public String assignee;
   public List<String> candidateGroups = new ArrayList<>();
   public List<String> candidateUsers = new ArrayList<>();

@@ -74,6 +74,7 @@ public final class UserTaskBehavior implements WaitStateBehavior {
     UserTaskDefinition definition = node.userTask;
     task.key = state.keys.nextKey();
     task.name = definition.name();
+    task.processName = definition.processName();
     task.customHeaders.putAll(node.taskHeaders);
     task.creationDate = processor.now();
     task.elementId = node.id;

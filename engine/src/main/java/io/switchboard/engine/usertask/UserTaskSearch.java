@@ -130,6 +130,7 @@ final class UserTaskSearch {
         .candidateGroups(new ArrayList<>(task.candidateGroups))
         .candidateUsers(new ArrayList<>(task.candidateUsers))
         .processDefinitionId(task.bpmnProcessId)
+        .processName(task.processName)
         .processDefinitionKey(String.valueOf(task.processDefinitionKey))
         .processDefinitionVersion(task.version)
         .processInstanceKey(String.valueOf(task.processInstanceKey))

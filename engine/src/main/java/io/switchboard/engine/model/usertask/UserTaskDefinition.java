@@ -6,6 +6,7 @@ package io.switchboard.engine.model.usertask;
  * where Zeebe 8.8 allows one. Null means "not set".
  *
  * @param name the element's name, the task's name in Camunda
+ * @param processName the name of the process the task belongs to
  * @param assignee {@code zeebe:assignmentDefinition assignee}
  * @param candidateGroups comma-separated list, or an expression giving a list
  * @param candidateUsers comma-separated list, or an expression giving a list
@@ -17,6 +18,7 @@ package io.switchboard.engine.model.usertask;
  */
 public record UserTaskDefinition(
     String name,
+    String processName,
     String assignee,
     String candidateGroups,
     String candidateUsers,

@@ -24,6 +24,7 @@ public final class UserTaskDefinitions {
     ZeebeFormDefinition form = extension(element, ZeebeFormDefinition.class);
     return new UserTaskDefinition(
         blankToNull(element.getAttributeValue("name")),
+        processName(element),
         assignment == null ? null : blankToNull(assignment.getAssignee()),
         assignment == null ? null : blankToNull(assignment.getCandidateGroups()),
         assignment == null ? null : blankToNull(assignment.getCandidateUsers()),
@@ -32,6 +33,14 @@ public final class UserTaskDefinitions {
         priority == null ? null : blankToNull(priority.getPriority()),
         form == null ? null : blankToNull(form.getFormKey()),
         form == null ? null : blankToNull(form.getExternalReference()));
+  }
+
+  private static String processName(BaseElement element) {
+    org.camunda.bpm.model.xml.instance.ModelElementInstance parent = element.getParentElement();
+    while (parent != null && !(parent instanceof io.camunda.zeebe.model.bpmn.instance.Process)) {
+      parent = parent.getParentElement();
+    }
+    return parent == null ? null : blankToNull(parent.getAttributeValue("name"));
   }
 
   private static String blankToNull(String value) {
