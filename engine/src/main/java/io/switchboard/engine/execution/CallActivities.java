@@ -43,8 +43,30 @@ final class CallActivities {
           -1);
       return;
     }
-    ProcessDefinition called =
-        state.latestDefinition(callActivity.tenantId, processId).orElse(null);
+    ProcessDefinition called;
+    if (node.calledFromSameDeployment) {
+      long deploymentKey = state.definitions.get(callActivity.processDefinitionKey).deploymentKey;
+      called =
+          state
+              .definitionOfDeployment(callActivity.tenantId, processId, deploymentKey)
+              .orElse(null);
+      if (called == null) {
+        incidents.raise(
+            callActivity,
+            "CALLED_ELEMENT_ERROR",
+            "Expected to call process with BPMN process id '"
+                + processId
+                + "' from the same deployment as the calling process, but no such process was"
+                + " found in the deployment with key "
+                + deploymentKey
+                + ".",
+            Incident.RetryAction.ACTIVATE_ELEMENT,
+            -1);
+        return;
+      }
+    } else {
+      called = state.latestDefinition(callActivity.tenantId, processId).orElse(null);
+    }
     if (called == null) {
       incidents.raise(
           callActivity,

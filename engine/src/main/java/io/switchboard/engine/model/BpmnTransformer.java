@@ -316,6 +316,9 @@ public final class BpmnTransformer {
           node.calledProcessId = called.getProcessId();
           node.propagateAllChildVariables = called.isPropagateAllChildVariablesEnabled();
           node.propagateAllParentVariables = called.isPropagateAllParentVariablesEnabled();
+          node.calledFromSameDeployment =
+              called.getBindingType()
+                  == io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeBindingType.deployment;
         }
         activity((Activity) element, node);
         return node;

@@ -58,6 +58,12 @@ public final class FlowNode {
   public boolean propagateAllChildVariables = true;
   public boolean propagateAllParentVariables = true;
 
+  /**
+   * Call activity {@code bindingType="deployment"}: call the version deployed together with the
+   * calling process instead of the latest.
+   */
+  public boolean calledFromSameDeployment;
+
   public MultiInstance loop;
 
   /** For Camunda user tasks ({@code zeebe:userTask}); null for job-based user tasks. */

@@ -68,6 +68,15 @@ public final class EngineState {
     return latestDefinitions.values();
   }
 
+  /** The version of a process that came with the given deployment (its own or a duplicate's). */
+  public Optional<ProcessDefinition> definitionOfDeployment(
+      String tenantId, String bpmnProcessId, long deploymentKey) {
+    return definitions.all().stream()
+        .filter(d -> d.tenantId.equals(tenantId) && d.bpmnProcessId.equals(bpmnProcessId))
+        .filter(d -> d.deploymentKey == deploymentKey)
+        .findFirst();
+  }
+
   public Optional<ProcessDefinition> definition(
       String tenantId, String bpmnProcessId, int version) {
     return definitions.all().stream()

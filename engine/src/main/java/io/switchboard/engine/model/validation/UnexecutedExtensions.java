@@ -53,19 +53,13 @@ public final class UnexecutedExtensions {
     }
     for (ZeebeCalledElement called : instance.getModelElementsByType(ZeebeCalledElement.class)) {
       ModelElementInstance activity = called.getParentElement();
-      if (called.getBindingType() != null && called.getBindingType() != ZeebeBindingType.latest) {
+      if (called.getBindingType() == ZeebeBindingType.versionTag
+          || called.getVersionTag() != null && !called.getVersionTag().isBlank()) {
         problems.add(
             unsupported(
                 activity,
-                "zeebe:calledElement bindingType=\"" + called.getBindingType() + "\"",
-                "only bindingType=\"latest\" is executed"));
-      }
-      if (called.getVersionTag() != null && !called.getVersionTag().isBlank()) {
-        problems.add(
-            unsupported(
-                activity,
-                "zeebe:calledElement versionTag",
-                "only bindingType=\"latest\" is executed"));
+                "zeebe:calledElement bindingType=\"versionTag\" (versionTag)",
+                "only bindingType \"latest\" and \"deployment\" are executed"));
       }
     }
     for (ZeebeFormDefinition form : instance.getModelElementsByType(ZeebeFormDefinition.class)) {
