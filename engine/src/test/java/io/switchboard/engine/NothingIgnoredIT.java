@@ -127,23 +127,6 @@ class NothingIgnoredIT extends EngineIT {
   }
 
   @Test
-  void callActivityVersionTagBindingIsRefused() {
-    String xml =
-        process(
-            unique("version-tag"),
-            """
-            <bpmn:callActivity id="task">
-              <bpmn:extensionElements>
-                <zeebe:calledElement processId="child" bindingType="versionTag" versionTag="v1" />
-              </bpmn:extensionElements>
-            </bpmn:callActivity>
-            """);
-    assertRefused(() -> deployXml(xml))
-        .hasMessageContaining("element 'task' of type 'callActivity'")
-        .hasMessageContaining("bindingType=\"versionTag\"");
-  }
-
-  @Test
   void businessRuleTaskCallingADecisionIsRefusedAsUnsupportedNotAsMissingJobType() {
     String xml =
         process(

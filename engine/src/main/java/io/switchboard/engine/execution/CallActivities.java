@@ -64,6 +64,25 @@ final class CallActivities {
             -1);
         return;
       }
+    } else if (node.calledVersionTag != null) {
+      called =
+          state
+              .latestDefinitionWithVersionTag(
+                  callActivity.tenantId, processId, node.calledVersionTag)
+              .orElse(null);
+      if (called == null) {
+        incidents.raise(
+            callActivity,
+            "CALLED_ELEMENT_ERROR",
+            "Expected to call process with BPMN process id '"
+                + processId
+                + "' and version tag '"
+                + node.calledVersionTag
+                + "', but no such process was found.",
+            Incident.RetryAction.ACTIVATE_ELEMENT,
+            -1);
+        return;
+      }
     } else {
       called = state.latestDefinition(callActivity.tenantId, processId).orElse(null);
     }

@@ -191,7 +191,14 @@ public final class BpmnTransformer {
           noneStartEventId,
           messageStarts,
           timerStarts,
-          signalStarts);
+          signalStarts,
+          versionTag());
+    }
+
+    private String versionTag() {
+      io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeVersionTag tag =
+          extension(process, io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeVersionTag.class);
+      return tag == null || blank(tag.getValue()) ? null : tag.getValue();
     }
 
     private void addScope(Collection<FlowElement> elements, String scopeId, boolean topLevel) {
@@ -319,6 +326,10 @@ public final class BpmnTransformer {
           node.calledFromSameDeployment =
               called.getBindingType()
                   == io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeBindingType.deployment;
+          if (called.getBindingType()
+              == io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeBindingType.versionTag) {
+            node.calledVersionTag = called.getVersionTag();
+          }
         }
         activity((Activity) element, node);
         return node;

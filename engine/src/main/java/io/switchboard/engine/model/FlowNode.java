@@ -64,6 +64,9 @@ public final class FlowNode {
    */
   public boolean calledFromSameDeployment;
 
+  /** Call activity {@code bindingType="versionTag"}: the version tag to call, else null. */
+  public String calledVersionTag;
+
   public MultiInstance loop;
 
   /** For Camunda user tasks ({@code zeebe:userTask}); null for job-based user tasks. */

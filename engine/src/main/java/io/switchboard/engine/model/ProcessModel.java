@@ -13,6 +13,7 @@ public final class ProcessModel {
   private final List<FlowNode> messageStartEvents;
   private final List<FlowNode> timerStartEvents;
   private final List<FlowNode> signalStartEvents;
+  private final String versionTag;
 
   public ProcessModel(
       String processId,
@@ -22,13 +23,42 @@ public final class ProcessModel {
       List<FlowNode> messageStartEvents,
       List<FlowNode> timerStartEvents,
       List<FlowNode> signalStartEvents) {
+    this(
+        processId,
+        nodes,
+        flows,
+        noneStartEventId,
+        messageStartEvents,
+        timerStartEvents,
+        signalStartEvents,
+        null);
+  }
+
+  /**
+   * @param versionTag the process's {@code zeebe:versionTag}, or null
+   */
+  public ProcessModel(
+      String processId,
+      Map<String, FlowNode> nodes,
+      Map<String, SequenceFlow> flows,
+      String noneStartEventId,
+      List<FlowNode> messageStartEvents,
+      List<FlowNode> timerStartEvents,
+      List<FlowNode> signalStartEvents,
+      String versionTag) {
     this.processId = processId;
+    this.versionTag = versionTag;
     this.nodes = Map.copyOf(nodes);
     this.flows = Map.copyOf(flows);
     this.noneStartEventId = noneStartEventId;
     this.messageStartEvents = List.copyOf(messageStartEvents);
     this.timerStartEvents = List.copyOf(timerStartEvents);
     this.signalStartEvents = List.copyOf(signalStartEvents);
+  }
+
+  /** The process's {@code zeebe:versionTag}, or null (for call activity version binding). */
+  public String versionTag() {
+    return versionTag;
   }
 
   public List<FlowNode> signalStartEvents() {

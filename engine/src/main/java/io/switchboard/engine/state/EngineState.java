@@ -68,6 +68,15 @@ public final class EngineState {
     return latestDefinitions.values();
   }
 
+  /** The latest version of a process whose BPMN carries the given {@code zeebe:versionTag}. */
+  public Optional<ProcessDefinition> latestDefinitionWithVersionTag(
+      String tenantId, String bpmnProcessId, String versionTag) {
+    return definitions.all().stream()
+        .filter(d -> d.tenantId.equals(tenantId) && d.bpmnProcessId.equals(bpmnProcessId))
+        .filter(d -> d.model != null && versionTag.equals(d.model.versionTag()))
+        .max(java.util.Comparator.comparingInt(d -> d.version));
+  }
+
   /** The version of a process that came with the given deployment (its own or a duplicate's). */
   public Optional<ProcessDefinition> definitionOfDeployment(
       String tenantId, String bpmnProcessId, long deploymentKey) {

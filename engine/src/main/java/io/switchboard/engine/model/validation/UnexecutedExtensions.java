@@ -3,7 +3,6 @@ package io.switchboard.engine.model.validation;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.instance.UserTask;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeBindingType;
-import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledElement;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeExecutionListeners;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeFormDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeLinkedResources;
@@ -50,17 +49,6 @@ public final class UnexecutedExtensions {
       problems.add(
           unsupported(
               publish.getParentElement(), "zeebe:publishMessage", "use a job-based message event"));
-    }
-    for (ZeebeCalledElement called : instance.getModelElementsByType(ZeebeCalledElement.class)) {
-      ModelElementInstance activity = called.getParentElement();
-      if (called.getBindingType() == ZeebeBindingType.versionTag
-          || called.getVersionTag() != null && !called.getVersionTag().isBlank()) {
-        problems.add(
-            unsupported(
-                activity,
-                "zeebe:calledElement bindingType=\"versionTag\" (versionTag)",
-                "only bindingType \"latest\" and \"deployment\" are executed"));
-      }
     }
     for (ZeebeFormDefinition form : instance.getModelElementsByType(ZeebeFormDefinition.class)) {
       problems.addAll(formProblems(form));
