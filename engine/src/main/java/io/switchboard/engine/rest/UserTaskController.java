@@ -83,7 +83,8 @@ public class UserTaskController {
     return engine
         .userTasks()
         .scopeKeys(key)
-        .thenApply(
+        // the SQL search must not run on the engine's processor thread, which completes the future
+        .thenApplyAsync(
             scopes -> {
               ObjectNode body =
                   query != null && query.isObject()
