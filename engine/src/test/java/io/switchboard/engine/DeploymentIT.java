@@ -66,13 +66,22 @@ class DeploymentIT extends EngineIT {
   void unsupportedElementRejectsTheWholeDeploymentNamingElementIdAndType() {
     String good = unique("good");
     String bad = unique("bad");
+    // a complex gateway: neither Zeebe nor this engine executes it
     String badXml =
-        Bpmn.convertToString(
-            Bpmn.createExecutableProcess(bad)
-                .startEvent()
-                .manualTask("paperwork")
-                .endEvent()
-                .done());
+        """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d"
+            targetNamespace="http://bpmn.io/schema/bpmn">
+          <bpmn:process id="%s" isExecutable="true">
+            <bpmn:startEvent id="start" />
+            <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="paperwork" />
+            <bpmn:complexGateway id="paperwork" />
+            <bpmn:sequenceFlow id="f2" sourceRef="paperwork" targetRef="end" />
+            <bpmn:endEvent id="end" />
+          </bpmn:process>
+        </bpmn:definitions>
+        """
+            .formatted(bad);
 
     assertThatThrownBy(
             () ->
@@ -85,12 +94,47 @@ class DeploymentIT extends EngineIT {
         .isInstanceOf(ProblemException.class)
         .satisfies(e -> assertThat(((ProblemException) e).code()).isEqualTo(400))
         .hasMessageContaining("'paperwork'")
-        .hasMessageContaining("manualTask");
+        .hasMessageContaining("complexGateway");
 
     // atomic: the valid resource of the rejected deployment was not deployed either
     assertThatThrownBy(() -> start(good, java.util.Map.of()))
         .isInstanceOf(ProblemException.class)
         .satisfies(e -> assertThat(((ProblemException) e).code()).isEqualTo(404));
+  }
+
+  @Test
+  void manualAndUndefinedTasksPassThroughAsInZeebe() {
+    String id = unique("pass-through");
+    deploy(
+        Bpmn.createExecutableProcess(id)
+            .startEvent()
+            .manualTask("sign")
+            .zeebeOutputExpression("\"signed\"", "paper")
+            .task("note")
+            .endEvent()
+            .done());
+    long pi = start(id, java.util.Map.of()).getProcessInstanceKey();
+
+    org.awaitility.Awaitility.await()
+        .until(() -> client.newProcessInstanceGetRequest(pi).send().join().getEndDate() != null);
+    assertThat(
+            client
+                .newElementInstanceSearchRequest()
+                .filter(f -> f.processInstanceKey(pi))
+                .send()
+                .join()
+                .items())
+        .extracting(e -> e.getElementId() + ":" + e.getType() + ":" + e.getState())
+        .contains("sign:MANUAL_TASK:COMPLETED", "note:TASK:COMPLETED");
+    assertThat(
+            client
+                .newVariableSearchRequest()
+                .filter(f -> f.processInstanceKey(pi).name("paper"))
+                .send()
+                .join()
+                .items())
+        .extracting(v -> v.getValue())
+        .containsExactly("\"signed\"");
   }
 
   @Test

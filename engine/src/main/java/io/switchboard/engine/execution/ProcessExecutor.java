@@ -260,7 +260,8 @@ public final class ProcessExecutor {
       }
     }
     switch (node.type) {
-      case START_EVENT, PARALLEL_GATEWAY, BOUNDARY_EVENT -> complete(instance, node.outgoing);
+      case START_EVENT, PARALLEL_GATEWAY, BOUNDARY_EVENT, MANUAL_TASK, TASK ->
+          complete(instance, node.outgoing);
       case EXCLUSIVE_GATEWAY -> gateways.activateExclusive(instance, node);
       case INCLUSIVE_GATEWAY -> gateways.activateInclusive(instance, node);
       case EVENT_BASED_GATEWAY -> waitStates.openEventBasedGateway(instance, node);

@@ -314,6 +314,19 @@ public final class BpmnTransformer {
         activity((Activity) element, node);
         return node;
       }
+      if (element instanceof io.camunda.zeebe.model.bpmn.instance.ManualTask
+          || "task".equals(element.getElementType().getTypeName())) {
+        // nothing for the engine to do: Zeebe passes manual and undefined tasks straight through
+        FlowNode node =
+            new FlowNode(
+                id,
+                element instanceof io.camunda.zeebe.model.bpmn.instance.ManualTask
+                    ? ElementType.MANUAL_TASK
+                    : ElementType.TASK,
+                scopeId);
+        activity((Activity) element, node);
+        return node;
+      }
       if (element instanceof CallActivity) {
         FlowNode node = new FlowNode(id, ElementType.CALL_ACTIVITY, scopeId);
         ZeebeCalledElement called = extension(element, ZeebeCalledElement.class);

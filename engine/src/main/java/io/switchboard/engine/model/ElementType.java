@@ -21,6 +21,10 @@ public enum ElementType {
   CALL_ACTIVITY,
   INCLUSIVE_GATEWAY,
   EVENT_BASED_GATEWAY,
+  /** A manual task: nothing for the engine to do, it passes through as in Zeebe. */
+  MANUAL_TASK,
+  /** An undefined task ({@code bpmn:task}): passes through as in Zeebe. */
+  TASK,
   /** The wrapper of a multi-instance activity's inner instances. */
   MULTI_INSTANCE_BODY;
 
@@ -37,6 +41,8 @@ public enum ElementType {
   public boolean isActivity() {
     return isJobWorkerTask()
         || this == RECEIVE_TASK
+        || this == MANUAL_TASK
+        || this == TASK
         || this == SUB_PROCESS
         || this == CALL_ACTIVITY;
   }
