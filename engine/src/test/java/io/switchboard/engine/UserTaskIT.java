@@ -282,6 +282,64 @@ class UserTaskIT extends EngineIT {
   }
 
   @Test
+  void aMultiInstanceUserTaskCreatesOneTaskPerItemWithItsOwnAssignee() {
+    String id = unique("ut-multi");
+    deploy(
+        process(
+            id,
+            t ->
+                t.zeebeAssigneeExpression("reviewer")
+                    .multiInstance(
+                        m ->
+                            m.parallel()
+                                .zeebeInputCollectionExpression("reviewers")
+                                .zeebeInputElement("reviewer"))));
+    long pi = start(id, Map.of("reviewers", List.of("ann", "ben"))).getProcessInstanceKey();
+
+    List<UserTask> tasks =
+        await()
+            .until(
+                () ->
+                    client
+                        .newUserTaskSearchRequest()
+                        .filter(f -> f.processInstanceKey(pi))
+                        .send()
+                        .join()
+                        .items(),
+                items -> items.size() == 2);
+    assertThat(tasks).extracting(UserTask::getAssignee).containsExactlyInAnyOrder("ann", "ben");
+    tasks.forEach(t -> client.newCompleteUserTaskCommand(t.getUserTaskKey()).send().join());
+    await().until(() -> processEnded(pi));
+  }
+
+  @Test
+  void anErrorBoundaryOnAUserTaskDeploysAndCompletingTheTaskTakesTheNormalPath() {
+    // as in Zeebe 8.8 nothing in a Camunda user task throws a BPMN error; the model still deploys
+    String id = unique("ut-error-boundary");
+    deploy(
+        Bpmn.createExecutableProcess(id)
+            .startEvent()
+            .userTask("approve", UserTaskBuilder::zeebeUserTask)
+            .endEvent("done")
+            .moveToActivity("approve")
+            .boundaryEvent("rejected", b -> b.error("REJECTED"))
+            .endEvent("rejectedEnd")
+            .done());
+    long pi = start(id, Map.of()).getProcessInstanceKey();
+    client.newCompleteUserTaskCommand(taskOf(pi).getUserTaskKey()).send().join();
+
+    await().until(() -> processEnded(pi));
+    assertThat(
+            client
+                .newElementInstanceSearchRequest()
+                .filter(f -> f.processInstanceKey(pi).elementId("done"))
+                .send()
+                .join()
+                .items())
+        .hasSize(1);
+  }
+
+  @Test
   void searchFiltersByAssigneeCandidateGroupStatePriorityAndTenant() {
     String id = unique("ut-search");
     String group = unique("group");
