@@ -31,6 +31,8 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 class ZtpEndToEndIT {
+  private static final java.util.Set<String> FINAL =
+      java.util.Set.of("COMPLETED", "FAILED", "CANCELLED");
   private static final int PORT = freePort();
   private static final String ADMIN_PASSWORD = "e2e-admin-password";
 
@@ -153,7 +155,7 @@ class ZtpEndToEndIT {
                 () ->
                     call(
                         HttpMethod.GET, "/api/v1/operations/" + operation.get("id").asText(), null),
-                o -> !"RUNNING".equals(o.get("state").asText()));
+                o -> FINAL.contains(o.get("state").asText()));
 
     assertThat(done.get("state").asText()).as(done.toString()).isEqualTo("COMPLETED");
     JsonNode registered = call(HttpMethod.GET, "/api/v1/devices/" + device, null);
@@ -173,28 +175,7 @@ class ZtpEndToEndIT {
   @Test
   void deviceOnAnOlderVersionIsUpgradedDuringOnboarding() throws Exception {
     String serial = "CW" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-    byte[] image =
-        ("simulated junos image for " + serial).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    var upload = new org.springframework.util.LinkedMultiValueMap<String, Object>();
-    upload.add(
-        "file",
-        new org.springframework.core.io.ByteArrayResource(image) {
-          @Override
-          public String getFilename() {
-            return "junos-srxsme-23.4R1.9.tgz";
-          }
-        });
-    upload.add("version", "23.4R1.9");
-    upload.add("modelFamily", "srx");
-    upload.add("signature", sign(image));
-    HttpHeaders multipart = new HttpHeaders();
-    multipart.setContentType(MediaType.MULTIPART_FORM_DATA);
-    var uploaded =
-        rest.withBasicAuth("admin", ADMIN_PASSWORD)
-            .postForEntity("/api/v1/images", new HttpEntity<>(upload, multipart), JsonNode.class);
-    assertThat(uploaded.getStatusCode().value())
-        .as(String.valueOf(uploaded.getBody()))
-        .isEqualTo(201);
+    uploadImage("23.4R1.9", serial);
 
     String tenant = create("/api/v1/tenants", Map.of("name", "e2e-" + serial));
     String site =
@@ -258,12 +239,112 @@ class ZtpEndToEndIT {
                 () ->
                     call(
                         HttpMethod.GET, "/api/v1/operations/" + operation.get("id").asText(), null),
-                o -> !"RUNNING".equals(o.get("state").asText()));
+                o -> FINAL.contains(o.get("state").asText()));
     assertThat(done.get("state").asText()).as(done.toString()).isEqualTo("COMPLETED");
     assertThat(fleet.device(serial).softwareVersion()).isEqualTo("23.4R1.9");
     assertThat(
             call(HttpMethod.GET, "/api/v1/devices/" + device, null).get("softwareVersion").asText())
         .isEqualTo("23.4R1.9");
+  }
+
+  /** Uploads a signed image of {@code version}; {@code salt} makes its bytes unique. */
+  private void uploadImage(String version, String salt) throws Exception {
+    byte[] image =
+        ("simulated junos image " + version + " for " + salt)
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    var upload = new org.springframework.util.LinkedMultiValueMap<String, Object>();
+    upload.add(
+        "file",
+        new org.springframework.core.io.ByteArrayResource(image) {
+          @Override
+          public String getFilename() {
+            return "junos-srxsme-" + version + ".tgz";
+          }
+        });
+    upload.add("version", version);
+    upload.add("modelFamily", "srx");
+    upload.add("signature", sign(image));
+    HttpHeaders multipart = new HttpHeaders();
+    multipart.setContentType(MediaType.MULTIPART_FORM_DATA);
+    var uploaded =
+        rest.withBasicAuth("admin", ADMIN_PASSWORD)
+            .postForEntity("/api/v1/images", new HttpEntity<>(upload, multipart), JsonNode.class);
+    assertThat(uploaded.getStatusCode().value())
+        .as(String.valueOf(uploaded.getBody()))
+        .isEqualTo(201);
+  }
+
+  private JsonNode awaitEnded(String operationId) {
+    return await()
+        .atMost(Duration.ofSeconds(120))
+        .pollInterval(Duration.ofMillis(500))
+        .until(
+            () -> call(HttpMethod.GET, "/api/v1/operations/" + operationId, null),
+            o -> FINAL.contains(o.get("state").asText()));
+  }
+
+  @Test
+  void aStandaloneUpgradeCompletesAndOneWithoutAnImageFailsWithAReadableReason() throws Exception {
+    String serial = "CW" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    uploadImage("24.2R1.3", serial);
+    String tenant = create("/api/v1/tenants", Map.of("name", "e2e-" + serial));
+    JsonNode onboarding =
+        call(
+            HttpMethod.POST,
+            "/api/v1/onboardings",
+            Map.of(
+                "tenantId",
+                tenant,
+                "site",
+                Map.of("name", "nantes-" + serial.toLowerCase(), "type", "BRANCH"),
+                "device",
+                Map.of(
+                    "serialNumber",
+                    serial,
+                    "modelId",
+                    srx300(),
+                    "activationSecret",
+                    "activate-" + serial,
+                    "credentials",
+                    Map.of("username", "admin", "password", "admin123"))));
+    fleet =
+        SimulatedFleet.builder()
+            .serials(serial)
+            .basePort(0)
+            .softwareVersion("21.4R3-S5.4")
+            .model("srx300")
+            .credentials("admin", "admin123")
+            .phoneHome("http://localhost:" + PORT)
+            .activationSecrets(s -> "activate-" + s)
+            .rebootDelay(Duration.ofSeconds(2))
+            .start();
+    assertThat(awaitEnded(onboarding.get("operationId").asText()).get("state").asText())
+        .isEqualTo("COMPLETED");
+    String device = onboarding.get("deviceId").asText();
+
+    JsonNode upgrade =
+        call(
+            HttpMethod.POST,
+            "/api/v1/devices/" + device + "/upgrade",
+            Map.of("targetSoftwareVersion", "24.2R1.3"));
+    JsonNode upgraded = awaitEnded(upgrade.get("operationId").asText());
+
+    assertThat(upgraded.get("state").asText()).as(upgraded.toString()).isEqualTo("COMPLETED");
+    assertThat(fleet.device(serial).softwareVersion()).isEqualTo("24.2R1.3");
+    assertThat(
+            call(HttpMethod.GET, "/api/v1/devices/" + device, null).get("softwareVersion").asText())
+        .isEqualTo("24.2R1.3");
+
+    JsonNode noImage =
+        call(
+            HttpMethod.POST,
+            "/api/v1/devices/" + device + "/upgrade",
+            Map.of("targetSoftwareVersion", "99.9R9"));
+    JsonNode failed = awaitEnded(noImage.get("operationId").asText());
+
+    assertThat(failed.get("state").asText()).as(failed.toString()).isEqualTo("FAILED");
+    assertThat(failed.get("error").asText()).contains("99.9R9").doesNotContain("Exception");
+    assertThat(fleet.device(serial).softwareVersion()).isEqualTo("24.2R1.3");
   }
 
   private static String sign(byte[] image) throws Exception {

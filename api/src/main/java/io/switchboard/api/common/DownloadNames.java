@@ -1,5 +1,6 @@
 package io.switchboard.api.common;
 
+import io.switchboard.api.logging.UnsafeCharacters;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.ContentDisposition;
 

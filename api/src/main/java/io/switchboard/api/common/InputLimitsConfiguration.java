@@ -1,6 +1,7 @@
 package io.switchboard.api.common;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.switchboard.api.error.BodySizeLimit;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;

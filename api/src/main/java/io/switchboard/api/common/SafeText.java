@@ -1,5 +1,6 @@
 package io.switchboard.api.common;
 
+import io.switchboard.api.logging.UnsafeCharacters;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;

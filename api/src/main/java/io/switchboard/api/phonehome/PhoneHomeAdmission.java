@@ -1,7 +1,7 @@
 package io.switchboard.api.phonehome;
 
-import io.switchboard.api.common.LogSafe;
 import io.switchboard.api.error.ApiException;
+import io.switchboard.api.logging.LogSafe;
 import io.switchboard.inventory.device.Device;
 import io.switchboard.inventory.device.DeviceLifecycle;
 import io.switchboard.inventory.operation.Operation;

@@ -1,8 +1,8 @@
 package io.switchboard.api.phonehome;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import io.switchboard.api.common.LogSafe;
 import io.switchboard.api.common.SafeText;
+import io.switchboard.api.logging.LogSafe;
 import io.switchboard.inventory.device.Device;
 import io.switchboard.inventory.device.DeviceRepository;
 import io.switchboard.inventory.site.Site;

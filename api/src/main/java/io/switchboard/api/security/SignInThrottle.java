@@ -1,7 +1,7 @@
 package io.switchboard.api.security;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.switchboard.api.common.LogSafe;
+import io.switchboard.api.logging.LogSafe;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

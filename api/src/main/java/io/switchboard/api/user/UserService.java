@@ -1,8 +1,8 @@
 package io.switchboard.api.user;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.switchboard.api.common.UnsafeCharacters;
 import io.switchboard.api.error.ApiException;
+import io.switchboard.api.logging.UnsafeCharacters;
 import io.switchboard.api.security.Action;
 import io.switchboard.api.security.Permissions;
 import io.switchboard.api.security.Resource;

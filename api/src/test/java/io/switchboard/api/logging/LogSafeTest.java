@@ -1,4 +1,4 @@
-package io.switchboard.api.common;
+package io.switchboard.api.logging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

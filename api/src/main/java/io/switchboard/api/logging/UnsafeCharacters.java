@@ -1,4 +1,4 @@
-package io.switchboard.api.common;
+package io.switchboard.api.logging;
 
 /**
  * The characters that may not appear in names and identifiers, nor raw in log lines: C0 controls

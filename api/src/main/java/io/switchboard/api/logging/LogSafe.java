@@ -1,4 +1,4 @@
-package io.switchboard.api.common;
+package io.switchboard.api.logging;
 
 /**
  * Neutralises text that a device or a request supplied before it reaches a log line: CR, LF and tab

@@ -1,7 +1,6 @@
-package io.switchboard.api.common;
+package io.switchboard.api.error;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.switchboard.api.error.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
