@@ -1,7 +1,9 @@
 package io.switchboard.api.phonehome;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.camunda.client.api.command.ClientException;
 import io.switchboard.api.common.SafeText;
+import io.switchboard.api.error.ApiException;
 import io.switchboard.api.logging.LogSafe;
 import io.switchboard.inventory.device.Device;
 import io.switchboard.inventory.device.DeviceRepository;
@@ -16,6 +18,7 @@ import jakarta.validation.constraints.Size;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -119,7 +122,15 @@ public class PhoneHomeController {
               ? progress.managementAddress()
               : device.getManagementAddress(),
           progress.netconfPort() != null ? progress.netconfPort() : device.getNetconfPort());
-      messages.deviceIsUp(device, progress);
+      try {
+        messages.deviceIsUp(device, progress);
+      } catch (ClientException e) {
+        // the address is committed; the device repeats its notification and wakes the process then
+        throw new ApiException(
+            HttpStatus.SERVICE_UNAVAILABLE,
+            null,
+            "The workflow engine is not reachable; retry later");
+      }
     }
     return ResponseEntity.noContent().build();
   }
