@@ -2,35 +2,30 @@ package io.switchboard.api.device;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.switchboard.api.common.Filters;
 import io.switchboard.api.common.PageResponse;
 import io.switchboard.api.common.Paging;
-import io.switchboard.api.common.SafeText;
-import io.switchboard.api.error.ApiException;
-import io.switchboard.api.security.Action;
+import io.switchboard.api.common.RequestBodies;
+import io.switchboard.api.device.DeviceService.DeviceRequest;
+import io.switchboard.api.device.DeviceService.DeviceUpdate;
 import io.switchboard.api.security.CurrentScope;
-import io.switchboard.api.security.Resource;
 import io.switchboard.inventory.device.Device;
-import io.switchboard.inventory.device.DeviceCredentials;
 import io.switchboard.inventory.device.DeviceLifecycle;
-import io.switchboard.inventory.device.DeviceRepository;
-import io.switchboard.inventory.scope.AccessScope;
-import io.switchboard.inventory.scope.ScopedInventory;
-import io.switchboard.inventory.site.Site;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.Set;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -41,46 +36,16 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * CPE devices. Credentials are write-only: accepted on create and update, stored encrypted, never
- * returned (the view only says whether there are some). Every device has an activation secret for
- * phone-home: given by the caller, or generated and returned once in the create answer.
+ * CPE devices over HTTP; the rules live in {@link DeviceService}. Credentials are write-only (the
+ * view only says whether there are some); the activation secret appears only in the answer that
+ * generated it, with {@code Cache-Control: no-store}.
  */
 @RestController
 @RequestMapping("/api/v1/devices")
+@Tag(
+    name = "Devices",
+    description = "A tenant's CPE devices; credentials and activation secrets are never read back")
 public class DeviceController {
-  public record CredentialsRequest(
-      @NotBlank @Size(max = 120) @SafeText String username,
-      @NotBlank @Size(max = 200) String password) {
-    @Override
-    public String toString() {
-      return "CredentialsRequest[username=" + username + ", password=****]";
-    }
-  }
-
-  public record DeviceRequest(
-      @NotBlank @Size(max = 36) @SafeText String tenantId,
-      @Size(max = 36) @SafeText String siteId,
-      @NotBlank
-          @Pattern(
-              regexp = "[A-Za-z0-9._-]{3,80}",
-              message = "must be 3-80 letters, digits, '.', '_' or '-'")
-          String serialNumber,
-      @NotBlank @Size(max = 36) @SafeText String modelId,
-      @Size(max = 255) @SafeText String managementAddress,
-      @Valid CredentialsRequest credentials,
-      @Size(min = 8, max = 200, message = "must be 8-200 characters") String activationSecret) {
-    @Override
-    public String toString() {
-      return "DeviceRequest[serialNumber=" + serialNumber + ", tenantId=" + tenantId + "]";
-    }
-  }
-
-  public record DeviceUpdate(
-      @Size(max = 36) @SafeText String siteId,
-      @NotBlank @Size(max = 36) @SafeText String modelId,
-      @Size(max = 255) @SafeText String managementAddress,
-      @Valid CredentialsRequest credentials) {}
-
   /**
    * The create answer: the device, plus the activation secret when Switchboard generated it. This
    * is the only answer that ever carries the secret; store it in the device's phone-home settings.
@@ -128,74 +93,60 @@ public class DeviceController {
     }
   }
 
-  private final ScopedInventory inventory;
-  private final DeviceRepository devices;
-  private final ActivationSecrets secrets;
-  private final SerialNumbers serials;
+  private final DeviceService service;
+  private final RequestBodies bodies;
 
-  public DeviceController(
-      ScopedInventory inventory,
-      DeviceRepository devices,
-      ActivationSecrets secrets,
-      SerialNumbers serials) {
-    this.inventory = inventory;
-    this.devices = devices;
-    this.secrets = secrets;
-    this.serials = serials;
+  public DeviceController(DeviceService service, RequestBodies bodies) {
+    this.service = service;
+    this.bodies = bodies;
   }
 
   @GetMapping
+  @Operation(
+      summary = "List devices",
+      description =
+          "A page of the devices in the caller's scope, by tenant, site, lifecycle state and"
+              + " serial number (contains, ignoring case).")
   public PageResponse<DeviceView> list(
       @RequestParam(required = false) String tenantId,
       @RequestParam(required = false) String siteId,
       @RequestParam(required = false) DeviceLifecycle state,
       @RequestParam(required = false) String serialNumber,
       Pageable pageable) {
-    AccessScope scope = CurrentScope.require(Action.READ, Resource.DEVICES);
     return PageResponse.of(
-        inventory
-            .devices()
-            .page(
-                scope,
-                Filters.<Device>equal("tenantId", tenantId)
-                    .and(Filters.equal("siteId", siteId))
-                    .and(Filters.equal("lifecycleState", state))
-                    .and(Filters.containsIgnoreCase("serialNumber", serialNumber)),
-                Paging.of(
-                    pageable,
-                    Set.of("serialNumber", "lifecycleState", "createdAt"),
-                    Sort.by("serialNumber"))),
+        service.list(
+            CurrentScope.get(),
+            Filters.<Device>equal("tenantId", tenantId)
+                .and(Filters.equal("siteId", siteId))
+                .and(Filters.equal("lifecycleState", state))
+                .and(Filters.containsIgnoreCase("serialNumber", serialNumber)),
+            Paging.of(
+                pageable,
+                Set.of("serialNumber", "lifecycleState", "createdAt"),
+                Sort.by("serialNumber"))),
         DeviceView::of);
   }
 
   @GetMapping("/{id}")
+  @Operation(
+      summary = "Read a device",
+      description = "404 when it does not exist or lies outside the caller's scope.")
   public DeviceView get(@PathVariable String id) {
-    return DeviceView.of(find(CurrentScope.require(Action.READ, Resource.DEVICES), id));
+    return DeviceView.of(service.get(CurrentScope.get(), id));
   }
 
   @PostMapping
-  @Transactional
+  @Operation(
+      summary = "Register a device",
+      description =
+          "In a tenant (and optionally a site of it) the caller sees; serial numbers are unique"
+              + " across the installation. Without an activationSecret, one is generated and"
+              + " returned once in this answer.")
   public ResponseEntity<DeviceCreated> create(@Valid @RequestBody DeviceRequest request) {
-    AccessScope scope = CurrentScope.require(Action.WRITE, Resource.DEVICES);
-    if (!inventory.tenants().isVisible(scope, request.tenantId())) {
-      throw ApiException.unprocessable("tenantId", "tenant '" + request.tenantId() + "' not found");
-    }
-    requireSiteOfTenant(scope, request.siteId(), request.tenantId());
-    requireModel(scope, request.modelId());
-    serials.requireAvailable(scope, request.serialNumber(), "serialNumber");
-    Device device = new Device(request.tenantId(), request.serialNumber(), request.modelId());
-    device.setSiteId(request.siteId());
-    device.setManagementAddress(request.managementAddress());
-    if (request.credentials() != null) {
-      device.setCredentials(
-          new DeviceCredentials(
-              request.credentials().username(), request.credentials().password()));
-    }
-    String generated = secrets.assign(device, request.activationSecret());
-    DeviceCreated created = new DeviceCreated(DeviceView.of(devices.save(device)), generated);
+    DeviceService.Created created = service.create(CurrentScope.get(), request);
     return ResponseEntity.status(HttpStatus.CREATED)
         .cacheControl(CacheControl.noStore())
-        .body(created);
+        .body(new DeviceCreated(DeviceView.of(created.device()), created.generatedSecret()));
   }
 
   /**
@@ -203,62 +154,53 @@ public class DeviceController {
    * device whose secret is lost, or that was registered before every device had one.
    */
   @PostMapping("/{id}/activation-secret")
-  @Transactional
+  @Operation(
+      summary = "Renew a device's activation secret",
+      description =
+          "Generates a new phone-home activation secret, returns it once (no-store) and makes the"
+              + " old one invalid.")
   public ResponseEntity<ActivationSecret> newActivationSecret(@PathVariable String id) {
-    Device device = find(CurrentScope.require(Action.WRITE, Resource.DEVICES), id);
-    String secret = secrets.assign(device, null);
-    devices.save(device);
     return ResponseEntity.ok()
         .cacheControl(CacheControl.noStore())
-        .body(new ActivationSecret(secret));
+        .body(new ActivationSecret(service.renewActivationSecret(CurrentScope.get(), id)));
   }
 
   @PutMapping("/{id}")
-  @Transactional
-  public DeviceView update(@PathVariable String id, @Valid @RequestBody DeviceUpdate request) {
-    AccessScope scope = CurrentScope.require(Action.WRITE, Resource.DEVICES);
-    Device device = find(scope, id);
-    requireSiteOfTenant(scope, request.siteId(), device.getTenantId());
-    requireModel(scope, request.modelId());
-    device.setSiteId(request.siteId());
-    device.setModelId(request.modelId());
-    device.setManagementAddress(request.managementAddress());
-    if (request.credentials() != null) {
-      device.setCredentials(
-          new DeviceCredentials(
-              request.credentials().username(), request.credentials().password()));
-    }
-    return DeviceView.of(devices.save(device));
+  @Operation(
+      summary = "Replace a device",
+      description =
+          "Full replacement of siteId, modelId and managementAddress: all must be present (null"
+              + " clears siteId or managementAddress); a missing or unknown field is 400 naming it."
+              + " credentials are write-only: leave them out to keep them.")
+  public DeviceView replace(@PathVariable String id, @RequestBody JsonNode body) {
+    return DeviceView.of(
+        service.update(
+            CurrentScope.get(),
+            id,
+            current -> bodies.replacement(body, DeviceUpdate.class, DeviceService.WRITE_ONLY)));
+  }
+
+  @PatchMapping(
+      value = "/{id}",
+      consumes = {RequestBodies.MERGE_PATCH, MediaType.APPLICATION_JSON_VALUE})
+  @Operation(
+      summary = "Change a device",
+      description =
+          "JSON Merge Patch (RFC 7396) of siteId, modelId, managementAddress and credentials:"
+              + " absent fields stay, null clears siteId or managementAddress; credentials are"
+              + " replaced as a whole and cannot be cleared; unknown fields are 400.")
+  public DeviceView patch(@PathVariable String id, @RequestBody JsonNode patch) {
+    return DeviceView.of(
+        service.update(
+            CurrentScope.get(),
+            id,
+            current -> bodies.merge(current, patch, DeviceUpdate.class, DeviceService.WRITE_ONLY)));
   }
 
   @DeleteMapping("/{id}")
   @ResponseStatus(HttpStatus.NO_CONTENT)
-  @Transactional
+  @Operation(summary = "Delete a device", description = "Removes a device the caller sees.")
   public void delete(@PathVariable String id) {
-    devices.delete(find(CurrentScope.require(Action.WRITE, Resource.DEVICES), id));
-  }
-
-  private void requireSiteOfTenant(AccessScope scope, String siteId, String tenantId) {
-    if (siteId == null) {
-      return;
-    }
-    Site site = inventory.sites().find(scope, siteId).orElse(null);
-    if (site == null || !site.getTenantId().equals(tenantId)) {
-      throw ApiException.unprocessable(
-          "siteId", "site '" + siteId + "' not found in tenant '" + tenantId + "'");
-    }
-  }
-
-  private void requireModel(AccessScope scope, String modelId) {
-    if (!inventory.deviceModels().isVisible(scope, modelId)) {
-      throw ApiException.unprocessable("modelId", "device model '" + modelId + "' not found");
-    }
-  }
-
-  private Device find(AccessScope scope, String id) {
-    return inventory
-        .devices()
-        .find(scope, id)
-        .orElseThrow(() -> ApiException.notFound("Device", id));
+    service.delete(CurrentScope.get(), id);
   }
 }

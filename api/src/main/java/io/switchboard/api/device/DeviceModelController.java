@@ -1,28 +1,24 @@
 package io.switchboard.api.device;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.switchboard.api.common.Filters;
 import io.switchboard.api.common.PageResponse;
 import io.switchboard.api.common.Paging;
-import io.switchboard.api.common.SafeText;
-import io.switchboard.api.error.ApiException;
-import io.switchboard.api.security.Action;
+import io.switchboard.api.common.RequestBodies;
+import io.switchboard.api.device.DeviceModelService.DeviceModelRequest;
 import io.switchboard.api.security.CurrentScope;
-import io.switchboard.api.security.Resource;
 import io.switchboard.inventory.device.DeviceModel;
-import io.switchboard.inventory.device.DeviceModelRepository;
-import io.switchboard.inventory.device.DeviceRepository;
-import io.switchboard.inventory.scope.AccessScope;
-import io.switchboard.inventory.scope.ScopedInventory;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 import java.util.Set;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -32,15 +28,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The provider's catalogue of CPE models. */
+/**
+ * The provider's catalogue of CPE models over HTTP; the rules live in {@link DeviceModelService}.
+ */
 @RestController
 @RequestMapping("/api/v1/device-models")
+@Tag(name = "Device models", description = "The provider's catalogue of CPE models")
 public class DeviceModelController {
-  public record DeviceModelRequest(
-      @NotBlank @Size(max = 80) @SafeText String name,
-      @NotBlank @Size(max = 80) @SafeText String vendor,
-      @NotBlank @Size(max = 80) @SafeText String family) {}
-
   public record DeviceModelView(
       String id, String name, String vendor, String family, long version) {
     static DeviceModelView of(DeviceModel m) {
@@ -49,81 +43,79 @@ public class DeviceModelController {
     }
   }
 
-  private final ScopedInventory inventory;
-  private final DeviceModelRepository models;
-  private final DeviceRepository devices;
+  private final DeviceModelService service;
+  private final RequestBodies bodies;
 
-  public DeviceModelController(
-      ScopedInventory inventory, DeviceModelRepository models, DeviceRepository devices) {
-    this.inventory = inventory;
-    this.models = models;
-    this.devices = devices;
+  public DeviceModelController(DeviceModelService service, RequestBodies bodies) {
+    this.service = service;
+    this.bodies = bodies;
   }
 
   @GetMapping
+  @Operation(
+      summary = "List device models",
+      description = "A page of the catalogue's models, by family and vendor.")
   public PageResponse<DeviceModelView> list(
       @RequestParam(required = false) String family,
       @RequestParam(required = false) String vendor,
       Pageable pageable) {
-    AccessScope scope = CurrentScope.require(Action.READ, Resource.DEVICE_MODELS);
     return PageResponse.of(
-        inventory
-            .deviceModels()
-            .page(
-                scope,
-                Filters.<DeviceModel>equal("family", family).and(Filters.equal("vendor", vendor)),
-                Paging.of(pageable, Set.of("name", "vendor", "family"), Sort.by("name"))),
+        service.list(
+            CurrentScope.get(),
+            Filters.<DeviceModel>equal("family", family).and(Filters.equal("vendor", vendor)),
+            Paging.of(pageable, Set.of("name", "vendor", "family"), Sort.by("name"))),
         DeviceModelView::of);
   }
 
   @GetMapping("/{id}")
+  @Operation(summary = "Read a device model", description = "404 when it does not exist.")
   public DeviceModelView get(@PathVariable String id) {
-    return DeviceModelView.of(find(CurrentScope.require(Action.READ, Resource.DEVICE_MODELS), id));
+    return DeviceModelView.of(service.get(CurrentScope.get(), id));
   }
 
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
-  @Transactional
+  @Operation(
+      summary = "Add a device model",
+      description = "Provider only; the name is unique in the catalogue (409).")
   public DeviceModelView create(@Valid @RequestBody DeviceModelRequest request) {
-    CurrentScope.require(Action.WRITE, Resource.DEVICE_MODELS);
-    if (models.existsByName(request.name())) {
-      throw ApiException.conflict(
-          "name", "a device model named '" + request.name() + "' exists already");
-    }
-    return DeviceModelView.of(
-        models.save(new DeviceModel(request.name(), request.vendor(), request.family())));
+    return DeviceModelView.of(service.create(CurrentScope.get(), request));
   }
 
   @PutMapping("/{id}")
-  @Transactional
-  public DeviceModelView update(
-      @PathVariable String id, @Valid @RequestBody DeviceModelRequest request) {
-    DeviceModel model = find(CurrentScope.require(Action.WRITE, Resource.DEVICE_MODELS), id);
-    if (!model.getName().equals(request.name()) && models.existsByName(request.name())) {
-      throw ApiException.conflict(
-          "name", "a device model named '" + request.name() + "' exists already");
-    }
-    model.setName(request.name());
-    model.setVendor(request.vendor());
-    model.setFamily(request.family());
-    return DeviceModelView.of(models.save(model));
+  @Operation(
+      summary = "Replace a device model",
+      description =
+          "Full replacement of name, vendor and family, all required; a missing or unknown field"
+              + " is 400 naming it.")
+  public DeviceModelView replace(@PathVariable String id, @RequestBody JsonNode body) {
+    return DeviceModelView.of(
+        service.update(
+            CurrentScope.get(),
+            id,
+            current -> bodies.replacement(body, DeviceModelRequest.class, Set.of())));
+  }
+
+  @PatchMapping(
+      value = "/{id}",
+      consumes = {RequestBodies.MERGE_PATCH, MediaType.APPLICATION_JSON_VALUE})
+  @Operation(
+      summary = "Change a device model",
+      description =
+          "JSON Merge Patch (RFC 7396): absent fields stay; every field is required, so null is"
+              + " 400; unknown fields are 400.")
+  public DeviceModelView patch(@PathVariable String id, @RequestBody JsonNode patch) {
+    return DeviceModelView.of(
+        service.update(
+            CurrentScope.get(),
+            id,
+            current -> bodies.merge(current, patch, DeviceModelRequest.class)));
   }
 
   @DeleteMapping("/{id}")
   @ResponseStatus(HttpStatus.NO_CONTENT)
-  @Transactional
+  @Operation(summary = "Remove a device model", description = "409 while devices use it.")
   public void delete(@PathVariable String id) {
-    DeviceModel model = find(CurrentScope.require(Action.WRITE, Resource.DEVICE_MODELS), id);
-    if (devices.countByModelId(id) > 0) {
-      throw ApiException.conflict(null, "device model '" + id + "' is used by devices");
-    }
-    models.delete(model);
-  }
-
-  private DeviceModel find(AccessScope scope, String id) {
-    return inventory
-        .deviceModels()
-        .find(scope, id)
-        .orElseThrow(() -> ApiException.notFound("Device model", id));
+    service.delete(CurrentScope.get(), id);
   }
 }

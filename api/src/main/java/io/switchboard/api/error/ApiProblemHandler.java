@@ -52,6 +52,12 @@ public class ApiProblemHandler {
     if (e.field() == null) {
       return problem(e.status(), e.getMessage(), List.of());
     }
+    if (e.problems().size() > 1) {
+      return problem(
+          e.status(),
+          "Invalid request: " + e.getMessage(),
+          e.problems().stream().map(p -> new FieldError(p.field(), p.message())).toList());
+    }
     return problem(
         e.status(),
         e.field() + ": " + e.getMessage(),

@@ -1,25 +1,16 @@
 package io.switchboard.api.image;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.switchboard.api.common.DownloadNames;
 import io.switchboard.api.common.Filters;
 import io.switchboard.api.common.PageResponse;
 import io.switchboard.api.common.Paging;
-import io.switchboard.api.error.ApiException;
-import io.switchboard.api.logging.UnsafeCharacters;
-import io.switchboard.api.security.Action;
 import io.switchboard.api.security.CurrentScope;
-import io.switchboard.api.security.Resource;
-import io.switchboard.inventory.image.ImageSignatureVerifier;
 import io.switchboard.inventory.image.SoftwareImage;
-import io.switchboard.inventory.image.SoftwareImageRepository;
-import io.switchboard.inventory.scope.AccessScope;
-import io.switchboard.inventory.scope.ScopedInventory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
-import java.util.Optional;
 import java.util.Set;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.data.domain.Pageable;
@@ -37,12 +28,13 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-/**
- * Signed device software images. An upload whose signature does not verify against a trusted key is
- * refused and nothing of it is kept.
- */
+/** Signed device software images over HTTP; the rules live in {@link ImageService}. */
 @RestController
 @RequestMapping("/api/v1/images")
+@Tag(
+    name = "Images",
+    description =
+        "Signed device software images; an image whose signature does not verify is refused")
 public class ImageController {
   public record ImageView(
       String id,
@@ -66,50 +58,45 @@ public class ImageController {
     }
   }
 
-  private final ScopedInventory inventory;
-  private final SoftwareImageRepository images;
-  private final ImageStore store;
-  private final ImageSignatureVerifier verifier;
+  private final ImageService service;
 
-  public ImageController(
-      ScopedInventory inventory,
-      SoftwareImageRepository images,
-      ImageStore store,
-      ImageSignatureVerifier verifier) {
-    this.inventory = inventory;
-    this.images = images;
-    this.store = store;
-    this.verifier = verifier;
+  public ImageController(ImageService service) {
+    this.service = service;
   }
 
   @GetMapping
+  @Operation(
+      summary = "List images",
+      description = "A page of the catalogue's signed images, by model family and version.")
   public PageResponse<ImageView> list(
       @RequestParam(required = false) String modelFamily,
       @RequestParam(required = false) String version,
       Pageable pageable) {
-    AccessScope scope = CurrentScope.require(Action.READ, Resource.IMAGES);
     return PageResponse.of(
-        inventory
-            .images()
-            .page(
-                scope,
-                Filters.<SoftwareImage>equal("modelFamily", modelFamily)
-                    .and(Filters.equal("version", version)),
-                Paging.of(
-                    pageable,
-                    Set.of("version", "modelFamily", "createdAt"),
-                    Sort.by("modelFamily", "version"))),
+        service.list(
+            CurrentScope.get(),
+            Filters.<SoftwareImage>equal("modelFamily", modelFamily)
+                .and(Filters.equal("version", version)),
+            Paging.of(
+                pageable,
+                Set.of("version", "modelFamily", "createdAt"),
+                Sort.by("modelFamily", "version"))),
         ImageView::of);
   }
 
   @GetMapping("/{id}")
+  @Operation(summary = "Read an image", description = "Its metadata; 404 when it does not exist.")
   public ImageView get(@PathVariable String id) {
-    return ImageView.of(find(CurrentScope.require(Action.READ, Resource.IMAGES), id));
+    return ImageView.of(service.get(CurrentScope.get(), id));
   }
 
   @GetMapping("/{id}/content")
+  @Operation(
+      summary = "Download an image",
+      description =
+          "The file as an attachment, with its SHA-256 in X-Checksum-SHA256 to check it against.")
   public ResponseEntity<FileSystemResource> content(@PathVariable String id) {
-    SoftwareImage image = find(CurrentScope.require(Action.READ, Resource.IMAGES), id);
+    SoftwareImage image = service.get(CurrentScope.get(), id);
     return ResponseEntity.ok()
         .contentType(MediaType.APPLICATION_OCTET_STREAM)
         .headers(
@@ -122,76 +109,23 @@ public class ImageController {
 
   @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   @ResponseStatus(HttpStatus.CREATED)
+  @Operation(
+      summary = "Upload a signed image",
+      description =
+          "Multipart: file, version, modelFamily and signature (base64 Ed25519 over the file's"
+              + " SHA-256). 422 and nothing kept when no trusted key verifies the signature; 409"
+              + " when the family already has that version.")
   public ImageView upload(
       @RequestPart("file") MultipartFile file,
       @RequestParam("version") String version,
       @RequestParam("modelFamily") String modelFamily,
       @RequestParam(name = "signature", required = false) String signature)
       throws IOException {
-    CurrentScope.require(Action.WRITE, Resource.IMAGES);
-    if (version.isBlank() || version.length() > 60) {
-      throw ApiException.invalid("version", "must be 1-60 characters");
-    }
-    if (modelFamily.isBlank() || modelFamily.length() > 80) {
-      throw ApiException.invalid("modelFamily", "must be 1-80 characters");
-    }
-    requireSafe("version", version);
-    requireSafe("modelFamily", modelFamily);
-    if (signature == null || signature.isBlank()) {
-      throw ApiException.invalid(
-          "signature",
-          "is required: images must be signed (Ed25519 over the SHA-256 of the file, base64)");
-    }
-    if (signature.length() > 1000) {
-      throw ApiException.invalid("signature", "must be at most 1000 characters");
-    }
-    byte[] signatureBytes;
-    try {
-      signatureBytes = Base64.getDecoder().decode(signature.trim());
-    } catch (IllegalArgumentException e) {
-      throw ApiException.invalid("signature", "must be base64");
-    }
-    if (file.isEmpty()) {
-      throw ApiException.invalid("file", "must not be empty");
-    }
-    if (images.existsByModelFamilyAndVersion(modelFamily, version)) {
-      throw ApiException.conflict(
-          "version", "an image " + version + " for family '" + modelFamily + "' exists already");
-    }
-    ImageStore.Staged staged = store.stage(file.getInputStream());
-    Optional<String> keyId = verifier.verify(staged.sha256(), signatureBytes);
-    if (keyId.isEmpty()) {
-      store.discard(staged);
-      throw ApiException.unprocessable(
-          "signature",
-          "the signature does not verify with any trusted key; the image was not stored");
-    }
-    String sha256 = HexFormat.of().formatHex(staged.sha256());
-    Path kept = store.keep(staged, sha256);
-    // a failed insert leaves only a content-addressed file behind, which a retry reuses
-    // kept as a plain name: no path, no control or bidirectional characters, no quotes
-    String fileName = DownloadNames.sanitise(file.getOriginalFilename(), sha256);
     return ImageView.of(
-        images.save(
-            new SoftwareImage(
-                version,
-                modelFamily,
-                fileName,
-                sha256,
-                signature.trim(),
-                keyId.get(),
-                staged.size(),
-                kept.toAbsolutePath().toString())));
-  }
-
-  private static void requireSafe(String field, String value) {
-    String problem = UnsafeCharacters.describeFirstUnsafe(value, false);
-    if (problem != null) {
-      throw ApiException.invalid(field, problem);
-    }
-  }
-
-  private SoftwareImage find(AccessScope scope, String id) {
-    return inventory.images().find(scope, id).orElseThrow(() -> ApiException.notFound("Image", id));
+        service.upload(
+            CurrentScope.get(),
+            new ImageService.Upload(version, modelFamily, signature, file.getOriginalFilename()),
+            file.isEmpty(),
+            file));
   }
 }

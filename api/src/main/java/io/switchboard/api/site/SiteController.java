@@ -1,32 +1,27 @@
 package io.switchboard.api.site;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.switchboard.api.common.Filters;
 import io.switchboard.api.common.PageResponse;
 import io.switchboard.api.common.Paging;
-import io.switchboard.api.common.SafeText;
-import io.switchboard.api.error.ApiException;
-import io.switchboard.api.security.Action;
+import io.switchboard.api.common.RequestBodies;
 import io.switchboard.api.security.CurrentScope;
-import io.switchboard.api.security.Resource;
-import io.switchboard.inventory.device.DeviceRepository;
-import io.switchboard.inventory.scope.AccessScope;
-import io.switchboard.inventory.scope.ScopedInventory;
+import io.switchboard.api.site.SiteService.SiteRequest;
+import io.switchboard.api.site.SiteService.SiteUpdate;
 import io.switchboard.inventory.site.Site;
-import io.switchboard.inventory.site.SiteRepository;
 import io.switchboard.inventory.site.SiteType;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.Set;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -36,27 +31,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Sites of a tenant: branches, hubs, data centres. */
+/** Sites of a tenant over HTTP; the rules live in {@link SiteService}. */
 @RestController
 @RequestMapping("/api/v1/sites")
+@Tag(name = "Sites", description = "A tenant's branches, hubs and data centres")
 public class SiteController {
-  static final String VERSION_PATTERN = "[A-Za-z0-9._-]{1,60}";
-
-  public record SiteRequest(
-      @NotBlank @Size(max = 36) @SafeText String tenantId,
-      @NotBlank @Size(max = 120) @SafeText String name,
-      @NotNull SiteType type,
-      @Size(max = 300) @SafeText(multiline = true) String address,
-      @Pattern(regexp = VERSION_PATTERN, message = "must be a software version such as 23.4R1")
-          String targetSoftwareVersion) {}
-
-  public record SiteUpdate(
-      @NotBlank @Size(max = 120) @SafeText String name,
-      @NotNull SiteType type,
-      @Size(max = 300) @SafeText(multiline = true) String address,
-      @Pattern(regexp = VERSION_PATTERN, message = "must be a software version such as 23.4R1")
-          String targetSoftwareVersion) {}
-
   public record SiteView(
       String id,
       String tenantId,
@@ -83,86 +62,83 @@ public class SiteController {
     }
   }
 
-  private final ScopedInventory inventory;
-  private final SiteRepository sites;
-  private final DeviceRepository devices;
+  private final SiteService service;
+  private final RequestBodies bodies;
 
-  public SiteController(ScopedInventory inventory, SiteRepository sites, DeviceRepository devices) {
-    this.inventory = inventory;
-    this.sites = sites;
-    this.devices = devices;
+  public SiteController(SiteService service, RequestBodies bodies) {
+    this.service = service;
+    this.bodies = bodies;
   }
 
   @GetMapping
+  @Operation(
+      summary = "List sites",
+      description = "A page of the sites in the caller's scope, by tenant, type and name.")
   public PageResponse<SiteView> list(
       @RequestParam(required = false) String tenantId,
       @RequestParam(required = false) SiteType type,
       @RequestParam(required = false) String name,
       Pageable pageable) {
-    AccessScope scope = CurrentScope.require(Action.READ, Resource.SITES);
     return PageResponse.of(
-        inventory
-            .sites()
-            .page(
-                scope,
-                Filters.<Site>equal("tenantId", tenantId)
-                    .and(Filters.equal("type", type))
-                    .and(Filters.containsIgnoreCase("name", name)),
-                Paging.of(pageable, Set.of("name", "type", "createdAt"), Sort.by("name"))),
+        service.list(
+            CurrentScope.get(),
+            Filters.<Site>equal("tenantId", tenantId)
+                .and(Filters.equal("type", type))
+                .and(Filters.containsIgnoreCase("name", name)),
+            Paging.of(pageable, Set.of("name", "type", "createdAt"), Sort.by("name"))),
         SiteView::of);
   }
 
   @GetMapping("/{id}")
+  @Operation(
+      summary = "Read a site",
+      description = "404 when it does not exist or lies outside the caller's scope.")
   public SiteView get(@PathVariable String id) {
-    return SiteView.of(find(CurrentScope.require(Action.READ, Resource.SITES), id));
+    return SiteView.of(service.get(CurrentScope.get(), id));
   }
 
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
-  @Transactional
+  @Operation(
+      summary = "Create a site",
+      description = "In a tenant the caller sees (422 otherwise); the name is unique per tenant.")
   public SiteView create(@Valid @RequestBody SiteRequest request) {
-    AccessScope scope = CurrentScope.require(Action.WRITE, Resource.SITES);
-    if (!inventory.tenants().isVisible(scope, request.tenantId())) {
-      throw ApiException.unprocessable("tenantId", "tenant '" + request.tenantId() + "' not found");
-    }
-    if (sites.existsByTenantIdAndName(request.tenantId(), request.name())) {
-      throw ApiException.conflict(
-          "name", "the tenant has a site named '" + request.name() + "' already");
-    }
-    Site site = new Site(request.tenantId(), request.name(), request.type());
-    site.setAddress(request.address());
-    site.setTargetSoftwareVersion(request.targetSoftwareVersion());
-    return SiteView.of(sites.save(site));
+    return SiteView.of(service.create(CurrentScope.get(), request));
   }
 
   @PutMapping("/{id}")
-  @Transactional
-  public SiteView update(@PathVariable String id, @Valid @RequestBody SiteUpdate request) {
-    Site site = find(CurrentScope.require(Action.WRITE, Resource.SITES), id);
-    if (!site.getName().equals(request.name())
-        && sites.existsByTenantIdAndName(site.getTenantId(), request.name())) {
-      throw ApiException.conflict(
-          "name", "the tenant has a site named '" + request.name() + "' already");
-    }
-    site.setName(request.name());
-    site.setType(request.type());
-    site.setAddress(request.address());
-    site.setTargetSoftwareVersion(request.targetSoftwareVersion());
-    return SiteView.of(sites.save(site));
+  @Operation(
+      summary = "Replace a site",
+      description =
+          "Full replacement of name, type, address and targetSoftwareVersion: all must be present"
+              + " (null clears address or targetSoftwareVersion); a missing or unknown field is 400"
+              + " naming it.")
+  public SiteView replace(@PathVariable String id, @RequestBody JsonNode body) {
+    return SiteView.of(
+        service.update(
+            CurrentScope.get(),
+            id,
+            current -> bodies.replacement(body, SiteUpdate.class, Set.of())));
+  }
+
+  @PatchMapping(
+      value = "/{id}",
+      consumes = {RequestBodies.MERGE_PATCH, MediaType.APPLICATION_JSON_VALUE})
+  @Operation(
+      summary = "Change a site",
+      description =
+          "JSON Merge Patch (RFC 7396): absent fields stay, null clears address or"
+              + " targetSoftwareVersion; unknown fields are 400.")
+  public SiteView patch(@PathVariable String id, @RequestBody JsonNode patch) {
+    return SiteView.of(
+        service.update(
+            CurrentScope.get(), id, current -> bodies.merge(current, patch, SiteUpdate.class)));
   }
 
   @DeleteMapping("/{id}")
   @ResponseStatus(HttpStatus.NO_CONTENT)
-  @Transactional
+  @Operation(summary = "Delete a site", description = "409 while it still has devices.")
   public void delete(@PathVariable String id) {
-    Site site = find(CurrentScope.require(Action.WRITE, Resource.SITES), id);
-    if (devices.countBySiteId(id) > 0) {
-      throw ApiException.conflict(null, "site '" + id + "' still has devices");
-    }
-    sites.delete(site);
-  }
-
-  private Site find(AccessScope scope, String id) {
-    return inventory.sites().find(scope, id).orElseThrow(() -> ApiException.notFound("Site", id));
+    service.delete(CurrentScope.get(), id);
   }
 }

@@ -1,29 +1,25 @@
 package io.switchboard.api.tenancy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.switchboard.api.common.Filters;
 import io.switchboard.api.common.PageResponse;
 import io.switchboard.api.common.Paging;
-import io.switchboard.api.common.SafeText;
-import io.switchboard.api.error.ApiException;
-import io.switchboard.api.security.Action;
+import io.switchboard.api.common.RequestBodies;
 import io.switchboard.api.security.CurrentScope;
-import io.switchboard.api.security.Resource;
-import io.switchboard.inventory.scope.AccessScope;
-import io.switchboard.inventory.scope.ScopedInventory;
+import io.switchboard.api.tenancy.OpcoService.OpcoRequest;
 import io.switchboard.inventory.tenancy.OperatingCompany;
-import io.switchboard.inventory.tenancy.OperatingCompanyRepository;
-import io.switchboard.inventory.tenancy.TenantRepository;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.Set;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -33,14 +29,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Operating companies (resellers). Only the provider creates them. */
+/** Operating companies (resellers) over HTTP; the rules live in {@link OpcoService}. */
 @RestController
 @RequestMapping("/api/v1/opcos")
+@Tag(
+    name = "Operating companies",
+    description = "Resellers between the provider and its tenants; only the provider writes them")
 public class OpcoController {
-  public record OpcoRequest(
-      @NotBlank @Size(max = 120) @SafeText String name,
-      @Size(max = 500) @SafeText(multiline = true) String description) {}
-
   public record OpcoView(
       String id,
       String name,
@@ -59,76 +54,79 @@ public class OpcoController {
     }
   }
 
-  private final ScopedInventory inventory;
-  private final OperatingCompanyRepository opcos;
-  private final TenantRepository tenants;
+  private final OpcoService service;
+  private final RequestBodies bodies;
 
-  public OpcoController(
-      ScopedInventory inventory, OperatingCompanyRepository opcos, TenantRepository tenants) {
-    this.inventory = inventory;
-    this.opcos = opcos;
-    this.tenants = tenants;
+  public OpcoController(OpcoService service, RequestBodies bodies) {
+    this.service = service;
+    this.bodies = bodies;
   }
 
   @GetMapping
+  @Operation(
+      summary = "List operating companies",
+      description = "A page of the operating companies the caller sees, filtered by name.")
   public PageResponse<OpcoView> list(
       @RequestParam(required = false) String name, Pageable pageable) {
-    AccessScope scope = CurrentScope.require(Action.READ, Resource.OPCOS);
     return PageResponse.of(
-        inventory
-            .opcos()
-            .page(
-                scope,
-                Filters.containsIgnoreCase("name", name),
-                Paging.of(pageable, Set.of("name", "createdAt"), Sort.by("name"))),
+        service.list(
+            CurrentScope.get(),
+            Filters.containsIgnoreCase("name", name),
+            Paging.of(pageable, Set.of("name", "createdAt"), Sort.by("name"))),
         OpcoView::of);
   }
 
   @GetMapping("/{id}")
+  @Operation(
+      summary = "Read an operating company",
+      description = "404 when it does not exist or lies outside the caller's scope.")
   public OpcoView get(@PathVariable String id) {
-    return OpcoView.of(find(CurrentScope.require(Action.READ, Resource.OPCOS), id));
+    return OpcoView.of(service.get(CurrentScope.get(), id));
   }
 
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
-  @Transactional
+  @Operation(
+      summary = "Create an operating company",
+      description = "Provider only; the name is unique across the installation (409).")
   public OpcoView create(@Valid @RequestBody OpcoRequest request) {
-    CurrentScope.require(Action.WRITE, Resource.OPCOS);
-    if (opcos.existsByName(request.name())) {
-      throw ApiException.conflict(
-          "name", "an operating company named '" + request.name() + "' exists already");
-    }
-    return OpcoView.of(opcos.save(new OperatingCompany(request.name(), request.description())));
+    return OpcoView.of(service.create(CurrentScope.get(), request));
   }
 
   @PutMapping("/{id}")
-  @Transactional
-  public OpcoView update(@PathVariable String id, @Valid @RequestBody OpcoRequest request) {
-    OperatingCompany opco = find(CurrentScope.require(Action.WRITE, Resource.OPCOS), id);
-    if (!opco.getName().equals(request.name()) && opcos.existsByName(request.name())) {
-      throw ApiException.conflict(
-          "name", "an operating company named '" + request.name() + "' exists already");
-    }
-    opco.setName(request.name());
-    opco.setDescription(request.description());
-    return OpcoView.of(opcos.save(opco));
+  @Operation(
+      summary = "Replace an operating company",
+      description =
+          "Full replacement: every field must be present (null clears description); a missing or"
+              + " unknown field is 400 naming it.")
+  public OpcoView replace(@PathVariable String id, @RequestBody JsonNode body) {
+    return OpcoView.of(
+        service.update(
+            CurrentScope.get(),
+            id,
+            current -> bodies.replacement(body, OpcoRequest.class, Set.of())));
+  }
+
+  @PatchMapping(
+      value = "/{id}",
+      consumes = {RequestBodies.MERGE_PATCH, MediaType.APPLICATION_JSON_VALUE})
+  @Operation(
+      summary = "Change an operating company",
+      description =
+          "JSON Merge Patch (RFC 7396): absent fields stay, null clears description; unknown"
+              + " fields are 400.")
+  public OpcoView patch(@PathVariable String id, @RequestBody JsonNode patch) {
+    return OpcoView.of(
+        service.update(
+            CurrentScope.get(), id, current -> bodies.merge(current, patch, OpcoRequest.class)));
   }
 
   @DeleteMapping("/{id}")
   @ResponseStatus(HttpStatus.NO_CONTENT)
-  @Transactional
+  @Operation(
+      summary = "Delete an operating company",
+      description = "409 while it still has tenants.")
   public void delete(@PathVariable String id) {
-    OperatingCompany opco = find(CurrentScope.require(Action.WRITE, Resource.OPCOS), id);
-    if (tenants.countByOpcoId(opco.getId()) > 0) {
-      throw ApiException.conflict(null, "operating company '" + id + "' still has tenants");
-    }
-    opcos.delete(opco);
-  }
-
-  private OperatingCompany find(AccessScope scope, String id) {
-    return inventory
-        .opcos()
-        .find(scope, id)
-        .orElseThrow(() -> ApiException.notFound("Operating company", id));
+    service.delete(CurrentScope.get(), id);
   }
 }

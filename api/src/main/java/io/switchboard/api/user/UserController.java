@@ -5,11 +5,7 @@ import io.switchboard.api.common.Filters;
 import io.switchboard.api.common.PageResponse;
 import io.switchboard.api.common.Paging;
 import io.switchboard.api.common.SafeText;
-import io.switchboard.api.security.Action;
 import io.switchboard.api.security.CurrentScope;
-import io.switchboard.api.security.Resource;
-import io.switchboard.inventory.scope.AccessScope;
-import io.switchboard.inventory.scope.ScopedInventory;
 import io.switchboard.inventory.user.Role;
 import io.switchboard.inventory.user.UserAccount;
 import jakarta.servlet.http.HttpServletRequest;
@@ -92,30 +88,25 @@ public class UserController {
     }
   }
 
-  private final ScopedInventory inventory;
   private final UserService service;
 
-  public UserController(ScopedInventory inventory, UserService service) {
-    this.inventory = inventory;
+  public UserController(UserService service) {
     this.service = service;
   }
 
   @GetMapping
   public PageResponse<UserView> list(Pageable pageable) {
-    AccessScope scope = CurrentScope.require(Action.READ, Resource.USERS);
     return PageResponse.of(
-        inventory
-            .users()
-            .page(
-                scope,
-                Filters.none(),
-                Paging.of(pageable, Set.of("username", "role"), Sort.by("username"))),
+        service.list(
+            CurrentScope.get(),
+            Filters.none(),
+            Paging.of(pageable, Set.of("username", "role"), Sort.by("username"))),
         UserView::of);
   }
 
   @GetMapping("/{id}")
   public UserView get(@PathVariable String id) {
-    return UserView.of(service.find(CurrentScope.require(Action.READ, Resource.USERS), id));
+    return UserView.of(service.get(CurrentScope.get(), id));
   }
 
   @PostMapping

@@ -1,6 +1,7 @@
 package io.switchboard.api.user;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.switchboard.api.common.InScope;
 import io.switchboard.api.error.ApiException;
 import io.switchboard.api.logging.UnsafeCharacters;
 import io.switchboard.api.security.Action;
@@ -15,6 +16,9 @@ import io.switchboard.inventory.user.UserAccountRepository;
 import java.util.Iterator;
 import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,6 +52,14 @@ public class UserService {
     this.encoder = encoder;
     this.throttle = throttle;
     this.systemUsername = systemUsername;
+  }
+
+  /** A page of the users the caller may read, narrowed by {@code filter}. */
+  @Transactional(readOnly = true)
+  public Page<UserAccount> list(
+      AccessScope scope, Specification<UserAccount> filter, Pageable pageable) {
+    Permissions.require(scope, Action.READ, Resource.USERS);
+    return inventory.users().page(scope, filter, pageable);
   }
 
   /** Creates a user; a name taken in a scope the caller cannot see is "not available" (422). */
@@ -156,9 +168,15 @@ public class UserService {
     users.delete(user);
   }
 
-  /** The user with {@code id} if the caller's scope shows it; 404 otherwise. */
-  public UserAccount find(AccessScope scope, String id) {
-    return inventory.users().find(scope, id).orElseThrow(() -> ApiException.notFound("User", id));
+  /** The user with {@code id} if the caller may read users and sees this one; 404 otherwise. */
+  @Transactional(readOnly = true)
+  public UserAccount get(AccessScope scope, String id) {
+    Permissions.require(scope, Action.READ, Resource.USERS);
+    return find(scope, id);
+  }
+
+  private UserAccount find(AccessScope scope, String id) {
+    return InScope.findOr404(inventory.users(), scope, "User", id);
   }
 
   private void requireChangeable(AccessScope scope, UserAccount user, String verb) {
