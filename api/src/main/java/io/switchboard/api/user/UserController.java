@@ -1,6 +1,8 @@
 package io.switchboard.api.user;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.switchboard.api.common.Filters;
 import io.switchboard.api.common.PageResponse;
 import io.switchboard.api.common.Paging;
@@ -36,6 +38,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/users")
+@Tag(name = "Users", description = "Local user accounts, their roles, scopes and passwords")
 public class UserController {
   static final String MERGE_PATCH = "application/merge-patch+json";
 
@@ -95,6 +98,9 @@ public class UserController {
   }
 
   @GetMapping
+  @Operation(
+      summary = "List users",
+      description = "A page of the local accounts in the caller's scope.")
   public PageResponse<UserView> list(Pageable pageable) {
     return PageResponse.of(
         service.list(
@@ -105,11 +111,19 @@ public class UserController {
   }
 
   @GetMapping("/{id}")
+  @Operation(
+      summary = "Read a user",
+      description =
+          "404 when it does not exist or lies outside the caller's scope; never the password.")
   public UserView get(@PathVariable String id) {
     return UserView.of(service.get(CurrentScope.get(), id));
   }
 
   @PostMapping
+  @Operation(
+      summary = "Create a user",
+      description =
+          "A local account at the caller's level or below, in its scope; a name taken where the caller cannot see is 422 \"not available\".")
   @ResponseStatus(HttpStatus.CREATED)
   public UserView create(@Valid @RequestBody UserRequest request) {
     return UserView.of(
@@ -126,11 +140,20 @@ public class UserController {
   @PatchMapping(
       value = "/{id}",
       consumes = {MERGE_PATCH, "application/json"})
+  @Operation(
+      summary = "Change a user",
+      description =
+          "JSON Merge Patch (RFC 7396) of role, opcoId, tenantId and enabled; absent fields stay,"
+              + " other fields are 400. Nobody changes their own role, scope or enabled flag.")
   public UserView update(@PathVariable String id, @RequestBody JsonNode patch) {
     return UserView.of(service.update(CurrentScope.get(), id, patch));
   }
 
   @PutMapping("/{id}/password")
+  @Operation(
+      summary = "Change or reset a password",
+      description =
+          "One's own with oldPassword (a wrong one counts as a failed sign-in), another user's as an admin allowed to change that user.")
   @ResponseStatus(HttpStatus.NO_CONTENT)
   public void changePassword(
       @PathVariable String id,
@@ -141,6 +164,10 @@ public class UserController {
   }
 
   @DeleteMapping("/{id}")
+  @Operation(
+      summary = "Delete a user",
+      description =
+          "An account the caller may change; never the caller itself nor the system account.")
   @ResponseStatus(HttpStatus.NO_CONTENT)
   public void delete(@PathVariable String id) {
     service.delete(CurrentScope.get(), id);
