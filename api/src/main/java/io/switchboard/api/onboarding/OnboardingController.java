@@ -1,6 +1,8 @@
 package io.switchboard.api.onboarding;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.switchboard.api.common.SafeText;
 import io.switchboard.api.security.CurrentScope;
 import io.switchboard.inventory.site.SiteType;
@@ -25,6 +27,9 @@ import org.springframework.web.bind.annotation.RestController;
  * its process starts after the commit (OperationStarter), or nothing is written at all.
  */
 @RestController
+@Tag(
+    name = "Onboarding and upgrades",
+    description = "Zero-touch onboarding of a site with its CPE, and device software upgrades")
 @RequestMapping("/api/v1")
 public class OnboardingController {
   static final String VERSION = "[A-Za-z0-9._-]{1,60}";
@@ -86,6 +91,10 @@ public class OnboardingController {
 
   /** Registers a site and its CPE and starts zero-touch onboarding. */
   @PostMapping("/onboardings")
+  @Operation(
+      summary = "Onboard a site and its CPE",
+      description =
+          "Registers a site and its device and starts zero-touch onboarding, as one call; the process starts after the commit.")
   public ResponseEntity<OnboardingStarted> onboard(@Valid @RequestBody OnboardingRequest request) {
     OnboardingService.Started started = onboarding.onboard(CurrentScope.get(), request);
     ResponseEntity.BodyBuilder answer = ResponseEntity.status(HttpStatus.CREATED);
@@ -97,6 +106,10 @@ public class OnboardingController {
 
   /** Upgrades one device's software to the target version. */
   @PostMapping("/devices/{id}/upgrade")
+  @Operation(
+      summary = "Upgrade a device",
+      description =
+          "Starts a software upgrade of one device to the target version; 409 while the device has a running operation.")
   @ResponseStatus(HttpStatus.CREATED)
   public OnboardingStarted upgrade(
       @PathVariable String id, @Valid @RequestBody UpgradeRequest request) {

@@ -2,6 +2,7 @@ package io.switchboard.api.operation;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.switchboard.api.common.Filters;
 import io.switchboard.api.common.PageResponse;
 import io.switchboard.api.common.Paging;
@@ -40,6 +41,9 @@ import org.springframework.web.bind.annotation.RestController;
  * target. The operation row and the process start succeed together or not at all.
  */
 @RestController
+@Tag(
+    name = "Operations",
+    description = "Processes Switchboard runs for a target, their state, steps and repairs")
 @RequestMapping("/api/v1/operations")
 public class OperationController {
   public enum TargetKind {
@@ -125,6 +129,10 @@ public class OperationController {
   }
 
   @GetMapping
+  @io.swagger.v3.oas.annotations.Operation(
+      summary = "List operations",
+      description =
+          "A page of the operations in the caller's scope, by tenant, type, state and target.")
   public PageResponse<OperationView> list(
       @RequestParam(required = false) String tenantId,
       @RequestParam(required = false) String type,
@@ -152,6 +160,10 @@ public class OperationController {
   }
 
   @GetMapping("/{id}")
+  @io.swagger.v3.oas.annotations.Operation(
+      summary = "Read an operation",
+      description =
+          "Its state, current step, attention, result or error, step history and open incidents; 404 outside the caller's scope.")
   public OperationDetailView get(@PathVariable String id) {
     Operation operation = tracker.refresh(find(Action.READ, id));
     Long key = operation.getProcessInstanceKey();
@@ -165,6 +177,10 @@ public class OperationController {
 
   /** Gives the failed steps another try and resolves the operation's open incidents. */
   @PostMapping("/{id}/retry")
+  @io.swagger.v3.oas.annotations.Operation(
+      summary = "Retry an operation",
+      description =
+          "Gives the failed steps another try and resolves the operation's open incidents.")
   public OperationView retry(@PathVariable String id) {
     Operation operation = find(Action.RUN, id);
     return OperationView.of(repairs.retry(operation, CurrentScope.get().username()));
@@ -172,6 +188,9 @@ public class OperationController {
 
   /** Cancels the operation's process, or its start when it is still pending. */
   @PostMapping("/{id}/cancel")
+  @io.swagger.v3.oas.annotations.Operation(
+      summary = "Cancel an operation",
+      description = "Cancels the operation's process, or its start while it is still pending.")
   public OperationView cancel(@PathVariable String id) {
     Operation operation = find(Action.RUN, id);
     return OperationView.of(repairs.cancel(operation, CurrentScope.get().username()));
@@ -186,6 +205,10 @@ public class OperationController {
   }
 
   @PostMapping
+  @io.swagger.v3.oas.annotations.Operation(
+      summary = "Start an operation",
+      description =
+          "Runs a deployed process for a target; 409 while the target has a running operation.")
   @ResponseStatus(HttpStatus.CREATED)
   public OperationView start(@Valid @RequestBody StartOperation request) {
     AccessScope scope = CurrentScope.require(Action.RUN, Resource.OPERATIONS);

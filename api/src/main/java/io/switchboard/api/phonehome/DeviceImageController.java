@@ -1,5 +1,7 @@
 package io.switchboard.api.phonehome;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.switchboard.api.common.DownloadNames;
 import io.switchboard.api.error.ApiException;
 import io.switchboard.inventory.image.ImageLinks;
@@ -19,6 +21,9 @@ import org.springframework.web.bind.annotation.RestController;
  * Image downloads for devices, allowed by the signed, expiring link the upgrade worker hands out.
  */
 @RestController
+@Tag(
+    name = "Device images",
+    description = "Image downloads for devices through signed, expiring links")
 public class DeviceImageController {
   private final SoftwareImageRepository images;
   private final ImageLinks links;
@@ -29,6 +34,10 @@ public class DeviceImageController {
   }
 
   @GetMapping(ImageLinks.PATH + "{sha256}/{fileName}")
+  @Operation(
+      summary = "Download an image by link",
+      description =
+          "The image file, allowed only by the signed, unexpired link the upgrade hands the device.")
   public ResponseEntity<FileSystemResource> download(
       @PathVariable String sha256,
       @PathVariable String fileName,

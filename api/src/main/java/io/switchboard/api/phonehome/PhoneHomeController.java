@@ -2,6 +2,8 @@ package io.switchboard.api.phonehome;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.camunda.client.api.command.ClientException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.switchboard.api.common.SafeText;
 import io.switchboard.api.error.ApiException;
 import io.switchboard.api.logging.LogSafe;
@@ -36,6 +38,10 @@ import org.springframework.web.bind.annotation.RestController;
  * host key ({@link PhoneHomeAdmission}). What a device reports is logged escaped ({@link LogSafe}).
  */
 @RestController
+@Tag(
+    name = "Phone-home",
+    description =
+        "What a device calls to fetch its bootstrap data and report progress, with its activation secret")
 public class PhoneHomeController {
   static final String BASE =
       "/restconf/data/juniper-zerotouch-bootstrap-server:devices/device={serial}";
@@ -73,6 +79,10 @@ public class PhoneHomeController {
   }
 
   @GetMapping(BASE + "/bootstrap-data")
+  @Operation(
+      summary = "Fetch bootstrap data",
+      description =
+          "A device, authenticated by serial and activation secret, fetches its bootstrap configuration; unknown and claimed serials answer alike.")
   public Map<String, Object> bootstrapData(
       @PathVariable String serial, HttpServletRequest request) {
     Device device = authenticator.authenticate(serial, request);
@@ -99,6 +109,10 @@ public class PhoneHomeController {
    * process, or its next worker could look for the device's address too early.
    */
   @PostMapping(BASE + "/progress")
+  @Operation(
+      summary = "Report progress",
+      description =
+          "A device reports bootstrap progress or completion, which wakes the operation that waits for it.")
   public ResponseEntity<Void> progress(
       @PathVariable String serial,
       @Valid @RequestBody Progress progress,
