@@ -3,6 +3,7 @@ package io.switchboard.api.common;
 import io.switchboard.api.error.ApiException;
 import io.switchboard.inventory.scope.AccessScope;
 import io.switchboard.inventory.scope.ScopedRepository;
+import java.util.function.Predicate;
 
 /**
  * The CRUD rules every feature service shares, written once: an object outside the caller's scope
@@ -38,11 +39,7 @@ public final class InScope {
    * can see entirely (see the README's table); others use {@link ApiException#clash}.
    */
   public static void requireUnique(
-      String current,
-      String wanted,
-      java.util.function.Predicate<String> taken,
-      String field,
-      String message) {
+      String current, String wanted, Predicate<String> taken, String field, String message) {
     if (!wanted.equals(current) && taken.test(wanted)) {
       throw ApiException.clash(field, true, message);
     }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.switchboard.api.error.ApiException;
 import io.switchboard.api.error.ApiException.FieldProblem;
@@ -91,7 +93,7 @@ public class RequestBodies {
     ObjectNode result =
         target != null && target.isObject()
             ? ((ObjectNode) target).deepCopy()
-            : ObjectNode.class.cast(patch).objectNode();
+            : JsonNodeFactory.instance.objectNode();
     for (Iterator<Map.Entry<String, JsonNode>> it = patch.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> field = it.next();
       if (field.getValue().isNull()) {
@@ -157,7 +159,7 @@ public class RequestBodies {
             .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
             .collect(Collectors.joining("."));
     String message =
-        e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException
+        e instanceof UnrecognizedPropertyException
             ? "unknown field"
             : e instanceof InvalidFormatException format
                 ? "invalid value '" + format.getValue() + "'" + allowed(format.getTargetType())

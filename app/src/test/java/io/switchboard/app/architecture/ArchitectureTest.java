@@ -1,6 +1,5 @@
 package io.switchboard.app.architecture;
 
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleName;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static io.switchboard.app.architecture.ModuleRules.mayDependOnlyOn;
 
@@ -54,11 +53,12 @@ class ArchitectureTest {
       noClasses()
           .that()
           .haveSimpleNameEndingWith("Controller")
-          .and(
-              simpleName("OperationController")
-                  .or(simpleName("PhoneHomeController"))
-                  .or(simpleName("DeviceImageController"))
-                  .negate())
+          .and()
+          .doNotHaveSimpleName("OperationController")
+          .and()
+          .doNotHaveSimpleName("PhoneHomeController")
+          .and()
+          .doNotHaveSimpleName("DeviceImageController")
           .should()
           .dependOnClassesThat()
           .haveSimpleNameEndingWith("Repository")
