@@ -86,10 +86,13 @@ class OpenApiDocumentIT extends ApiIT {
   }
 
   @Test
-  void devicePatchIsDocumentedAsMergePatch() {
+  void devicePatchIsDocumentedAsAMergePatchOfTheDeviceFields() {
     JsonNode patch = document("admin").path("paths").path("/api/v1/devices/{id}").path("patch");
 
-    assertThat(patch.path("requestBody").path("content").has("application/merge-patch+json"))
-        .isTrue();
+    JsonNode content = patch.path("requestBody").path("content");
+    assertThat(content.has("application/merge-patch+json")).isTrue();
+    assertThat(content.path("application/merge-patch+json").path("schema").path("$ref").asText())
+        .as("the body is documented as the device's fields, not as any JSON")
+        .endsWith("/DeviceUpdate");
   }
 }

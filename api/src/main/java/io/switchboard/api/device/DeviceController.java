@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.switchboard.api.common.Filters;
 import io.switchboard.api.common.PageResponse;
@@ -172,7 +173,9 @@ public class DeviceController {
           "Full replacement of siteId, modelId and managementAddress: all must be present (null"
               + " clears siteId or managementAddress); a missing or unknown field is 400 naming it."
               + " credentials are write-only: leave them out to keep them.")
-  public DeviceView replace(@PathVariable String id, @RequestBody JsonNode body) {
+  public DeviceView replace(
+      @PathVariable String id,
+      @Schema(implementation = DeviceUpdate.class) @RequestBody JsonNode body) {
     return DeviceView.of(
         service.update(
             CurrentScope.get(),
@@ -189,7 +192,9 @@ public class DeviceController {
           "JSON Merge Patch (RFC 7396) of siteId, modelId, managementAddress and credentials:"
               + " absent fields stay, null clears siteId or managementAddress; credentials are"
               + " replaced as a whole and cannot be cleared; unknown fields are 400.")
-  public DeviceView patch(@PathVariable String id, @RequestBody JsonNode patch) {
+  public DeviceView patch(
+      @PathVariable String id,
+      @Schema(implementation = DeviceUpdate.class) @RequestBody JsonNode patch) {
     return DeviceView.of(
         service.update(
             CurrentScope.get(),

@@ -2,6 +2,7 @@ package io.switchboard.api.device;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.switchboard.api.common.Filters;
 import io.switchboard.api.common.PageResponse;
@@ -88,7 +89,9 @@ public class DeviceModelController {
       description =
           "Full replacement of name, vendor and family, all required; a missing or unknown field"
               + " is 400 naming it.")
-  public DeviceModelView replace(@PathVariable String id, @RequestBody JsonNode body) {
+  public DeviceModelView replace(
+      @PathVariable String id,
+      @Schema(implementation = DeviceModelRequest.class) @RequestBody JsonNode body) {
     return DeviceModelView.of(
         service.update(
             CurrentScope.get(),
@@ -104,7 +107,9 @@ public class DeviceModelController {
       description =
           "JSON Merge Patch (RFC 7396): absent fields stay; every field is required, so null is"
               + " 400; unknown fields are 400.")
-  public DeviceModelView patch(@PathVariable String id, @RequestBody JsonNode patch) {
+  public DeviceModelView patch(
+      @PathVariable String id,
+      @Schema(implementation = DeviceModelRequest.class) @RequestBody JsonNode patch) {
     return DeviceModelView.of(
         service.update(
             CurrentScope.get(),

@@ -2,6 +2,7 @@ package io.switchboard.api.site;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.switchboard.api.common.Filters;
 import io.switchboard.api.common.PageResponse;
@@ -113,7 +114,9 @@ public class SiteController {
           "Full replacement of name, type, address and targetSoftwareVersion: all must be present"
               + " (null clears address or targetSoftwareVersion); a missing or unknown field is 400"
               + " naming it.")
-  public SiteView replace(@PathVariable String id, @RequestBody JsonNode body) {
+  public SiteView replace(
+      @PathVariable String id,
+      @Schema(implementation = SiteUpdate.class) @RequestBody JsonNode body) {
     return SiteView.of(
         service.update(
             CurrentScope.get(),
@@ -129,7 +132,9 @@ public class SiteController {
       description =
           "JSON Merge Patch (RFC 7396): absent fields stay, null clears address or"
               + " targetSoftwareVersion; unknown fields are 400.")
-  public SiteView patch(@PathVariable String id, @RequestBody JsonNode patch) {
+  public SiteView patch(
+      @PathVariable String id,
+      @Schema(implementation = SiteUpdate.class) @RequestBody JsonNode patch) {
     return SiteView.of(
         service.update(
             CurrentScope.get(), id, current -> bodies.merge(current, patch, SiteUpdate.class)));

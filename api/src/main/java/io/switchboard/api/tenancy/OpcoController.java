@@ -2,6 +2,7 @@ package io.switchboard.api.tenancy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.switchboard.api.common.Filters;
 import io.switchboard.api.common.PageResponse;
@@ -99,7 +100,9 @@ public class OpcoController {
       description =
           "Full replacement: every field must be present (null clears description); a missing or"
               + " unknown field is 400 naming it.")
-  public OpcoView replace(@PathVariable String id, @RequestBody JsonNode body) {
+  public OpcoView replace(
+      @PathVariable String id,
+      @Schema(implementation = OpcoRequest.class) @RequestBody JsonNode body) {
     return OpcoView.of(
         service.update(
             CurrentScope.get(),
@@ -115,7 +118,9 @@ public class OpcoController {
       description =
           "JSON Merge Patch (RFC 7396): absent fields stay, null clears description; unknown"
               + " fields are 400.")
-  public OpcoView patch(@PathVariable String id, @RequestBody JsonNode patch) {
+  public OpcoView patch(
+      @PathVariable String id,
+      @Schema(implementation = OpcoRequest.class) @RequestBody JsonNode patch) {
     return OpcoView.of(
         service.update(
             CurrentScope.get(), id, current -> bodies.merge(current, patch, OpcoRequest.class)));

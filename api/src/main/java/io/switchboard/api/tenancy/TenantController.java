@@ -2,6 +2,7 @@ package io.switchboard.api.tenancy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.switchboard.api.common.Filters;
 import io.switchboard.api.common.PageResponse;
@@ -106,7 +107,9 @@ public class TenantController {
       description =
           "Full replacement of name and description: both must be present (null clears"
               + " description); a missing or unknown field is 400 naming it.")
-  public TenantView replace(@PathVariable String id, @RequestBody JsonNode body) {
+  public TenantView replace(
+      @PathVariable String id,
+      @Schema(implementation = TenantUpdate.class) @RequestBody JsonNode body) {
     return TenantView.of(
         service.update(
             CurrentScope.get(),
@@ -122,7 +125,9 @@ public class TenantController {
       description =
           "JSON Merge Patch (RFC 7396) of name and description: absent fields stay, null clears"
               + " description; unknown fields are 400.")
-  public TenantView patch(@PathVariable String id, @RequestBody JsonNode patch) {
+  public TenantView patch(
+      @PathVariable String id,
+      @Schema(implementation = TenantUpdate.class) @RequestBody JsonNode patch) {
     return TenantView.of(
         service.update(
             CurrentScope.get(), id, current -> bodies.merge(current, patch, TenantUpdate.class)));
