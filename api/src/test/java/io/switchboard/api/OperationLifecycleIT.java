@@ -338,17 +338,18 @@ class OperationLifecycleIT extends ApiIT {
   @Test
   void aStartWhoseAnswerWasLostIsAdoptedNotRepeated() {
     String process = waitingProcess(unique("lost-answer"));
-    Operation pending = operations.save(new Operation(tenant, process, "DEVICE", device(), ADMIN));
+    Operation recorded = new Operation(tenant, process, "DEVICE", device(), ADMIN);
     // the engine created the instance, but the application died before it recorded the key
     long created =
         camunda
             .newCreateInstanceCommand()
             .bpmnProcessId(process)
             .latestVersion()
-            .variables(Map.of(OperationContract.VAR_OPERATION_ID, pending.getId()))
+            .variables(Map.of(OperationContract.VAR_OPERATION_ID, recorded.getId()))
             .send()
             .join()
             .getProcessInstanceKey();
+    Operation pending = operations.save(recorded);
 
     JsonNode running = awaitOperation(pending.getId(), state("RUNNING"));
 

@@ -3,17 +3,12 @@ package io.switchboard.api.operation;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.switchboard.api.common.Filters;
 import io.switchboard.api.common.PageResponse;
-import io.switchboard.api.common.Paging;
-import io.switchboard.api.error.ApiException;
+import io.switchboard.api.common.SafeText;
 import io.switchboard.api.security.Action;
 import io.switchboard.api.security.CurrentScope;
-import io.switchboard.api.security.Resource;
 import io.switchboard.inventory.operation.Operation;
 import io.switchboard.inventory.operation.OperationState;
-import io.switchboard.inventory.scope.AccessScope;
-import io.switchboard.inventory.scope.ScopedInventory;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -22,9 +17,7 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.data.domain.Pageable;
-import org.springframework.data.domain.Sort;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -52,7 +45,7 @@ public class OperationController {
     DEVICE
   }
 
-  public record Target(@NotNull TargetKind kind, @NotBlank @Size(max = 36) String id) {}
+  public record Target(@NotNull TargetKind kind, @NotBlank @Size(max = 36) @SafeText String id) {}
 
   public record StartOperation(
       @NotBlank
@@ -106,26 +99,20 @@ public class OperationController {
       List<OperationDetail.Step> steps,
       List<OperationDetail.OpenIncident> incidents) {}
 
-  private final ScopedInventory inventory;
-  private final OperationStarter starter;
+  private final OperationService operations;
   private final OperationTracker tracker;
   private final OperationDetail detail;
   private final OperationRepairs repairs;
-  private final DeployedProcesses deployments;
 
   public OperationController(
-      DeployedProcesses deployments,
-      ScopedInventory inventory,
-      OperationStarter starter,
+      OperationService operations,
       OperationTracker tracker,
       OperationDetail detail,
       OperationRepairs repairs) {
-    this.inventory = inventory;
-    this.starter = starter;
+    this.operations = operations;
     this.tracker = tracker;
     this.detail = detail;
     this.repairs = repairs;
-    this.deployments = deployments;
   }
 
   @GetMapping
@@ -142,20 +129,8 @@ public class OperationController {
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
           Instant to,
       Pageable pageable) {
-    AccessScope scope = CurrentScope.require(Action.READ, Resource.OPERATIONS);
     return PageResponse.of(
-        inventory
-            .operations()
-            .page(
-                scope,
-                Filters.<Operation>equal("tenantId", tenantId)
-                    .and(Filters.equal("type", type))
-                    .and(Filters.equal("state", state))
-                    .and(Filters.between("createdAt", from, to)),
-                Paging.of(
-                    pageable,
-                    Set.of("createdAt", "type", "state"),
-                    Sort.by(Sort.Direction.DESC, "createdAt"))),
+        operations.list(CurrentScope.get(), tenantId, type, state, from, to, pageable),
         OperationView::of);
   }
 
@@ -197,11 +172,7 @@ public class OperationController {
   }
 
   private Operation find(Action action, String id) {
-    AccessScope scope = CurrentScope.require(action, Resource.OPERATIONS);
-    return inventory
-        .operations()
-        .find(scope, id)
-        .orElseThrow(() -> ApiException.notFound("Operation", id));
+    return operations.find(CurrentScope.get(), action, id);
   }
 
   @PostMapping
@@ -211,50 +182,12 @@ public class OperationController {
           "Runs a deployed process for a target; 409 while the target has a running operation.")
   @ResponseStatus(HttpStatus.CREATED)
   public OperationView start(@Valid @RequestBody StartOperation request) {
-    AccessScope scope = CurrentScope.require(Action.RUN, Resource.OPERATIONS);
-    OperationVariables.refuseReserved(request.variables());
-    String tenantId = tenantOfTarget(scope, request.target());
-    deployments.requireDeployed(request.type());
     return OperationView.of(
-        starter.recordAlone(
-            new Operation(
-                tenantId,
-                request.type(),
-                request.target().kind().name(),
-                request.target().id(),
-                scope.username()),
+        operations.start(
+            CurrentScope.get(),
+            request.type(),
+            request.target().kind().name(),
+            request.target().id(),
             request.variables()));
-  }
-
-  private String tenantOfTarget(AccessScope scope, Target target) {
-    return switch (target.kind()) {
-      case TENANT ->
-          inventory
-              .tenants()
-              .find(scope, target.id())
-              .map(t -> t.getId())
-              .orElseThrow(
-                  () ->
-                      ApiException.unprocessable(
-                          "target.id", "tenant '" + target.id() + "' not found"));
-      case SITE ->
-          inventory
-              .sites()
-              .find(scope, target.id())
-              .map(s -> s.getTenantId())
-              .orElseThrow(
-                  () ->
-                      ApiException.unprocessable(
-                          "target.id", "site '" + target.id() + "' not found"));
-      case DEVICE ->
-          inventory
-              .devices()
-              .find(scope, target.id())
-              .map(d -> d.getTenantId())
-              .orElseThrow(
-                  () ->
-                      ApiException.unprocessable(
-                          "target.id", "device '" + target.id() + "' not found"));
-    };
   }
 }

@@ -3,13 +3,10 @@ package io.switchboard.api.phonehome;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.switchboard.api.common.DownloadNames;
-import io.switchboard.api.error.ApiException;
 import io.switchboard.inventory.image.ImageLinks;
 import io.switchboard.inventory.image.SoftwareImage;
-import io.switchboard.inventory.image.SoftwareImageRepository;
 import java.nio.file.Path;
 import org.springframework.core.io.FileSystemResource;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,12 +22,10 @@ import org.springframework.web.bind.annotation.RestController;
     name = "Device images",
     description = "Image downloads for devices through signed, expiring links")
 public class DeviceImageController {
-  private final SoftwareImageRepository images;
-  private final ImageLinks links;
+  private final DeviceImageLinks images;
 
-  public DeviceImageController(SoftwareImageRepository images, ImageLinks links) {
+  public DeviceImageController(DeviceImageLinks images) {
     this.images = images;
-    this.links = links;
   }
 
   @GetMapping(ImageLinks.PATH + "{sha256}/{fileName}")
@@ -43,12 +38,7 @@ public class DeviceImageController {
       @PathVariable String fileName,
       @RequestParam long expires,
       @RequestParam String token) {
-    if (!links.isValid(sha256, expires, token)) {
-      throw new ApiException(
-          HttpStatus.FORBIDDEN, null, "The image link is not valid or has expired");
-    }
-    SoftwareImage image =
-        images.findFirstBySha256(sha256).orElseThrow(() -> ApiException.notFound("Image", sha256));
+    SoftwareImage image = images.byLink(sha256, expires, token);
     return ResponseEntity.ok()
         .contentType(MediaType.APPLICATION_OCTET_STREAM)
         .headers(

@@ -8,9 +8,6 @@ import io.switchboard.api.common.SafeText;
 import io.switchboard.api.error.ApiException;
 import io.switchboard.api.logging.LogSafe;
 import io.switchboard.inventory.device.Device;
-import io.switchboard.inventory.device.DeviceRepository;
-import io.switchboard.inventory.site.Site;
-import io.switchboard.inventory.site.SiteRepository;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -59,20 +56,17 @@ public class PhoneHomeController {
       @Min(1) @Max(65535) Integer netconfPort,
       @Size(max = 120) @SafeText String hostKeyFingerprint) {}
 
-  private final DeviceRepository devices;
-  private final SiteRepository sites;
+  private final BootstrapService bootstrap;
   private final DeviceAuthenticator authenticator;
   private final PhoneHomeAdmission admission;
   private final PhoneHomeMessages messages;
 
   public PhoneHomeController(
-      DeviceRepository devices,
-      SiteRepository sites,
+      BootstrapService bootstrap,
       DeviceAuthenticator authenticator,
       PhoneHomeAdmission admission,
       PhoneHomeMessages messages) {
-    this.devices = devices;
-    this.sites = sites;
+    this.bootstrap = bootstrap;
     this.authenticator = authenticator;
     this.admission = admission;
     this.messages = messages;
@@ -87,18 +81,7 @@ public class PhoneHomeController {
       @PathVariable String serial, HttpServletRequest request) {
     Device device = authenticator.authenticate(serial, request);
     admission.requireExpected(device, "bootstrap request");
-    String hostName =
-        sites
-            .findById(device.getSiteId() == null ? "" : device.getSiteId())
-            .map(Site::getName)
-            .orElse(serial)
-            .replaceAll("[^A-Za-z0-9-]", "-");
-    String configuration =
-        String.join(
-            "\n",
-            "set system host-name " + hostName,
-            "set system services netconf ssh",
-            "set system services netconf rfc-compliant");
+    String configuration = bootstrap.bootstrapConfiguration(device);
     LOG.info("Device {} asked for its bootstrap data", LogSafe.of(serial));
     return Map.of(
         "bootstrap-data", Map.of("configuration", configuration, "configurationFormat", "set"));
@@ -130,12 +113,7 @@ public class PhoneHomeController {
           progress.managementAddress(),
           progress.netconfPort(),
           progress.hostKeyFingerprint());
-      devices.updateReachability(
-          device.getId(),
-          progress.managementAddress() != null
-              ? progress.managementAddress()
-              : device.getManagementAddress(),
-          progress.netconfPort() != null ? progress.netconfPort() : device.getNetconfPort());
+      bootstrap.recordReachability(device, progress.managementAddress(), progress.netconfPort());
       try {
         messages.deviceIsUp(device, progress);
       } catch (ClientException e) {

@@ -45,20 +45,12 @@ class ArchitectureTest {
   /**
    * Controllers map HTTP to a use case of a {@code *Service} and back; the rules (find-or-404,
    * uniqueness, delete guards) live once in the service, so no controller reaches a repository.
-   * Excluded until their own refactoring lands (issue 11 item 3): the operation controller and the
-   * two phone-home controllers, which are being reworked separately.
    */
   @ArchTest
   static final ArchRule controllersUseServices =
       noClasses()
           .that()
           .haveSimpleNameEndingWith("Controller")
-          .and()
-          .doNotHaveSimpleName("OperationController")
-          .and()
-          .doNotHaveSimpleName("PhoneHomeController")
-          .and()
-          .doNotHaveSimpleName("DeviceImageController")
           .should()
           .dependOnClassesThat()
           .haveSimpleNameEndingWith("Repository")
