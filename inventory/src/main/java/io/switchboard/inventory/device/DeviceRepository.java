@@ -8,8 +8,6 @@ public interface DeviceRepository
     extends JpaRepository<Device, String>, JpaSpecificationExecutor<Device> {
   Optional<Device> findBySerialNumber(String serialNumber);
 
-  boolean existsBySerialNumber(String serialNumber);
-
   long countBySiteId(String siteId);
 
   long countByTenantId(String tenantId);

@@ -122,10 +122,6 @@ public class Operation extends AuditedEntity {
     return processInstanceKey;
   }
 
-  public void setProcessInstanceKey(Long processInstanceKey) {
-    this.processInstanceKey = processInstanceKey;
-  }
-
   public String getRequestedBy() {
     return requestedBy;
   }

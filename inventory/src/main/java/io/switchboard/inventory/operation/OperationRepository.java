@@ -9,8 +9,6 @@ import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 
 public interface OperationRepository
     extends JpaRepository<Operation, String>, JpaSpecificationExecutor<Operation> {
-  Optional<Operation> findByProcessInstanceKey(long processInstanceKey);
-
   /** The operation that holds a target now (at most one: {@link OperationState#ACTIVE}). */
   Optional<Operation> findFirstByTargetKindAndTargetIdAndStateIn(
       String targetKind, String targetId, Collection<OperationState> states);
