@@ -21,10 +21,19 @@ public final class Permissions {
     Set<Action> readWrite = EnumSet.of(Action.READ, Action.WRITE);
     Set<Action> readRun = EnumSet.of(Action.READ, Action.RUN);
     Set<Action> all = EnumSet.allOf(Action.class);
+    // What a tenant's own network is made of: its admins edit it, its operators deploy it.
+    Resource[] tenantNetwork = {
+      Resource.NETWORK,
+      Resource.FIREWALL,
+      Resource.VNF_INSTANCES,
+      Resource.CAMPAIGNS,
+      Resource.COMPLIANCE
+    };
 
     grant(Role.SP_ADMIN, all, Resource.values());
     grant(Role.SP_OPERATOR, read, Resource.values());
     grant(Role.SP_OPERATOR, readRun, Resource.OPERATIONS);
+    grant(Role.SP_OPERATOR, readRun, tenantNetwork);
 
     grant(Role.OPCO_ADMIN, read, Resource.values());
     grant(
@@ -35,13 +44,16 @@ public final class Permissions {
         Resource.DEVICES,
         Resource.USERS);
     grant(Role.OPCO_ADMIN, readRun, Resource.OPERATIONS);
+    grant(Role.OPCO_ADMIN, all, tenantNetwork);
 
     grant(Role.TENANT_ADMIN, read, Resource.values());
     grant(Role.TENANT_ADMIN, readWrite, Resource.SITES, Resource.DEVICES, Resource.USERS);
     grant(Role.TENANT_ADMIN, readRun, Resource.OPERATIONS);
+    grant(Role.TENANT_ADMIN, all, tenantNetwork);
 
     grant(Role.TENANT_OPERATOR, read, Resource.values());
     grant(Role.TENANT_OPERATOR, readRun, Resource.OPERATIONS);
+    grant(Role.TENANT_OPERATOR, readRun, tenantNetwork);
 
     grant(Role.TENANT_VIEWER, read, Resource.values());
   }

@@ -9,5 +9,17 @@ public enum Resource {
   DEVICE_MODELS,
   IMAGES,
   OPERATIONS,
-  USERS
+  USERS,
+  /** SD-WAN: WAN links, LAN segments, overlays, tunnels, SLA profiles, steering rules. */
+  NETWORK,
+  /** Firewall: address objects and groups, applications, zones, policies and their versions. */
+  FIREWALL,
+  /** The provider's VNF package catalogue. */
+  VNF_PACKAGES,
+  /** VNF instances and their lifecycle operation occurrences. */
+  VNF_INSTANCES,
+  /** Fleet upgrade campaigns. */
+  CAMPAIGNS,
+  /** Intended configuration, compliance reports and their repair. */
+  COMPLIANCE
 }

@@ -1,20 +1,24 @@
 package io.switchboard.app.workflows;
 
 import io.camunda.client.CamundaClient;
-import io.switchboard.workflows.upgrade.DeviceUpgrade;
-import io.switchboard.workflows.ztp.ZtpOnboarding;
+import io.camunda.client.api.command.DeployResourceCommandStep1.DeployResourceCommandStep2;
+import java.io.IOException;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
 
 /**
  * Deploys Switchboard's processes when the application is up (the embedded engine listens on the
- * same port, so this cannot happen earlier). Unchanged processes keep their version.
+ * same port, so this cannot happen earlier). Every resource on the classpath under {@code bpmn/},
+ * {@code dmn/} and {@code forms/} goes into one atomic deployment; unchanged processes keep their
+ * version.
  */
 @Component
 @Order(0)
@@ -36,13 +40,7 @@ public class WorkflowDeployer implements ApplicationRunner {
   public void run(ApplicationArguments args) {
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
       try {
-        var deployment =
-            client
-                .newDeployResourceCommand()
-                .addResourceFromClasspath(ZtpOnboarding.RESOURCE)
-                .addResourceFromClasspath(DeviceUpgrade.RESOURCE)
-                .send()
-                .join(30, java.util.concurrent.TimeUnit.SECONDS);
+        var deployment = deployAll().send().join(30, TimeUnit.SECONDS);
         deployment
             .getProcesses()
             .forEach(
@@ -53,7 +51,7 @@ public class WorkflowDeployer implements ApplicationRunner {
                         p.getVersion(),
                         p.getProcessDefinitionKey()));
         return;
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | IOException e) {
         LOG.warn(
             "Deploying the processes failed (attempt {} of {}): {}",
             attempt,
@@ -63,6 +61,24 @@ public class WorkflowDeployer implements ApplicationRunner {
       }
     }
     LOG.error("The processes are not deployed; operations that need them will be refused");
+  }
+
+  private DeployResourceCommandStep2 deployAll() throws IOException {
+    DeployResourceCommandStep2 command = null;
+    for (Resource resource : ProcessResources.onClasspath()) {
+      byte[] content;
+      try (var in = resource.getInputStream()) {
+        content = in.readAllBytes();
+      }
+      command =
+          command == null
+              ? client.newDeployResourceCommand().addResourceBytes(content, resource.getFilename())
+              : command.addResourceBytes(content, resource.getFilename());
+    }
+    if (command == null) {
+      throw new IllegalStateException("no process resources on the classpath");
+    }
+    return command;
   }
 
   private static void sleep(Duration duration) {
