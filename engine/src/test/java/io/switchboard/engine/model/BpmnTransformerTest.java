@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.switchboard.engine.transform.BpmnTransformer;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
