@@ -1,5 +1,7 @@
 package io.switchboard.engine;
 
+import io.switchboard.engine.clock.ClockCommands;
+import io.switchboard.engine.clock.EngineClock;
 import io.switchboard.engine.command.DeploymentCommands;
 import io.switchboard.engine.command.IncidentCommands;
 import io.switchboard.engine.command.JobCommands;
@@ -38,8 +40,17 @@ public final class Engine {
   private final VariableCommands variables;
   private final io.switchboard.engine.command.SignalCommands signals;
   private final UserTaskCommands userTasks;
+  private final ClockCommands clock;
 
   public Engine(EngineStore store, Clock clock) {
+    this(store, new EngineClock(clock), false);
+  }
+
+  /**
+   * @param clock the engine's clock, shared with the store that dates the read model
+   * @param clockControl whether operators may pin and reset the clock
+   */
+  public Engine(EngineStore store, EngineClock clock, boolean clockControl) {
     EngineState state = new EngineState();
     this.processor = new CommandProcessor(state, store, clock);
     FeelExpressions feel = new FeelExpressions();
@@ -77,6 +88,12 @@ public final class Engine {
     UserTaskBehavior userTaskBehavior =
         new UserTaskBehavior(processor, feel, executor, waitStates, incidentRaiser);
     this.userTasks = new UserTaskCommands(processor, executor, userTaskBehavior);
+    this.clock = new ClockCommands(processor, clock, clockControl);
+  }
+
+  /** Pinning and resetting the clock ({@code /v2/clock}). */
+  public ClockCommands clock() {
+    return clock;
   }
 
   /** Camunda user tasks ({@code zeebe:userTask}). */

@@ -99,8 +99,8 @@ public final class JobCommands {
                   waiter.tenantIds(),
                   reply);
           waiters.park(parked);
-          processor.schedule(
-              processor.now() + longPoll,
+          processor.scheduleRequestTimeout(
+              longPoll,
               () -> {
                 if (waiters.remove(parked)) {
                   processor.reply(reply, new JobActivationResult().jobs(new ArrayList<>()));

@@ -97,7 +97,7 @@ public final class ProcessInstanceCommands {
                 .computeIfAbsent(pi.key, k -> new ArrayList<>())
                 .add(new ResultWaiter(result, request.getFetchVariables(), reply));
             long piKey = pi.key;
-            processor.schedule(processor.now() + timeout, () -> awaitTimedOut(piKey, reply));
+            processor.scheduleRequestTimeout(timeout, () -> awaitTimedOut(piKey, reply));
             executor.drain();
           } else {
             executor.drain();

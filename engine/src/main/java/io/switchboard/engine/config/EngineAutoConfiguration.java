@@ -1,6 +1,7 @@
 package io.switchboard.engine.config;
 
 import io.switchboard.engine.Engine;
+import io.switchboard.engine.clock.EngineClock;
 import io.switchboard.engine.query.EngineQueries;
 import io.switchboard.engine.rest.EngineProblemHandler;
 import io.switchboard.engine.rest.EngineQueryController;
@@ -8,7 +9,6 @@ import io.switchboard.engine.rest.EngineRestController;
 import io.switchboard.engine.rest.JobActivationController;
 import io.switchboard.engine.store.EngineSchema;
 import io.switchboard.engine.store.JdbcEngineStore;
-import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -33,6 +33,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
   EngineQueryController.class,
   io.switchboard.engine.rest.UserTaskController.class,
   io.switchboard.engine.rest.OperatorViewController.class,
+  io.switchboard.engine.rest.ClockController.class,
   EngineProblemHandler.class
 })
 public class EngineAutoConfiguration {
@@ -40,10 +41,12 @@ public class EngineAutoConfiguration {
   private static final long ASYNC_TIMEOUT_MS = 3_600_000;
 
   @Bean
-  public Engine switchboardEngine(DataSource dataSource) {
+  public Engine switchboardEngine(DataSource dataSource, EngineProperties properties) {
     EngineSchema.migrate(dataSource);
     EngineSchema.ensureDurableCommits(dataSource);
-    return new Engine(new JdbcEngineStore(dataSource), Clock.systemUTC());
+    EngineClock clock = EngineClock.system();
+    return new Engine(
+        new JdbcEngineStore(dataSource, clock), clock, properties.clockControl().enabled());
   }
 
   /** The read API; its tables are migrated with the engine's, so it comes after the engine. */

@@ -1,5 +1,6 @@
 package io.switchboard.engine.config;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -8,11 +9,35 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param enabled whether the embedded engine runs; off when the application talks to an external
  *     Camunda 8 cluster
  * @param basePath where the Camunda REST API is mounted on the application's own port
+ * @param clockControl whether {@code PUT /v2/clock} may pin the engine's clock (tests, demos)
+ * @param history how long the read model keeps ended process instances
  */
 @ConfigurationProperties("switchboard.engine")
-public record EngineProperties(Boolean enabled, String basePath) {
+public record EngineProperties(
+    Boolean enabled, String basePath, ClockControl clockControl, History history) {
   public EngineProperties {
     enabled = enabled == null || enabled;
     basePath = basePath == null ? "/v2" : basePath;
+    clockControl = clockControl == null ? new ClockControl(false) : clockControl;
+    history = history == null ? new History(null, null, null) : history;
+  }
+
+  /**
+   * @param enabled off by default: a pinned clock moves every tenant's timers
+   */
+  public record ClockControl(boolean enabled) {}
+
+  /**
+   * @param retention how long an ended process instance's history stays searchable (default 30
+   *     days)
+   * @param cleanupInterval how often the removal runs (default one minute)
+   * @param batchSize at most this many ended process instances are removed per transaction
+   */
+  public record History(Duration retention, Duration cleanupInterval, Integer batchSize) {
+    public History {
+      retention = retention == null ? Duration.ofDays(30) : retention;
+      cleanupInterval = cleanupInterval == null ? Duration.ofMinutes(1) : cleanupInterval;
+      batchSize = batchSize == null || batchSize <= 0 ? 500 : batchSize;
+    }
   }
 }

@@ -42,6 +42,15 @@ public final class CommandProcessor {
               a.dueAt != b.dueAt
                   ? Long.compare(a.dueAt, b.dueAt)
                   : Long.compare(a.sequence, b.sequence));
+
+  /** Request timeouts run on wall time (nanoTime), whatever the engine clock says. */
+  private final PriorityQueue<Scheduled> requestTimeouts =
+      new PriorityQueue<>(
+          (a, b) ->
+              a.dueAt != b.dueAt
+                  ? Long.compare(a.dueAt, b.dueAt)
+                  : Long.compare(a.sequence, b.sequence));
+
   private final List<Runnable> afterFlush = new ArrayList<>();
   private final List<Runnable> recoveryHooks = new ArrayList<>();
   private final List<Runnable> rejectionHooks = new ArrayList<>();
@@ -138,6 +147,19 @@ public final class CommandProcessor {
     schedule.add(new Scheduled(dueAt, scheduleSequence++, task));
   }
 
+  /**
+   * Runs {@code task} on the processor thread after {@code delayMillis} of wall time: for request
+   * timeouts (long polls, awaited results), which must end even while the engine clock is pinned.
+   * Processor thread only.
+   */
+  public void scheduleRequestTimeout(long delayMillis, Runnable task) {
+    requestTimeouts.add(
+        new Scheduled(
+            System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(delayMillis),
+            scheduleSequence++,
+            task));
+  }
+
   private void loop() {
     List<Pending<?>> batch = new ArrayList<>(MAX_BATCH);
     while (running) {
@@ -158,11 +180,18 @@ public final class CommandProcessor {
   }
 
   private long waitMillis() {
+    long wait = 1_000;
     Scheduled next = schedule.peek();
-    if (next == null) {
-      return 1_000;
+    if (next != null) {
+      wait = Math.min(wait, Math.max(0, next.dueAt - clock.millis()));
     }
-    return Math.max(0, next.dueAt - clock.millis());
+    Scheduled timeout = requestTimeouts.peek();
+    if (timeout != null) {
+      wait =
+          Math.min(
+              wait, Math.max(0, TimeUnit.NANOSECONDS.toMillis(timeout.dueAt - System.nanoTime())));
+    }
+    return wait;
   }
 
   private void processBatch(List<Pending<?>> batch) {
@@ -208,10 +237,15 @@ public final class CommandProcessor {
     while (!schedule.isEmpty() && schedule.peek().dueAt <= now) {
       schedule.poll().task().run();
     }
+    long wall = System.nanoTime();
+    while (!requestTimeouts.isEmpty() && requestTimeouts.peek().dueAt - wall <= 0) {
+      requestTimeouts.poll().task().run();
+    }
   }
 
   private void recover() {
     schedule.clear();
+    requestTimeouts.clear();
     state.clear();
     try {
       store.load(state);
