@@ -406,6 +406,10 @@ public final class WaitStates {
     if (waiting == null) {
       return;
     }
+    if (!subscription.signal) {
+      subscription.correlated = true;
+      state.putSubscription(subscription);
+    }
     FlowNode event = executor.model(waiting).node(subscription.catchElementId);
     if (event.type == ElementType.INTERMEDIATE_CATCH_EVENT
         || event.type == ElementType.RECEIVE_TASK) {

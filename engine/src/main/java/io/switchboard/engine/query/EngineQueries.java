@@ -29,6 +29,7 @@ public final class EngineQueries {
   private final SqlSearch search;
   private final JdbcTemplate jdbc;
   private final ElementStatistics statistics;
+  private final CallHierarchy callHierarchy;
 
   public EngineQueries(DataSource dataSource) {
     this.jdbc = new JdbcTemplate(dataSource);
@@ -37,6 +38,7 @@ public final class EngineQueries {
     readOnly.setReadOnly(true);
     this.search = new SqlSearch(jdbc, readOnly);
     this.statistics = new ElementStatistics(jdbc);
+    this.callHierarchy = new CallHierarchy(jdbc);
   }
 
   /** {@code GET /process-instances/{key}/statistics/element-instances}. */
@@ -121,6 +123,24 @@ public final class EngineQueries {
   public JobSearchQueryResult searchJobs(JsonNode query) {
     var page = search.search(JobSearch.SPEC, query);
     return new JobSearchQueryResult().items(list(page.items())).page(page.page());
+  }
+
+  /** {@code POST /message-subscriptions/search}. */
+  public io.camunda.client.protocol.rest.MessageSubscriptionSearchQueryResult
+      searchMessageSubscriptions(JsonNode query) {
+    var page = search.search(MessageSubscriptionSearch.SPEC, query);
+    return new io.camunda.client.protocol.rest.MessageSubscriptionSearchQueryResult()
+        .items(list(page.items()))
+        .page(page.page());
+  }
+
+  /** {@code GET /process-instances/{key}/call-hierarchy}: root first, the instance last. */
+  public List<io.camunda.client.protocol.rest.ProcessInstanceCallHierarchyEntry> callHierarchy(
+      String key) {
+    return found(
+        callHierarchy.of(parse(key, "processInstanceKey")).map(ArrayList::new),
+        "Process instance",
+        key);
   }
 
   public IncidentSearchQueryResult searchIncidents(JsonNode query) {

@@ -15,7 +15,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * What an operator's diagram view reads ({@code /v2}): element statistics of a process instance or
- * of all instances of a definition, and the sequence flows an instance took.
+ * of all instances of a definition, the sequence flows an instance took, its call hierarchy, and
+ * message subscriptions.
  */
 @RestController
 @RequestMapping(
@@ -38,6 +39,18 @@ public class OperatorViewController {
   public ProcessDefinitionElementStatisticsQueryResult processDefinitionStatistics(
       @PathVariable String key, @RequestBody(required = false) JsonNode query) {
     return queries.processDefinitionElementStatistics(key, query);
+  }
+
+  @GetMapping("/process-instances/{key}/call-hierarchy")
+  public java.util.List<io.camunda.client.protocol.rest.ProcessInstanceCallHierarchyEntry>
+      callHierarchy(@PathVariable String key) {
+    return queries.callHierarchy(key);
+  }
+
+  @PostMapping("/message-subscriptions/search")
+  public io.camunda.client.protocol.rest.MessageSubscriptionSearchQueryResult
+      searchMessageSubscriptions(@RequestBody(required = false) JsonNode query) {
+    return queries.searchMessageSubscriptions(query);
   }
 
   @GetMapping("/process-instances/{key}/sequence-flows")

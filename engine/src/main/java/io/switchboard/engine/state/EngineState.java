@@ -212,7 +212,8 @@ public final class EngineState {
   }
 
   public void removeSubscription(long key) {
-    MessageSubscription removed = subscriptions.remove(key);
+    // with a reason, so the read model sees the row that ended
+    MessageSubscription removed = subscriptions.remove(key, "DELETED");
     if (removed != null) {
       removeFromIndex(subscriptionsByElementInstance, removed.elementInstanceKey, key);
       Set<Long> keys = subscriptionsByCorrelation.get(removed.correlationIndexKey());

@@ -20,6 +20,9 @@ public final class MessageSubscription {
   /** A signal subscription (name only, no correlation key) rather than a message one. */
   public boolean signal;
 
+  /** Whether a message was delivered to it (the read model's CORRELATED state). */
+  public boolean correlated;
+
   public String correlationIndexKey() {
     return signal
         ? signalIndexKey(tenantId, messageName)

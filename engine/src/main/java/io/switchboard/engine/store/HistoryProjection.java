@@ -75,11 +75,13 @@ final class HistoryProjection {
   private final Clock clock;
   private final BpmnNames names = new BpmnNames();
   private final HistoryJobs jobs;
+  private final HistorySubscriptions subscriptions;
 
   HistoryProjection(JdbcTemplate jdbc, Clock clock) {
     this.sql = new BulkSql(jdbc);
     this.clock = clock;
     this.jobs = new HistoryJobs(sql);
+    this.subscriptions = new HistorySubscriptions(sql);
   }
 
   /** Adds the read model's writes for one flush to {@code writes}. */
@@ -92,6 +94,7 @@ final class HistoryProjection {
     definitions(changes.of(state.definitions), writes);
     elementInstances(state, changes.of(state.elementInstances), now, writes);
     jobs.project(changes.of(state.jobs), now, writes);
+    subscriptions.project(changes.of(state.subscriptions), now, writes);
     variables(state, variables, writes);
     incidents(changes.of(state.incidents), writes);
   }
