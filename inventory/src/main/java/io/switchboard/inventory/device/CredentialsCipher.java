@@ -36,9 +36,12 @@ public final class CredentialsCipher {
   }
 
   static String encrypt(DeviceCredentials credentials) {
-    byte[] plain =
-        (credentials.username() + '\u0000' + credentials.password())
-            .getBytes(StandardCharsets.UTF_8);
+    return encryptText(credentials.username() + '\u0000' + credentials.password());
+  }
+
+  /** Encrypts any secret text (tunnel pre-shared keys) with the credentials key. */
+  public static String encryptText(String secret) {
+    byte[] plain = secret.getBytes(StandardCharsets.UTF_8);
     try {
       byte[] nonce = new byte[NONCE_BYTES];
       RANDOM.nextBytes(nonce);
@@ -54,16 +57,20 @@ public final class CredentialsCipher {
   }
 
   static DeviceCredentials decrypt(String stored) {
+    String plain = decryptText(stored);
+    int split = plain.indexOf('\u0000');
+    return new DeviceCredentials(plain.substring(0, split), plain.substring(split + 1));
+  }
+
+  /** Decrypts what {@link #encryptText} sealed. */
+  public static String decryptText(String stored) {
     byte[] all = Base64.getDecoder().decode(stored);
     try {
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
       cipher.init(
           Cipher.DECRYPT_MODE, requireKey(), new GCMParameterSpec(128, all, 0, NONCE_BYTES));
-      String plain =
-          new String(
-              cipher.doFinal(all, NONCE_BYTES, all.length - NONCE_BYTES), StandardCharsets.UTF_8);
-      int split = plain.indexOf('\u0000');
-      return new DeviceCredentials(plain.substring(0, split), plain.substring(split + 1));
+      return new String(
+          cipher.doFinal(all, NONCE_BYTES, all.length - NONCE_BYTES), StandardCharsets.UTF_8);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(
           "Cannot decrypt device credentials (wrong credentials key?)", e);

@@ -1,0 +1,7 @@
+package io.switchboard.inventory.sdwan;
+
+/** How a WAN link gets its address. */
+public enum Addressing {
+  DHCP,
+  STATIC
+}

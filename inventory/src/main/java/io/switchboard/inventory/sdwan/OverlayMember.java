@@ -1,0 +1,74 @@
+package io.switchboard.inventory.sdwan;
+
+import io.switchboard.inventory.common.AuditedEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+
+/** A site in an overlay, hub or spoke, with what the last rollout did to it. */
+@Entity
+@Table(name = "sdwan_overlay_member")
+public class OverlayMember extends AuditedEntity {
+  @Column(nullable = false, updatable = false, length = 36)
+  private String tenantId;
+
+  @Column(nullable = false, updatable = false, length = 36)
+  private String overlayId;
+
+  @Column(nullable = false, updatable = false, length = 36)
+  private String siteId;
+
+  @Column(nullable = false)
+  private boolean hub;
+
+  @Column(nullable = false, length = 20)
+  private String state = "PLANNED";
+
+  @Column(length = 2000)
+  private String reason;
+
+  protected OverlayMember() {}
+
+  public OverlayMember(String tenantId, String overlayId, String siteId, boolean hub) {
+    this.tenantId = tenantId;
+    this.overlayId = overlayId;
+    this.siteId = siteId;
+    this.hub = hub;
+  }
+
+  public String getTenantId() {
+    return tenantId;
+  }
+
+  public String getOverlayId() {
+    return overlayId;
+  }
+
+  public String getSiteId() {
+    return siteId;
+  }
+
+  public boolean isHub() {
+    return hub;
+  }
+
+  public void setHub(boolean hub) {
+    this.hub = hub;
+  }
+
+  public String getState() {
+    return state;
+  }
+
+  public void setState(String state) {
+    this.state = state;
+  }
+
+  public String getReason() {
+    return reason;
+  }
+
+  public void setReason(String reason) {
+    this.reason = reason;
+  }
+}

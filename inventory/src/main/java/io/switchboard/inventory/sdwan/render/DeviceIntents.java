@@ -1,0 +1,87 @@
+package io.switchboard.inventory.sdwan.render;
+
+import io.switchboard.inventory.sdwan.Topology;
+import io.switchboard.inventory.sdwan.plan.Plan;
+import io.switchboard.inventory.sdwan.plan.PlanRequest;
+import io.switchboard.inventory.sdwan.plan.PlanSite;
+import io.switchboard.inventory.sdwan.plan.PlanTunnel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntFunction;
+
+/**
+ * Turns a plan into one site's {@link DeviceIntent}. Routing (static, decision in docs/sdwan.md): a
+ * hub routes each spoke's LAN prefixes over that spoke's tunnels; a spoke routes every other
+ * member's prefixes over its hub tunnels (spoke-to-spoke goes through a hub); in a full mesh each
+ * site routes a peer's prefixes over the tunnels to that peer.
+ */
+public final class DeviceIntents {
+  private DeviceIntents() {}
+
+  /**
+   * @param tunnels the plan's tunnels (a {@link Plan#tunnels()} or a previous allocation)
+   * @param preSharedKey the key of tunnel number n ({@link JunosSdwanRenderer#HIDDEN_KEY} for a
+   *     preview)
+   */
+  public static DeviceIntent forSite(
+      PlanRequest request,
+      List<PlanTunnel> tunnels,
+      String siteId,
+      String modelFamily,
+      List<DeviceIntent.WanPort> wanPorts,
+      IntFunction<String> preSharedKey,
+      DeviceIntent.IkeProfile profile,
+      List<DeviceIntent.Steering> steering) {
+    List<DeviceIntent.LocalTunnel> local = new ArrayList<>();
+    for (PlanTunnel t : tunnels) {
+      if (!t.touches(siteId)) {
+        continue;
+      }
+      boolean isA = t.aSiteId().equals(siteId);
+      String peer = t.peerOf(siteId);
+      local.add(
+          new DeviceIntent.LocalTunnel(
+              t.number(),
+              t.pathLabel(),
+              isA ? t.aInterface() : t.bInterface(),
+              isA ? t.aAddress() : t.bAddress(),
+              isA ? t.bUnderlay() : t.aUnderlay(),
+              isA ? t.bAddress() : t.aAddress(),
+              preSharedKey.apply(t.number()),
+              remotePrefixes(request, siteId, peer)));
+    }
+    return new DeviceIntent(siteId, modelFamily, wanPorts, local, profile, steering);
+  }
+
+  private static List<String> remotePrefixes(PlanRequest request, String siteId, String peer) {
+    boolean viaHub =
+        request.topology() == Topology.HUB_SPOKE
+            && request.hubSiteIds().contains(peer)
+            && !request.hubSiteIds().contains(siteId);
+    List<String> prefixes = new ArrayList<>();
+    if (!viaHub) {
+      prefixes.addAll(site(request, peer).lanPrefixes());
+      return prefixes;
+    }
+    for (String member : members(request)) {
+      if (!member.equals(siteId)) {
+        prefixes.addAll(site(request, member).lanPrefixes());
+      }
+    }
+    return prefixes;
+  }
+
+  private static List<String> members(PlanRequest request) {
+    List<String> all = new ArrayList<>(request.hubSiteIds());
+    for (String s : request.siteIds()) {
+      if (!all.contains(s)) {
+        all.add(s);
+      }
+    }
+    return all;
+  }
+
+  private static PlanSite site(PlanRequest request, String id) {
+    return request.sites().get(id);
+  }
+}

@@ -1,0 +1,274 @@
+package io.switchboard.inventory.sdwan.render;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Renders a {@link DeviceIntent} as Junos {@code set} commands for the SRX family (the only family
+ * the catalogue has; another family gets its own renderer). Names: IKE/IPsec proposal {@code
+ * sdwan-ike}/{@code sdwan-ipsec}, per tunnel {@code sdwan-t<n>} (IKE policy, gateway, VPN, RPM
+ * probe) on {@code st0.<n>}; zones {@code untrust} (WAN, host-inbound ike), {@code sdwan} (the st0
+ * units) and {@code trust} (the LAN, where the steering profile is bound). Remote LAN prefixes are
+ * static routes over the tunnels, and per path label in a forwarding instance {@code sdwan-<label>}
+ * that steering rules send traffic to.
+ */
+public final class JunosSdwanRenderer {
+  /** What the plan preview shows instead of a pre-shared key. */
+  public static final String HIDDEN_KEY = "<hidden>";
+
+  private JunosSdwanRenderer() {}
+
+  /** The whole overlay configuration of one device; loading it again changes nothing. */
+  public static List<String> render(DeviceIntent intent) {
+    List<String> out = new ArrayList<>();
+    DeviceIntent.IkeProfile p = intent.profile();
+    for (DeviceIntent.WanPort wan : intent.wanLinks()) {
+      String unit = "set interfaces " + wan.interfaceName() + " unit 0 family inet ";
+      out.add(
+          wan.staticAddress() == null ? unit + "dhcp" : unit + "address " + wan.staticAddress());
+      out.add(
+          "set security zones security-zone untrust interfaces "
+              + wan.interfaceName()
+              + ".0 host-inbound-traffic system-services ike");
+    }
+    if (!intent.tunnels().isEmpty()) {
+      out.add("set security ike proposal sdwan-ike authentication-method pre-shared-keys");
+      out.add("set security ike proposal sdwan-ike dh-group " + p.dhGroup());
+      out.add("set security ike proposal sdwan-ike encryption-algorithm " + p.encryption());
+      out.add("set security ike proposal sdwan-ike lifetime-seconds 28800");
+      out.add("set security ipsec proposal sdwan-ipsec protocol esp");
+      out.add("set security ipsec proposal sdwan-ipsec encryption-algorithm " + p.encryption());
+      out.add("set security ipsec proposal sdwan-ipsec lifetime-seconds 3600");
+      out.add("set security ipsec policy sdwan-ipsec proposals sdwan-ipsec");
+      out.add("set security ipsec policy sdwan-ipsec perfect-forward-secrecy keys " + p.dhGroup());
+    }
+    for (DeviceIntent.LocalTunnel t : intent.tunnels()) {
+      String name = "sdwan-t" + t.number();
+      String st0 = "st0." + t.number();
+      out.add(
+          "set interfaces st0 unit "
+              + t.number()
+              + " family inet address "
+              + t.localAddress()
+              + "/31");
+      out.add("set security ike policy " + name + " proposals sdwan-ike");
+      out.add(
+          "set security ike policy "
+              + name
+              + " pre-shared-key ascii-text "
+              + quote(t.preSharedKey()));
+      out.add("set security ike gateway " + name + " ike-policy " + name);
+      out.add("set security ike gateway " + name + " address " + t.remoteUnderlay());
+      out.add(
+          "set security ike gateway " + name + " external-interface " + t.localInterface() + ".0");
+      out.add("set security ike gateway " + name + " version " + p.version());
+      if (p.dpd()) {
+        out.add("set security ike gateway " + name + " dead-peer-detection probe-idle-tunnel");
+        out.add("set security ike gateway " + name + " dead-peer-detection interval 10");
+        out.add("set security ike gateway " + name + " dead-peer-detection threshold 3");
+      }
+      out.add("set security ipsec vpn " + name + " bind-interface " + st0);
+      out.add("set security ipsec vpn " + name + " ike gateway " + name);
+      out.add("set security ipsec vpn " + name + " ike ipsec-policy sdwan-ipsec");
+      out.add("set security ipsec vpn " + name + " establish-tunnels immediately");
+      out.add("set security zones security-zone sdwan interfaces " + st0);
+      out.add("set services rpm probe " + name + " test " + name + " probe-type icmp-ping");
+      out.add(
+          "set services rpm probe "
+              + name
+              + " test "
+              + name
+              + " target address "
+              + t.remoteAddress());
+      out.add("set services rpm probe " + name + " test " + name + " destination-interface " + st0);
+      out.add("set services rpm probe " + name + " test " + name + " probe-count 5");
+      out.add("set services rpm probe " + name + " test " + name + " test-interval 10");
+    }
+    for (Map.Entry<String, Set<String>> route : routes(intent).entrySet()) {
+      for (String hop : route.getValue()) {
+        out.add("set routing-options static route " + route.getKey() + " next-hop " + hop);
+      }
+    }
+    for (Map.Entry<String, List<DeviceIntent.LocalTunnel>> label : byLabel(intent).entrySet()) {
+      String instance = "sdwan-" + label.getKey();
+      out.add("set routing-instances " + instance + " instance-type forwarding");
+      for (DeviceIntent.LocalTunnel t : label.getValue()) {
+        for (String prefix : t.remotePrefixes()) {
+          out.add(
+              "set routing-instances "
+                  + instance
+                  + " routing-options static route "
+                  + prefix
+                  + " next-hop st0."
+                  + t.number());
+        }
+      }
+    }
+    if (!intent.steering().isEmpty() && !intent.tunnels().isEmpty()) {
+      out.addAll(steering(intent));
+    }
+    return out;
+  }
+
+  private static List<String> steering(DeviceIntent intent) {
+    List<String> out = new ArrayList<>();
+    String apbr = "set security advance-policy-based-routing ";
+    Set<String> labels = byLabel(intent).keySet();
+    for (DeviceIntent.Steering s : intent.steering()) {
+      String metrics = "sla-" + s.slaName();
+      String rule = "sdwan-r" + s.order();
+      out.add(
+          apbr + "metrics-profile " + metrics + " sla-threshold packet-loss " + s.maxLossPercent());
+      out.add(
+          apbr
+              + "metrics-profile "
+              + metrics
+              + " sla-threshold delay-round-trip "
+              + s.maxRttMs() * 1000);
+      out.add(
+          apbr + "metrics-profile " + metrics + " sla-threshold jitter " + s.maxJitterMs() * 1000);
+      out.add(apbr + "sla-rule " + rule + " metrics-profile " + metrics);
+      out.add(apbr + "sla-rule " + rule + " switch-idle-time 40");
+      String match = apbr + "profile sdwan rule " + rule + " match ";
+      if (s.application() != null) {
+        out.add(match + "dynamic-application " + application(s.application()));
+      } else {
+        out.add(match + "dscp " + s.dscp());
+      }
+      String label =
+          s.preferredPathLabel() != null && labels.contains(s.preferredPathLabel())
+              ? s.preferredPathLabel()
+              : labels.iterator().next();
+      out.add(apbr + "profile sdwan rule " + rule + " then routing-instance sdwan-" + label);
+      out.add(apbr + "profile sdwan rule " + rule + " then sla-rule " + rule);
+    }
+    out.add("set security zones security-zone trust advance-policy-based-routing-profile sdwan");
+    return out;
+  }
+
+  /**
+   * What takes away a previous intent's parts that the new one no longer has: whole tunnels (VPN,
+   * gateway, policy, probe, st0 unit), routes to prefixes no longer reached, steering rules and
+   * forwarding instances no longer used. Empty when nothing went away.
+   */
+  public static List<String> removal(DeviceIntent previous, DeviceIntent next) {
+    List<String> out = new ArrayList<>();
+    Set<Integer> kept = new LinkedHashSet<>();
+    next.tunnels().forEach(t -> kept.add(t.number()));
+    for (DeviceIntent.LocalTunnel t : previous.tunnels()) {
+      if (kept.contains(t.number())) {
+        continue;
+      }
+      String name = "sdwan-t" + t.number();
+      out.add("delete security ipsec vpn " + name);
+      out.add("delete security ike gateway " + name);
+      out.add("delete security ike policy " + name);
+      out.add("delete services rpm probe " + name);
+      out.add("delete security zones security-zone sdwan interfaces st0." + t.number());
+      out.add("delete interfaces st0 unit " + t.number());
+    }
+    Map<String, Set<String>> oldRoutes = routes(previous);
+    Map<String, Set<String>> newRoutes = routes(next);
+    for (Map.Entry<String, Set<String>> route : oldRoutes.entrySet()) {
+      Set<String> now = newRoutes.get(route.getKey());
+      if (now == null) {
+        out.add("delete routing-options static route " + route.getKey());
+      } else if (!now.containsAll(route.getValue())) {
+        for (String hop : route.getValue()) {
+          if (!now.contains(hop)) {
+            out.add("delete routing-options static route " + route.getKey() + " next-hop " + hop);
+          }
+        }
+      }
+    }
+    Set<String> labels = byLabel(next).keySet();
+    for (String label : byLabel(previous).keySet()) {
+      if (!labels.contains(label)) {
+        out.add("delete routing-instances sdwan-" + label);
+      } else {
+        Set<String> nowPrefixes = new LinkedHashSet<>();
+        byLabel(next).get(label).forEach(t -> nowPrefixes.addAll(t.remotePrefixes()));
+        for (DeviceIntent.LocalTunnel t : byLabel(previous).get(label)) {
+          for (String prefix : t.remotePrefixes()) {
+            if (!nowPrefixes.contains(prefix)) {
+              out.add(
+                  "delete routing-instances sdwan-"
+                      + label
+                      + " routing-options static route "
+                      + prefix);
+            }
+          }
+        }
+      }
+    }
+    Set<Integer> rules = new LinkedHashSet<>();
+    if (!next.tunnels().isEmpty()) {
+      next.steering().forEach(s -> rules.add(s.order()));
+    }
+    if (!previous.tunnels().isEmpty()) {
+      for (DeviceIntent.Steering s : previous.steering()) {
+        if (!rules.contains(s.order())) {
+          out.add(
+              "delete security advance-policy-based-routing profile sdwan rule sdwan-r"
+                  + s.order());
+          out.add("delete security advance-policy-based-routing sla-rule sdwan-r" + s.order());
+        }
+      }
+    }
+    if (next.tunnels().isEmpty() && !previous.tunnels().isEmpty()) {
+      out.add("delete security advance-policy-based-routing");
+      out.add("delete security zones security-zone trust advance-policy-based-routing-profile");
+      out.add("delete security zones security-zone sdwan");
+      out.add("delete security ipsec policy sdwan-ipsec");
+      out.add("delete security ipsec proposal sdwan-ipsec");
+      out.add("delete security ike proposal sdwan-ike");
+    }
+    return List.copyOf(new LinkedHashSet<>(out));
+  }
+
+  /** Everything the overlay put on a device, for compensation: the whole overlay taken away. */
+  public static List<String> removeAll(DeviceIntent previous) {
+    DeviceIntent none =
+        new DeviceIntent(
+            previous.siteId(),
+            previous.modelFamily(),
+            previous.wanLinks(),
+            List.of(),
+            previous.profile(),
+            List.of());
+    return removal(previous, none);
+  }
+
+  private static Map<String, Set<String>> routes(DeviceIntent intent) {
+    Map<String, Set<String>> routes = new LinkedHashMap<>();
+    for (DeviceIntent.LocalTunnel t : intent.tunnels()) {
+      for (String prefix : t.remotePrefixes()) {
+        routes.computeIfAbsent(prefix, k -> new LinkedHashSet<>()).add("st0." + t.number());
+      }
+    }
+    return routes;
+  }
+
+  private static Map<String, List<DeviceIntent.LocalTunnel>> byLabel(DeviceIntent intent) {
+    Map<String, List<DeviceIntent.LocalTunnel>> labels = new LinkedHashMap<>();
+    for (DeviceIntent.LocalTunnel t : intent.tunnels()) {
+      labels.computeIfAbsent(t.pathLabel(), k -> new ArrayList<>()).add(t);
+    }
+    return labels;
+  }
+
+  /** {@code junos-sip} → {@code junos:SIP}, the dynamic-application name APBR matches. */
+  static String application(String name) {
+    String bare = name.startsWith("junos-") ? name.substring("junos-".length()) : name;
+    return "junos:" + bare.toUpperCase(Locale.ROOT);
+  }
+
+  private static String quote(String text) {
+    return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+  }
+}
