@@ -8,6 +8,10 @@ import io.switchboard.engine.command.JobCommands;
 import io.switchboard.engine.command.MessageCommands;
 import io.switchboard.engine.command.ProcessInstanceCommands;
 import io.switchboard.engine.command.VariableCommands;
+import io.switchboard.engine.dmn.CalledDecisions;
+import io.switchboard.engine.dmn.DecisionCommands;
+import io.switchboard.engine.dmn.DecisionResources;
+import io.switchboard.engine.dmn.DmnEvaluator;
 import io.switchboard.engine.execution.IncidentRaiser;
 import io.switchboard.engine.execution.ProcessExecutor;
 import io.switchboard.engine.execution.VariableMerger;
@@ -41,6 +45,7 @@ public final class Engine {
   private final io.switchboard.engine.command.SignalCommands signals;
   private final UserTaskCommands userTasks;
   private final ClockCommands clock;
+  private final DecisionCommands decisions;
 
   public Engine(EngineStore store, Clock clock) {
     this(store, new EngineClock(clock), false);
@@ -77,7 +82,10 @@ public final class Engine {
             waitStates.scheduleTimer(timer);
           }
         });
-    this.deployments = new DeploymentCommands(processor, waitStates);
+    DmnEvaluator dmn = new DmnEvaluator();
+    executor.setDecisionEvaluator(new CalledDecisions(state, feel, dmn));
+    this.decisions = new DecisionCommands(processor, dmn);
+    this.deployments = new DeploymentCommands(processor, waitStates, new DecisionResources(dmn));
     this.processInstances = new ProcessInstanceCommands(processor, executor);
     this.jobs = new JobCommands(processor, executor, waitStates, incidentRaiser);
     this.messages = new MessageCommands(processor, executor, waitStates);
@@ -94,6 +102,11 @@ public final class Engine {
   /** Pinning and resetting the clock ({@code /v2/clock}). */
   public ClockCommands clock() {
     return clock;
+  }
+
+  /** DMN decisions: the evaluate decision command. */
+  public DecisionCommands decisions() {
+    return decisions;
   }
 
   /** Camunda user tasks ({@code zeebe:userTask}). */

@@ -127,25 +127,6 @@ class NothingIgnoredIT extends EngineIT {
   }
 
   @Test
-  void businessRuleTaskCallingADecisionIsRefusedAsUnsupportedNotAsMissingJobType() {
-    String xml =
-        process(
-            unique("dmn"),
-            """
-            <bpmn:businessRuleTask id="task">
-              <bpmn:extensionElements>
-                <zeebe:calledDecision decisionId="route" resultVariable="route" />
-              </bpmn:extensionElements>
-            </bpmn:businessRuleTask>
-            """);
-    assertRefused(() -> deployXml(xml))
-        .hasMessageContaining("element 'task' of type 'businessRuleTask'")
-        .hasMessageContaining("zeebe:calledDecision")
-        .hasMessageContaining("not supported by this engine")
-        .hasMessageNotContaining("taskDefinition with a job type");
-  }
-
-  @Test
   void adHocSubprocessIsRefusedAsUnsupportedNotForAMissingStartEvent() {
     String xml =
         process(

@@ -3,7 +3,11 @@ package io.switchboard.engine.command;
 import io.camunda.client.protocol.rest.DeploymentMetadataResult;
 import io.camunda.client.protocol.rest.DeploymentProcessResult;
 import io.camunda.client.protocol.rest.DeploymentResult;
+import io.switchboard.engine.dmn.DecisionDeployments;
+import io.switchboard.engine.dmn.DecisionResources;
+import io.switchboard.engine.dmn.DmnEvaluator;
 import io.switchboard.engine.execution.WaitStates;
+import io.switchboard.engine.form.FormResources;
 import io.switchboard.engine.model.DeploymentRejectedException;
 import io.switchboard.engine.model.FlowNode;
 import io.switchboard.engine.model.ProcessModel;
@@ -25,9 +29,10 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Deploys BPMN resources atomically: every resource is parsed and validated before anything is
- * stored, and one bad resource rejects the whole deployment. A process whose BPMN is identical to
- * its latest version keeps that version and key, as in Zeebe.
+ * Deploys BPMN, DMN ({@code .dmn}) and form ({@code .form}) resources atomically: every resource is
+ * parsed and validated before anything is stored, and one bad resource rejects the whole
+ * deployment. A process whose BPMN is identical to its latest version keeps that version and key,
+ * as in Zeebe.
  */
 public final class DeploymentCommands {
   /** One uploaded file. */
@@ -43,10 +48,18 @@ public final class DeploymentCommands {
       new io.switchboard.engine.execution.TimerCalculator(
           new io.switchboard.engine.feel.FeelExpressions());
 
+  private final DecisionResources decisions;
+
   public DeploymentCommands(CommandProcessor processor, WaitStates waitStates) {
+    this(processor, waitStates, new DecisionResources(new DmnEvaluator()));
+  }
+
+  public DeploymentCommands(
+      CommandProcessor processor, WaitStates waitStates, DecisionResources decisions) {
     this.processor = processor;
     this.state = processor.state();
     this.waitStates = waitStates;
+    this.decisions = decisions;
   }
 
   public CompletableFuture<DeploymentResult> deploy(
@@ -59,13 +72,26 @@ public final class DeploymentCommands {
     List<Parsed> parsed = new ArrayList<>();
     List<String> problems = new ArrayList<>();
     Set<String> processIds = new HashSet<>();
+    List<DecisionResources.Parsed> dmn = new ArrayList<>();
+    List<FormResources.Parsed> forms = new ArrayList<>();
     for (Resource resource : resources) {
       String name = resource.name() == null ? "resource" : resource.name();
+      try {
+        if (DecisionResources.isDmn(name)) {
+          dmn.add(decisions.parse(name, resource.content()));
+          continue;
+        }
+        if (FormResources.isForm(name)) {
+          forms.add(FormResources.parse(name, resource.content()));
+          continue;
+        }
+      } catch (DeploymentRejectedException e) {
+        problems.add(e.getMessage());
+        continue;
+      }
       if (!name.endsWith(".bpmn") && !name.endsWith(".xml")) {
         problems.add(
-            "'"
-                + name
-                + "' is not a BPMN resource (.bpmn or .xml); the embedded engine deploys BPMN only");
+            "'" + name + "' is not a BPMN (.bpmn or .xml), DMN (.dmn) or form (.form) resource");
         continue;
       }
       try {
@@ -88,15 +114,20 @@ public final class DeploymentCommands {
         problems.add(e.getMessage());
       }
     }
+    DecisionDeployments.checkTogether(dmn, problems);
     if (!problems.isEmpty()) {
       throw EngineException.invalidArgument(
           "Expected to deploy new resources, but encountered the following errors: "
               + String.join("; ", problems));
     }
-    return processor.submit(reply -> processor.reply(reply, store(tenantId, parsed)));
+    return processor.submit(reply -> processor.reply(reply, store(tenantId, parsed, dmn, forms)));
   }
 
-  private DeploymentResult store(String tenantId, List<Parsed> parsed) {
+  private DeploymentResult store(
+      String tenantId,
+      List<Parsed> parsed,
+      List<DecisionResources.Parsed> dmn,
+      List<FormResources.Parsed> forms) {
     long deploymentKey = state.keys.nextKey();
     DeploymentResult result =
         new DeploymentResult().deploymentKey(String.valueOf(deploymentKey)).tenantId(tenantId);
@@ -130,6 +161,8 @@ public final class DeploymentCommands {
                       .resourceName(definition.resourceName)
                       .tenantId(tenantId)));
     }
+    DecisionDeployments.store(state, tenantId, deploymentKey, processor.now(), dmn, result);
+    FormResources.store(state, tenantId, deploymentKey, forms, result);
     return result;
   }
 

@@ -43,6 +43,11 @@ public final class ProcessExecutor {
   private WaitStates waitStates;
   private EventThrows eventThrows;
   private CompletionListener completionListener = (pi, vars, terminated) -> {};
+  private DecisionEvaluator decisions =
+      (instance, node, vars) -> {
+        throw new DecisionEvaluator.DecisionEvaluationException(
+            "CALLED_DECISION_ERROR", "no DMN engine is configured");
+      };
 
   /** Told when a process instance ends, with its root variables. */
   public interface CompletionListener {
@@ -75,6 +80,11 @@ public final class ProcessExecutor {
 
   EventThrows eventThrows() {
     return eventThrows;
+  }
+
+  /** The DMN engine business rule tasks with a {@code zeebe:calledDecision} call. */
+  public void setDecisionEvaluator(DecisionEvaluator decisions) {
+    this.decisions = decisions;
   }
 
   public void setCompletionListener(CompletionListener listener) {
@@ -288,6 +298,13 @@ public final class ProcessExecutor {
           waitStates.enterWaitState(instance, node);
         }
       }
+      case BUSINESS_RULE_TASK -> {
+        if (node.calledDecision != null) {
+          runDecision(instance, node);
+        } else {
+          waitStates.enterWaitState(instance, node);
+        }
+      }
       case INTERMEDIATE_CATCH_EVENT -> {
         if (node.eventKind == EventKind.LINK) {
           complete(instance, node.outgoing);
@@ -320,6 +337,21 @@ public final class ProcessExecutor {
     }
     Map<String, Object> value = new LinkedHashMap<>();
     value.put(node.resultVariable, result);
+    applyEventVariables(instance, node, value);
+    complete(instance, node.outgoing);
+  }
+
+  private void runDecision(ElementInstance instance, FlowNode node) {
+    Object result;
+    try {
+      result = decisions.evaluate(instance, node, state.visibleVariables(instance.key));
+    } catch (DecisionEvaluator.DecisionEvaluationException e) {
+      incidents.raise(
+          instance, e.errorType(), e.getMessage(), Incident.RetryAction.ACTIVATE_ELEMENT, -1);
+      return;
+    }
+    Map<String, Object> value = new LinkedHashMap<>();
+    value.put(node.calledDecision.resultVariable(), result);
     applyEventVariables(instance, node, value);
     complete(instance, node.outgoing);
   }

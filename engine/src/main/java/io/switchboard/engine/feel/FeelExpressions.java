@@ -66,7 +66,7 @@ public final class FeelExpressions {
   }
 
   @SuppressWarnings("unchecked")
-  static Object toJsonValue(Object value) {
+  public static Object toJsonValue(Object value) {
     if (value == null || value instanceof String || value instanceof Boolean) {
       return value;
     }

@@ -84,6 +84,9 @@ public final class FlowNode {
   /** For compensation throw events: the activity to compensate, or null for all. */
   public final String compensateActivityId;
 
+  /** For business rule tasks with a {@code zeebe:calledDecision} (DMN); null for job-based ones. */
+  public final CalledDecision calledDecision;
+
   /** Multi-instance settings; collections and conditions are FEEL expressions. */
   public record MultiInstance(
       boolean sequential,
@@ -132,6 +135,7 @@ public final class FlowNode {
     this.forCompensation = b.forCompensation;
     this.compensationHandlerId = b.compensationHandlerId;
     this.compensateActivityId = b.compensateActivityId;
+    this.calledDecision = b.calledDecision;
   }
 
   public static Builder builder(String id, ElementType type, String flowScopeId) {
@@ -185,6 +189,7 @@ public final class FlowNode {
     public boolean forCompensation = false;
     public String compensationHandlerId;
     public String compensateActivityId;
+    public CalledDecision calledDecision;
 
     private Builder(String id, ElementType type, String flowScopeId) {
       this.id = id;

@@ -27,6 +27,9 @@ public final class EngineState {
   public final EntityTable<BufferedMessage> messages = new EntityTable<>("message");
   public final EntityTable<Incident> incidents = new EntityTable<>("incident");
   public final EntityTable<UserTask> userTasks = new EntityTable<>("user_task");
+  public final EntityTable<DecisionRequirements> decisionRequirements =
+      new EntityTable<>("decision_requirements");
+  public final EntityTable<Form> forms = new EntityTable<>("form");
   public final VariableStore variables = new VariableStore();
   public final TakenFlows takenFlows = new TakenFlows();
   public KeyGenerator keys = new KeyGenerator(0);
@@ -42,7 +45,16 @@ public final class EngineState {
 
   public List<EntityTable<?>> tables() {
     return List.of(
-        definitions, elementInstances, jobs, timers, subscriptions, messages, incidents, userTasks);
+        definitions,
+        elementInstances,
+        jobs,
+        timers,
+        subscriptions,
+        messages,
+        incidents,
+        userTasks,
+        decisionRequirements,
+        forms);
   }
 
   // ---- process definitions

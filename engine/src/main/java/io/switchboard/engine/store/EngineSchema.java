@@ -19,6 +19,8 @@ public final class EngineSchema {
         .locations("classpath:db/engine/" + vendor(dataSource))
         .baselineOnMigrate(true)
         .baselineVersion("0")
+        // engine migration numbers are reserved per feature and may land out of order
+        .outOfOrder(true)
         .load()
         .migrate();
   }

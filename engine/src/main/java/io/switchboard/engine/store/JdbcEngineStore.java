@@ -60,6 +60,8 @@ public final class JdbcEngineStore implements EngineStore {
     loadTable(state.messages, io.switchboard.engine.state.BufferedMessage.class);
     loadTable(state.incidents, io.switchboard.engine.state.Incident.class);
     loadTable(state.userTasks, io.switchboard.engine.state.UserTask.class);
+    loadTable(state.decisionRequirements, io.switchboard.engine.state.DecisionRequirements.class);
+    loadTable(state.forms, io.switchboard.engine.state.Form.class);
     storedVariables.clear();
     jdbc.query(
         "SELECT scope_key, name, process_instance_key, data FROM engine_variable",
