@@ -66,6 +66,7 @@ CREATE TABLE sdwan_overlay_member (
   hub BOOLEAN NOT NULL,
   state VARCHAR(20) NOT NULL,
   reason VARCHAR(2000),
+  pending_removal CLOB,
   CONSTRAINT uk_overlay_member UNIQUE (overlay_id, site_id),
   CONSTRAINT fk_overlay_member_overlay FOREIGN KEY (overlay_id) REFERENCES sdwan_overlay (id),
   CONSTRAINT fk_overlay_member_site FOREIGN KEY (site_id) REFERENCES site (id)

@@ -42,7 +42,8 @@ public class OperationController {
   public enum TargetKind {
     TENANT,
     SITE,
-    DEVICE
+    DEVICE,
+    OVERLAY
   }
 
   public record Target(@NotNull TargetKind kind, @NotBlank @Size(max = 36) @SafeText String id) {}

@@ -22,6 +22,9 @@ public class Operation extends AuditedEntity {
   public static final String TARGET_SITE = "SITE";
   public static final String TARGET_DEVICE = "DEVICE";
 
+  /** An SD-WAN overlay (rollout, site join and leave). */
+  public static final String TARGET_OVERLAY = "OVERLAY";
+
   @Column(nullable = false, length = 36)
   private String tenantId;
 

@@ -27,6 +27,11 @@ public class OverlayMember extends AuditedEntity {
   @Column(length = 2000)
   private String reason;
 
+  /** Delete commands computed when the plan last changed, sent before the site's configuration. */
+  @jakarta.persistence.Lob
+  @Column(name = "pending_removal")
+  private String pendingRemoval;
+
   protected OverlayMember() {}
 
   public OverlayMember(String tenantId, String overlayId, String siteId, boolean hub) {
@@ -70,5 +75,13 @@ public class OverlayMember extends AuditedEntity {
 
   public void setReason(String reason) {
     this.reason = reason;
+  }
+
+  public String getPendingRemoval() {
+    return pendingRemoval;
+  }
+
+  public void setPendingRemoval(String pendingRemoval) {
+    this.pendingRemoval = pendingRemoval;
   }
 }
