@@ -7,6 +7,7 @@ import io.switchboard.engine.rest.EngineProblemHandler;
 import io.switchboard.engine.rest.EngineQueryController;
 import io.switchboard.engine.rest.EngineRestController;
 import io.switchboard.engine.rest.JobActivationController;
+import io.switchboard.engine.retention.HistoryRetention;
 import io.switchboard.engine.store.EngineSchema;
 import io.switchboard.engine.store.JdbcEngineStore;
 import javax.sql.DataSource;
@@ -42,10 +43,15 @@ public class EngineAutoConfiguration {
   private static final long ASYNC_TIMEOUT_MS = 3_600_000;
 
   @Bean
-  public Engine switchboardEngine(DataSource dataSource, EngineProperties properties) {
+  public EngineClock switchboardEngineClock() {
+    return EngineClock.system();
+  }
+
+  @Bean
+  public Engine switchboardEngine(
+      DataSource dataSource, EngineProperties properties, EngineClock clock) {
     EngineSchema.migrate(dataSource);
     EngineSchema.ensureDurableCommits(dataSource);
-    EngineClock clock = EngineClock.system();
     return new Engine(
         new JdbcEngineStore(dataSource, clock), clock, properties.clockControl().enabled());
   }
@@ -78,6 +84,40 @@ public class EngineAutoConfiguration {
       public int getPhase() {
         // before the web server (which starts in a later phase) takes requests
         return Integer.MIN_VALUE + 1000;
+      }
+    };
+  }
+
+  /** Removes the history of instances that ended longer than the retention ago. */
+  @Bean
+  public HistoryRetention switchboardEngineHistoryRetention(
+      DataSource dataSource, EngineProperties properties, EngineClock clock, Engine engine) {
+    EngineProperties.History history = properties.history();
+    return new HistoryRetention(
+        dataSource,
+        clock,
+        history.retention(),
+        history.cleanupInterval(),
+        history.batchSize(),
+        keys -> engine.userTasks().forgetEndedOf(keys).join());
+  }
+
+  @Bean
+  public SmartLifecycle switchboardEngineHistoryRetentionLifecycle(HistoryRetention retention) {
+    return new SmartLifecycle() {
+      @Override
+      public void start() {
+        retention.start();
+      }
+
+      @Override
+      public void stop() {
+        retention.stop();
+      }
+
+      @Override
+      public boolean isRunning() {
+        return retention.isRunning();
       }
     };
   }

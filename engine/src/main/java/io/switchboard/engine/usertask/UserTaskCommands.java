@@ -224,6 +224,23 @@ public final class UserTaskCommands {
     return processor.query(() -> search.run(state.userTasks.all(), executor));
   }
 
+  /**
+   * Forgets the ended user tasks of process instances whose history retention removed (they are
+   * kept after their end for searches, so without this they would pile up).
+   */
+  public CompletableFuture<Void> forgetEndedOf(java.util.Collection<Long> processInstanceKeys) {
+    java.util.Set<Long> ended = new java.util.HashSet<>(processInstanceKeys);
+    return processor.submit(
+        reply -> {
+          for (UserTask task : List.copyOf(state.userTasks.all())) {
+            if (task.state != UserTask.State.CREATED && ended.contains(task.processInstanceKey)) {
+              state.userTasks.remove(task.key);
+            }
+          }
+          processor.reply(reply, null);
+        });
+  }
+
   private UserTask open(long key, String command, String verb) {
     UserTask task = state.userTasks.get(key);
     if (task == null) {
