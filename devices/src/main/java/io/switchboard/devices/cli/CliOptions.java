@@ -1,6 +1,7 @@
 package io.switchboard.devices.cli;
 
 import io.switchboard.devices.fault.FaultProfile;
+import io.switchboard.devices.sdwan.LinkImpairments;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -27,7 +28,8 @@ record CliOptions(
     Duration slowDelay,
     Path inventory,
     String logLevel,
-    boolean help) {
+    boolean help,
+    List<LinkImpairments.Entry> impairments) {
 
   static final String USAGE =
       """
@@ -50,6 +52,7 @@ record CliOptions(
         --slow-delay SECONDS    delay of the slow-responses fault (default 3)
         --inventory FILE        write serial,host,port,username,password,fingerprint as CSV
         --log-level L           error | warn | info | debug (default info)
+        --impair SPEC           impair WAN links: SERIAL:PORT:loss=5,latency=80,jitter=10;...
         --help
       """;
 
@@ -97,6 +100,7 @@ record CliOptions(
             "slow-delay",
             "inventory",
             "log-level",
+            "impair",
             "help");
     for (String name : values.keySet()) {
       if (!known.contains(name)) {
@@ -121,7 +125,8 @@ record CliOptions(
         Duration.ofMillis((long) (decimal(values, "slow-delay", 3) * 1000)),
         values.containsKey("inventory") ? Path.of(values.get("inventory")) : null,
         values.getOrDefault("log-level", "info"),
-        values.containsKey("help"));
+        values.containsKey("help"),
+        LinkImpairments.parse(values.get("impair")));
   }
 
   private static int integer(

@@ -3,6 +3,7 @@ package io.switchboard.devices.cli;
 import io.switchboard.devices.fleet.SimulatedDevice;
 import io.switchboard.devices.fleet.SimulatedFleet;
 import io.switchboard.devices.phonehome.PhoneHomeSettings;
+import io.switchboard.devices.sdwan.LinkImpairments;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -92,7 +93,9 @@ public final class SimulatorMain {
       System.setProperty("jdk.internal.httpclient.disableHostnameVerification", "true");
       builder.sslContext(trustAll());
     }
-    return builder.build();
+    SimulatedFleet fleet = builder.build();
+    LinkImpairments.apply(options.impairments(), fleet.sdwan());
+    return fleet;
   }
 
   private static void report(CliOptions options, SimulatedFleet fleet, long millis, PrintStream out)

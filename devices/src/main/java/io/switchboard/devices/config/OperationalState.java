@@ -21,7 +21,15 @@ public final class OperationalState {
 
   public static List<InterfaceState> interfaces(
       Element configuration, List<String> ports, Set<String> forcedDown) {
-    List<TunnelState> tunnels = tunnels(configuration, forcedDown);
+    return interfaces(configuration, ports, forcedDown, tunnels(configuration, forcedDown));
+  }
+
+  /** As above, with tunnel state decided elsewhere (IPsec negotiated across a fleet). */
+  public static List<InterfaceState> interfaces(
+      Element configuration,
+      List<String> ports,
+      Set<String> forcedDown,
+      List<TunnelState> tunnels) {
     Set<String> names = new LinkedHashSet<>(ports);
     Element interfaces = Xml.child(configuration, "interfaces");
     if (interfaces != null) {

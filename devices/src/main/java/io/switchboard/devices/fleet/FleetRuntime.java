@@ -23,6 +23,8 @@ final class FleetRuntime implements AutoCloseable {
   final SharedIoServiceFactoryFactory io;
   final HttpClient http;
   final ImageInstaller installer;
+  final io.switchboard.devices.sdwan.SdwanNetwork sdwan =
+      new io.switchboard.devices.sdwan.SdwanNetwork();
 
   FleetRuntime(int rpcThreads, int ioThreads, SSLContext sslContext, Duration downloadTimeout) {
     scheduler = new ScheduledThreadPoolExecutor(2, daemon("sim-timer"));

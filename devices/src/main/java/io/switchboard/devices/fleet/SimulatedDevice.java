@@ -20,6 +20,11 @@ import io.switchboard.devices.netconf.NetconfDevice;
 import io.switchboard.devices.netconf.SessionRegistry;
 import io.switchboard.devices.phonehome.PhoneHomeDevice;
 import io.switchboard.devices.phonehome.PhoneHomeStatus;
+import io.switchboard.devices.sdwan.Impairment;
+import io.switchboard.devices.sdwan.ProbeResult;
+import io.switchboard.devices.sdwan.SdwanNetwork;
+import io.switchboard.devices.sdwan.UnderlayAddresses;
+import io.switchboard.devices.sdwan.VpnStatus;
 import java.security.KeyPair;
 import java.security.MessageDigest;
 import java.security.PublicKey;
@@ -91,6 +96,7 @@ public final class SimulatedDevice implements NetconfDevice, PhoneHomeDevice {
         new ConfigStore(
             initialConfiguration(), runtime.scheduler, event -> log.info("{}: {}", serial, event));
     this.endpoint = new SshEndpoint(this, runtime, settings.bindAddress(), port, hostKey);
+    runtime.sdwan.register(sdwanNode);
   }
 
   private Element initialConfiguration() {
@@ -257,14 +263,81 @@ public final class SimulatedDevice implements NetconfDevice, PhoneHomeDevice {
 
   @Override
   public List<InterfaceState> interfaces() {
+    Element running = config.read(Datastore.RUNNING);
+    Set<String> down = Set.copyOf(forcedDown);
     return OperationalState.interfaces(
-        config.read(Datastore.RUNNING), settings.model().portNames(), Set.copyOf(forcedDown));
+        running, settings.model().portNames(), down, negotiated(running, down));
   }
 
   @Override
   public List<TunnelState> tunnels() {
-    return OperationalState.tunnels(config.read(Datastore.RUNNING), Set.copyOf(forcedDown));
+    Element running = config.read(Datastore.RUNNING);
+    return negotiated(running, Set.copyOf(forcedDown));
   }
+
+  /** Tunnels from the configuration, IPsec ones negotiated with their peers in the fleet. */
+  private List<TunnelState> negotiated(Element running, Set<String> down) {
+    List<TunnelState> local = OperationalState.tunnels(running, down);
+    if (local.stream().noneMatch(t -> "ipsec".equals(t.type()))) {
+      return local;
+    }
+    Map<String, VpnStatus> vpns = new java.util.HashMap<>();
+    for (VpnStatus v : runtime.sdwan.vpns(sdwanNode)) {
+      vpns.put(v.name(), v);
+    }
+    return local.stream()
+        .map(
+            t -> {
+              VpnStatus v = "ipsec".equals(t.type()) ? vpns.get(t.name()) : null;
+              return v == null
+                  ? t
+                  : new TunnelState(
+                      t.name(),
+                      t.type(),
+                      t.bindInterface(),
+                      t.remoteAddress(),
+                      v.up() ? "up" : "down");
+            })
+        .toList();
+  }
+
+  @Override
+  public List<VpnStatus> vpnStatus() {
+    return runtime.sdwan.vpns(sdwanNode);
+  }
+
+  @Override
+  public List<ProbeResult> probeResults() {
+    return runtime.sdwan.probes(sdwanNode);
+  }
+
+  /** Impairs one WAN port (loss, latency, jitter), as RPM probes over it will see. */
+  public void impair(String port, Impairment impairment) {
+    runtime.sdwan.impair(serial, port, impairment);
+  }
+
+  /** The underlay address of a WAN port now: its static address, or the one DHCP gives it. */
+  public String underlayAddress(String port) {
+    return UnderlayAddresses.of(serial, config.read(Datastore.RUNNING), port);
+  }
+
+  private final SdwanNetwork.Node sdwanNode =
+      new SdwanNetwork.Node() {
+        @Override
+        public String serialNumber() {
+          return serial;
+        }
+
+        @Override
+        public Element runningConfiguration() {
+          return config.read(Datastore.RUNNING);
+        }
+
+        @Override
+        public boolean forcedDown(String name) {
+          return forcedDown.contains(name);
+        }
+      };
 
   /**
    * Pulls the cable of a port (or brings down a tunnel or unit) whatever the configuration says.

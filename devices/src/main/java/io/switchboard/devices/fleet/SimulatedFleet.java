@@ -3,6 +3,7 @@ package io.switchboard.devices.fleet;
 import io.switchboard.devices.fault.FaultProfile;
 import io.switchboard.devices.phonehome.PhoneHomeClient;
 import io.switchboard.devices.phonehome.PhoneHomeSettings;
+import io.switchboard.devices.sdwan.SdwanNetwork;
 import java.net.URI;
 import java.security.PublicKey;
 import java.time.Duration;
@@ -128,6 +129,11 @@ public final class SimulatedFleet implements AutoCloseable {
 
   public synchronized int size() {
     return devices.size();
+  }
+
+  /** The fleet's underlay: negotiates IPsec VPNs across its devices, holds link impairments. */
+  public SdwanNetwork sdwan() {
+    return runtime.sdwan;
   }
 
   /** Threads the fleet itself runs, whatever its size: timers, RPC pool, SSH I/O, HTTP. */

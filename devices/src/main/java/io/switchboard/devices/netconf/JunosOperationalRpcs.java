@@ -26,6 +26,7 @@ final class JunosOperationalRpcs {
     table.put("get-chassis-inventory", JunosOperationalRpcs::chassisInventory);
     table.put("get-interface-information", JunosOperationalRpcs::interfaceInformation);
     table.put("get-security-associations-information", JunosOperationalRpcs::securityAssociations);
+    SdwanOperationalRpcs.register(table);
   }
 
   private static CompletionStage<RpcReply> softwareInformation(RpcRequest request) {

@@ -33,6 +33,16 @@ public interface NetconfDevice {
 
   List<TunnelState> tunnels();
 
+  /** IPsec VPNs as negotiated with their peers, with the reason when down (none by default). */
+  default List<io.switchboard.devices.sdwan.VpnStatus> vpnStatus() {
+    return List.of();
+  }
+
+  /** RPM probe results (none by default). */
+  default List<io.switchboard.devices.sdwan.ProbeResult> probeResults() {
+    return List.of();
+  }
+
   SessionRegistry sessions();
 
   /** Runs RPCs (bounded, shared by the fleet). */

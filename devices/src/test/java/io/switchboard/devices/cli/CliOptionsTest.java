@@ -37,6 +37,30 @@ class CliOptionsTest {
   }
 
   @Test
+  void impairmentsNameSerialPortAndValues() throws Exception {
+    CliOptions options =
+        CliOptions.parse(
+            List.of(
+                "--count",
+                "2",
+                "--base-port",
+                "0",
+                "--impair",
+                "SIM00001:ge-0/0/0:loss=5,latency=80;SIM00002:ge-0/0/1:jitter=3"));
+    assertThat(options.impairments())
+        .containsExactly(
+            new io.switchboard.devices.sdwan.LinkImpairments.Entry(
+                "SIM00001", "ge-0/0/0", new io.switchboard.devices.sdwan.Impairment(5, 80, 0)),
+            new io.switchboard.devices.sdwan.LinkImpairments.Entry(
+                "SIM00002", "ge-0/0/1", new io.switchboard.devices.sdwan.Impairment(0, 0, 3)));
+    try (var fleet = SimulatorMain.fleet(options)) {
+      assertThat(fleet.sdwan().impairment("SIM00001", "ge-0/0/0").latencyMs()).isEqualTo(80);
+    }
+    assertThatThrownBy(() -> CliOptions.parse(List.of("--impair", "SIM00001:loss=5")))
+        .hasMessageContaining("SERIAL:PORT");
+  }
+
+  @Test
   void mistakesAreNamed() {
     assertThatThrownBy(() -> CliOptions.parse(List.of("--cuont", "1")))
         .hasMessage("unknown option --cuont");
