@@ -167,6 +167,40 @@ class DecisionIT extends EngineIT {
   }
 
   @Test
+  void aDecisionUsesTheDecisionsItRequiresAndReportsEachEvaluated() throws Exception {
+    String base = "base_" + s.replace("-", "_");
+    String total = "total_" + s.replace("-", "_");
+    String xml =
+        Dmn.definitions(
+                id("graph"),
+                List.of(
+                    new Table(
+                        base, "UNIQUE", List.of(new Rule("< 10", "1"), new Rule(">= 10", "5")))))
+            .replace(
+                "</definitions>",
+                """
+                  <decision id="%s" name="Total">
+                    <informationRequirement><requiredDecision href="#%s" /></informationRequirement>
+                    <literalExpression><text>%s * 10 + size</text></literalExpression>
+                  </decision>
+                </definitions>
+                """
+                    .formatted(total, base, base));
+    client
+        .newDeployResourceCommand()
+        .addResourceString(xml, StandardCharsets.UTF_8, "total.dmn")
+        .send()
+        .join();
+    EvaluateDecisionResponse response = evaluate(total, 12);
+    assertThat(JSON.readValue(response.getDecisionOutput(), Object.class)).isEqualTo(62);
+    assertThat(response.getEvaluatedDecisions())
+        .extracting(EvaluatedDecision::getDecisionId)
+        .containsExactly(base, total);
+    assertThat(response.getEvaluatedDecisions().get(1).getDecisionType())
+        .isEqualTo("LITERAL_EXPRESSION");
+  }
+
+  @Test
   void aFailingDecisionAnswersItsFailureNamingIt() {
     deployDmn(id("graph"), allPolicies());
     EvaluateDecisionResponse response = evaluate(id("clash"), 15);
