@@ -12,6 +12,7 @@ import io.switchboard.engine.dmn.CalledDecisions;
 import io.switchboard.engine.dmn.DecisionCommands;
 import io.switchboard.engine.dmn.DecisionResources;
 import io.switchboard.engine.dmn.DmnEvaluator;
+import io.switchboard.engine.execution.ElementActivator;
 import io.switchboard.engine.execution.IncidentRaiser;
 import io.switchboard.engine.execution.ProcessExecutor;
 import io.switchboard.engine.execution.VariableMerger;
@@ -86,7 +87,8 @@ public final class Engine {
     executor.setDecisionEvaluator(new CalledDecisions(state, feel, dmn));
     this.decisions = new DecisionCommands(processor, dmn);
     this.deployments = new DeploymentCommands(processor, waitStates, new DecisionResources(dmn));
-    this.processInstances = new ProcessInstanceCommands(processor, executor);
+    ElementActivator activator = new ElementActivator(executor, state, incidentRaiser);
+    this.processInstances = new ProcessInstanceCommands(processor, executor, activator);
     this.jobs = new JobCommands(processor, executor, waitStates, incidentRaiser);
     this.messages = new MessageCommands(processor, executor, waitStates);
     this.incidents = new IncidentCommands(processor, executor, jobs);

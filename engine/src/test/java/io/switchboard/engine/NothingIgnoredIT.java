@@ -204,27 +204,6 @@ class NothingIgnoredIT extends EngineIT {
   }
 
   @Test
-  void startInstructionsOnCreationAreRefusedNamingTheField() {
-    String id = unique("start-instructions");
-    deploy(
-        Bpmn.createExecutableProcess(id)
-            .startEvent()
-            .serviceTask("task", s -> s.zeebeJobType("x"))
-            .endEvent()
-            .done());
-    assertRefused(
-            () ->
-                client
-                    .newCreateInstanceCommand()
-                    .bpmnProcessId(id)
-                    .latestVersion()
-                    .startBeforeElement("task")
-                    .send()
-                    .join())
-        .hasMessageContaining("startInstructions");
-  }
-
-  @Test
   void runtimeInstructionsOnCreationAreRefusedNamingTheField() {
     String id = unique("runtime-instructions");
     deploy(

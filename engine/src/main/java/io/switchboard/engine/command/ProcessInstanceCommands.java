@@ -2,7 +2,10 @@ package io.switchboard.engine.command;
 
 import io.camunda.client.protocol.rest.CreateProcessInstanceResult;
 import io.camunda.client.protocol.rest.ProcessInstanceCreationInstruction;
+import io.switchboard.engine.execution.ElementActivator;
 import io.switchboard.engine.execution.ProcessExecutor;
+import io.switchboard.engine.model.FlowNode;
+import io.switchboard.engine.modification.ActivationTargets;
 import io.switchboard.engine.processor.CommandProcessor;
 import io.switchboard.engine.processor.EngineException;
 import io.switchboard.engine.state.ElementInstance;
@@ -27,25 +30,23 @@ public final class ProcessInstanceCommands {
   private final CommandProcessor processor;
   private final EngineState state;
   private final ProcessExecutor executor;
+  private final ElementActivator activator;
   private final Map<Long, List<ResultWaiter>> resultWaiters = new HashMap<>();
 
-  public ProcessInstanceCommands(CommandProcessor processor, ProcessExecutor executor) {
+  public ProcessInstanceCommands(
+      CommandProcessor processor, ProcessExecutor executor, ElementActivator activator) {
     this.processor = processor;
     this.state = processor.state();
     this.executor = executor;
+    this.activator = activator;
     executor.setCompletionListener(this::ended);
   }
 
   /**
-   * Start and runtime instructions change where and how long an instance runs; creating it from the
-   * none start event instead would be a silent difference from Zeebe, so they are refused.
+   * Runtime instructions (terminate the instance after an element) are not executed; accepting them
+   * would be a silent difference from Zeebe, so they are refused.
    */
   private static void refuseUnexecutedOptions(ProcessInstanceCreationInstruction request) {
-    if (request.getStartInstructions() != null && !request.getStartInstructions().isEmpty()) {
-      throw EngineException.invalidArgument(
-          "The field 'startInstructions' of a process instance creation is not supported by this"
-              + " engine");
-    }
     if (request.getRuntimeInstructions() != null && !request.getRuntimeInstructions().isEmpty()) {
       throw EngineException.invalidArgument(
           "The field 'runtimeInstructions' of a process instance creation is not supported by"
@@ -75,15 +76,24 @@ public final class ProcessInstanceCommands {
     return processor.submit(
         reply -> {
           ProcessDefinition definition = findDefinition(request, tenantId, definitionKey);
-          if (definition.model.noneStartEventId() == null) {
+          List<FlowNode> starts = startInstructions(request, definition);
+          if (starts.isEmpty() && definition.model.noneStartEventId() == null) {
             throw EngineException.invalidArgument(
                 "Expected to create an instance of process '"
                     + definition.bpmnProcessId
                     + "', but it has no none start event");
           }
-          ElementInstance pi =
-              executor.createProcessInstance(
-                  definition, request.getVariables(), definition.model.noneStartEventId(), null);
+          ElementInstance pi;
+          if (starts.isEmpty()) {
+            pi =
+                executor.createProcessInstance(
+                    definition, request.getVariables(), definition.model.noneStartEventId(), null);
+          } else {
+            pi = activator.createProcessInstance(definition, request.getVariables());
+            for (FlowNode start : starts) {
+              activator.activate(pi, start, -1, Map.of());
+            }
+          }
           CreateProcessInstanceResult result =
               new CreateProcessInstanceResult()
                   .processDefinitionId(definition.bpmnProcessId)
@@ -104,6 +114,20 @@ public final class ProcessInstanceCommands {
             processor.reply(reply, result.variables(new HashMap<>()));
           }
         });
+  }
+
+  /** The elements to start before, validated as Zeebe does; empty to start as usual. */
+  private static List<FlowNode> startInstructions(
+      ProcessInstanceCreationInstruction request, ProcessDefinition definition) {
+    if (request.getStartInstructions() == null || request.getStartInstructions().isEmpty()) {
+      return List.of();
+    }
+    ActivationTargets targets = ActivationTargets.forCreation();
+    List<FlowNode> nodes = new ArrayList<>();
+    for (var instruction : request.getStartInstructions()) {
+      nodes.add(targets.target(definition.model, instruction.getElementId()));
+    }
+    return nodes;
   }
 
   private ProcessDefinition findDefinition(

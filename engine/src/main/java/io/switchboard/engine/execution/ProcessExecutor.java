@@ -167,6 +167,19 @@ public final class ProcessExecutor {
       String startEventId,
       String startCorrelationKey,
       ElementInstance caller) {
+    ElementInstance pi =
+        newProcessInstance(definition, initialVariables, startCorrelationKey, caller);
+    FlowNode start = definition.model.node(startEventId);
+    enqueueInScope(pi, () -> activate(pi, start, null));
+    return pi;
+  }
+
+  /** A process instance with its variables and event subprocess triggers, no token yet. */
+  ElementInstance newProcessInstance(
+      ProcessDefinition definition,
+      Map<String, Object> initialVariables,
+      String startCorrelationKey,
+      ElementInstance caller) {
     ElementInstance pi = new ElementInstance();
     pi.key = state.keys.nextKey();
     pi.processInstanceKey = pi.key;
@@ -187,8 +200,6 @@ public final class ProcessExecutor {
     variables.setLocal(pi, initialVariables);
     FlowNode root = definition.model.node(definition.bpmnProcessId);
     waitStates.openEventSubprocessTriggers(pi, root);
-    FlowNode start = definition.model.node(startEventId);
-    enqueueInScope(pi, () -> activate(pi, start, null));
     return pi;
   }
 
