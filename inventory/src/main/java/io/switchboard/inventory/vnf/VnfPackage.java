@@ -1,0 +1,157 @@
+package io.switchboard.inventory.vnf;
+
+import io.switchboard.inventory.common.AuditedEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Lob;
+import jakarta.persistence.Table;
+
+/**
+ * An onboarded VNF package of the provider's catalogue: what its VNFD says, where the verified CSAR
+ * and its extracted image are, and the key that signed it.
+ */
+@Entity
+@Table(name = "vnf_package")
+public class VnfPackage extends AuditedEntity {
+  @Column(nullable = false, length = 100)
+  private String vnfdId;
+
+  @Column(nullable = false, length = 100)
+  private String provider;
+
+  @Column(nullable = false, length = 100)
+  private String productName;
+
+  @Column(nullable = false, length = 60)
+  private String softwareVersion;
+
+  @Column(nullable = false, length = 60)
+  private String vnfdVersion;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 20)
+  private VnfPackageState state = VnfPackageState.ONBOARDED;
+
+  /** The deployment flavours as JSON ({@link Vnfd.Flavour} list). */
+  @Lob
+  @Column(nullable = false)
+  private String flavours;
+
+  /** The image's path inside the CSAR. */
+  @Column(nullable = false, length = 255)
+  private String imagePath;
+
+  @Column(nullable = false, length = 64)
+  private String imageSha256;
+
+  private long imageSizeBytes;
+
+  @Column(nullable = false, length = 64)
+  private String packageSha256;
+
+  private long packageSizeBytes;
+
+  @Column(nullable = false, length = 1000)
+  private String signature;
+
+  @Column(nullable = false, length = 80)
+  private String signingKeyId;
+
+  /** Directory holding the CSAR ({@code package.csar}) and the extracted image. */
+  @Column(nullable = false, length = 500)
+  private String storageLocation;
+
+  protected VnfPackage() {}
+
+  public VnfPackage(
+      Vnfd vnfd,
+      String flavoursJson,
+      String imageSha256,
+      long imageSizeBytes,
+      String packageSha256,
+      long packageSizeBytes,
+      String signature,
+      String signingKeyId,
+      String storageLocation) {
+    this.vnfdId = vnfd.id();
+    this.provider = vnfd.provider();
+    this.productName = vnfd.productName();
+    this.softwareVersion = vnfd.softwareVersion();
+    this.vnfdVersion = vnfd.vnfdVersion();
+    this.flavours = flavoursJson;
+    this.imagePath = vnfd.imagePath();
+    this.imageSha256 = imageSha256;
+    this.imageSizeBytes = imageSizeBytes;
+    this.packageSha256 = packageSha256;
+    this.packageSizeBytes = packageSizeBytes;
+    this.signature = signature;
+    this.signingKeyId = signingKeyId;
+    this.storageLocation = storageLocation;
+  }
+
+  public String getVnfdId() {
+    return vnfdId;
+  }
+
+  public String getProvider() {
+    return provider;
+  }
+
+  public String getProductName() {
+    return productName;
+  }
+
+  public String getSoftwareVersion() {
+    return softwareVersion;
+  }
+
+  public String getVnfdVersion() {
+    return vnfdVersion;
+  }
+
+  public VnfPackageState getState() {
+    return state;
+  }
+
+  public void setState(VnfPackageState state) {
+    this.state = state;
+  }
+
+  public String getFlavours() {
+    return flavours;
+  }
+
+  public String getImagePath() {
+    return imagePath;
+  }
+
+  public String getImageSha256() {
+    return imageSha256;
+  }
+
+  public long getImageSizeBytes() {
+    return imageSizeBytes;
+  }
+
+  public String getPackageSha256() {
+    return packageSha256;
+  }
+
+  public long getPackageSizeBytes() {
+    return packageSizeBytes;
+  }
+
+  public String getSignature() {
+    return signature;
+  }
+
+  public String getSigningKeyId() {
+    return signingKeyId;
+  }
+
+  public String getStorageLocation() {
+    return storageLocation;
+  }
+}

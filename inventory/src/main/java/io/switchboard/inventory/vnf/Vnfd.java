@@ -1,0 +1,185 @@
+package io.switchboard.inventory.vnf;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.representer.Representer;
+
+/**
+ * What a package's VNF descriptor says (a small YAML shape of SOL001's: see docs/vnf.md): product,
+ * provider, software version, the image inside the package and the deployment flavours.
+ */
+public record Vnfd(
+    String id,
+    String provider,
+    String productName,
+    String softwareVersion,
+    String vnfdVersion,
+    String imagePath,
+    List<Flavour> flavours) {
+
+  /** A virtual interface of the VNF and which side of the service chain it is on. */
+  public record VirtualInterface(String name, InterfaceRole role) {}
+
+  /** The service chain side of a virtual interface. */
+  public enum InterfaceRole {
+    LAN,
+    WAN,
+    MGMT
+  }
+
+  /** A deployment flavour: the host resources it takes and its interfaces. */
+  public record Flavour(
+      String id, int vcpus, int memoryMib, int hugepagesMib, List<VirtualInterface> interfaces) {
+    /** The interface of {@code role}, if the flavour has one. */
+    public Optional<VirtualInterface> interfaceOf(InterfaceRole role) {
+      return interfaces.stream().filter(i -> i.role() == role).findFirst();
+    }
+  }
+
+  /** The flavour {@code id}, if the descriptor has it. */
+  public Optional<Flavour> flavour(String id) {
+    return flavours.stream().filter(f -> f.id().equals(id)).findFirst();
+  }
+
+  /** A descriptor that does not have the expected shape; the message names the field. */
+  public static final class InvalidVnfdException extends RuntimeException {
+    public InvalidVnfdException(String message) {
+      super(message);
+    }
+  }
+
+  /** Reads a descriptor from its YAML text. */
+  public static Vnfd parse(String yamlText) {
+    Object root;
+    try {
+      root = yaml().load(yamlText);
+    } catch (RuntimeException e) {
+      throw new InvalidVnfdException("is not valid YAML: " + firstLine(e.getMessage()));
+    }
+    Map<?, ?> vnfd = map(map(root, "the document").get("vnfd"), "vnfd");
+    List<Flavour> flavours = flavoursFrom(vnfd.get("flavours"));
+    return new Vnfd(
+        text(vnfd, "id", 100),
+        text(vnfd, "provider", 100),
+        text(vnfd, "product_name", 100),
+        text(vnfd, "software_version", 60),
+        text(vnfd, "version", 60),
+        text(vnfd, "image", 255),
+        flavours);
+  }
+
+  /** Reads flavours from {@link #flavoursYaml()}'s text (as kept in the inventory). */
+  public static List<Flavour> parseFlavours(String yamlText) {
+    Object node = yaml().load(yamlText);
+    return flavoursFrom(node);
+  }
+
+  private static List<Flavour> flavoursFrom(Object node) {
+    if (!(node instanceof List<?> list) || list.isEmpty()) {
+      throw new InvalidVnfdException("vnfd.flavours must be a non-empty list");
+    }
+    List<Flavour> flavours = new ArrayList<>();
+    for (Object item : list) {
+      Map<?, ?> f = map(item, "vnfd.flavours[]");
+      String id = text(f, "id", 60);
+      Object ifs = f.get("interfaces");
+      if (!(ifs instanceof List<?> ifList) || ifList.isEmpty()) {
+        throw new InvalidVnfdException(
+            "vnfd.flavours[" + id + "].interfaces must be a non-empty list");
+      }
+      List<VirtualInterface> interfaces = new ArrayList<>();
+      for (Object i : ifList) {
+        Map<?, ?> vi = map(i, "vnfd.flavours[" + id + "].interfaces[]");
+        String name = text(vi, "name", 20);
+        if (!name.matches("eth[0-9]{1,2}")) {
+          throw new InvalidVnfdException(
+              "vnfd.flavours[" + id + "].interfaces name '" + name + "' must be ethN");
+        }
+        String role = text(vi, "role", 10);
+        try {
+          interfaces.add(new VirtualInterface(name, InterfaceRole.valueOf(role.toUpperCase())));
+        } catch (IllegalArgumentException e) {
+          throw new InvalidVnfdException(
+              "vnfd.flavours[" + id + "].interfaces role '" + role + "' must be lan, wan or mgmt");
+        }
+      }
+      flavours.add(
+          new Flavour(
+              id,
+              number(f, "vcpus", 1, 64),
+              number(f, "memory_mib", 256, 1048576),
+              f.containsKey("hugepages_mib") ? number(f, "hugepages_mib", 0, 1048576) : 0,
+              List.copyOf(interfaces)));
+    }
+    return List.copyOf(flavours);
+  }
+
+  /** The flavours as YAML, the form the inventory keeps them in. */
+  public static String flavoursYaml(List<Flavour> flavours) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (Flavour f : flavours) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("id", f.id());
+      m.put("vcpus", f.vcpus());
+      m.put("memory_mib", f.memoryMib());
+      m.put("hugepages_mib", f.hugepagesMib());
+      List<Map<String, Object>> ifs = new ArrayList<>();
+      for (VirtualInterface i : f.interfaces()) {
+        ifs.add(Map.of("name", i.name(), "role", i.role().name().toLowerCase()));
+      }
+      m.put("interfaces", ifs);
+      out.add(m);
+    }
+    DumperOptions options = new DumperOptions();
+    options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+    return new Yaml(new SafeConstructor(new LoaderOptions()), new Representer(options), options)
+        .dump(out);
+  }
+
+  private static Yaml yaml() {
+    LoaderOptions options = new LoaderOptions();
+    options.setMaxAliasesForCollections(10);
+    options.setCodePointLimit(1024 * 1024);
+    return new Yaml(new SafeConstructor(options));
+  }
+
+  private static Map<?, ?> map(Object node, String what) {
+    if (node instanceof Map<?, ?> m) {
+      return m;
+    }
+    throw new InvalidVnfdException(what + " must be a mapping");
+  }
+
+  private static String text(Map<?, ?> m, String key, int max) {
+    Object value = m.get(key);
+    if (value == null || String.valueOf(value).isBlank()) {
+      throw new InvalidVnfdException(key + " is required");
+    }
+    String text = String.valueOf(value).trim();
+    if (text.length() > max) {
+      throw new InvalidVnfdException(key + " must be at most " + max + " characters");
+    }
+    if (!text.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+      throw new InvalidVnfdException(key + " must be printable ASCII");
+    }
+    return text;
+  }
+
+  private static int number(Map<?, ?> m, String key, int min, int max) {
+    if (!(m.get(key) instanceof Integer value) || value < min || value > max) {
+      throw new InvalidVnfdException(key + " must be a whole number from " + min + " to " + max);
+    }
+    return value;
+  }
+
+  private static String firstLine(String message) {
+    return message == null ? "" : message.lines().findFirst().orElse("");
+  }
+}
