@@ -1,0 +1,10 @@
+package io.switchboard.inventory.firewall;
+
+/** Where one device's deployment of a version stands. */
+public enum DeploymentState {
+  PENDING,
+  DEPLOYED,
+  FAILED,
+  ROLLED_BACK,
+  RESTORED
+}

@@ -1,0 +1,163 @@
+package io.switchboard.inventory.firewall.analysis;
+
+import io.switchboard.inventory.firewall.model.FirewallAction;
+import io.switchboard.inventory.firewall.model.PolicySnapshot;
+import io.switchboard.inventory.firewall.model.RuleDef;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Static analysis of a policy version (pure): shadowed and redundant rules, and the example flows
+ * whose verdict changes between two versions. Sessions no rule matches are denied (the Junos
+ * default policy). Disabled rules are not rendered and not analysed.
+ */
+public final class PolicyAnalysis {
+  /** Sample source, destination and service used where a rule says {@code any}. */
+  static final String ANY_SOURCE = "203.0.113.10";
+
+  static final String ANY_DESTINATION = "198.51.100.10";
+
+  private PolicyAnalysis() {}
+
+  /** Shadowed and redundant rules of one version, in rule order. */
+  public static List<Finding> findings(PolicySnapshot s) {
+    List<RuleDef> rules = enabled(s);
+    List<RuleMatch> matches = rules.stream().map(r -> RuleMatch.of(r, s)).toList();
+    List<Finding> out = new ArrayList<>();
+    for (int j = 0; j < rules.size(); j++) {
+      RuleDef later = rules.get(j);
+      Finding found = null;
+      for (int i = 0; i < j && found == null; i++) {
+        if (matches.get(i).covers(matches.get(j))) {
+          RuleDef earlier = rules.get(i);
+          found =
+              earlier.action() == later.action()
+                  ? new Finding(
+                      Finding.Kind.REDUNDANT,
+                      later.name(),
+                      earlier.name(),
+                      "'"
+                          + earlier.name()
+                          + "' already matches everything it does, with the same action")
+                  : new Finding(
+                      Finding.Kind.SHADOWED,
+                      later.name(),
+                      earlier.name(),
+                      "never matched: '"
+                          + earlier.name()
+                          + "' comes first and "
+                          + earlier.action().junos()
+                          + "s all its sessions");
+        }
+      }
+      if (found == null) {
+        found = redundantBeforeWiderRule(rules, matches, j);
+      }
+      if (found != null) {
+        out.add(found);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * A rule inside a later rule with the same action, where no rule between them sees any of its
+   * sessions with another action: removing it changes no verdict.
+   */
+  private static Finding redundantBeforeWiderRule(List<RuleDef> rules, List<RuleMatch> m, int i) {
+    for (int j = i + 1; j < rules.size(); j++) {
+      if (rules.get(j).action() != rules.get(i).action()) {
+        if (m.get(j).overlaps(m.get(i))) {
+          return null;
+        }
+        continue;
+      }
+      if (m.get(j).covers(m.get(i))) {
+        return new Finding(
+            Finding.Kind.REDUNDANT,
+            rules.get(i).name(),
+            rules.get(j).name(),
+            "'" + rules.get(j).name() + "' further down gives all its sessions the same verdict");
+      }
+    }
+    return null;
+  }
+
+  /** The verdict of one flow: the first enabled rule matching it, or the default deny. */
+  public static Verdict verdict(PolicySnapshot s, Flow flow) {
+    for (RuleDef r : enabled(s)) {
+      if (RuleMatch.of(r, s).matches(flow)) {
+        return new Verdict(r.action(), r.name());
+      }
+    }
+    return new Verdict(FirewallAction.DENY, null);
+  }
+
+  /** A verdict: the action and the rule that decided (null: the default policy). */
+  public record Verdict(FirewallAction action, String rule) {}
+
+  /**
+   * Example flows (one per rule of either version: its first zone pair, first source, destination
+   * and service) whose action differs between {@code before} (null: nothing deployed, all denied)
+   * and {@code after}.
+   */
+  public static List<VerdictChange> verdictChanges(PolicySnapshot before, PolicySnapshot after) {
+    PolicySnapshot old = before == null ? PolicySnapshot.empty(after.policyName()) : before;
+    Set<Flow> flows = new LinkedHashSet<>();
+    for (PolicySnapshot s : List.of(old, after)) {
+      for (RuleDef r : enabled(s)) {
+        example(r, s).ifPresent(flows::add);
+      }
+    }
+    List<VerdictChange> out = new ArrayList<>();
+    for (Flow f : flows) {
+      Verdict a = verdict(old, f);
+      Verdict b = verdict(after, f);
+      if (a.action() != b.action()) {
+        out.add(new VerdictChange(f, a.action().name(), a.rule(), b.action().name(), b.rule()));
+      }
+    }
+    return out;
+  }
+
+  /** A flow the rule matches (its first zone pair, first source, destination and service). */
+  static Optional<Flow> example(RuleDef r, PolicySnapshot s) {
+    RuleMatch m = RuleMatch.of(r, s);
+    String source = sample(m.sources(), ANY_SOURCE);
+    String destination = sample(m.destinations(), ANY_DESTINATION);
+    if (source == null || destination == null) {
+      return Optional.empty();
+    }
+    String protocol = "tcp";
+    int port = 443;
+    if (!m.services().any() && !m.services().services().isEmpty()) {
+      RuleMatch.Service svc = m.services().services().get(0);
+      protocol = svc.protocol();
+      port = svc.low();
+    }
+    return Optional.of(
+        new Flow(r.fromZones().get(0), r.toZones().get(0), source, destination, protocol, port));
+  }
+
+  private static String sample(RuleMatch.Addresses a, String any) {
+    if (a.any()) {
+      return any;
+    }
+    if (!a.intervals().isEmpty()) {
+      IpRanges.Interval i = a.intervals().get(0);
+      // The first host of a network rather than its network address, when there is room.
+      return IpRanges.text(
+          i.high().subtract(i.low()).signum() > 0
+              ? i.low().add(java.math.BigInteger.ONE)
+              : i.low());
+    }
+    return a.names().stream().findFirst().orElse(null);
+  }
+
+  private static List<RuleDef> enabled(PolicySnapshot s) {
+    return s.rules().stream().filter(RuleDef::enabled).toList();
+  }
+}
