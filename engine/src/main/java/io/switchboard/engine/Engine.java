@@ -18,6 +18,7 @@ import io.switchboard.engine.execution.ProcessExecutor;
 import io.switchboard.engine.execution.VariableMerger;
 import io.switchboard.engine.execution.WaitStates;
 import io.switchboard.engine.feel.FeelExpressions;
+import io.switchboard.engine.modification.ModificationCommands;
 import io.switchboard.engine.processor.CommandProcessor;
 import io.switchboard.engine.state.EngineState;
 import io.switchboard.engine.state.ProcessDefinition;
@@ -46,6 +47,7 @@ public final class Engine {
   private final io.switchboard.engine.command.SignalCommands signals;
   private final UserTaskCommands userTasks;
   private final ClockCommands clock;
+  private final ModificationCommands modifications;
   private final DecisionCommands decisions;
 
   public Engine(EngineStore store, Clock clock) {
@@ -89,6 +91,7 @@ public final class Engine {
     this.deployments = new DeploymentCommands(processor, waitStates, new DecisionResources(dmn));
     ElementActivator activator = new ElementActivator(executor, state, incidentRaiser);
     this.processInstances = new ProcessInstanceCommands(processor, executor, activator);
+    this.modifications = new ModificationCommands(processor, executor, activator);
     this.jobs = new JobCommands(processor, executor, waitStates, incidentRaiser);
     this.messages = new MessageCommands(processor, executor, waitStates);
     this.incidents = new IncidentCommands(processor, executor, jobs);
@@ -99,6 +102,11 @@ public final class Engine {
         new UserTaskBehavior(processor, feel, executor, waitStates, incidentRaiser);
     this.userTasks = new UserTaskCommands(processor, executor, userTaskBehavior);
     this.clock = new ClockCommands(processor, clock, clockControl);
+  }
+
+  /** Process instance modification ({@code /v2/process-instances/{key}/modification}). */
+  public ModificationCommands modifications() {
+    return modifications;
   }
 
   /** Pinning and resetting the clock ({@code /v2/clock}). */

@@ -35,6 +35,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
   io.switchboard.engine.rest.UserTaskController.class,
   io.switchboard.engine.rest.OperatorViewController.class,
   io.switchboard.engine.rest.ClockController.class,
+  io.switchboard.engine.rest.ModificationController.class,
   io.switchboard.engine.rest.DecisionController.class,
   EngineProblemHandler.class
 })

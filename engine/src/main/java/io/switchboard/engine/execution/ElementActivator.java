@@ -61,7 +61,8 @@ public final class ElementActivator {
       Map<String, Map<String, Object>> variablesByScopeId) {
     ElementInstance flowScope = walk(processInstance, target, ancestorKey, variablesByScopeId);
     if (flowScope.state == ElementInstance.State.ACTIVE) {
-      executor.enqueueInScope(flowScope, () -> executor.activate(flowScope, target, null));
+      Map<String, Object> local = variablesByScopeId.get(target.id);
+      executor.enqueueInScope(flowScope, () -> activateWithLocals(flowScope, target, local));
     }
     // else a created flow scope's input mapping failed: it waits with an incident, and resolving
     // it activates the scope the ordinary way (from its start event)
@@ -118,6 +119,25 @@ public final class ElementActivator {
               + "', but the ancestor is not a flow scope of the element");
     }
     return scope;
+  }
+
+  /** As a token arriving, with the instruction's local variables set before the activation. */
+  private void activateWithLocals(
+      ElementInstance scope, FlowNode target, Map<String, Object> local) {
+    if (!state.elementInstances.contains(scope.key)) {
+      return; // terminated by the same command
+    }
+    if (local == null || local.isEmpty()) {
+      executor.activate(scope, target, null);
+      return;
+    }
+    ElementInstance instance = executor.newInstance(scope, target);
+    if (target.loop != null) {
+      instance.elementType = ElementType.MULTI_INSTANCE_BODY;
+    }
+    state.putElementInstance(instance);
+    executor.variables().setLocal(instance, local);
+    executor.runActivation(instance, target);
   }
 
   private ElementInstance ancestor(ElementInstance processInstance, long key) {

@@ -146,7 +146,8 @@ public final class ProcessExecutor {
         });
   }
 
-  private boolean hasPendingSteps(ElementInstance scope) {
+  /** Whether steps that will put a token into {@code scope} are still queued. */
+  public boolean hasPendingSteps(ElementInstance scope) {
     return pendingSteps.containsKey(scope.key);
   }
 

@@ -1,0 +1,106 @@
+package io.switchboard.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** A modification is durable: after a restart the instance runs on from where it was moved to. */
+class ModificationRestartIT {
+
+  private static String databaseUrl() {
+    String configured = System.getProperty("spring.datasource.url");
+    if (configured != null && !configured.isBlank()) {
+      return configured;
+    }
+    Path file =
+        Path.of("target", "engine-it", "modify-restart-" + UUID.randomUUID()).toAbsolutePath();
+    return "jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE";
+  }
+
+  private static ConfigurableApplicationContext startApp(String url) {
+    return new SpringApplicationBuilder(EngineTestApplication.class)
+        .run("--server.port=0", "--spring.datasource.url=" + url);
+  }
+
+  private static int port(ConfigurableApplicationContext context) {
+    return ((WebServerApplicationContext) context).getWebServer().getPort();
+  }
+
+  private static List<ActivatedJob> activate(CamundaClient client, String type) {
+    return client
+        .newActivateJobsCommand()
+        .jobType(type)
+        .maxJobsToActivate(5)
+        .timeout(Duration.ofMinutes(1))
+        .requestTimeout(Duration.ofSeconds(4))
+        .send()
+        .join()
+        .getJobs();
+  }
+
+  @Test
+  void aModifiedInstanceCarriesOnAfterARestart() {
+    String url = databaseUrl();
+    String id = "modify-restart-" + UUID.randomUUID().toString().substring(0, 8);
+    long pi;
+    ConfigurableApplicationContext first = startApp(url);
+    try (CamundaClient client = EngineIT.newClient(port(first))) {
+      client
+          .newDeployResourceCommand()
+          .addProcessModel(
+              Bpmn.createExecutableProcess(id)
+                  .startEvent()
+                  .serviceTask("configure", t -> t.zeebeJobType(id + "-configure"))
+                  .serviceTask("verify", t -> t.zeebeJobType(id + "-verify"))
+                  .serviceTask("report", t -> t.zeebeJobType(id + "-report"))
+                  .endEvent()
+                  .done(),
+              "modify.bpmn")
+          .send()
+          .join();
+      pi =
+          client
+              .newCreateInstanceCommand()
+              .bpmnProcessId(id)
+              .latestVersion()
+              .send()
+              .join()
+              .getProcessInstanceKey();
+      ActivatedJob stuck = activate(client, id + "-configure").get(0);
+      client
+          .newModifyProcessInstanceCommand(pi)
+          .activateElement("verify")
+          .withVariables(Map.of("repairedBy", "noc"))
+          .and()
+          .terminateElement(stuck.getElementInstanceKey())
+          .send()
+          .join();
+    } finally {
+      first.close();
+    }
+
+    ConfigurableApplicationContext second = startApp(url);
+    try (CamundaClient client = EngineIT.newClient(port(second))) {
+      List<ActivatedJob> verify = activate(client, id + "-verify");
+      assertThat(verify).hasSize(1);
+      assertThat(verify.get(0).getProcessInstanceKey()).isEqualTo(pi);
+      assertThat(verify.get(0).getVariablesAsMap()).containsEntry("repairedBy", "noc");
+      assertThat(activate(client, id + "-configure")).as("terminated for good").isEmpty();
+      client.newCompleteCommand(verify.get(0)).send().join();
+      assertThat(activate(client, id + "-report")).hasSize(1);
+    } finally {
+      second.close();
+    }
+  }
+}
