@@ -1,0 +1,60 @@
+package io.switchboard.workflows.vnf;
+
+/**
+ * The contract of the VNF lifecycle processes (docs/vnf.md): process ids, job types, the error code
+ * a failed step throws, and variable names.
+ */
+public final class VnfProcesses {
+  public static final String INSTANTIATION = "vnf-instantiation";
+  public static final String TERMINATION = "vnf-termination";
+
+  /** Checks package (ONBOARDED) and flavour, and that the device is a uCPE. */
+  public static final String JOB_VALIDATE = "vnf.validate";
+
+  /** Holds the flavour's vCPUs, memory and hugepages on the device (refused when short). */
+  public static final String JOB_RESERVE_RESOURCES = "vnf.reserve-resources";
+
+  /** Compensation of {@link #JOB_RESERVE_RESOURCES}; also the last step of termination. */
+  public static final String JOB_RELEASE_RESOURCES = "vnf.release-resources";
+
+  /** Copies the package's image to the device, SHA-256 checked. */
+  public static final String JOB_TRANSFER_IMAGE = "vnf.transfer-image";
+
+  /** Compensation of {@link #JOB_TRANSFER_IMAGE}: removes the image file from the device. */
+  public static final String JOB_DELETE_IMAGE = "vnf.delete-image";
+
+  /** Configures the VNF, its VLANs and the service chain, with commit confirmed. */
+  public static final String JOB_CONFIGURE = "vnf.configure";
+
+  /** Removes what {@link #JOB_CONFIGURE} added (compensation, and termination). */
+  public static final String JOB_UNCONFIGURE = "vnf.unconfigure";
+
+  /** Polls the device's VNF state until Running, within a timeout. */
+  public static final String JOB_WAIT_BOOT = "vnf.wait-boot";
+
+  /** Checks the VNF's interfaces are up on the service chain. */
+  public static final String JOB_HEALTH_CHECK = "vnf.health-check";
+
+  /** Confirms the pending confirmed commit. */
+  public static final String JOB_CONFIRM = "vnf.confirm";
+
+  /** Records the occurrence's final state (and the instance's), from {@link #VAR_LCM_OUTCOME}. */
+  public static final String JOB_RECORD_OUTCOME = "vnf.record-outcome";
+
+  /** The BPMN error every failed step throws; the message carries the device's own message. */
+  public static final String ERROR_STEP_FAILED = "VNF_STEP_FAILED";
+
+  public static final String VAR_VNF_INSTANCE_ID = "vnfInstanceId";
+  public static final String VAR_LCM_OP_OCC_ID = "vnfLcmOpOccId";
+
+  /** Set by the rollback endpoint: the failing step throws {@link #ERROR_STEP_FAILED} instead. */
+  public static final String VAR_ROLLBACK_REQUESTED = "rollbackRequested";
+
+  /** How long {@link #JOB_WAIT_BOOT} waits for Running (ISO-8601 duration, default PT2M). */
+  public static final String VAR_BOOT_TIMEOUT = "bootTimeout";
+
+  /** Input of {@link #JOB_RECORD_OUTCOME}: COMPLETED or ROLLED_BACK. */
+  public static final String VAR_LCM_OUTCOME = "lcmOutcome";
+
+  private VnfProcesses() {}
+}
