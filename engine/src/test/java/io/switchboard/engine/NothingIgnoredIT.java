@@ -56,7 +56,7 @@ class NothingIgnoredIT extends EngineIT {
   }
 
   @Test
-  void executionListenersAreRefusedNamingElementTypeAndAttribute() {
+  void executionListenersOnAMultiInstanceTaskAreRefusedNamingElementTypeAndAttribute() {
     String xml =
         process(
             unique("listeners"),
@@ -68,6 +68,11 @@ class NothingIgnoredIT extends EngineIT {
                   <zeebe:executionListener eventType="start" type="audit" />
                 </zeebe:executionListeners>
               </bpmn:extensionElements>
+              <bpmn:multiInstanceLoopCharacteristics>
+                <bpmn:extensionElements>
+                  <zeebe:loopCharacteristics inputCollection="=[1, 2]" />
+                </bpmn:extensionElements>
+              </bpmn:multiInstanceLoopCharacteristics>
             </bpmn:serviceTask>
             """);
     assertRefused(() -> deployXml(xml))

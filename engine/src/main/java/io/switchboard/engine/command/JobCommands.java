@@ -202,8 +202,14 @@ public final class JobCommands {
         .deadline(job.deadline)
         .variables(variables)
         .tenantId(job.tenantId)
-        .kind(JobKindEnum.BPMN_ELEMENT)
-        .listenerEventType(JobListenerEventTypeEnum.UNSPECIFIED)
+        .kind(
+            job.listenerEventType == null
+                ? JobKindEnum.BPMN_ELEMENT
+                : JobKindEnum.EXECUTION_LISTENER)
+        .listenerEventType(
+            job.listenerEventType == null
+                ? JobListenerEventTypeEnum.UNSPECIFIED
+                : JobListenerEventTypeEnum.fromValue(job.listenerEventType))
         .tags(new HashSet<>());
   }
 
@@ -273,6 +279,12 @@ public final class JobCommands {
           state.removeJob(job.key, "COMPLETED");
           instance.jobKey = -1;
           Map<String, Object> variables = request == null ? null : request.getVariables();
+          if (job.listenerEventType != null) {
+            executor.listenerJobCompleted(job, instance, variables);
+            executor.drain();
+            processor.reply(reply, null);
+            return;
+          }
           if (variables != null) {
             if (node.hasOutputMappings()) {
               executor.variables().setLocal(instance, variables);
@@ -319,7 +331,9 @@ public final class JobCommands {
                 job.errorMessage == null || job.errorMessage.isBlank()
                     ? "No more retries left."
                     : job.errorMessage;
-            incidents.raise(instance, "JOB_NO_RETRIES", message, Incident.RetryAction.JOB, job.key);
+            String errorType =
+                job.listenerEventType != null ? "EXECUTION_LISTENER_NO_RETRIES" : "JOB_NO_RETRIES";
+            incidents.raise(instance, errorType, message, Incident.RetryAction.JOB, job.key);
           }
           processor.reply(reply, null);
         });
@@ -334,6 +348,13 @@ public final class JobCommands {
         reply -> {
           Job job = existing(key, "throw an error for");
           requireState(job, "throw an error for", Job.State.ACTIVATABLE, Job.State.ACTIVATED);
+          if (job.listenerEventType != null) {
+            throw EngineException.invalidState(
+                "Expected to throw an error for job with key '"
+                    + key
+                    + "', but it is an execution listener job; throwing a BPMN error from an"
+                    + " execution listener is not supported");
+          }
           ElementInstance instance = state.elementInstances.get(job.elementInstanceKey);
           Map<String, Object> variables =
               request.getVariables() == null ? Map.of() : request.getVariables();

@@ -40,6 +40,7 @@ public final class ProcessExecutor {
   private final MultiInstances multiInstances;
   private final CallActivities callActivities;
   private final Gateways gateways;
+  private final ExecutionListenerJobs listeners;
   private WaitStates waitStates;
   private EventThrows eventThrows;
   private CompletionListener completionListener = (pi, vars, terminated) -> {};
@@ -67,10 +68,12 @@ public final class ProcessExecutor {
     this.multiInstances = new MultiInstances(this, state, feel, incidents);
     this.callActivities = new CallActivities(this, state, feel, incidents);
     this.gateways = new Gateways(this, state, feel, incidents);
+    this.listeners = new ExecutionListenerJobs(processor, feel, variables, incidents);
   }
 
   void setWaitStates(WaitStates waitStates) {
     this.waitStates = waitStates;
+    this.listeners.setWaitStates(waitStates);
     this.eventThrows = new EventThrows(this, waitStates, state, incidents);
   }
 
@@ -281,6 +284,13 @@ public final class ProcessExecutor {
         return;
       }
     }
+    if (listeners.startPending(instance, node)) {
+      return; // the element's behaviour runs once its start listeners have completed
+    }
+    runBehavior(instance, node);
+  }
+
+  private void runBehavior(ElementInstance instance, FlowNode node) {
     switch (node.type) {
       case START_EVENT, PARALLEL_GATEWAY, BOUNDARY_EVENT, MANUAL_TASK, TASK ->
           complete(instance, node.outgoing);
@@ -398,6 +408,31 @@ public final class ProcessExecutor {
         return;
       }
     }
+    if (!body && listeners.endPending(instance, node)) {
+      return; // the element is left once its end listeners have completed
+    }
+    finishCompletion(instance, node, outgoing, body);
+  }
+
+  /**
+   * An execution listener's job completed: the next listener's job, or else the element's behaviour
+   * (after start listeners) or its leaving (after end listeners).
+   */
+  public void listenerJobCompleted(
+      io.switchboard.engine.state.Job job, ElementInstance instance, Map<String, Object> values) {
+    listeners.completed(job, instance, values);
+    FlowNode node = node(instance);
+    if (ExecutionListenerJobs.START.equals(job.listenerEventType)) {
+      if (!listeners.startPending(instance, node)) {
+        runBehavior(instance, node);
+      }
+    } else if (!listeners.endPending(instance, node)) {
+      finishCompletion(instance, node, node.outgoing, false);
+    }
+  }
+
+  private void finishCompletion(
+      ElementInstance instance, FlowNode node, List<SequenceFlow> outgoing, boolean body) {
     ElementInstance scope = state.elementInstances.get(instance.flowScopeKey);
     if (scope != null && scope.elementType == ElementType.MULTI_INSTANCE_BODY) {
       multiInstances.collectOutput(scope, instance, node);

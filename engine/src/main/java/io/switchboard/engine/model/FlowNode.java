@@ -87,6 +87,9 @@ public final class FlowNode {
   /** For business rule tasks with a {@code zeebe:calledDecision} (DMN); null for job-based ones. */
   public final CalledDecision calledDecision;
 
+  /** Execution listeners in model order, start and end ones together; empty for most elements. */
+  public final List<ExecutionListener> executionListeners;
+
   /** Multi-instance settings; collections and conditions are FEEL expressions. */
   public record MultiInstance(
       boolean sequential,
@@ -136,10 +139,19 @@ public final class FlowNode {
     this.compensationHandlerId = b.compensationHandlerId;
     this.compensateActivityId = b.compensateActivityId;
     this.calledDecision = b.calledDecision;
+    this.executionListeners = Collections.unmodifiableList(new ArrayList<>(b.executionListeners));
   }
 
   public static Builder builder(String id, ElementType type, String flowScopeId) {
     return new Builder(id, type, flowScopeId);
+  }
+
+  /** The element's execution listeners of one event type, in model order. */
+  public List<ExecutionListener> listeners(ExecutionListener.EventType eventType) {
+    if (executionListeners.isEmpty()) {
+      return List.of();
+    }
+    return executionListeners.stream().filter(l -> l.eventType() == eventType).toList();
   }
 
   public boolean hasOutputMappings() {
@@ -190,6 +202,7 @@ public final class FlowNode {
     public String compensationHandlerId;
     public String compensateActivityId;
     public CalledDecision calledDecision;
+    public final List<ExecutionListener> executionListeners = new ArrayList<>();
 
     private Builder(String id, ElementType type, String flowScopeId) {
       this.id = id;

@@ -60,6 +60,11 @@ public final class ElementInstance {
   /** For process instances: the correlation key of the message that started it, if any. */
   public String startCorrelationKey;
 
+  /** How many start / end execution listeners of the element have completed. */
+  public int startListenersDone;
+
+  public int endListenersDone;
+
   public boolean isProcessInstance() {
     return key == processInstanceKey;
   }

@@ -31,4 +31,7 @@ public final class Job {
   public String bpmnProcessId;
   public int version;
   public String tenantId;
+
+  /** {@code START} or {@code END} for an execution listener's job; null for an element's own. */
+  public String listenerEventType;
 }

@@ -15,7 +15,7 @@ final class HistoryJobs {
           + " is_denied, denied_reason, custom_headers, element_id, element_instance_key,"
           + " process_instance_key, process_definition_key, bpmn_process_id, tenant_id) VALUES";
   private static final String VALUES =
-      "(?, ?, ?, ?, 'BPMN_ELEMENT', 'UNSPECIFIED', ?, ?, ?, ?, ?, ?, FALSE, NULL, ?, ?, ?, ?, ?, ?, ?)";
+      "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, NULL, ?, ?, ?, ?, ?, ?, ?)";
   private static final String DELETE = "DELETE FROM engine_history_job WHERE key_ IN";
   private static final String UPDATE =
       "UPDATE engine_history_job SET worker = ?, state = ?, retries = ?, deadline = ?,"
@@ -82,6 +82,8 @@ final class HistoryJobs {
       text(job.type),
       text(job.worker),
       status,
+      job.listenerEventType == null ? "BPMN_ELEMENT" : "EXECUTION_LISTENER",
+      job.listenerEventType == null ? "UNSPECIFIED" : job.listenerEventType,
       job.retries,
       deadline(job),
       endTime,

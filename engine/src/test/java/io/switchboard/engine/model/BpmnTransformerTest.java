@@ -15,8 +15,9 @@ class BpmnTransformerTest {
     return Bpmn.convertToString(
             Bpmn.createExecutableProcess("listened")
                 .startEvent()
-                .serviceTask(
-                    "task", t -> t.zeebeJobType("work").zeebeStartExecutionListener("audit"))
+                .exclusiveGateway("gateway")
+                .zeebeStartExecutionListener("audit")
+                .serviceTask("task", t -> t.zeebeJobType("work"))
                 .endEvent()
                 .done())
         .getBytes(StandardCharsets.UTF_8);

@@ -26,11 +26,11 @@ public final class UnexecutedExtensions {
     List<String> problems = new ArrayList<>();
     for (ZeebeExecutionListeners listeners :
         instance.getModelElementsByType(ZeebeExecutionListeners.class)) {
-      problems.add(
-          unsupported(
-              listeners.getParentElement(),
-              "zeebe:executionListeners",
-              "execution listeners are not run"));
+      String refusal = ListenerPlaces.refusal(listeners.getParentElement());
+      if (refusal != null) {
+        problems.add(
+            unsupported(listeners.getParentElement(), "zeebe:executionListeners", refusal));
+      }
     }
     for (ZeebeTaskListeners listeners : instance.getModelElementsByType(ZeebeTaskListeners.class)) {
       problems.add(
