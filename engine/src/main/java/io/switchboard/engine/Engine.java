@@ -18,6 +18,7 @@ import io.switchboard.engine.execution.ProcessExecutor;
 import io.switchboard.engine.execution.VariableMerger;
 import io.switchboard.engine.execution.WaitStates;
 import io.switchboard.engine.feel.FeelExpressions;
+import io.switchboard.engine.migration.MigrationCommands;
 import io.switchboard.engine.modification.ModificationCommands;
 import io.switchboard.engine.processor.CommandProcessor;
 import io.switchboard.engine.state.EngineState;
@@ -48,6 +49,7 @@ public final class Engine {
   private final UserTaskCommands userTasks;
   private final ClockCommands clock;
   private final ModificationCommands modifications;
+  private final MigrationCommands migrations;
   private final DecisionCommands decisions;
 
   public Engine(EngineStore store, Clock clock) {
@@ -92,6 +94,7 @@ public final class Engine {
     ElementActivator activator = new ElementActivator(executor, state, incidentRaiser);
     this.processInstances = new ProcessInstanceCommands(processor, executor, activator);
     this.modifications = new ModificationCommands(processor, executor, activator);
+    this.migrations = new MigrationCommands(processor);
     this.jobs = new JobCommands(processor, executor, waitStates, incidentRaiser);
     this.messages = new MessageCommands(processor, executor, waitStates);
     this.incidents = new IncidentCommands(processor, executor, jobs);
@@ -107,6 +110,11 @@ public final class Engine {
   /** Process instance modification ({@code /v2/process-instances/{key}/modification}). */
   public ModificationCommands modifications() {
     return modifications;
+  }
+
+  /** Process instance migration ({@code /v2/process-instances/{key}/migration}). */
+  public MigrationCommands migrations() {
+    return migrations;
   }
 
   /** Pinning and resetting the clock ({@code /v2/clock}). */

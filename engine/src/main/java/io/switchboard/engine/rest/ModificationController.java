@@ -1,5 +1,6 @@
 package io.switchboard.engine.rest;
 
+import io.camunda.client.protocol.rest.ProcessInstanceMigrationInstruction;
 import io.camunda.client.protocol.rest.ProcessInstanceModificationInstruction;
 import io.switchboard.engine.Engine;
 import java.util.concurrent.CompletableFuture;
@@ -31,6 +32,15 @@ public class ModificationController {
       @PathVariable String key,
       @RequestBody(required = false) ProcessInstanceModificationInstruction request) {
     return noContent(engine.modifications().modify(key, request));
+  }
+
+  @PostMapping(
+      path = "/process-instances/{key}/migration",
+      consumes = MediaType.APPLICATION_JSON_VALUE)
+  public CompletableFuture<ResponseEntity<Void>> migrate(
+      @PathVariable String key,
+      @RequestBody(required = false) ProcessInstanceMigrationInstruction request) {
+    return noContent(engine.migrations().migrate(key, request));
   }
 
   private static CompletableFuture<ResponseEntity<Void>> noContent(CompletableFuture<Void> done) {

@@ -32,6 +32,7 @@ public final class EngineState {
   public final EntityTable<Form> forms = new EntityTable<>("form");
   public final VariableStore variables = new VariableStore();
   public final TakenFlows takenFlows = new TakenFlows();
+  public final MigratedRows migratedRows = new MigratedRows();
   public KeyGenerator keys = new KeyGenerator(0);
 
   private final Map<Long, Set<Long>> childrenByScope = new HashMap<>();
@@ -336,6 +337,7 @@ public final class EngineState {
     tables().forEach(EntityTable::clear);
     variables.clear();
     takenFlows.clear();
+    migratedRows.clear();
     childrenByScope.clear();
     activatableJobsByType.clear();
     subscriptionsByCorrelation.clear();

@@ -34,6 +34,7 @@ public final class JdbcEngineStore implements EngineStore {
   private final VariableWrites variableWrites;
   private final BulkSql bulk;
   private final HistoryProjection history;
+  private final HistoryMigrations migrations;
 
   public JdbcEngineStore(DataSource dataSource) {
     this(dataSource, Clock.systemUTC());
@@ -47,6 +48,7 @@ public final class JdbcEngineStore implements EngineStore {
     this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     this.history = new HistoryProjection(jdbc, clock);
     this.bulk = new BulkSql(jdbc);
+    this.migrations = new HistoryMigrations(bulk);
     this.variableWrites = new VariableWrites(bulk, storedVariables);
   }
 
@@ -105,6 +107,7 @@ public final class JdbcEngineStore implements EngineStore {
                   "UPDATE engine_key_sequence SET reserved_up_to = ? WHERE id = 1", reserved));
     }
     history.project(state, changes, variables, writes);
+    migrations.project(state.migratedRows.drain(), writes);
     List<Object[]> flows = new ArrayList<>();
     for (var taken : state.takenFlows.drain()) {
       flows.add(

@@ -15,8 +15,11 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** A modification is durable: after a restart the instance runs on from where it was moved to. */
-class ModificationRestartIT {
+/**
+ * Modification and migration are durable: after a restart the instances run on from where they were
+ * moved to, on the definition they were migrated to.
+ */
+class RepairRestartIT {
 
   private static String databaseUrl() {
     String configured = System.getProperty("spring.datasource.url");
@@ -50,10 +53,12 @@ class ModificationRestartIT {
   }
 
   @Test
-  void aModifiedInstanceCarriesOnAfterARestart() {
+  void modifiedAndMigratedInstancesCarryOnAfterARestart() {
     String url = databaseUrl();
     String id = "modify-restart-" + UUID.randomUUID().toString().substring(0, 8);
     long pi;
+    long migrated;
+    long v2;
     ConfigurableApplicationContext first = startApp(url);
     try (CamundaClient client = EngineIT.newClient(port(first))) {
       client
@@ -86,6 +91,49 @@ class ModificationRestartIT {
           .terminateElement(stuck.getElementInstanceKey())
           .send()
           .join();
+
+      String moved = id + "-moved";
+      client
+          .newDeployResourceCommand()
+          .addProcessModel(
+              Bpmn.createExecutableProcess(moved)
+                  .startEvent()
+                  .serviceTask("wait", t -> t.zeebeJobType(moved + "-wait"))
+                  .endEvent()
+                  .done(),
+              "moved.bpmn")
+          .send()
+          .join();
+      migrated =
+          client
+              .newCreateInstanceCommand()
+              .bpmnProcessId(moved)
+              .latestVersion()
+              .send()
+              .join()
+              .getProcessInstanceKey();
+      v2 =
+          client
+              .newDeployResourceCommand()
+              .addProcessModel(
+                  Bpmn.createExecutableProcess(moved)
+                      .startEvent()
+                      .serviceTask("waitLonger", t -> t.zeebeJobType(moved + "-wait"))
+                      .serviceTask("then", t -> t.zeebeJobType(moved + "-then"))
+                      .endEvent()
+                      .done(),
+                  "moved.bpmn")
+              .send()
+              .join()
+              .getProcesses()
+              .get(0)
+              .getProcessDefinitionKey();
+      client
+          .newMigrateProcessInstanceCommand(migrated)
+          .migrationPlan(v2)
+          .addMappingInstruction("wait", "waitLonger")
+          .send()
+          .join();
     } finally {
       first.close();
     }
@@ -99,6 +147,15 @@ class ModificationRestartIT {
       assertThat(activate(client, id + "-configure")).as("terminated for good").isEmpty();
       client.newCompleteCommand(verify.get(0)).send().join();
       assertThat(activate(client, id + "-report")).hasSize(1);
+
+      assertThat(
+              client.newProcessInstanceGetRequest(migrated).send().join().getProcessDefinitionKey())
+          .isEqualTo(v2);
+      List<ActivatedJob> wait = activate(client, id + "-moved-wait");
+      assertThat(wait).hasSize(1);
+      assertThat(wait.get(0).getElementId()).isEqualTo("waitLonger");
+      client.newCompleteCommand(wait.get(0)).send().join();
+      assertThat(activate(client, id + "-moved-then")).hasSize(1);
     } finally {
       second.close();
     }
