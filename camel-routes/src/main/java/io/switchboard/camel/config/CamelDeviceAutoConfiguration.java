@@ -78,6 +78,15 @@ public class CamelDeviceAutoConfiguration {
       prefix = "switchboard.junos",
       name = "routes-enabled",
       matchIfMissing = true)
+  public io.switchboard.camel.junos.JunosSdwanRoutes junosSdwanRoutes() {
+    return new io.switchboard.camel.junos.JunosSdwanRoutes();
+  }
+
+  @Bean
+  @ConditionalOnProperty(
+      prefix = "switchboard.junos",
+      name = "routes-enabled",
+      matchIfMissing = true)
   public JunosSoftwareRoutes junosSoftwareRoutes(SwitchboardCamelProperties properties) {
     return new JunosSoftwareRoutes(properties.getJunos().getPackageAddTimeout());
   }

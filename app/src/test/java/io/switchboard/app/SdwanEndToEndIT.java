@@ -1,0 +1,266 @@
+package io.switchboard.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.switchboard.devices.fleet.SimulatedDevice;
+import io.switchboard.devices.fleet.SimulatedFleet;
+import io.switchboard.devices.sdwan.UnderlayAddresses;
+import io.switchboard.devices.sdwan.VpnStatus;
+import io.switchboard.workflows.ztp.ZtpOnboarding;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * SD-WAN end to end: three simulated CPEs onboard with zero touch, their sites get WAN links and
+ * LAN segments over REST, a hub-and-spoke overlay is rolled out as an operation, and the tunnels
+ * are up on both ends of every simulated device; a re-rollout changes nothing; another tenant sees
+ * none of it.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+class SdwanEndToEndIT {
+  private static final Set<String> FINAL = Set.of("COMPLETED", "FAILED", "CANCELLED");
+  private static final int PORT = freePort();
+  private static final String ADMIN_PASSWORD = "e2e-admin-password";
+  private static final String PASSWORD = "correct horse battery staple";
+
+  @Autowired TestRestTemplate rest;
+  SimulatedFleet fleet;
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    registry.add("server.port", () -> PORT);
+    registry.add("camunda.client.rest-address", () -> "http://localhost:" + PORT);
+    registry.add("camunda.client.grpc-address", () -> "http://localhost:" + PORT);
+    registry.add("switchboard.security.admin.password", () -> ADMIN_PASSWORD);
+    registry.add("switchboard.hello.enabled", () -> "false");
+    registry.add("switchboard.data-dir", () -> "./target/app-it/data-" + UUID.randomUUID());
+    registry.add(
+        "spring.datasource.url",
+        () -> "jdbc:h2:file:./target/app-it/db-" + UUID.randomUUID() + ";DB_CLOSE_ON_EXIT=FALSE");
+  }
+
+  @AfterEach
+  void stopFleet() {
+    if (fleet != null) {
+      fleet.close();
+    }
+  }
+
+  private ResponseEntity<JsonNode> exchange(
+      String user, String password, HttpMethod method, String path, Object body) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return rest.withBasicAuth(user, password)
+        .exchange(path, method, new HttpEntity<>(body, headers), JsonNode.class);
+  }
+
+  private JsonNode call(HttpMethod method, String path, Object body) {
+    var response = exchange("admin", ADMIN_PASSWORD, method, path, body);
+    assertThat(response.getStatusCode().is2xxSuccessful())
+        .as(method + " " + path + ": " + response.getBody())
+        .isTrue();
+    return response.getBody();
+  }
+
+  private String create(String path, Map<String, Object> body) {
+    return call(HttpMethod.POST, path, body).get("id").asText();
+  }
+
+  private JsonNode finished(String operationId, int seconds) {
+    return await()
+        .atMost(Duration.ofSeconds(seconds))
+        .pollInterval(Duration.ofMillis(500))
+        .until(
+            () -> call(HttpMethod.GET, "/api/v1/operations/" + operationId, null),
+            o -> FINAL.contains(o.get("state").asText()));
+  }
+
+  @Test
+  void aHubAndSpokeOverlayRollsOutToSimulatedDevicesAndAnotherTenantSeesNoneOfIt() {
+    String tag = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+    List<String> serials = List.of("HB" + tag + "01", "SP" + tag + "02", "SP" + tag + "03");
+    String tenant = create("/api/v1/tenants", Map.of("name", "sdwan-" + tag));
+    String other = create("/api/v1/tenants", Map.of("name", "other-" + tag));
+    JsonNode models = call(HttpMethod.GET, "/api/v1/device-models?family=srx", null).get("items");
+    String model =
+        models.isEmpty()
+            ? create(
+                "/api/v1/device-models",
+                Map.of("name", "SRX300", "vendor", "Juniper", "family", "srx"))
+            : models.get(0).get("id").asText();
+
+    List<String> sites = new ArrayList<>();
+    List<String> operations = new ArrayList<>();
+    for (int i = 0; i < serials.size(); i++) {
+      String serial = serials.get(i);
+      String site =
+          create(
+              "/api/v1/sites",
+              Map.of(
+                  "tenantId",
+                  tenant,
+                  "name",
+                  "site-" + serial.toLowerCase(),
+                  "type",
+                  i == 0 ? "HUB" : "BRANCH"));
+      sites.add(site);
+      String device =
+          create(
+              "/api/v1/devices",
+              Map.of(
+                  "tenantId", tenant,
+                  "siteId", site,
+                  "serialNumber", serial,
+                  "modelId", model,
+                  "credentials", Map.of("username", "admin", "password", "admin123"),
+                  "activationSecret", "activate-" + serial));
+      operations.add(
+          call(
+                  HttpMethod.POST,
+                  "/api/v1/operations",
+                  Map.of(
+                      "type",
+                      ZtpOnboarding.PROCESS_ID,
+                      "target",
+                      Map.of("kind", "DEVICE", "id", device)))
+              .get("id")
+              .asText());
+      // the operator enters where each CPE's DHCP uplink is reached (the simulator's scheme)
+      Map<String, Object> link = new HashMap<>();
+      link.put("interfaceName", "ge-0/0/0");
+      link.put("accessType", "INTERNET");
+      link.put("addressing", "DHCP");
+      link.put("publicAddress", UnderlayAddresses.learned(serial, "ge-0/0/0"));
+      link.put("pathLabel", "internet");
+      call(HttpMethod.POST, "/api/v1/sites/" + site + "/wan-links", link);
+      call(
+          HttpMethod.POST,
+          "/api/v1/sites/" + site + "/lan-segments",
+          Map.of("name", "lan", "prefix", "192.168." + (10 + i) + ".0/24"));
+    }
+    fleet =
+        SimulatedFleet.builder()
+            .serials(serials)
+            .basePort(0)
+            .credentials("admin", "admin123")
+            .phoneHome("http://localhost:" + PORT)
+            .activationSecrets(s -> "activate-" + s)
+            .start();
+    for (String op : operations) {
+      assertThat(finished(op, 120).get("state").asText()).isEqualTo("COMPLETED");
+    }
+
+    String overlay =
+        create(
+            "/api/v1/overlays",
+            Map.of(
+                "tenantId",
+                tenant,
+                "name",
+                "corp",
+                "topology",
+                "HUB_SPOKE",
+                "hubSiteIds",
+                List.of(sites.get(0)),
+                "siteIds",
+                sites.subList(1, 3),
+                "tunnelPool",
+                "10.255.0.0/24"));
+    String rollout =
+        call(HttpMethod.POST, "/api/v1/overlays/" + overlay + "/rollout", null)
+            .get("operationId")
+            .asText();
+    JsonNode done = finished(rollout, 120);
+    assertThat(done.get("state").asText()).as(done.toString()).isEqualTo("COMPLETED");
+
+    JsonNode read = call(HttpMethod.GET, "/api/v1/overlays/" + overlay, null);
+    assertThat(read.get("state").asText()).isEqualTo("ACTIVE");
+    assertThat(read.get("tunnels")).hasSize(2);
+    read.get("tunnels").forEach(t -> assertThat(t.get("state").asText()).isEqualTo("UP"));
+    assertThat(read.toString()).doesNotContainIgnoringCase("preSharedKey");
+    SimulatedDevice hub = fleet.device(serials.get(0));
+    assertThat(hub.vpnStatus()).hasSize(2).allMatch(VpnStatus::up);
+    for (String serial : serials.subList(1, 3)) {
+      assertThat(fleet.device(serial).vpnStatus()).hasSize(1).allMatch(VpnStatus::up);
+      assertThat(fleet.device(serial).runningConfig()).contains("192.168.10.0/24");
+    }
+
+    // an unchanged overlay rolled out again changes nothing on any device
+    List<Integer> commits =
+        serials.stream().map(s -> fleet.device(s).commitHistory().size()).toList();
+    String again =
+        call(HttpMethod.POST, "/api/v1/overlays/" + overlay + "/rollout", null)
+            .get("operationId")
+            .asText();
+    assertThat(finished(again, 60).get("state").asText()).isEqualTo("COMPLETED");
+    assertThat(serials.stream().map(s -> fleet.device(s).commitHistory().size()).toList())
+        .isEqualTo(commits);
+
+    // another tenant's admin sees none of it
+    String stranger = "stranger-" + tag.toLowerCase();
+    call(
+        HttpMethod.POST,
+        "/api/v1/users",
+        Map.of(
+            "username", stranger, "password", PASSWORD, "role", "TENANT_ADMIN", "tenantId", other));
+    assertThat(
+            exchange(stranger, PASSWORD, HttpMethod.GET, "/api/v1/overlays/" + overlay, null)
+                .getStatusCode()
+                .value())
+        .isEqualTo(404);
+    assertThat(
+            exchange(stranger, PASSWORD, HttpMethod.GET, "/api/v1/overlays", null)
+                .getBody()
+                .get("items"))
+        .isEmpty();
+    assertThat(
+            exchange(
+                    stranger,
+                    PASSWORD,
+                    HttpMethod.GET,
+                    "/api/v1/sites/" + sites.get(0) + "/wan-links",
+                    null)
+                .getStatusCode()
+                .value())
+        .isEqualTo(404);
+    assertThat(
+            exchange(
+                    stranger,
+                    PASSWORD,
+                    HttpMethod.POST,
+                    "/api/v1/overlays/" + overlay + "/rollout",
+                    null)
+                .getStatusCode()
+                .value())
+        .isEqualTo(404);
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
