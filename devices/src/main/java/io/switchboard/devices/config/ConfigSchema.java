@@ -49,7 +49,9 @@ final class ConfigSchema {
           "test",
           "sla-options",
           "from-zone",
-          "to-zone");
+          "to-zone",
+          "virtual-network-functions",
+          "image");
 
   /** Statements that open a container even when only one word follows. */
   static final Set<String> CONTAINERS =

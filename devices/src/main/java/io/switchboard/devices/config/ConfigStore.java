@@ -35,6 +35,16 @@ public final class ConfigStore {
   private final Map<Datastore, Integer> locks = new EnumMap<>(Datastore.class);
   private Pending pending;
   private int sequence;
+  private CommitCheck commitCheck = configuration -> {};
+
+  /** A device's own commit check, run after the schema rules (a uCPE's host resources). */
+  public interface CommitCheck {
+    void check(Element configuration) throws ConfigException;
+  }
+
+  public synchronized void commitCheck(CommitCheck check) {
+    this.commitCheck = check;
+  }
 
   private record Entry(CommitInfo info, Document configuration) {}
 
@@ -173,6 +183,7 @@ public final class ConfigStore {
 
   public synchronized void validateCandidate() throws ConfigException {
     ConfigValidator.validate(candidate.getDocumentElement());
+    commitCheck.check(candidate.getDocumentElement());
   }
 
   // ---- locks ---------------------------------------------------------------------------------
@@ -227,6 +238,7 @@ public final class ConfigStore {
     checkWritable(session, Datastore.RUNNING);
     checkWritable(session, Datastore.CANDIDATE);
     ConfigValidator.validate(candidate.getDocumentElement());
+    commitCheck.check(candidate.getDocumentElement());
     if (options.check()) {
       return;
     }

@@ -25,6 +25,7 @@ import io.switchboard.devices.sdwan.ProbeResult;
 import io.switchboard.devices.sdwan.SdwanNetwork;
 import io.switchboard.devices.sdwan.UnderlayAddresses;
 import io.switchboard.devices.sdwan.VpnStatus;
+import io.switchboard.devices.vnf.VnfHost;
 import java.security.KeyPair;
 import java.security.MessageDigest;
 import java.security.PublicKey;
@@ -59,6 +60,7 @@ public final class SimulatedDevice implements NetconfDevice, PhoneHomeDevice {
   private final KeyPair hostKey;
   private final String fingerprint;
   private final ConfigStore config;
+  private final VnfHost vnfHost;
   private final SoftwareInventory software;
   private final FaultInjector faults;
   private final SessionRegistry sessions = new SessionRegistry(1000);
@@ -95,6 +97,12 @@ public final class SimulatedDevice implements NetconfDevice, PhoneHomeDevice {
     this.config =
         new ConfigStore(
             initialConfiguration(), runtime.scheduler, event -> log.info("{}: {}", serial, event));
+    this.vnfHost =
+        VnfHost.forModel(settings.model().name(), () -> faults.strikes(Fault.CORRUPT_IMAGE))
+            .orElse(null);
+    if (vnfHost != null) {
+      config.commitCheck(vnfHost::check);
+    }
     this.endpoint = new SshEndpoint(this, runtime, settings.bindAddress(), port, hostKey);
     runtime.sdwan.register(sdwanNode);
   }
@@ -559,6 +567,12 @@ public final class SimulatedDevice implements NetconfDevice, PhoneHomeDevice {
   @Override
   public FaultInjector faults() {
     return faults;
+  }
+
+  /** The VNF host of an NFX model, null otherwise. */
+  @Override
+  public VnfHost vnfHost() {
+    return vnfHost;
   }
 
   @Override

@@ -6,6 +6,7 @@ import io.switchboard.devices.config.TunnelState;
 import io.switchboard.devices.fault.FaultInjector;
 import io.switchboard.devices.image.ImageInstaller;
 import io.switchboard.devices.image.SoftwareInventory;
+import io.switchboard.devices.vnf.VnfHost;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
@@ -41,6 +42,11 @@ public interface NetconfDevice {
   /** RPM probe results (none by default). */
   default List<io.switchboard.devices.sdwan.ProbeResult> probeResults() {
     return List.of();
+  }
+
+  /** The virtualisation host of a uCPE (NFX), or null for a device that runs no VNFs. */
+  default VnfHost vnfHost() {
+    return null;
   }
 
   SessionRegistry sessions();

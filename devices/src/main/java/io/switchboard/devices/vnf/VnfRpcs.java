@@ -1,0 +1,149 @@
+package io.switchboard.devices.vnf;
+
+import io.switchboard.devices.config.Datastore;
+import io.switchboard.devices.config.Xml;
+import io.switchboard.devices.netconf.RpcException;
+import io.switchboard.devices.netconf.RpcHandler;
+import io.switchboard.devices.netconf.RpcReply;
+import io.switchboard.devices.netconf.RpcRequest;
+import io.switchboard.netconf.error.RpcError;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import org.w3c.dom.Element;
+
+/**
+ * Junos-on-NFX RPCs of a simulated uCPE: {@code get-virtual-network-functions-information} ({@code
+ * show virtual-network-functions}), {@code get-vmhost-resource-usage-information}, and the file
+ * RPCs that place images: {@code file-copy}, {@code file-delete}, {@code
+ * get-sha256-checksum-information} ({@code file checksum sha-256}). A device that is no uCPE
+ * answers them like an unknown RPC.
+ */
+public final class VnfRpcs {
+  private VnfRpcs() {}
+
+  public static void register(Map<String, RpcHandler> table) {
+    table.put("get-virtual-network-functions-information", VnfRpcs::vnfInformation);
+    table.put("get-vmhost-resource-usage-information", VnfRpcs::resources);
+    table.put("file-copy", VnfRpcs::fileCopy);
+    table.put("file-delete", VnfRpcs::fileDelete);
+    table.put("get-sha256-checksum-information", VnfRpcs::checksum);
+  }
+
+  private static VnfHost host(RpcRequest request) throws RpcException {
+    VnfHost host = request.device().vnfHost();
+    if (host == null) {
+      throw new RpcException(
+          RpcError.error("protocol", "operation-not-supported", "syntax error, expecting <command>")
+              .withInfo("bad-element", request.operation().getLocalName()));
+    }
+    return host;
+  }
+
+  private static CompletionStage<RpcReply> vnfInformation(RpcRequest request) throws RpcException {
+    VnfHost host = host(request);
+    String wanted = request.parameter("virtual-network-function-name");
+    Element running = request.device().config().read(Datastore.RUNNING);
+    Element info = request.element("virtual-network-functions-information");
+    for (VnfState state : host.states(running)) {
+      if (wanted != null && !wanted.equals(state.name())) {
+        continue;
+      }
+      Element vnf = request.element("virtual-network-function");
+      vnf.appendChild(request.element("name", state.name()));
+      vnf.appendChild(request.element("status", state.status()));
+      vnf.appendChild(request.element("liveliness", state.liveliness()));
+      vnf.appendChild(request.element("vcpus", String.valueOf(state.vcpus())));
+      vnf.appendChild(request.element("memory-mb", String.valueOf(state.memoryMib())));
+      if (state.image() != null) {
+        vnf.appendChild(request.element("image", state.image()));
+      }
+      info.appendChild(vnf);
+    }
+    return CompletableFuture.completedFuture(RpcReply.of(info));
+  }
+
+  private static CompletionStage<RpcReply> resources(RpcRequest request) throws RpcException {
+    VnfHost host = host(request);
+    HostResources capacity = host.capacity();
+    Element running = request.device().config().read(Datastore.RUNNING);
+    int vcpus = 0;
+    int memory = 0;
+    int hugepages = 0;
+    for (Element vnf : Xml.children(running, "virtual-network-functions")) {
+      vcpus += VnfHost.vcpusOf(vnf);
+      if (VnfHost.hugepagesOf(vnf)) {
+        hugepages += VnfHost.memoryMibOf(vnf);
+      } else {
+        memory += VnfHost.memoryMibOf(vnf);
+      }
+    }
+    Element info = request.element("vmhost-resource-usage-information");
+    info.appendChild(request.element("total-vcpus", String.valueOf(capacity.vcpus())));
+    info.appendChild(request.element("free-vcpus", String.valueOf(capacity.vcpus() - vcpus)));
+    info.appendChild(request.element("total-memory-mb", String.valueOf(capacity.memoryMib())));
+    info.appendChild(
+        request.element("free-memory-mb", String.valueOf(capacity.memoryMib() - memory)));
+    info.appendChild(
+        request.element("total-hugepages-mb", String.valueOf(capacity.hugepagesMib())));
+    info.appendChild(
+        request.element("free-hugepages-mb", String.valueOf(capacity.hugepagesMib() - hugepages)));
+    return CompletableFuture.completedFuture(RpcReply.of(info));
+  }
+
+  private static CompletionStage<RpcReply> fileCopy(RpcRequest request) throws RpcException {
+    VnfHost host = host(request);
+    String source = request.parameter("source");
+    String destination = request.parameter("destination");
+    if (source == null || destination == null) {
+      throw RpcException.protocol("missing-element", "file-copy needs source and destination");
+    }
+    return host.copy(source, destination)
+        .handle(
+            (file, failure) -> {
+              if (failure != null) {
+                Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+                throw new CompletionException(
+                    new RpcException(
+                        RpcError.error(
+                            "application",
+                            "operation-failed",
+                            "error: file copy " + source + " failed: " + cause.getMessage())));
+              }
+              return RpcReply.ok();
+            });
+  }
+
+  private static CompletionStage<RpcReply> fileDelete(RpcRequest request) throws RpcException {
+    VnfHost host = host(request);
+    String path = request.parameter("path");
+    if (path == null || !host.delete(path)) {
+      throw new RpcException(
+          RpcError.error(
+              "application", "operation-failed", "error: " + path + ": No such file or directory"));
+    }
+    return CompletableFuture.completedFuture(RpcReply.ok());
+  }
+
+  private static CompletionStage<RpcReply> checksum(RpcRequest request) throws RpcException {
+    VnfHost host = host(request);
+    String path = request.parameter("path");
+    VnfHost.ImageFile file =
+        host.file(path == null ? "" : path)
+            .orElseThrow(
+                () ->
+                    new RpcException(
+                        RpcError.error(
+                            "application",
+                            "operation-failed",
+                            "error: " + path + ": No such file or directory")));
+    Element info = request.element("checksum-information");
+    Element checksum = request.element("file-checksum");
+    checksum.appendChild(request.element("computation-method", "SHA256"));
+    checksum.appendChild(request.element("input-file", file.path()));
+    checksum.appendChild(request.element("checksum", file.sha256()));
+    info.appendChild(checksum);
+    return CompletableFuture.completedFuture(RpcReply.of(info));
+  }
+}
