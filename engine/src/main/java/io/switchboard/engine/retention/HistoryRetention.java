@@ -119,8 +119,9 @@ public final class HistoryRetention {
       if (keys.isEmpty()) {
         break;
       }
-      transactions.executeWithoutResult(status -> delete(keys));
+      // runtime leftovers first: if the delete then fails, the next run finds the keys again
       forgetRuntime.accept(keys);
+      transactions.executeWithoutResult(status -> delete(keys));
       removed += keys.size();
       if (keys.size() < batchSize) {
         break;
