@@ -185,6 +185,45 @@ class ExecutionListenerIT extends EngineIT {
   }
 
   @Test
+  void listenersRunAroundAnEmbeddedSubprocessAndBeforeACallActivity() {
+    String p = unique("scoped");
+    String child = p + "-child";
+    deploy(
+        Bpmn.createExecutableProcess(child)
+            .startEvent()
+            .serviceTask("inner-work", t -> t.zeebeJobType(child + "-work"))
+            .endEvent()
+            .done());
+    deploy(
+        Bpmn.createExecutableProcess(p)
+            .startEvent()
+            .subProcess(
+                "sub",
+                sub ->
+                    sub.zeebeStartExecutionListener(p + "-sub-start")
+                        .zeebeEndExecutionListener(p + "-sub-end")
+                        .embeddedSubProcess()
+                        .startEvent()
+                        .serviceTask("inside", t -> t.zeebeJobType(p + "-inside"))
+                        .endEvent())
+            .callActivity(
+                "call", c -> c.zeebeProcessId(child).zeebeStartExecutionListener(p + "-call-start"))
+            .endEvent()
+            .done());
+    start(p, Map.of());
+    assertThat(activateNow(p + "-inside")).isEmpty();
+    client.newCompleteCommand(activateOne(p + "-sub-start")).send().join();
+    client.newCompleteCommand(activateOne(p + "-inside")).send().join();
+    ActivatedJob subEnd = activateOne(p + "-sub-end");
+    assertThat(subEnd.getElementId()).isEqualTo("sub");
+    assertThat(activateNow(p + "-call-start")).isEmpty();
+    client.newCompleteCommand(subEnd).send().join();
+    assertThat(activateNow(child + "-work")).isEmpty();
+    client.newCompleteCommand(activateOne(p + "-call-start")).send().join();
+    assertThat(activateOne(child + "-work").getElementId()).isEqualTo("inner-work");
+  }
+
+  @Test
   void listenersOnAGatewayAreRefusedAtDeployment() {
     assertThatThrownBy(
             () ->

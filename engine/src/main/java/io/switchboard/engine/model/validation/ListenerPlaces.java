@@ -1,6 +1,7 @@
 package io.switchboard.engine.model.validation;
 
 import io.camunda.zeebe.model.bpmn.instance.Activity;
+import io.camunda.zeebe.model.bpmn.instance.SubProcess;
 import java.util.Set;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 
@@ -10,7 +11,7 @@ import org.camunda.bpm.model.xml.instance.ModelElementInstance;
  * refused, naming why.
  */
 final class ListenerPlaces {
-  private static final Set<String> TASKS =
+  private static final Set<String> RUN_ON =
       Set.of(
           "serviceTask",
           "sendTask",
@@ -19,7 +20,9 @@ final class ListenerPlaces {
           "userTask",
           "receiveTask",
           "manualTask",
-          "task");
+          "task",
+          "subProcess",
+          "callActivity");
 
   private ListenerPlaces() {}
 
@@ -27,8 +30,11 @@ final class ListenerPlaces {
   static String refusal(ModelElementInstance extensionElements) {
     ModelElementInstance owner =
         extensionElements == null ? null : extensionElements.getParentElement();
-    if (owner == null || !TASKS.contains(owner.getElementType().getTypeName())) {
-      return "execution listeners run on tasks only";
+    if (owner == null || !RUN_ON.contains(owner.getElementType().getTypeName())) {
+      return "execution listeners run on tasks, embedded subprocesses and call activities only";
+    }
+    if (owner instanceof SubProcess sub && sub.triggeredByEvent()) {
+      return "execution listeners are not run on event subprocesses";
     }
     if (owner instanceof Activity activity && activity.getLoopCharacteristics() != null) {
       return "execution listeners are not run on multi-instance activities";
