@@ -15,8 +15,7 @@ final class ConfigSchema {
       Map.of(
           "interfaces", "interface",
           "routing-instances", "instance",
-          "vlans", "vlan",
-          "applications", "application");
+          "vlans", "vlan");
 
   /** {@code unit 0} is {@code <unit><name>0</name>}. */
   static final Set<String> LISTS =
@@ -51,7 +50,13 @@ final class ConfigSchema {
           "from-zone",
           "to-zone",
           "virtual-network-functions",
-          "image");
+          "image",
+          // firewall: address ranges, multi-valued policy matches, applications and their sets
+          "range-address",
+          "source-address",
+          "destination-address",
+          "application",
+          "application-set");
 
   /** Statements that open a container even when only one word follows. */
   static final Set<String> CONTAINERS =
@@ -78,7 +83,9 @@ final class ConfigSchema {
           "then",
           "nat",
           "authentication",
-          "syslog");
+          "syslog",
+          "applications",
+          "log");
 
   private ConfigSchema() {}
 }

@@ -175,6 +175,18 @@ public final class ConfigStore {
     candidateDirty = true;
   }
 
+  /** A copy of commit {@code n} of the history (0: the running configuration). */
+  public synchronized Element rollback(int n) throws ConfigException {
+    if (n < 0 || n >= history.size()) {
+      throw new ConfigException(
+          "invalid-value",
+          "rollback " + n + ": no such configuration (history holds " + history.size() + ")",
+          "[edit]",
+          "rollback " + n);
+    }
+    return copy(history.get(n).configuration()).getDocumentElement();
+  }
+
   public synchronized void discardChanges(int session) throws ConfigException {
     checkWritable(session, Datastore.CANDIDATE);
     candidate = copy(running);

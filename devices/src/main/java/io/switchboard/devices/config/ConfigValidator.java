@@ -17,6 +17,13 @@ public final class ConfigValidator {
       Pattern.compile("^(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})(/(\\d{1,2}))?$");
   private static final String CHECK_OUT_FAILED = "configuration check-out failed";
 
+  /** Checks contributed by feature packages (security policies, ...). */
+  private static final List<ConfigCheck> CHECKS =
+      java.util.ServiceLoader.load(ConfigCheck.class, ConfigValidator.class.getClassLoader())
+          .stream()
+          .map(java.util.ServiceLoader.Provider::get)
+          .toList();
+
   private ConfigValidator() {}
 
   /** Checks a whole configuration; the first violation is thrown. */
@@ -73,6 +80,9 @@ public final class ConfigValidator {
               "Referenced IKE gateway '" + gateway + "' is not defined");
         }
       }
+    }
+    for (ConfigCheck check : CHECKS) {
+      check.check(configuration);
     }
   }
 

@@ -38,6 +38,7 @@ public final class SetCommands {
       switch (verb) {
         case "set" -> set(configuration, path);
         case "delete" -> delete(configuration, path);
+        case "insert" -> insert(configuration, path, line);
         default -> throw syntax(line, lineNo);
       }
     }
@@ -93,6 +94,59 @@ public final class SetCommands {
     }
   }
 
+  /**
+   * {@code insert <path> before|after <name> <key>}: moves an existing list entry next to a sibling
+   * of the same list, as Junos does for ordered statements such as security policies.
+   */
+  static void insert(Element configuration, List<String> words, String line)
+      throws ConfigException {
+    int at = Math.max(words.lastIndexOf("before"), words.lastIndexOf("after"));
+    if (at < 2 || words.size() != at + 3) {
+      throw new ConfigException(
+          "invalid-value", "syntax error, expecting 'before' or 'after': " + line, "[edit]", line);
+    }
+    boolean before = "before".equals(words.get(at));
+    Element target = locate(configuration, words.subList(0, at));
+    String reference = words.get(at + 2);
+    if (target == null) {
+      throw new ConfigException(
+          "data-missing",
+          "statement not found: " + String.join(" ", words.subList(0, at)),
+          "[edit]",
+          line);
+    }
+    Element parent = (Element) target.getParentNode();
+    Element sibling = null;
+    for (Element child : Xml.children(parent, Xml.name(target))) {
+      if (reference.equals(Xml.childText(child, ConfigTree.KEY))) {
+        sibling = child;
+      }
+    }
+    if (sibling == null || !words.get(at + 1).equals(Xml.name(target))) {
+      throw new ConfigException(
+          "data-missing",
+          "statement not found: " + words.get(at + 1) + " " + reference,
+          "[edit]",
+          line);
+    }
+    if (sibling == target) {
+      return;
+    }
+    parent.removeChild(target);
+    parent.insertBefore(target, before ? sibling : sibling.getNextSibling());
+  }
+
+  private static Element locate(Element configuration, List<String> words) {
+    Element current = configuration;
+    for (Step step : steps(words)) {
+      current = find(current, step);
+      if (current == null) {
+        return null;
+      }
+    }
+    return current;
+  }
+
   private static Element find(Element parent, Step step) {
     for (Element child : Xml.children(parent, step.name())) {
       if (step.key() == null || step.key().equals(Xml.childText(child, ConfigTree.KEY))) {
@@ -114,7 +168,8 @@ public final class SetCommands {
         steps.add(new Step(word, null, null, false));
         steps.add(new Step(ConfigSchema.PLURALS.get(word), words.get(i + 1), null, remaining == 2));
         i += 2;
-      } else if (isList(word, i == 0 ? null : words.get(i - 1)) && remaining >= 2) {
+      } else if (isList(word, steps.isEmpty() ? null : steps.get(steps.size() - 1).name())
+          && remaining >= 2) {
         steps.add(new Step(word, words.get(i + 1), null, remaining == 2));
         i += 2;
       } else if (ConfigSchema.CONTAINERS.contains(word) || remaining > 2) {
@@ -123,6 +178,12 @@ public final class SetCommands {
       } else if (remaining == 2) {
         steps.add(new Step(word, null, words.get(i + 1), true));
         i += 2;
+      } else if (!steps.isEmpty()
+          && "address".equals(steps.get(steps.size() - 1).name())
+          && !STATEMENT.matcher(word).matches()) {
+        // address-book: "address web 10.0.0.0/24" names the prefix without a keyword.
+        steps.add(new Step("ip-prefix", null, word, true));
+        i += 1;
       } else {
         steps.add(new Step(word, null, null, true));
         i += 1;
@@ -133,8 +194,11 @@ public final class SetCommands {
 
   private static boolean isList(String word, String previous) {
     if ("address".equals(word)) {
-      // An interface address is a keyed list; an IKE gateway address is a plain leaf.
-      return "inet".equals(previous) || "inet6".equals(previous) || "address-book".equals(previous);
+      // An interface or address-book address is a keyed list; an IKE gateway address is a leaf.
+      return "inet".equals(previous)
+          || "inet6".equals(previous)
+          || "address-book".equals(previous)
+          || "address-set".equals(previous);
     }
     return ConfigSchema.LISTS.contains(word);
   }

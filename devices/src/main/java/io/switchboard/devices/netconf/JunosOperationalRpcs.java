@@ -29,6 +29,7 @@ final class JunosOperationalRpcs {
     table.put("get-security-associations-information", JunosOperationalRpcs::securityAssociations);
     SdwanOperationalRpcs.register(table);
     VnfRpcs.register(table);
+    FirewallOperationalRpcs.register(table);
   }
 
   private static CompletionStage<RpcReply> softwareInformation(RpcRequest request) {

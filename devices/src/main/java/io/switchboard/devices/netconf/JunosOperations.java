@@ -9,6 +9,7 @@ import io.switchboard.devices.config.Datastore;
 import io.switchboard.devices.config.EditOperation;
 import io.switchboard.devices.config.SetCommands;
 import io.switchboard.devices.config.Xml;
+import io.switchboard.devices.firewall.ConfigCompare;
 import io.switchboard.netconf.error.RpcError;
 import java.time.Duration;
 import java.util.Map;
@@ -143,6 +144,9 @@ final class JunosOperations {
                   RpcError.error("protocol", "invalid-value", "invalid database: " + database)
                       .withInfo("bad-attribute", "database"));
         };
+    if ("rollback".equals(Xml.attribute(op, "compare"))) {
+      return done(RpcReply.of(request.element("configuration-output", compare(request, op))));
+    }
     Element filter = Xml.child(op, "configuration") == null ? null : op;
     Element configuration = ConfigReplies.configuration(request, datastore, filter);
     String format = attributeOr(op, "format", "xml");
@@ -159,6 +163,22 @@ final class JunosOperations {
               RpcError.error("protocol", "invalid-value", "invalid format: " + format)
                   .withInfo("bad-attribute", "format"));
     };
+  }
+
+  /** {@code show | compare rollback N}: the candidate against commit N, as diff text. */
+  private static String compare(RpcRequest request, Element op) throws RpcException {
+    String rollback = attributeOr(op, "rollback", "0");
+    try {
+      return ConfigCompare.compare(
+          request.device().config().rollback(Integer.parseInt(rollback)),
+          request.device().config().read(Datastore.CANDIDATE));
+    } catch (NumberFormatException e) {
+      throw new RpcException(
+          RpcError.error("protocol", "invalid-value", "invalid rollback number: " + rollback)
+              .withInfo("bad-attribute", "rollback"));
+    } catch (ConfigException e) {
+      throw RpcException.of(e);
+    }
   }
 
   private static CompletionStage<RpcReply> lock(RpcRequest request, boolean lock)
