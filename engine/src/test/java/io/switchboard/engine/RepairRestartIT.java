@@ -53,11 +53,12 @@ class RepairRestartIT {
   }
 
   @Test
-  void modifiedAndMigratedInstancesCarryOnAfterARestart() {
+  void modifiedAndMigratedInstancesCarryOnAfterARestart() throws java.sql.SQLException {
     String url = databaseUrl();
     String id = "modify-restart-" + UUID.randomUUID().toString().substring(0, 8);
     long pi;
     long migrated;
+    long waitingInstance;
     long v2;
     ConfigurableApplicationContext first = startApp(url);
     try (CamundaClient client = EngineIT.newClient(port(first))) {
@@ -128,6 +129,34 @@ class RepairRestartIT {
               .getProcesses()
               .get(0)
               .getProcessDefinitionKey();
+      // a subscription opened before the read model had them (engine migration V5)
+      String waiting = id + "-waiting";
+      client
+          .newDeployResourceCommand()
+          .addProcessModel(
+              Bpmn.createExecutableProcess(waiting)
+                  .startEvent()
+                  .intermediateCatchEvent("online")
+                  .message(m -> m.name(waiting).zeebeCorrelationKeyExpression("\"SN-1\""))
+                  .endEvent()
+                  .done(),
+              "waiting.bpmn")
+          .send()
+          .join();
+      waitingInstance =
+          client
+              .newCreateInstanceCommand()
+              .bpmnProcessId(waiting)
+              .latestVersion()
+              .send()
+              .join()
+              .getProcessInstanceKey();
+      try (var connection = first.getBean(javax.sql.DataSource.class).getConnection();
+          var statement = connection.createStatement()) {
+        statement.executeUpdate(
+            "DELETE FROM engine_history_message_subscription WHERE process_instance_key = "
+                + waitingInstance);
+      }
       client
           .newMigrateProcessInstanceCommand(migrated)
           .migrationPlan(v2)
@@ -156,6 +185,17 @@ class RepairRestartIT {
       assertThat(wait.get(0).getElementId()).isEqualTo("waitLonger");
       client.newCompleteCommand(wait.get(0)).send().join();
       assertThat(activate(client, id + "-moved-then")).hasSize(1);
+
+      assertThat(
+              client
+                  .newMessageSubscriptionSearchRequest()
+                  .filter(f -> f.processInstanceKey(waitingInstance))
+                  .send()
+                  .join()
+                  .items())
+          .as("backfilled at load")
+          .singleElement()
+          .satisfies(s -> assertThat(s.getElementId()).isEqualTo("online"));
     } finally {
       second.close();
     }

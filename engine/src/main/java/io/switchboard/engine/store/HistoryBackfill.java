@@ -40,6 +40,11 @@ final class HistoryBackfill {
     changes.put(state.jobs, missing(state.jobs, MISSING.formatted("job", "job")));
     changes.put(
         state.incidents, missing(state.incidents, MISSING.formatted("incident", "incident")));
+    changes.put(
+        state.subscriptions,
+        missing(
+            state.subscriptions,
+            MISSING.formatted("message_subscription", "message_subscription")));
     List<HistoryVariable> variables =
         jdbc.query(
             MISSING_VARIABLES,
