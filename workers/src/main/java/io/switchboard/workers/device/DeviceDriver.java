@@ -12,6 +12,7 @@ import io.switchboard.camel.junos.RebootStatus;
 import io.switchboard.camel.junos.Rollback;
 import io.switchboard.camel.junos.SoftwareInformation;
 import io.switchboard.camel.netconf.NetconfConstants;
+import io.switchboard.camel.netconf.NetconfSessionDroppedException;
 import java.util.List;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
@@ -79,8 +80,29 @@ public class DeviceDriver {
         JunosRouteIds.REQUEST_PACKAGE_ROLLBACK_URI, deviceId, null, PackageResult.class, onFailure);
   }
 
+  /**
+   * A device that reboots may drop the session before its answer arrives: that is the reboot
+   * happening, not a failure (the process then waits for the device to phone home). Retrying would
+   * ask a rebooting device to reboot again.
+   */
   public RebootStatus reboot(String deviceId, OnFailure onFailure) {
-    return call(JunosRouteIds.REQUEST_REBOOT_URI, deviceId, null, RebootStatus.class, onFailure);
+    try {
+      return routes.requestBodyAndHeader(
+          JunosRouteIds.REQUEST_REBOOT_URI,
+          null,
+          NetconfConstants.DEVICE_ID,
+          deviceId,
+          RebootStatus.class);
+    } catch (RuntimeException e) {
+      RuntimeException cause =
+          e instanceof CamelExecutionException && e.getCause() instanceof RuntimeException c
+              ? c
+              : e;
+      if (cause instanceof NetconfSessionDroppedException) {
+        return new RebootStatus("session dropped under request-reboot: the device is rebooting");
+      }
+      throw DeviceFailures.toProcessError(cause, onFailure);
+    }
   }
 
   private <T> T call(String uri, String deviceId, Object body, Class<T> type, OnFailure onFailure) {

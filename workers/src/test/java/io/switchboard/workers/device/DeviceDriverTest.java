@@ -58,6 +58,11 @@ class DeviceDriverTest {
                     e -> {
                       throw new NetconfSessionDroppedException("r1", "session dropped", null);
                     });
+            from(JunosRouteIds.GET_INTERFACE_INFORMATION_URI)
+                .process(
+                    e -> {
+                      throw new NetconfSessionDroppedException("r1", "session dropped", null);
+                    });
           }
         });
     camel.start();
@@ -88,7 +93,7 @@ class DeviceDriverTest {
 
   @Test
   void aLostSessionBecomesARetriedJobFailure() {
-    assertThatThrownBy(() -> driver.reboot("r1", ON_FAILURE))
+    assertThatThrownBy(() -> driver.interfaces("r1", ON_FAILURE))
         .isInstanceOfSatisfying(
             JobError.class,
             e -> {
@@ -96,5 +101,10 @@ class DeviceDriverTest {
               assertThat(e.getMessage()).contains("session dropped");
               assertThat(e.getCause()).isInstanceOf(NetconfSessionDroppedException.class);
             });
+  }
+
+  @Test
+  void aRebootWhoseSessionDropsIsTheRebootNotAFailure() {
+    assertThat(driver.reboot("r1", ON_FAILURE).status()).contains("session dropped");
   }
 }
