@@ -43,7 +43,8 @@ public class OperationController {
     TENANT,
     SITE,
     DEVICE,
-    OVERLAY
+    OVERLAY,
+    CAMPAIGN
   }
 
   public record Target(@NotNull TargetKind kind, @NotBlank @Size(max = 36) @SafeText String id) {}

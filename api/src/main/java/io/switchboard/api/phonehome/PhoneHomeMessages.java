@@ -1,6 +1,7 @@
 package io.switchboard.api.phonehome;
 
 import io.camunda.client.CamundaClient;
+import io.switchboard.api.campaign.CampaignDeviceKeys;
 import io.switchboard.inventory.device.Device;
 import io.switchboard.inventory.device.DeviceLifecycle;
 import io.switchboard.inventory.operation.Operation;
@@ -27,10 +28,15 @@ public class PhoneHomeMessages {
 
   private final ObjectProvider<CamundaClient> client;
   private final OperationRepository operations;
+  private final CampaignDeviceKeys campaigns;
 
-  public PhoneHomeMessages(ObjectProvider<CamundaClient> client, OperationRepository operations) {
+  public PhoneHomeMessages(
+      ObjectProvider<CamundaClient> client,
+      OperationRepository operations,
+      CampaignDeviceKeys campaigns) {
     this.client = client;
     this.operations = operations;
+    this.campaigns = campaigns;
   }
 
   /**
@@ -42,7 +48,12 @@ public class PhoneHomeMessages {
     Optional<Operation> operation =
         operations.findFirstByTargetKindAndTargetIdAndStateIn(
             Operation.TARGET_DEVICE, device.getId(), OperationState.ACTIVE);
-    if (operation.isEmpty()) {
+    // a campaign's device upgrade has no operation of its own: its key names campaign and device
+    Optional<String> correlationKey =
+        operation.isPresent()
+            ? operation.map(Operation::getId)
+            : campaigns.runningUpgradeOf(device.getId());
+    if (correlationKey.isEmpty()) {
       return false;
     }
     Map<String, Object> variables = new HashMap<>();
@@ -60,7 +71,7 @@ public class PhoneHomeMessages {
         .getObject()
         .newPublishMessageCommand()
         .messageName(name)
-        .correlationKey(operation.get().getId())
+        .correlationKey(correlationKey.get())
         .timeToLive(TIME_TO_LIVE)
         .variables(variables)
         .send()

@@ -25,6 +25,9 @@ public class Operation extends AuditedEntity {
   /** An SD-WAN overlay (rollout, site join and leave). */
   public static final String TARGET_OVERLAY = "OVERLAY";
 
+  /** An upgrade campaign (issue 16); its devices are in {@code campaign_device}. */
+  public static final String TARGET_CAMPAIGN = "CAMPAIGN";
+
   @Column(nullable = false, length = 36)
   private String tenantId;
 
