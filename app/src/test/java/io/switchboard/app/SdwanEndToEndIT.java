@@ -217,6 +217,33 @@ class SdwanEndToEndIT {
     assertThat(serials.stream().map(s -> fleet.device(s).commitHistory().size()).toList())
         .isEqualTo(commits);
 
+    // a spoke leaves: its overlay configuration goes, the hub keeps only the other spoke's tunnel
+    String leaving = sites.get(2);
+    String leave =
+        call(HttpMethod.DELETE, "/api/v1/overlays/" + overlay + "/sites/" + leaving, null)
+            .get("operationId")
+            .asText();
+    JsonNode left = finished(leave, 60);
+    assertThat(left.get("state").asText()).as(left.toString()).isEqualTo("COMPLETED");
+    assertThat(fleet.device(serials.get(2)).vpnStatus()).isEmpty();
+    assertThat(fleet.device(serials.get(2)).runningConfig()).doesNotContain("sdwan-t");
+    assertThat(hub.vpnStatus()).hasSize(1).allMatch(VpnStatus::up);
+    assertThat(hub.runningConfig()).doesNotContain("192.168.12.0/24");
+    assertThat(call(HttpMethod.GET, "/api/v1/overlays/" + overlay, null).get("tunnels")).hasSize(1);
+
+    // and joins again: its number is reused, both ends up
+    String join =
+        call(HttpMethod.POST, "/api/v1/overlays/" + overlay + "/sites", Map.of("siteId", leaving))
+            .get("operationId")
+            .asText();
+    JsonNode joined = finished(join, 60);
+    assertThat(joined.get("state").asText()).as(joined.toString()).isEqualTo("COMPLETED");
+    assertThat(hub.vpnStatus()).hasSize(2).allMatch(VpnStatus::up);
+    assertThat(fleet.device(serials.get(2)).vpnStatus()).hasSize(1).allMatch(VpnStatus::up);
+    assertThat(call(HttpMethod.GET, "/api/v1/overlays/" + overlay, null).get("tunnels"))
+        .extracting(t -> t.get("number").asInt())
+        .containsExactly(1, 2);
+
     // another tenant's admin sees none of it
     String stranger = "stranger-" + tag.toLowerCase();
     call(

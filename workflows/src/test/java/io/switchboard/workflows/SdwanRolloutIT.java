@@ -25,10 +25,20 @@ class SdwanRolloutIT extends ProcessPathIT {
 
   @BeforeEach
   void deployRollout() {
-    client.newDeployResourceCommand().addResourceFromClasspath(SdwanRollout.RESOURCE).send().join();
+    client
+        .newDeployResourceCommand()
+        .addResourceFromClasspath(SdwanRollout.RESOURCE)
+        .addResourceFromClasspath(SdwanRollout.JOIN_RESOURCE)
+        .addResourceFromClasspath(SdwanRollout.LEAVE_RESOURCE)
+        .send()
+        .join();
   }
 
   private void run() {
+    run(PROCESS_ID);
+  }
+
+  private void run(String processId) {
     Map<String, Object> variables = new HashMap<>();
     variables.put(OperationContract.VAR_OPERATION_ID, operationId);
     variables.put("overlayId", "ov-1");
@@ -36,7 +46,7 @@ class SdwanRolloutIT extends ProcessPathIT {
     result =
         client
             .newCreateInstanceCommand()
-            .bpmnProcessId(PROCESS_ID)
+            .bpmnProcessId(processId)
             .latestVersion()
             .variables(variables)
             .withResult()
@@ -219,6 +229,47 @@ class SdwanRolloutIT extends ProcessPathIT {
     throwError(JOB_PLAN, pi, ERROR_PLAN_FAILED, "tunnel pool exhausted");
     complete(JOB_FAIL, pi, Map.of(OperationContract.VAR_OUTCOME, "FAILED"));
     noJob(JOB_CONFIGURE_SITE, pi);
+    assertThat(end().get(OperationContract.VAR_OUTCOME)).isEqualTo("FAILED");
+  }
+
+  @Test
+  void aJoiningSiteIsConfiguredWithItsHubsVerifiedAndActivated() {
+    run(io.switchboard.workflows.sdwan.SdwanProcesses.SITE_JOIN);
+    plan(List.of(List.of("new-site")));
+    complete(JOB_CONFIGURE_SITE, pi);
+    ActivatedJob spoke = job(JOB_CONFIGURE_SITE, pi);
+    assertThat(spoke.getVariablesAsMap().get("siteId")).isEqualTo("new-site");
+    client.newCompleteCommand(spoke).send().join();
+    complete(JOB_CHECK_FAILURES, pi, Map.of(VAR_ABORT, false));
+    complete(JOB_VERIFY_TUNNELS, pi);
+    complete(JOB_CONFIRM_SITES, pi);
+    complete(JOB_ACTIVATE, pi);
+    assertThat(end().get(OperationContract.VAR_OUTCOME)).isNull();
+  }
+
+  @Test
+  void aLeavingSiteIsClearedThenItsHubsLoseItsTunnels() {
+    run(io.switchboard.workflows.sdwan.SdwanProcesses.SITE_LEAVE);
+    complete(JOB_REMOVE_SITE, pi);
+    complete(JOB_PLAN, pi, Map.of(VAR_HUB_SITE_IDS, List.of("hub"), VAR_SPOKE_BATCHES, List.of()));
+    complete(JOB_CONFIGURE_SITE, pi);
+    complete(JOB_CONFIRM_SITES, pi);
+    complete(JOB_ACTIVATE, pi);
+    assertThat(end().get(OperationContract.VAR_OUTCOME)).isNull();
+  }
+
+  @Test
+  void aLeavingSiteThatRefusesFailsBeforeAnyHubIsTouched() {
+    run(io.switchboard.workflows.sdwan.SdwanProcesses.SITE_LEAVE);
+    throwError(JOB_REMOVE_SITE, pi, ERROR_SITE_FAILED, "commit failed");
+    ActivatedJob fail = job(JOB_FAIL, pi);
+    assertThat(fail.getCustomHeaders()).containsEntry("failure", "LEAVE_FAILED");
+    client
+        .newCompleteCommand(fail)
+        .variables(Map.of(OperationContract.VAR_OUTCOME, "FAILED"))
+        .send()
+        .join();
+    noJob(JOB_PLAN, pi);
     assertThat(end().get(OperationContract.VAR_OUTCOME)).isEqualTo("FAILED");
   }
 }

@@ -381,7 +381,7 @@ public class OverlayService {
   }
 
   private static void requireActive(Overlay overlay) {
-    if (overlay.getState() != OverlayState.ACTIVE) {
+    if (overlay.getState() != OverlayState.ACTIVE && overlay.getState() != OverlayState.DEGRADED) {
       throw ApiException.conflict(
           null, "overlay '" + overlay.getName() + "' is " + overlay.getState() + ", not ACTIVE");
     }

@@ -204,6 +204,20 @@ public class SdwanWorkers {
     rollouts.undone(v.overlayId(), undone);
   }
 
+  /** Site leave: the overlay's whole configuration off the site, then the member LEFT. */
+  @JobWorker(type = SdwanRollout.JOB_REMOVE_SITE)
+  public void removeSite(ActivatedJob job, @VariablesAsType SdwanRolloutVariables v) {
+    List<String> lines = planning.removalFor(v.overlayId(), v.siteId());
+    if (!lines.isEmpty()) {
+      driver.push(
+          device(v.siteId()).getId(),
+          String.join("\n", lines),
+          CommitConfiguration.commit("switchboard sdwan leave " + v.operationId()),
+          raise(SdwanRollout.ERROR_SITE_FAILED, job));
+    }
+    rollouts.mark(v.overlayId(), v.siteId(), "LEFT", null);
+  }
+
   @JobWorker(type = SdwanRollout.JOB_ACTIVATE)
   public Map<String, Object> activate(@VariablesAsType SdwanRolloutVariables v) {
     Set<Integer> up = new LinkedHashSet<>();

@@ -20,6 +20,14 @@ public final class SdwanRollout {
   public static final String JOB_ACTIVATE = "sdwan.activate";
   public static final String JOB_FAIL = "sdwan.fail";
 
+  /** Site leave: the whole overlay configuration off the leaving site, then the member LEFT. */
+  public static final String JOB_REMOVE_SITE = "sdwan.remove-site";
+
+  /** One site into an ACTIVE overlay: the rollout's flow, touching only that site and its hubs. */
+  public static final String JOIN_RESOURCE = "bpmn/sdwan-site-join.bpmn";
+
+  public static final String LEAVE_RESOURCE = "bpmn/sdwan-site-leave.bpmn";
+
   /** The overlay cannot be planned (pool exhausted, no common label, too many tunnels). */
   public static final String ERROR_PLAN_FAILED = "PLAN_FAILED";
 

@@ -111,7 +111,9 @@ public class OverlayPlanning {
     Map<String, OverlayMember> memberMap = new LinkedHashMap<>();
     List<String> hubs = new ArrayList<>();
     List<String> siteIds = new ArrayList<>();
+    List<String> everSites = new ArrayList<>();
     for (OverlayMember m : members.findByOverlayId(overlayId)) {
+      everSites.add(m.getSiteId());
       if ("LEFT".equals(m.getState())) {
         continue;
       }
@@ -120,16 +122,16 @@ public class OverlayPlanning {
     }
     siteIds.addAll(0, hubs);
     Map<String, List<WanLink>> linkMap = new HashMap<>();
-    for (WanLink l : links.findBySiteIdIn(memberMap.keySet())) {
+    for (WanLink l : links.findBySiteIdIn(everSites)) {
       linkMap.computeIfAbsent(l.getSiteId(), k -> new ArrayList<>()).add(l);
     }
     Map<String, List<String>> prefixes = new HashMap<>();
-    for (LanSegment s : segments.findBySiteIdIn(memberMap.keySet())) {
+    for (LanSegment s : segments.findBySiteIdIn(everSites)) {
       prefixes.computeIfAbsent(s.getSiteId(), k -> new ArrayList<>()).add(s.getPrefix());
     }
     Map<String, PlanSite> planSites = new HashMap<>();
     Map<String, String> families = new HashMap<>();
-    for (String siteId : memberMap.keySet()) {
+    for (String siteId : everSites) {
       Site site = sites.findById(siteId).orElseThrow();
       DeviceModel model = modelAt(siteId);
       String modelName = model == null ? "unknown" : model.getName();
