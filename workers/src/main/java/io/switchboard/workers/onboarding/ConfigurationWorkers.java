@@ -9,8 +9,10 @@ import io.camunda.client.exception.CamundaError;
 import io.switchboard.camel.junos.CommitConfiguration;
 import io.switchboard.camel.junos.InterfaceStatus;
 import io.switchboard.camel.junos.SoftwareInformation;
+import io.switchboard.inventory.compliance.IntendedConfigRecorder;
 import io.switchboard.workers.device.ConfigTemplates;
 import io.switchboard.workers.device.DeviceDriver;
+import io.switchboard.workflows.operation.OperationContract;
 import io.switchboard.workflows.ztp.ZtpOnboarding;
 import io.switchboard.workflows.ztp.ZtpOnboardingVariables;
 import java.time.Duration;
@@ -33,10 +35,24 @@ public class ConfigurationWorkers {
 
   private final DeviceDriver driver;
   private final DeviceConfigurations configurations;
+  private final IntendedConfigRecorder intended;
 
-  public ConfigurationWorkers(DeviceDriver driver, DeviceConfigurations configurations) {
+  public ConfigurationWorkers(
+      DeviceDriver driver, DeviceConfigurations configurations, IntendedConfigRecorder intended) {
     this.driver = driver;
     this.configurations = configurations;
+    this.intended = intended;
+  }
+
+  /** What this job's commit made the device's intended configuration (issue 16). */
+  private void recordIntended(ActivatedJob job, String deviceId, String part, String config) {
+    Object operationId = job.getVariablesAsMap().get(OperationContract.VAR_OPERATION_ID);
+    intended.committed(
+        deviceId,
+        part,
+        config,
+        operationId == null ? null : operationId.toString(),
+        job.getProcessInstanceKey());
   }
 
   /** Opens a session (pinning the host key on first use) and reads what the device runs. */
@@ -67,6 +83,12 @@ public class ConfigurationWorkers {
     driver.softwareInformation(v.targetId(), raise(ZtpOnboarding.ERROR_COMMIT_FAILED, job));
     driver.commit(
         v.targetId(), CommitConfiguration.confirm(), raise(ZtpOnboarding.ERROR_COMMIT_FAILED, job));
+    // confirmed: stage-1 stays on the device
+    recordIntended(
+        job,
+        v.targetId(),
+        IntendedConfigRecorder.PART_ZTP_STAGE1,
+        configurations.stage1(v.targetId()));
   }
 
   /** After a failed commit: the candidate goes back to what runs (rollback 0). */
@@ -88,6 +110,7 @@ public class ConfigurationWorkers {
         config,
         CommitConfiguration.commit("switchboard site configuration"),
         raise(ZtpOnboarding.ERROR_COMMIT_FAILED, job));
+    recordIntended(job, v.targetId(), IntendedConfigRecorder.PART_SITE, config);
     return Map.of(
         ZtpOnboarding.VAR_EXPECTED_INTERFACES, List.copyOf(ConfigTemplates.interfacesIn(config)));
   }

@@ -1,0 +1,55 @@
+package io.switchboard.inventory.compliance;
+
+import static io.switchboard.inventory.testing.InventoryBuilders.aDevice;
+import static io.switchboard.inventory.testing.InventoryBuilders.aDeviceModel;
+import static io.switchboard.inventory.testing.InventoryBuilders.aTenant;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.switchboard.inventory.InventoryTestApplication;
+import io.switchboard.inventory.device.Device;
+import io.switchboard.inventory.device.DeviceModelRepository;
+import io.switchboard.inventory.device.DeviceRepository;
+import io.switchboard.inventory.tenancy.TenantRepository;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+@SpringBootTest(classes = InventoryTestApplication.class)
+class IntendedConfigRecorderIT {
+  @Autowired TenantRepository tenants;
+  @Autowired DeviceModelRepository models;
+  @Autowired DeviceRepository devices;
+  @Autowired IntendedConfigRecorder recorder;
+
+  @Test
+  void eachPartKeepsItsLatestLinesAndTheOperationThatWroteThem() {
+    Device device =
+        aDevice().of(aTenant().save(tenants)).ofModel(aDeviceModel().save(models)).save(devices);
+    recorder.committed(
+        device.getId(), IntendedConfigRecorder.PART_SITE, "set system host-name a\n", "op-1", 11L);
+    recorder.committed(
+        device.getId(),
+        IntendedConfigRecorder.PART_ZTP_STAGE1,
+        "# stage 1\n\nset system services netconf ssh\n",
+        "op-1",
+        11L);
+    recorder.committed(
+        device.getId(),
+        IntendedConfigRecorder.PART_SITE,
+        "  set system host-name b  \nset interfaces ge-0/0/0 unit 0\n",
+        "op-2",
+        22L);
+
+    assertThat(recorder.of(device.getId()))
+        .extracting(
+            IntendedConfig::getPart,
+            IntendedConfig::getSetLines,
+            IntendedConfig::getOperationId,
+            IntendedConfig::getProcessInstanceKey)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                "site", "set system host-name b\nset interfaces ge-0/0/0 unit 0", "op-2", 22L),
+            org.assertj.core.groups.Tuple.tuple(
+                "ztp-stage1", "set system services netconf ssh", "op-1", 11L));
+  }
+}
