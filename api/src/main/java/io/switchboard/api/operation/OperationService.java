@@ -11,12 +11,14 @@ import io.switchboard.inventory.operation.OperationState;
 import io.switchboard.inventory.scope.AccessScope;
 import io.switchboard.inventory.scope.ScopedInventory;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 
 /** The operations' use cases: list and find in the caller's scope, and start one for a target. */
@@ -42,7 +44,29 @@ public class OperationService {
       Instant from,
       Instant to,
       Pageable pageable) {
+    return list(scope, tenantId, type, state, from, to, null, pageable);
+  }
+
+  /**
+   * The same, narrowed to operations of these targets when {@code targetIds} is not null (the
+   * console's business-key filters: a device serial, a site name); an empty set matches nothing.
+   */
+  public Page<Operation> list(
+      AccessScope scope,
+      String tenantId,
+      String type,
+      OperationState state,
+      Instant from,
+      Instant to,
+      Collection<String> targetIds,
+      Pageable pageable) {
     Permissions.require(scope, Action.READ, Resource.OPERATIONS);
+    Specification<Operation> targets =
+        targetIds == null
+            ? Filters.none()
+            : targetIds.isEmpty()
+                ? (root, query, cb) -> cb.disjunction()
+                : (root, query, cb) -> root.get("targetId").in(targetIds);
     return inventory
         .operations()
         .page(
@@ -50,7 +74,8 @@ public class OperationService {
             Filters.<Operation>equal("tenantId", tenantId)
                 .and(Filters.equal("type", type))
                 .and(Filters.equal("state", state))
-                .and(Filters.between("createdAt", from, to)),
+                .and(Filters.between("createdAt", from, to))
+                .and(targets),
             Paging.of(
                 pageable,
                 Set.of("createdAt", "type", "state"),

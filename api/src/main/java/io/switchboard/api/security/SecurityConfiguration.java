@@ -48,9 +48,10 @@ public class SecurityConfiguration {
   /**
    * Local passwords: the system account on its in-memory fast path, everyone else through the
    * version-checked cache; both behind the sign-in throttle. Not a bean, so Spring Security's
-   * global authentication manager stays as it is (and says nothing about it).
+   * global authentication manager stays as it is (and says nothing about it). Public for the
+   * console's sign-in form, which checks the same passwords behind the same throttle.
    */
-  static ThrottledAuthentication passwordChecks(
+  public static ThrottledAuthentication passwordChecks(
       LocalUserDetailsService users,
       PasswordEncoder passwordEncoder,
       SignInThrottle throttle,

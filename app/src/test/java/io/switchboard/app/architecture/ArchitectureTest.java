@@ -38,6 +38,15 @@ class ArchitectureTest {
 
   @ArchTest static final ArchRule api = mayDependOnlyOn("api", "inventory", "workflows");
 
+  /**
+   * The console is on the API: its services (with the inventory types they answer) and the Camunda
+   * client for process state; the workflows' contract only through the API.
+   */
+  @ArchTest static final ArchRule console = mayDependOnlyOn("console", "api", "inventory");
+
+  @ArchTest
+  static final ArchRule consoleUsesScopedServices = ModuleRules.usesScopedServicesOnly("console");
+
   @ArchTest static final ArchRule engineInternals = ModuleRules.engineInternalsStayInside();
 
   @ArchTest static final ArchRule noPackageCycles = ModuleRules.noPackageCycles();

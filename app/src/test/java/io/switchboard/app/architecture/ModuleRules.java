@@ -16,7 +16,8 @@ import java.util.stream.Stream;
 /**
  * DESIGN.md section 2 as ArchUnit rules. A module is the package root {@code io.switchboard.<m>}:
  * {@code engine}, {@code inventory}, {@code netconf} (netconf-common), {@code devices}, {@code
- * camel} (camel-routes), {@code workflows}, {@code workers}, {@code api}, {@code app}.
+ * camel} (camel-routes), {@code workflows}, {@code workers}, {@code api}, {@code console}, {@code
+ * app}.
  */
 final class ModuleRules {
   static final String OURS = "io.switchboard..";
@@ -47,6 +48,22 @@ final class ModuleRules {
         .dependOnClassesThat()
         .resideInAPackage("io.switchboard.engine..")
         .as("nothing outside the engine uses the engine's classes; it talks to the Camunda client");
+  }
+
+  /**
+   * The console reads and writes only through the API's scoped services (and the Camunda client):
+   * no repository, no unscoped inventory, so the role table and the tenant scope apply as in the
+   * API.
+   */
+  static ArchRule usesScopedServicesOnly(String module) {
+    return noClasses()
+        .that()
+        .resideInAPackage("io.switchboard." + module + "..")
+        .should()
+        .dependOnClassesThat(
+            JavaClass.Predicates.simpleNameEndingWith("Repository")
+                .or(JavaClass.Predicates.simpleName("ScopedInventory")))
+        .as(module + " uses the API's scoped services, never repositories or ScopedInventory");
   }
 
   /**

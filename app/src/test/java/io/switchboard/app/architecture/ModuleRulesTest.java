@@ -7,6 +7,8 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import io.switchboard.api.architecturefixture.ApiReachingIntoWorkers;
 import io.switchboard.architecturefixture.one.FeatureOne;
 import io.switchboard.architecturefixture.two.FeatureTwo;
+import io.switchboard.console.architecturefixture.ConsoleReadingARepository;
+import io.switchboard.inventory.device.DeviceRepository;
 import io.switchboard.workers.device.DeviceDriver;
 import org.junit.jupiter.api.Test;
 
@@ -39,5 +41,18 @@ class ModuleRulesTest {
 
     assertThat(ModuleRules.mayDependOnlyOn("api", "workers").evaluate(classes).hasViolation())
         .isFalse();
+  }
+
+  @Test
+  void aConsoleClassReadingARepositoryBreaksTheConsoleRule() {
+    JavaClasses classes =
+        new ClassFileImporter()
+            .importClasses(ConsoleReadingARepository.class, DeviceRepository.class);
+
+    var result = ModuleRules.usesScopedServicesOnly("console").evaluate(classes);
+
+    assertThat(result.hasViolation()).isTrue();
+    assertThat(result.getFailureReport().getDetails())
+        .anySatisfy(line -> assertThat(line).contains(DeviceRepository.class.getName()));
   }
 }

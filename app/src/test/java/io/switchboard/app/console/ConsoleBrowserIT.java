@@ -1,0 +1,244 @@
+package io.switchboard.app.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The console in a real browser (Debian's chromium, headless, through chromedriver) against the
+ * application with a simulated device: a tenant operator repairs a stuck onboarding on the diagram,
+ * a provider administrator creates a tenant and a user through the forms, another tenant's URLs are
+ * "not found", and signing out ends the session. Without a browser the test is skipped, except
+ * under CI (env {@code CI} set), where it fails. Screenshots go to {@code
+ * target/console-screenshots} and, with {@code -Dswitchboard.console.screenshots=../docs/console},
+ * into the docs.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsoleBrowserIT extends ConsoleTestBase {
+  static WebDriver browser;
+  static Fixture f;
+
+  @BeforeAll
+  static void startBrowser() {
+    File chromium = firstExisting("/usr/bin/chromium", "/usr/bin/chromium-browser");
+    File driver = firstExisting("/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver");
+    boolean present = chromium != null && driver != null;
+    if (!present && System.getenv("CI") != null) {
+      throw new IllegalStateException(
+          "CI is set but chromium or chromedriver is missing; run console/ci/install-browser.sh");
+    }
+    Assumptions.assumeTrue(present, "chromium and chromedriver are not installed");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(chromium);
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-dev-shm-usage",
+        "--disable-gpu",
+        "--window-size=1280,1200");
+    browser =
+        new ChromeDriver(
+            new ChromeDriverService.Builder().usingDriverExecutable(driver).build(), options);
+    browser.manage().timeouts().implicitlyWait(Duration.ZERO);
+  }
+
+  /** The application is up once the first test instance is (the Spring extension starts it). */
+  @BeforeEach
+  void data() {
+    f = fixture();
+  }
+
+  @AfterAll
+  static void stopBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  private static File firstExisting(String... paths) {
+    for (String p : paths) {
+      File file = new File(p);
+      if (file.canExecute()) {
+        return file;
+      }
+    }
+    return null;
+  }
+
+  private static WebDriverWait waiting(int seconds) {
+    return new WebDriverWait(browser, Duration.ofSeconds(seconds));
+  }
+
+  private static void open(String path) {
+    browser.get(BASE + path);
+  }
+
+  private static void signIn(String user, String password) {
+    open("/console/login");
+    browser.findElement(By.id("username")).sendKeys(user);
+    browser.findElement(By.id("password")).sendKeys(password);
+    browser.findElement(By.id("sign-in")).click();
+    waiting(10).until(ExpectedConditions.presenceOfElementLocated(By.id("signed-in-as")));
+  }
+
+  private static void signOut() {
+    browser.findElement(By.id("sign-out")).click();
+    waiting(10).until(ExpectedConditions.presenceOfElementLocated(By.id("sign-in")));
+  }
+
+  private static void screenshot(String name) throws Exception {
+    Path dir = Path.of("target/console-screenshots");
+    Files.createDirectories(dir);
+    File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+    Path target = dir.resolve(name + ".png");
+    Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+    String docs = System.getProperty("switchboard.console.screenshots");
+    if (docs != null && !docs.isBlank()) {
+      Files.createDirectories(Path.of(docs));
+      Files.copy(target, Path.of(docs, name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  @Test
+  @Order(1)
+  void aTenantOperatorRepairsAStuckOnboardingOnTheDiagram() throws Exception {
+    awaitAttention(f.alphaOperation());
+    signIn(OPERATOR, OPERATOR_PASSWORD);
+    screenshot("dashboard");
+    assertThat(browser.findElement(By.id("open-incidents")).getText()).isEqualTo("1");
+
+    browser.findElement(By.linkText("Operations")).click();
+    WebElement row =
+        waiting(10)
+            .until(
+                ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("tr[data-operation='" + f.alphaOperation() + "']")));
+    assertThat(row.getText()).contains("needs attention").contains(f.alphaSerial());
+    assertThat(
+            browser.findElements(By.cssSelector("tr[data-operation='" + f.betaOperation() + "']")))
+        .isEmpty();
+    screenshot("operations");
+
+    row.findElement(By.tagName("a")).click();
+    // the incident marker sits on the step that failed: the interface check
+    WebElement marker =
+        waiting(20)
+            .until(
+                ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector(".sb-badge-incident[data-element='verifyInterfaces']")));
+    assertThat(marker.getText()).isEqualTo("1");
+    assertThat(
+            browser.findElements(
+                By.cssSelector(".djs-element.sb-incident[data-element-id='verifyInterfaces']")))
+        .hasSize(1);
+    assertThat(browser.findElements(By.cssSelector(".djs-connection.sb-taken"))).isNotEmpty();
+    assertThat(browser.findElements(By.cssSelector(".bjs-powered-by"))).isNotEmpty();
+    assertThat(browser.findElement(By.id("incidents")).getText())
+        .contains("verifyInterfaces")
+        .contains(LAN_PORT);
+    assertThat(browser.findElement(By.id("variables")).getText()).contains("operationId");
+    screenshot("operation-incident");
+
+    // fix the device, then give the step its retries back and resolve the incident
+    fleet.device(f.alphaSerial()).linkUp(LAN_PORT);
+    browser.findElement(By.id("retry")).click();
+    waiting(10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".notice")));
+    // the page follows the process by itself until it completes
+    waiting(90).until(ExpectedConditions.textToBe(By.id("operation-state"), "COMPLETED"));
+    waiting(10)
+        .until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector(".djs-element.sb-completed[data-element-id='markActive']")));
+    assertThat(browser.findElements(By.cssSelector(".sb-badge-incident"))).isEmpty();
+    screenshot("operation-completed");
+
+    browser.findElement(By.id("device-link")).click();
+    waiting(10).until(ExpectedConditions.textToBe(By.id("device-state"), "ACTIVE"));
+    assertThat(browser.findElement(By.id("timeline")).getText())
+        .contains("ztp-onboarding")
+        .contains("COMPLETED");
+    screenshot("device");
+  }
+
+  @Test
+  @Order(2)
+  void anotherTenantsUrlsAreNotFoundAndSigningOutEndsTheSession() {
+    if (browser.findElements(By.id("signed-in-as")).isEmpty()) {
+      signIn(OPERATOR, OPERATOR_PASSWORD);
+    }
+    open("/console/operations/" + f.betaOperation());
+    assertThat(browser.findElement(By.id("error-title")).getText()).isEqualTo("Not found");
+    open("/console/devices/" + f.betaDevice());
+    assertThat(browser.findElement(By.id("error-title")).getText()).isEqualTo("Not found");
+    open("/console/operations");
+    signOut();
+    open("/console/operations/" + f.alphaOperation());
+    assertThat(browser.getCurrentUrl()).endsWith("/console/login");
+  }
+
+  @Test
+  @Order(3)
+  void aProviderAdministratorCreatesATenantAndAUserThroughTheForms() throws Exception {
+    signIn("admin", ADMIN_PASSWORD);
+    open("/console/admin/tenants");
+    browser.findElement(By.id("create-tenant")).click();
+    // the API's own words beside the field
+    assertThat(waiting(10).until(d -> d.findElement(By.id("err-name"))).getText()).isNotBlank();
+    new Select(browser.findElement(By.id("t-opco"))).selectByIndex(1);
+    browser.findElement(By.id("t-name")).sendKeys("Initech");
+    browser.findElement(By.id("create-tenant")).click();
+    assertThat(waiting(10).until(d -> d.findElement(By.cssSelector(".notice"))).getText())
+        .contains("Initech");
+    assertThat(browser.findElement(By.id("tenants")).getText()).contains("Initech");
+
+    open("/console/admin/users");
+    browser.findElement(By.id("u-username")).sendKeys("initech-admin");
+    browser.findElement(By.id("u-password")).sendKeys("short");
+    new Select(browser.findElement(By.id("u-role"))).selectByValue("TENANT_ADMIN");
+    new Select(browser.findElement(By.id("u-tenant"))).selectByVisibleText("Initech");
+    browser.findElement(By.id("create-user")).click();
+    assertThat(waiting(10).until(d -> d.findElement(By.id("err-password"))).getText())
+        .isEqualTo("must be 12-200 characters");
+    // what was typed stays, but the password is never sent back
+    assertThat(browser.findElement(By.id("u-username")).getAttribute("value"))
+        .isEqualTo("initech-admin");
+    assertThat(browser.findElement(By.id("u-password")).getAttribute("value")).isEmpty();
+    browser.manage().window().setSize(new Dimension(1280, 1200));
+    screenshot("user-form-errors");
+    browser.findElement(By.id("u-password")).sendKeys("initech-admin-password");
+    browser.findElement(By.id("create-user")).click();
+    assertThat(waiting(10).until(d -> d.findElement(By.cssSelector(".notice"))).getText())
+        .contains("initech-admin");
+    List<WebElement> rows = browser.findElements(By.cssSelector("#users tbody tr"));
+    assertThat(rows)
+        .anySatisfy(r -> assertThat(r.getText()).contains("initech-admin").contains("Initech"));
+    open("/console");
+    screenshot("dashboard-provider");
+    signOut();
+  }
+}

@@ -1,0 +1,207 @@
+package io.switchboard.app.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every console endpoint answers with the signed-in user's scope and role, as the API does: another
+ * tenant's operation, process instance or device is "not found", a role without RUN may not repair,
+ * no form is accepted without its CSRF token, and the API keeps HTTP Basic without a session.
+ */
+class ConsoleScopeIT extends ConsoleTestBase {
+  static Fixture f;
+  static String betaKey;
+
+  @BeforeEach
+  void data() {
+    if (betaKey != null) {
+      return;
+    }
+    f = fixture();
+    betaKey =
+        org.awaitility.Awaitility.await()
+            .atMost(java.time.Duration.ofSeconds(30))
+            .until(
+                () -> api("GET", "/api/v1/operations/" + f.betaOperation(), null),
+                o -> o.hasNonNull("processInstanceKey"))
+            .get("processInstanceKey")
+            .asText();
+  }
+
+  private static ConsoleSession as(String user, String password) {
+    ConsoleSession session = new ConsoleSession(BASE);
+    assertThat(session.signIn(user, password)).endsWith("/console");
+    return session;
+  }
+
+  @Test
+  void anonymousVisitorsAreSentToTheSignInForm() {
+    ConsoleSession anonymous = new ConsoleSession(BASE);
+    assertThat(anonymous.get("/").headers().firstValue("Location").orElse("")).endsWith("/console");
+    for (String path :
+        new String[] {
+          "/console",
+          "/console/operations",
+          "/console/operations/" + f.alphaOperation(),
+          "/console/devices/" + f.alphaDevice(),
+          "/console/admin/tenants",
+          "/console/admin/users"
+        }) {
+      HttpResponse<String> response = anonymous.get(path);
+      assertThat(response.statusCode()).as(path).isEqualTo(302);
+      assertThat(response.headers().firstValue("Location").orElse(""))
+          .as(path)
+          .endsWith("/console/login");
+    }
+    assertThat(anonymous.get("/console/login").statusCode()).isEqualTo(200);
+    assertThat(anonymous.get("/console/assets/console.css").statusCode()).isEqualTo(200);
+    assertThat(anonymous.get("/console/assets/bpmn-js/bpmn-viewer.production.min.js").statusCode())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void aWrongPasswordIsRefusedAndASignInNeedsItsCsrfToken() {
+    ConsoleSession session = new ConsoleSession(BASE);
+    assertThat(session.signIn(OPERATOR, "not-the-password")).endsWith("/console/login?error");
+    ConsoleSession noToken = new ConsoleSession(BASE);
+    HttpResponse<String> refused =
+        noToken.postRaw(
+            "/console/login", Map.of("username", OPERATOR, "password", OPERATOR_PASSWORD));
+    assertThat(refused.statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void anotherTenantsObjectsAreNotFound() {
+    ConsoleSession viewer = as(VIEWER, VIEWER_PASSWORD);
+    for (String path :
+        new String[] {
+          "/console/operations/" + f.alphaOperation(), "/console/devices/" + f.alphaDevice(),
+        }) {
+      HttpResponse<String> response = viewer.get(path);
+      assertThat(response.statusCode()).as(path).isEqualTo(404);
+      assertThat(response.body()).as(path).contains("Not found");
+    }
+    // its own are there
+    assertThat(viewer.get("/console/operations/" + f.betaOperation()).statusCode()).isEqualTo(200);
+    assertThat(viewer.get("/console/devices/" + f.betaDevice()).statusCode()).isEqualTo(200);
+    String list = viewer.get("/console/operations").body();
+    assertThat(list).contains(f.betaOperation()).doesNotContain(f.alphaOperation());
+    String devices = viewer.get("/console/devices").body();
+    assertThat(devices).contains(f.betaDevice()).doesNotContain(f.alphaDevice());
+
+    ConsoleSession operator = as(OPERATOR, OPERATOR_PASSWORD);
+    String base = "/console/operations/" + f.alphaOperation() + "/process/" + betaKey;
+    // Beta's process instance under Alpha's operation: not Alpha's, so not found
+    assertThat(operator.get(base).statusCode()).isEqualTo(404);
+    assertThat(operator.get(base + "/live").statusCode()).isEqualTo(404);
+    assertThat(operator.get(base + "/diagram.xml").statusCode()).isEqualTo(404);
+    String other = "/console/operations/" + f.betaOperation() + "/process/" + betaKey;
+    assertThat(operator.get(other).statusCode()).isEqualTo(404);
+    assertThat(operator.get(other + "/live").statusCode()).isEqualTo(404);
+    assertThat(operator.get(other + "/diagram.xml").statusCode()).isEqualTo(404);
+    operator.get("/console/operations");
+    assertThat(
+            operator
+                .post("/console/operations/" + f.betaOperation() + "/cancel", Map.of())
+                .statusCode())
+        .isEqualTo(404);
+    assertThat(
+            operator
+                .post("/console/operations/" + f.betaOperation() + "/retry", Map.of())
+                .statusCode())
+        .isEqualTo(404);
+    // the dashboard counts only Alpha
+    assertThat(operator.get("/console").body()).doesNotContain("Beta ");
+  }
+
+  @Test
+  void theOwnProcessAnswersItsDiagramAndLiveState() {
+    ConsoleSession viewer = as(VIEWER, VIEWER_PASSWORD);
+    String base = "/console/operations/" + f.betaOperation() + "/process/" + betaKey;
+    HttpResponse<String> xml = viewer.get(base + "/diagram.xml");
+    assertThat(xml.statusCode()).isEqualTo(200);
+    assertThat(xml.body()).contains("ztp-onboarding");
+    HttpResponse<String> live = viewer.get(base + "/live");
+    assertThat(live.statusCode()).isEqualTo(200);
+    assertThat(live.body()).contains("\"takenFlows\"").contains("\"signature\"");
+  }
+
+  @Test
+  void aViewerMayNotRepairNorCreateAndNoFormIsTakenWithoutItsToken() {
+    ConsoleSession viewer = as(VIEWER, VIEWER_PASSWORD);
+    viewer.get("/console/operations/" + f.betaOperation());
+    assertThat(
+            viewer
+                .post("/console/operations/" + f.betaOperation() + "/cancel", Map.of())
+                .statusCode())
+        .isEqualTo(403);
+    assertThat(
+            viewer
+                .post(
+                    "/console/admin/users",
+                    Map.of(
+                        "username",
+                        "x-user",
+                        "password",
+                        "long-enough-pass",
+                        "role",
+                        "TENANT_VIEWER"))
+                .statusCode())
+        .isEqualTo(403);
+    ConsoleSession operator = as(OPERATOR, OPERATOR_PASSWORD);
+    assertThat(
+            operator
+                .postRaw("/console/operations/" + f.alphaOperation() + "/cancel", Map.of())
+                .statusCode())
+        .isEqualTo(403);
+    assertThat(api("GET", "/api/v1/operations/" + f.alphaOperation(), null).get("state").asText())
+        .isNotEqualTo("CANCELLED");
+  }
+
+  @Test
+  void providerPagesShowEveryTenant() {
+    ConsoleSession admin = as("admin", ADMIN_PASSWORD);
+    String dashboard = admin.get("/console").body();
+    assertThat(dashboard).contains("Alpha ").contains("Beta ");
+    String list = admin.get("/console/operations?serial=" + f.alphaSerial()).body();
+    assertThat(list).contains(f.alphaOperation()).doesNotContain(f.betaOperation());
+    String bySite = admin.get("/console/operations?site=beta-oslo").body();
+    assertThat(bySite).contains(f.betaOperation()).doesNotContain(f.alphaOperation());
+    assertThat(admin.get("/console/admin/tenants").body()).contains("Alpha ").contains("Beta ");
+    assertThat(admin.get("/console/admin/users").body()).contains(OPERATOR).contains(VIEWER);
+    assertThat(admin.get("/console/operations?sort=nonsense,asc").statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void signingOutEndsTheSession() {
+    ConsoleSession operator = as(OPERATOR, OPERATOR_PASSWORD);
+    assertThat(operator.get("/console").statusCode()).isEqualTo(200);
+    HttpResponse<String> out = operator.post("/console/logout", Map.of());
+    assertThat(out.headers().firstValue("Location").orElse(""))
+        .endsWith("/console/login?signedOut");
+    assertThat(operator.get("/console").statusCode()).isEqualTo(302);
+  }
+
+  @Test
+  void theApiKeepsBasicWithoutASessionAndIgnoresTheConsoleCookie() throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    HttpResponse<String> basic =
+        http.send(
+            HttpRequest.newBuilder(URI.create(BASE + "/api/v1/operations"))
+                .header("Authorization", basic(OPERATOR, OPERATOR_PASSWORD))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(basic.statusCode()).isEqualTo(200);
+    assertThat(basic.headers().firstValue("Set-Cookie")).isEmpty();
+
+    ConsoleSession operator = as(OPERATOR, OPERATOR_PASSWORD);
+    assertThat(operator.get("/api/v1/operations").statusCode()).isEqualTo(401);
+  }
+}

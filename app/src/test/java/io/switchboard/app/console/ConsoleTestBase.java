@@ -1,0 +1,200 @@
+package io.switchboard.app.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.switchboard.devices.fleet.SimulatedFleet;
+import io.switchboard.workflows.ztp.ZtpOnboarding;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The application on a random port, shared by the console's tests (one Spring context), with two
+ * tenants built through the API: Alpha's device is simulated with its LAN cable pulled (its
+ * onboarding raises an incident at the interface check), Beta's device never powers on (its
+ * onboarding waits for the phone-home).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+abstract class ConsoleTestBase {
+  static final int PORT = freePort();
+  static final String BASE = "http://localhost:" + PORT;
+  static final String ADMIN_PASSWORD = "console-admin-password";
+  static final String OPERATOR = "alpha-operator";
+  static final String OPERATOR_PASSWORD = "alpha-operator-password";
+  static final String VIEWER = "beta-viewer";
+  static final String VIEWER_PASSWORD = "beta-viewer-password";
+  static final String FACTORY_VERSION = "21.4R3-S5.4";
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The port the site configuration brings up and the onboarding verifies. */
+  static final String LAN_PORT = "ge-0/0/1";
+
+  /** What the tests share, created once per test JVM. */
+  record Fixture(
+      String alphaTenant,
+      String betaTenant,
+      String alphaSerial,
+      String alphaDevice,
+      String alphaOperation,
+      String betaDevice,
+      String betaOperation) {}
+
+  static Fixture fixture;
+  static SimulatedFleet fleet;
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    registry.add("server.port", () -> PORT);
+    registry.add("camunda.client.rest-address", () -> BASE);
+    registry.add("camunda.client.grpc-address", () -> BASE);
+    registry.add("switchboard.security.admin.password", () -> ADMIN_PASSWORD);
+    registry.add("switchboard.hello.enabled", () -> "false");
+    registry.add("switchboard.data-dir", () -> "./target/app-it/data-" + UUID.randomUUID());
+    registry.add(
+        "spring.datasource.url",
+        () -> "jdbc:h2:file:./target/app-it/db-" + UUID.randomUUID() + ";DB_CLOSE_ON_EXIT=FALSE");
+  }
+
+  static synchronized Fixture fixture() {
+    if (fixture != null) {
+      return fixture;
+    }
+    String suffix = UUID.randomUUID().toString().substring(0, 6);
+    String opco = create("/api/v1/opcos", Map.of("name", "Console Co " + suffix));
+    String alpha = create("/api/v1/tenants", Map.of("name", "Alpha " + suffix, "opcoId", opco));
+    String beta = create("/api/v1/tenants", Map.of("name", "Beta " + suffix, "opcoId", opco));
+    create(
+        "/api/v1/users",
+        Map.of(
+            "username", OPERATOR,
+            "password", OPERATOR_PASSWORD,
+            "role", "TENANT_OPERATOR",
+            "tenantId", alpha));
+    create(
+        "/api/v1/users",
+        Map.of(
+            "username", VIEWER,
+            "password", VIEWER_PASSWORD,
+            "role", "TENANT_VIEWER",
+            "tenantId", beta));
+    String model =
+        create(
+            "/api/v1/device-models",
+            Map.of("name", "SRX300", "vendor", "Juniper", "family", "srx"));
+    String alphaSerial = "CA" + suffix.toUpperCase() + "01";
+    String betaSerial = "CB" + suffix.toUpperCase() + "02";
+    String alphaDevice = device(alpha, "alpha-paris", alphaSerial, model);
+    String betaDevice = device(beta, "beta-oslo", betaSerial, model);
+    String alphaOp = onboard(alphaDevice);
+    String betaOp = onboard(betaDevice);
+    // Alpha's CPE powers on and phones home, but its LAN cable is out: the onboarding's interface
+    // check runs out of retries and raises an incident
+    fleet =
+        SimulatedFleet.builder()
+            .serials(alphaSerial)
+            .basePort(0)
+            .softwareVersion(FACTORY_VERSION)
+            .credentials("admin", "admin123")
+            .phoneHome(BASE)
+            .activationSecrets(s -> "activate-" + s)
+            .start();
+    fleet.device(alphaSerial).linkDown(LAN_PORT);
+    Runtime.getRuntime().addShutdownHook(new Thread(fleet::close));
+    fixture = new Fixture(alpha, beta, alphaSerial, alphaDevice, alphaOp, betaDevice, betaOp);
+    return fixture;
+  }
+
+  /** Waits until Alpha's onboarding needs attention (its interface check ran out of retries). */
+  static JsonNode awaitAttention(String operationId) {
+    return await()
+        .atMost(Duration.ofSeconds(90))
+        .pollInterval(Duration.ofMillis(500))
+        .until(
+            () -> api("GET", "/api/v1/operations/" + operationId, null),
+            o -> o.hasNonNull("attention"));
+  }
+
+  private static String device(String tenant, String siteName, String serial, String model) {
+    String site =
+        create(
+            "/api/v1/sites",
+            Map.of(
+                "tenantId", tenant,
+                "name", siteName,
+                "type", "BRANCH",
+                "targetSoftwareVersion", FACTORY_VERSION));
+    return create(
+        "/api/v1/devices",
+        Map.of(
+            "tenantId", tenant,
+            "siteId", site,
+            "serialNumber", serial,
+            "modelId", model,
+            "credentials", Map.of("username", "admin", "password", "admin123"),
+            "activationSecret", "activate-" + serial));
+  }
+
+  private static String onboard(String device) {
+    return create(
+        "/api/v1/operations",
+        Map.of("type", ZtpOnboarding.PROCESS_ID, "target", Map.of("kind", "DEVICE", "id", device)));
+  }
+
+  static String create(String path, Map<String, Object> body) {
+    return api("POST", path, body).get("id").asText();
+  }
+
+  /** The API as the provider administrator, HTTP Basic. */
+  static JsonNode api(String method, String path, Object body) {
+    try {
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(URI.create(BASE + path))
+              .header("Authorization", basic("admin", ADMIN_PASSWORD))
+              .header("Content-Type", "application/json");
+      request.method(
+          method,
+          body == null
+              ? HttpRequest.BodyPublishers.noBody()
+              : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+      HttpResponse<String> response =
+          HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode() / 100)
+          .as(method + " " + path + ": " + response.body())
+          .isEqualTo(2);
+      return JSON.readTree(response.body());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static String basic(String user, String password) {
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,77 @@
+package io.switchboard.console.security;
+
+import io.switchboard.api.security.LocalUserDetailsService;
+import io.switchboard.api.security.SecurityConfiguration;
+import io.switchboard.api.security.SignInThrottle;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.authentication.builders.AuthenticationManagerBuilder;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+/**
+ * The console's own filter chain, ahead of the API's: a sign-in form with a session and CSRF
+ * protection for the console's paths, the same users, passwords and sign-in throttle as the API
+ * (which keeps HTTP Basic and bearer tokens, without a session). Signing out ends the session.
+ */
+@Configuration
+public class ConsoleSecurityConfiguration {
+  static final String LOGIN = "/console/login";
+
+  @Bean
+  @Order(0)
+  SecurityFilterChain consoleSecurity(
+      HttpSecurity http,
+      LocalUserDetailsService users,
+      PasswordEncoder passwordEncoder,
+      SignInThrottle throttle,
+      @Value("${switchboard.security.system.username:switchboard-system}") String systemUsername,
+      @Value("${switchboard.security.system.password:}") String systemPassword)
+      throws Exception {
+    http.securityMatcher("/", "/console", "/console/**");
+    http.authenticationProvider(
+        SecurityConfiguration.passwordChecks(
+            users, passwordEncoder, throttle, systemUsername, systemPassword));
+    // as in the API chain: a refused check must not fall through to an unthrottled manager
+    http.getSharedObject(AuthenticationManagerBuilder.class).parentAuthenticationManager(null);
+    http.authorizeHttpRequests(
+            auth ->
+                auth.requestMatchers("/", "/console/assets/**", LOGIN)
+                    .permitAll()
+                    .anyRequest()
+                    .authenticated())
+        .formLogin(
+            form ->
+                form.loginPage(LOGIN)
+                    .loginProcessingUrl(LOGIN)
+                    .defaultSuccessUrl("/console", false)
+                    .failureUrl(LOGIN + "?error")
+                    .permitAll())
+        .logout(
+            logout ->
+                logout
+                    .logoutUrl("/console/logout")
+                    .logoutSuccessUrl(LOGIN + "?signedOut")
+                    .invalidateHttpSession(true)
+                    .clearAuthentication(true)
+                    .deleteCookies("JSESSIONID"))
+        .sessionManagement(
+            s ->
+                s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED)
+                    .sessionFixation(f -> f.changeSessionId()))
+        .headers(
+            h ->
+                h.contentSecurityPolicy(
+                    csp ->
+                        csp.policyDirectives(
+                            "default-src 'self'; img-src 'self' data:; style-src 'self'"
+                                + " 'unsafe-inline'; frame-ancestors 'none'; form-action 'self'")))
+        .addFilterAfter(new AccountStillValid(users), BasicAuthenticationFilter.class);
+    return http.build();
+  }
+}
