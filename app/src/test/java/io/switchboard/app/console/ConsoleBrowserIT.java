@@ -164,6 +164,23 @@ class ConsoleBrowserIT extends ConsoleTestBase {
     assertThat(browser.findElement(By.id("variables")).getText()).contains("operationId");
     screenshot("operation-incident");
 
+    // the upgrade the onboarding called on the way is reachable from it, and leads back
+    WebElement called = browser.findElement(By.cssSelector("#called a"));
+    assertThat(called.getText()).contains("device-upgrade").contains("COMPLETED");
+    called.click();
+    waiting(20)
+        .until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector(".djs-element.sb-completed")));
+    assertThat(browser.findElement(By.id("instance-state")).getText()).contains("COMPLETED");
+    assertThat(browser.findElements(By.id("retry"))).isEmpty();
+    screenshot("called-process");
+    browser.findElement(By.linkText("back to the operation's own process")).click();
+    waiting(20)
+        .until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector(".sb-badge-incident[data-element='verifyInterfaces']")));
+
     // fix the device, then give the step its retries back and resolve the incident
     fleet.device(f.alphaSerial()).linkUp(LAN_PORT);
     browser.findElement(By.id("retry")).click();
@@ -195,7 +212,15 @@ class ConsoleBrowserIT extends ConsoleTestBase {
     assertThat(browser.findElement(By.id("error-title")).getText()).isEqualTo("Not found");
     open("/console/devices/" + f.betaDevice());
     assertThat(browser.findElement(By.id("error-title")).getText()).isEqualTo("Not found");
+    // a narrow screen: nothing wider than the screen but the tables, which scroll in their box
+    browser.manage().window().setSize(new Dimension(400, 860));
     open("/console/operations");
+    Object overflow =
+        ((org.openqa.selenium.JavascriptExecutor) browser)
+            .executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+    assertThat(((Number) overflow).intValue()).isLessThanOrEqualTo(1);
+    browser.manage().window().setSize(new Dimension(1280, 1200));
     signOut();
     open("/console/operations/" + f.alphaOperation());
     assertThat(browser.getCurrentUrl()).endsWith("/console/login");

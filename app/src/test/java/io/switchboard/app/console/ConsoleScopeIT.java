@@ -204,4 +204,45 @@ class ConsoleScopeIT extends ConsoleTestBase {
     ConsoleSession operator = as(OPERATOR, OPERATOR_PASSWORD);
     assertThat(operator.get("/api/v1/operations").statusCode()).isEqualTo(401);
   }
+
+  @Test
+  void tenantUsersSeeTheirOwnTenantOnlyAndMayNotCreateOne() {
+    ConsoleSession operator = as(OPERATOR, OPERATOR_PASSWORD);
+    String tenants = operator.get("/console/admin/tenants").body();
+    assertThat(tenants).contains("Alpha ").doesNotContain("Beta ");
+    assertThat(operator.post("/console/admin/tenants", Map.of("name", "Sneaky")).statusCode())
+        .isEqualTo(403);
+    String users = operator.get("/console/admin/users").body();
+    assertThat(users).contains(OPERATOR).doesNotContain(VIEWER);
+    assertThat(
+            operator
+                .post(
+                    "/console/admin/users",
+                    Map.of(
+                        "username", "sneaky-user",
+                        "password", "sneaky-user-password",
+                        "role", "TENANT_VIEWER",
+                        "tenantId", f.alphaTenant()))
+                .statusCode())
+        .isEqualTo(403);
+  }
+
+  @Test
+  void aSessionEndsWhenItsAccountIsDisabled() {
+    String id =
+        create(
+            "/api/v1/users",
+            Map.of(
+                "username", "beta-short-lived",
+                "password", "beta-short-lived-password",
+                "role", "TENANT_VIEWER",
+                "tenantId", f.betaTenant()));
+    ConsoleSession user = as("beta-short-lived", "beta-short-lived-password");
+    assertThat(user.get("/console/operations").statusCode()).isEqualTo(200);
+    api("PATCH", "/api/v1/users/" + id, Map.of("enabled", false));
+    HttpResponse<String> after = user.get("/console/operations");
+    assertThat(after.statusCode()).isEqualTo(302);
+    assertThat(after.headers().firstValue("Location").orElse("")).endsWith("/console/login");
+    assertThat(user.get("/console").statusCode()).isEqualTo(302);
+  }
 }

@@ -38,6 +38,14 @@ abstract class ConsoleTestBase {
   static final String VIEWER = "beta-viewer";
   static final String VIEWER_PASSWORD = "beta-viewer-password";
   static final String FACTORY_VERSION = "21.4R3-S5.4";
+  static final String NEWER_VERSION = "23.4R1.9";
+
+  /** A test-only Ed25519 pair (as in ZtpEndToEndIT); the application trusts the public half. */
+  private static final String TRUSTED_PUBLIC =
+      "MCowBQYDK2VwAyEA0/vgVFVlpWvUSbUBv/m1LPEpbjXYJnAWKkalLaYMxhU=";
+
+  private static final String TRUSTED_PRIVATE =
+      "MC4CAQAwBQYDK2VwBCIEIMCmyhssYjcFj2B8khxrHnQGOAx+CUUkeKWUzb0Jr3bm";
   static final ObjectMapper JSON = new ObjectMapper();
 
   /** The port the site configuration brings up and the onboarding verifies. */
@@ -63,6 +71,7 @@ abstract class ConsoleTestBase {
     registry.add("camunda.client.grpc-address", () -> BASE);
     registry.add("switchboard.security.admin.password", () -> ADMIN_PASSWORD);
     registry.add("switchboard.hello.enabled", () -> "false");
+    registry.add("switchboard.images.trusted-keys.console", () -> TRUSTED_PUBLIC);
     registry.add("switchboard.data-dir", () -> "./target/app-it/data-" + UUID.randomUUID());
     registry.add(
         "spring.datasource.url",
@@ -97,8 +106,10 @@ abstract class ConsoleTestBase {
             Map.of("name", "SRX300", "vendor", "Juniper", "family", "srx"));
     String alphaSerial = "CA" + suffix.toUpperCase() + "01";
     String betaSerial = "CB" + suffix.toUpperCase() + "02";
-    String alphaDevice = device(alpha, "alpha-paris", alphaSerial, model);
-    String betaDevice = device(beta, "beta-oslo", betaSerial, model);
+    uploadImage(NEWER_VERSION);
+    // Alpha's site wants a newer version: its onboarding calls the upgrade process on the way
+    String alphaDevice = device(alpha, "alpha-paris", NEWER_VERSION, alphaSerial, model);
+    String betaDevice = device(beta, "beta-oslo", FACTORY_VERSION, betaSerial, model);
     String alphaOp = onboard(alphaDevice);
     String betaOp = onboard(betaDevice);
     // Alpha's CPE powers on and phones home, but its LAN cable is out: the onboarding's interface
@@ -111,6 +122,7 @@ abstract class ConsoleTestBase {
             .credentials("admin", "admin123")
             .phoneHome(BASE)
             .activationSecrets(s -> "activate-" + s)
+            .rebootDelay(Duration.ofSeconds(1))
             .start();
     fleet.device(alphaSerial).linkDown(LAN_PORT);
     Runtime.getRuntime().addShutdownHook(new Thread(fleet::close));
@@ -128,7 +140,8 @@ abstract class ConsoleTestBase {
             o -> o.hasNonNull("attention"));
   }
 
-  private static String device(String tenant, String siteName, String serial, String model) {
+  private static String device(
+      String tenant, String siteName, String version, String serial, String model) {
     String site =
         create(
             "/api/v1/sites",
@@ -136,7 +149,7 @@ abstract class ConsoleTestBase {
                 "tenantId", tenant,
                 "name", siteName,
                 "type", "BRANCH",
-                "targetSoftwareVersion", FACTORY_VERSION));
+                "targetSoftwareVersion", version));
     return create(
         "/api/v1/devices",
         Map.of(
@@ -152,6 +165,62 @@ abstract class ConsoleTestBase {
     return create(
         "/api/v1/operations",
         Map.of("type", ZtpOnboarding.PROCESS_ID, "target", Map.of("kind", "DEVICE", "id", device)));
+  }
+
+  /** A signed image of {@code version} for the srx family, uploaded as the API takes it. */
+  private static void uploadImage(String version) {
+    try {
+      byte[] image =
+          ("simulated junos image " + version + " " + UUID.randomUUID())
+              .getBytes(StandardCharsets.UTF_8);
+      java.security.Signature signer = java.security.Signature.getInstance("Ed25519");
+      signer.initSign(
+          java.security.KeyFactory.getInstance("Ed25519")
+              .generatePrivate(
+                  new java.security.spec.PKCS8EncodedKeySpec(
+                      Base64.getDecoder().decode(TRUSTED_PRIVATE))));
+      signer.update(java.security.MessageDigest.getInstance("SHA-256").digest(image));
+      String signature = Base64.getEncoder().encodeToString(signer.sign());
+      String boundary = "console-" + UUID.randomUUID();
+      java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+      for (String[] field :
+          new String[][] {{"version", version}, {"modelFamily", "srx"}, {"signature", signature}}) {
+        body.writeBytes(
+            ("--"
+                    + boundary
+                    + "\r\nContent-Disposition: form-data; name=\""
+                    + field[0]
+                    + "\"\r\n\r\n"
+                    + field[1]
+                    + "\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+      }
+      body.writeBytes(
+          ("--"
+                  + boundary
+                  + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                  + "junos-srxsme-"
+                  + version
+                  + ".tgz\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+              .getBytes(StandardCharsets.UTF_8));
+      body.writeBytes(image);
+      body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+      HttpResponse<String> response =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create(BASE + "/api/v1/images"))
+                      .header("Authorization", basic("admin", ADMIN_PASSWORD))
+                      .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                      .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (IOException | java.security.GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   static String create(String path, Map<String, Object> body) {
