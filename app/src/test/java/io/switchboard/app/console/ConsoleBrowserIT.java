@@ -19,6 +19,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -233,7 +234,9 @@ class ConsoleBrowserIT extends ConsoleTestBase {
     open("/console/admin/tenants");
     browser.findElement(By.id("create-tenant")).click();
     // the API's own words beside the field
-    assertThat(waiting(10).until(d -> d.findElement(By.id("err-name"))).getText()).isNotBlank();
+    waiting(10)
+        .ignoring(StaleElementReferenceException.class)
+        .until(d -> !d.findElement(By.id("err-name")).getText().isBlank());
     new Select(browser.findElement(By.id("t-opco"))).selectByIndex(1);
     browser.findElement(By.id("t-name")).sendKeys("Initech");
     browser.findElement(By.id("create-tenant")).click();
@@ -247,7 +250,10 @@ class ConsoleBrowserIT extends ConsoleTestBase {
     new Select(browser.findElement(By.id("u-role"))).selectByValue("TENANT_ADMIN");
     new Select(browser.findElement(By.id("u-tenant"))).selectByVisibleText("Initech");
     browser.findElement(By.id("create-user")).click();
-    assertThat(waiting(10).until(d -> d.findElement(By.id("err-password"))).getText())
+    waiting(10)
+        .ignoring(StaleElementReferenceException.class)
+        .until(d -> !d.findElement(By.id("err-password")).getText().isBlank());
+    assertThat(browser.findElement(By.id("err-password")).getText())
         .isEqualTo("must be 12-200 characters");
     // what was typed stays, but the password is never sent back
     assertThat(browser.findElement(By.id("u-username")).getAttribute("value"))

@@ -64,6 +64,9 @@ abstract class ConsoleTestBase {
   static Fixture fixture;
   static SimulatedFleet fleet;
 
+  /** The OIDC provider the console's client registration "corp" points at. */
+  static final FakeOidcProvider OIDC = new FakeOidcProvider();
+
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
     registry.add("server.port", () -> PORT);
@@ -72,6 +75,19 @@ abstract class ConsoleTestBase {
     registry.add("switchboard.security.admin.password", () -> ADMIN_PASSWORD);
     registry.add("switchboard.hello.enabled", () -> "false");
     registry.add("switchboard.images.trusted-keys.console", () -> TRUSTED_PUBLIC);
+    String client = "spring.security.oauth2.client.";
+    registry.add(client + "registration.corp.client-id", () -> FakeOidcProvider.CLIENT_ID);
+    registry.add(client + "registration.corp.client-secret", () -> FakeOidcProvider.CLIENT_SECRET);
+    registry.add(client + "registration.corp.client-name", () -> "Corp SSO");
+    registry.add(client + "registration.corp.scope", () -> "openid");
+    registry.add(client + "registration.corp.authorization-grant-type", () -> "authorization_code");
+    registry.add(
+        client + "registration.corp.redirect-uri",
+        () -> "{baseUrl}/console/login/oauth2/code/{registrationId}");
+    registry.add(client + "provider.corp.authorization-uri", () -> OIDC.base() + "/authorize");
+    registry.add(client + "provider.corp.token-uri", () -> OIDC.base() + "/token");
+    registry.add(client + "provider.corp.jwk-set-uri", () -> OIDC.base() + "/jwks");
+    registry.add(client + "provider.corp.user-name-attribute", () -> "sub");
     registry.add("switchboard.data-dir", () -> "./target/app-it/data-" + UUID.randomUUID());
     registry.add(
         "spring.datasource.url",

@@ -35,6 +35,7 @@ class AccountStillValid extends OncePerRequestFilter {
     Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
     HttpSession session = request.getSession(false);
     if (session != null
+        && session.getAttribute(OidcSignIn.SESSION_MARK) == null
         && authentication != null
         && authentication.getPrincipal() instanceof ScopedPrincipal principal) {
       Optional<CachingPasswordAuthentication.Account> account =
