@@ -52,8 +52,9 @@ final class ModuleRules {
 
   /**
    * The console reads and writes only through the API's scoped services (and the Camunda client):
-   * no repository, no unscoped inventory, so the role table and the tenant scope apply as in the
-   * API.
+   * none of Switchboard's repositories, no unscoped inventory (Spring's own *Repository types, such
+   * as the security context's, are not inventory), so the role table and the tenant scope apply as
+   * in the API.
    */
   static ArchRule usesScopedServicesOnly(String module) {
     return noClasses()
@@ -61,8 +62,10 @@ final class ModuleRules {
         .resideInAPackage("io.switchboard." + module + "..")
         .should()
         .dependOnClassesThat(
-            JavaClass.Predicates.simpleNameEndingWith("Repository")
-                .or(JavaClass.Predicates.simpleName("ScopedInventory")))
+            resideInAnyPackage(OURS)
+                .and(
+                    JavaClass.Predicates.simpleNameEndingWith("Repository")
+                        .or(JavaClass.Predicates.simpleName("ScopedInventory"))))
         .as(module + " uses the API's scoped services, never repositories or ScopedInventory");
   }
 
