@@ -123,6 +123,32 @@ class ModificationIT extends EngineIT {
   }
 
   @Test
+  void activatingIntoANewSubprocessWithStartListenersIsRefused() {
+    String id = unique("modify-listened");
+    String type = unique("mod");
+    deploy(
+        Bpmn.createExecutableProcess(id)
+            .startEvent()
+            .serviceTask("configure", t -> t.zeebeJobType(type))
+            .subProcess(
+                "sub",
+                s ->
+                    s.zeebeStartExecutionListener("audit")
+                        .embeddedSubProcess()
+                        .startEvent()
+                        .serviceTask("inner", t -> t.zeebeJobType(type + "-inner"))
+                        .endEvent())
+            .endEvent()
+            .done());
+    long pi = start(id, Map.of()).getProcessInstanceKey();
+    activateOne(type);
+    assertThatThrownBy(
+            () -> client.newModifyProcessInstanceCommand(pi).activateElement("inner").send().join())
+        .isInstanceOf(ProblemException.class)
+        .hasMessageContaining("'sub' would be created and has start execution listeners");
+  }
+
+  @Test
   void refusesBadInstructionsAndChangesNothing() {
     String type = unique("mod");
     String id = deployChain(unique("modify-refused"), type);

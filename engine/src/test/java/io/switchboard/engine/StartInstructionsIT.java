@@ -161,6 +161,25 @@ class StartInstructionsIT extends EngineIT {
   }
 
   @Test
+  void anElementInsideASubprocessWithStartListenersIsRefused() {
+    String id = unique("start-listened");
+    deploy(
+        Bpmn.createExecutableProcess(id)
+            .startEvent()
+            .subProcess(
+                "sub",
+                s ->
+                    s.zeebeStartExecutionListener("audit")
+                        .embeddedSubProcess()
+                        .startEvent()
+                        .serviceTask("inner", t -> t.zeebeJobType("x"))
+                        .endEvent())
+            .endEvent()
+            .done());
+    refusedStart(id, "inner").hasMessageContaining("'sub', which has start execution listeners");
+  }
+
+  @Test
   void runtimeInstructionsStayRefused() {
     String id = unique("runtime");
     deploy(

@@ -2,6 +2,7 @@ package io.switchboard.engine.execution;
 
 import io.switchboard.engine.feel.FeelEvaluationException;
 import io.switchboard.engine.model.ElementType;
+import io.switchboard.engine.model.ExecutionListener;
 import io.switchboard.engine.model.FlowNode;
 import io.switchboard.engine.model.ProcessModel;
 import io.switchboard.engine.processor.EngineException;
@@ -99,6 +100,7 @@ public final class ElementActivator {
       } else {
         ElementInstance existing = existing(scope, scopeNode, ancestor == null, target);
         if (existing == null && !create) {
+          refuseStartListeners(scopes, scopeNode, target);
           return null; // the rest will be created: nothing more to check
         }
         scope = existing != null ? existing : createScope(scope, scopeNode);
@@ -138,6 +140,26 @@ public final class ElementActivator {
     state.putElementInstance(instance);
     executor.variables().setLocal(instance, local);
     executor.runActivation(instance, target);
+  }
+
+  /**
+   * Flow scopes created by an instruction do not run their start execution listeners; rather than
+   * skip them silently, such an instruction is refused.
+   */
+  private static void refuseStartListeners(Deque<FlowNode> scopes, FlowNode from, FlowNode target) {
+    boolean created = false;
+    for (FlowNode scopeNode : scopes) {
+      created = created || scopeNode == from;
+      if (created && !scopeNode.listeners(ExecutionListener.EventType.START).isEmpty()) {
+        throw EngineException.invalidArgument(
+            "Expected to activate element '"
+                + target.id
+                + "', but its flow scope '"
+                + scopeNode.id
+                + "' would be created and has start execution listeners, which this engine does"
+                + " not run for flow scopes created by an instruction");
+      }
+    }
   }
 
   private ElementInstance ancestor(ElementInstance processInstance, long key) {

@@ -1,6 +1,7 @@
 package io.switchboard.engine.modification;
 
 import io.switchboard.engine.model.ElementType;
+import io.switchboard.engine.model.ExecutionListener;
 import io.switchboard.engine.model.FlowNode;
 import io.switchboard.engine.model.ProcessModel;
 import io.switchboard.engine.model.SequenceFlow;
@@ -20,20 +21,24 @@ public final class ActivationTargets {
       EnumSet.of(ElementType.START_EVENT, ElementType.BOUNDARY_EVENT, ElementType.PROCESS);
 
   private final String prefix;
+  private final boolean createsScopes;
 
-  private ActivationTargets(String prefix) {
+  private ActivationTargets(String prefix, boolean createsScopes) {
     this.prefix = prefix;
+    this.createsScopes = createsScopes;
   }
 
   /** For {@code startInstructions} of a process instance creation. */
   public static ActivationTargets forCreation() {
-    return new ActivationTargets("Expected to create instance of process with start instructions");
+    return new ActivationTargets(
+        "Expected to create instance of process with start instructions", true);
   }
 
   /** For {@code activateInstructions} of a modification of an instance of {@code processId}. */
   public static ActivationTargets forModification(String processId) {
     return new ActivationTargets(
-        "Expected to modify instance of process '" + processId + "' with activate instructions");
+        "Expected to modify instance of process '" + processId + "' with activate instructions",
+        false);
   }
 
   /** The element an instruction targets; a 400 naming the element when it may not be. */
@@ -56,6 +61,9 @@ public final class ActivationTargets {
     }
     if (UNSUPPORTED.contains(node.type)) {
       throw unsupported(elementId, node.type.name());
+    }
+    if (createsScopes) {
+      refuseScopesWithStartListeners(model, node);
     }
     for (SequenceFlow incoming : node.incoming) {
       FlowNode source = model.node(incoming.sourceId());
@@ -94,6 +102,24 @@ public final class ActivationTargets {
       return null;
     }
     return model.nodes().stream().filter(n -> n.id.equals(elementId)).findFirst().orElse(null);
+  }
+
+  /** A created flow scope would not run its start listeners: refused rather than skipped. */
+  private void refuseScopesWithStartListeners(ProcessModel model, FlowNode node) {
+    for (FlowNode scope = model.node(node.flowScopeId);
+        scope != null && scope.type != ElementType.PROCESS;
+        scope = model.node(scope.flowScopeId)) {
+      if (!scope.listeners(ExecutionListener.EventType.START).isEmpty()) {
+        throw EngineException.invalidArgument(
+            prefix
+                + " but the element with id '"
+                + node.id
+                + "' is inside '"
+                + scope.id
+                + "', which has start execution listeners; this engine does not run them for flow"
+                + " scopes created by an instruction.");
+      }
+    }
   }
 
   private static boolean insideMultiInstance(ProcessModel model, FlowNode node) {
