@@ -117,6 +117,11 @@ class FirewallApiIT extends ApiIT {
                     rule("ok", List.of(), List.of("junos-ssh"), "PERMIT"),
                     rule("bad", List.of("theirs"), List.of(), "PERMIT"))));
 
+    ResponseEntity<JsonNode> unpublished =
+        tenantAdmin.post("/api/v1/firewall-policies/" + policy + "/preview", null);
+    assertThat(unpublished.getStatusCode().value()).isEqualTo(409);
+    assertThat(unpublished.getBody().get("field").asText()).isEqualTo("version");
+
     ResponseEntity<JsonNode> refused =
         tenantAdmin.post("/api/v1/firewall-policies/" + policy + "/publish", null);
     assertThat(refused.getStatusCode().value()).isEqualTo(422);
@@ -210,6 +215,18 @@ class FirewallApiIT extends ApiIT {
                 .getStatusCode()
                 .value())
         .isEqualTo(403);
+    assertThat(
+            viewer
+                .post("/api/v1/firewall-policies/" + policy + "/preview", null)
+                .getStatusCode()
+                .value())
+        .isEqualTo(403);
+    assertThat(
+            stranger
+                .post("/api/v1/firewall-policies/" + policy + "/preview", null)
+                .getStatusCode()
+                .value())
+        .isEqualTo(404);
     Caller operator = user(Role.TENANT_OPERATOR, null, tenant);
     assertThat(
             operator

@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -124,9 +125,23 @@ public class FirewallPolicyController {
   }
 
   private final FirewallPolicyService service;
+  private final FirewallPreviewService previews;
 
-  public FirewallPolicyController(FirewallPolicyService service) {
+  public FirewallPolicyController(FirewallPolicyService service, FirewallPreviewService previews) {
     this.service = service;
+    this.previews = previews;
+  }
+
+  @PostMapping("/{id}/preview")
+  @Operation(
+      summary = "Preview deploying a version",
+      description =
+          "Per device of the policy's sites (or of siteId): the incremental commands and the change exactly as the device reports it (show | compare after loading them into its candidate under the lock; the candidate is discarded and unlocked, also when the load fails, whose device error is that device's answer), plus shadowed and redundant rules and example flows whose verdict changes. version defaults to the newest.")
+  public FirewallPreviewService.Preview preview(
+      @PathVariable String id,
+      @RequestParam(required = false) Integer version,
+      @RequestParam(required = false) String siteId) {
+    return previews.preview(CurrentScope.get(), id, version, siteId);
   }
 
   @GetMapping

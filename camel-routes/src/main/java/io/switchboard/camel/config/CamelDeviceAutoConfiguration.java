@@ -2,6 +2,7 @@ package io.switchboard.camel.config;
 
 import io.switchboard.camel.junos.JunosConfigRoutes;
 import io.switchboard.camel.junos.JunosErrorHandling;
+import io.switchboard.camel.junos.JunosFirewallRoutes;
 import io.switchboard.camel.junos.JunosInfoRoutes;
 import io.switchboard.camel.junos.JunosSoftwareRoutes;
 import io.switchboard.camel.netconf.DeviceConnectionResolver;
@@ -80,6 +81,15 @@ public class CamelDeviceAutoConfiguration {
       matchIfMissing = true)
   public io.switchboard.camel.junos.JunosSdwanRoutes junosSdwanRoutes() {
     return new io.switchboard.camel.junos.JunosSdwanRoutes();
+  }
+
+  @Bean
+  @ConditionalOnProperty(
+      prefix = "switchboard.junos",
+      name = "routes-enabled",
+      matchIfMissing = true)
+  public JunosFirewallRoutes junosFirewallRoutes() {
+    return new JunosFirewallRoutes();
   }
 
   @Bean

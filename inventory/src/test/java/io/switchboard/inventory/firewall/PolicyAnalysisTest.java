@@ -56,6 +56,18 @@ class PolicyAnalysisTest {
   }
 
   @Test
+  void ofTwoIdenticalRulesOnlyTheLaterIsRedundant() {
+    PolicySnapshot s =
+        snapshot(
+            List.of(
+                permit("a", "lan", "any", "junos-https"),
+                permit("b", "lan", "any", "junos-https")));
+    assertThat(PolicyAnalysis.findings(s))
+        .extracting(Finding::rule, Finding::by)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("b", "a"));
+  }
+
+  @Test
   void aSmallerRuleBeforeAWiderOneIsKeptWhenARuleBetweenDecidesOtherwise() {
     PolicySnapshot s =
         snapshot(

@@ -75,7 +75,8 @@ public final class PolicyAnalysis {
         }
         continue;
       }
-      if (m.get(j).covers(m.get(i))) {
+      if (m.get(j).covers(m.get(i)) && !m.get(i).covers(m.get(j))) {
+        // (two rules that match the same sessions: the later one is the redundant one)
         return new Finding(
             Finding.Kind.REDUNDANT,
             rules.get(i).name(),
