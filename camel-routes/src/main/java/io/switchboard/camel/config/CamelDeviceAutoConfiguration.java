@@ -5,6 +5,7 @@ import io.switchboard.camel.junos.JunosErrorHandling;
 import io.switchboard.camel.junos.JunosFirewallRoutes;
 import io.switchboard.camel.junos.JunosInfoRoutes;
 import io.switchboard.camel.junos.JunosSoftwareRoutes;
+import io.switchboard.camel.junos.JunosVnfRoutes;
 import io.switchboard.camel.netconf.DeviceConnectionResolver;
 import io.switchboard.camel.netconf.HostKeyStore;
 import io.switchboard.camel.netconf.InMemoryHostKeyStore;
@@ -90,6 +91,15 @@ public class CamelDeviceAutoConfiguration {
       matchIfMissing = true)
   public JunosFirewallRoutes junosFirewallRoutes() {
     return new JunosFirewallRoutes();
+  }
+
+  @Bean
+  @ConditionalOnProperty(
+      prefix = "switchboard.junos",
+      name = "routes-enabled",
+      matchIfMissing = true)
+  public JunosVnfRoutes junosVnfRoutes() {
+    return new JunosVnfRoutes();
   }
 
   @Bean

@@ -216,7 +216,7 @@ public final class SetCommands {
     String name = Xml.name(element);
     String key = Xml.hasElementChildren(element) ? Xml.childText(element, ConfigTree.KEY) : null;
     String words;
-    if (key != null && name.equals(ConfigSchema.PLURALS.get(parentName))) {
+    if (key != null && parentName != null && name.equals(ConfigSchema.PLURALS.get(parentName))) {
       words = ConfigText.quote(key);
     } else if (key != null) {
       words = name + " " + ConfigText.quote(key);

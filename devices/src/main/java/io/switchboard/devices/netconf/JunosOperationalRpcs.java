@@ -5,7 +5,6 @@ import static io.switchboard.devices.netconf.BaseOperations.done;
 import io.switchboard.devices.config.InterfaceState;
 import io.switchboard.devices.config.TunnelState;
 import io.switchboard.devices.image.SoftwareInventory;
-import io.switchboard.devices.vnf.VnfRpcs;
 import io.switchboard.netconf.error.RpcError;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +27,7 @@ final class JunosOperationalRpcs {
     table.put("get-interface-information", JunosOperationalRpcs::interfaceInformation);
     table.put("get-security-associations-information", JunosOperationalRpcs::securityAssociations);
     SdwanOperationalRpcs.register(table);
-    VnfRpcs.register(table);
+    VnfOperationalRpcs.register(table);
     FirewallOperationalRpcs.register(table);
   }
 

@@ -195,7 +195,7 @@ public final class VnfHost {
     return Xml.hasElementChildren(image) ? Xml.childText(image, ConfigTree.KEY) : Xml.text(image);
   }
 
-  static int vcpusOf(Element vnf) {
+  public static int vcpusOf(Element vnf) {
     return number(
         Xml.childText(
             Xml.child(vnf, "virtual-cpu") == null ? vnf : Xml.child(vnf, "virtual-cpu"), "count"),
@@ -203,12 +203,12 @@ public final class VnfHost {
   }
 
   /** {@code memory size} is in KiB, as on Junos. */
-  static int memoryMibOf(Element vnf) {
+  public static int memoryMibOf(Element vnf) {
     Element memory = Xml.child(vnf, "memory");
     return memory == null ? 1024 : (int) (number(Xml.childText(memory, "size"), 1048576) / 1024L);
   }
 
-  static boolean hugepagesOf(Element vnf) {
+  public static boolean hugepagesOf(Element vnf) {
     Element memory = Xml.child(vnf, "memory");
     return memory != null && "hugepages".equals(Xml.childText(memory, "features"));
   }

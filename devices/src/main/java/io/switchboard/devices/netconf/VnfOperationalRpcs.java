@@ -1,11 +1,10 @@
-package io.switchboard.devices.vnf;
+package io.switchboard.devices.netconf;
 
 import io.switchboard.devices.config.Datastore;
 import io.switchboard.devices.config.Xml;
-import io.switchboard.devices.netconf.RpcException;
-import io.switchboard.devices.netconf.RpcHandler;
-import io.switchboard.devices.netconf.RpcReply;
-import io.switchboard.devices.netconf.RpcRequest;
+import io.switchboard.devices.vnf.HostResources;
+import io.switchboard.devices.vnf.VnfHost;
+import io.switchboard.devices.vnf.VnfState;
 import io.switchboard.netconf.error.RpcError;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -20,15 +19,15 @@ import org.w3c.dom.Element;
  * get-sha256-checksum-information} ({@code file checksum sha-256}). A device that is no uCPE
  * answers them like an unknown RPC.
  */
-public final class VnfRpcs {
-  private VnfRpcs() {}
+final class VnfOperationalRpcs {
+  private VnfOperationalRpcs() {}
 
-  public static void register(Map<String, RpcHandler> table) {
-    table.put("get-virtual-network-functions-information", VnfRpcs::vnfInformation);
-    table.put("get-vmhost-resource-usage-information", VnfRpcs::resources);
-    table.put("file-copy", VnfRpcs::fileCopy);
-    table.put("file-delete", VnfRpcs::fileDelete);
-    table.put("get-sha256-checksum-information", VnfRpcs::checksum);
+  static void register(Map<String, RpcHandler> table) {
+    table.put("get-virtual-network-functions-information", VnfOperationalRpcs::vnfInformation);
+    table.put("get-vmhost-resource-usage-information", VnfOperationalRpcs::resources);
+    table.put("file-copy", VnfOperationalRpcs::fileCopy);
+    table.put("file-delete", VnfOperationalRpcs::fileDelete);
+    table.put("get-sha256-checksum-information", VnfOperationalRpcs::checksum);
   }
 
   private static VnfHost host(RpcRequest request) throws RpcException {

@@ -1,0 +1,152 @@
+package io.switchboard.workers.vnf;
+
+import io.switchboard.inventory.device.DeviceModelRepository;
+import io.switchboard.inventory.device.DeviceRepository;
+import io.switchboard.inventory.sdwan.LanSegment;
+import io.switchboard.inventory.sdwan.LanSegmentRepository;
+import io.switchboard.inventory.vnf.LcmOperationState;
+import io.switchboard.inventory.vnf.VnfInstance;
+import io.switchboard.inventory.vnf.VnfInstanceRepository;
+import io.switchboard.inventory.vnf.VnfInstanceState;
+import io.switchboard.inventory.vnf.VnfLcmOpOccRepository;
+import io.switchboard.inventory.vnf.VnfPackage;
+import io.switchboard.inventory.vnf.VnfPackageRepository;
+import io.switchboard.inventory.vnf.Vnfd;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What the VNF workers read and record in the inventory. */
+@Service
+public class VnfRecords {
+  /** VLAN of the WAN side of a chain when nothing else says (documented in docs/vnf.md). */
+  static final int WAN_VLAN = 4001;
+
+  /** VLAN of the LAN side when the site has no LAN segment with a VLAN. */
+  static final int DEFAULT_LAN_VLAN = 10;
+
+  private final VnfInstanceRepository instances;
+  private final VnfPackageRepository packages;
+  private final VnfLcmOpOccRepository occurrences;
+  private final DeviceRepository devices;
+  private final DeviceModelRepository models;
+  private final LanSegmentRepository segments;
+
+  public VnfRecords(
+      VnfInstanceRepository instances,
+      VnfPackageRepository packages,
+      VnfLcmOpOccRepository occurrences,
+      DeviceRepository devices,
+      DeviceModelRepository models,
+      LanSegmentRepository segments) {
+    this.instances = instances;
+    this.packages = packages;
+    this.occurrences = occurrences;
+    this.devices = devices;
+    this.models = models;
+    this.segments = segments;
+  }
+
+  public VnfInstance instance(String id) {
+    return instances
+        .findById(id)
+        .orElseThrow(() -> new IllegalStateException("no VNF instance " + id));
+  }
+
+  public VnfPackage packageOf(VnfInstance instance) {
+    return packages.findById(instance.getPackageId()).orElseThrow();
+  }
+
+  public Optional<Vnfd.Flavour> flavourOf(VnfInstance instance) {
+    return Vnfd.parseFlavours(packageOf(instance).getFlavours()).stream()
+        .filter(f -> f.id().equals(instance.getFlavourId()))
+        .findFirst();
+  }
+
+  public String modelOf(String deviceId) {
+    return devices
+        .findById(deviceId)
+        .flatMap(d -> d.getModelId() == null ? Optional.empty() : models.findById(d.getModelId()))
+        .map(m -> m.getName())
+        .orElse("unknown");
+  }
+
+  /** The LAN side of the chain: the site's first LAN segment with a VLAN. */
+  public int lanVlan(VnfInstance instance) {
+    return segments.findBySiteIdOrderByName(instance.getSiteId()).stream()
+        .map(LanSegment::getVlanId)
+        .filter(v -> v != null)
+        .findFirst()
+        .orElse(DEFAULT_LAN_VLAN);
+  }
+
+  @Transactional
+  public void enter(String occId, LcmOperationState state) {
+    occurrences
+        .findById(occId)
+        .ifPresent(
+            occ -> {
+              if (!occ.getOperationState().isFinal()) {
+                occ.enter(state);
+                occurrences.save(occ);
+              }
+            });
+  }
+
+  /** The failure of a step, with the device's message, on the occurrence. */
+  @Transactional
+  public void error(String occId, String message) {
+    occurrences
+        .findById(occId)
+        .ifPresent(
+            occ -> {
+              occ.error(
+                  "Lifecycle operation step failed",
+                  message == null ? null : message.replaceFirst("^\\[[A-Z_]+\\] ", ""),
+                  500);
+              occurrences.save(occ);
+            });
+  }
+
+  /** The error recorded on the occurrence, if any. */
+  @Transactional(readOnly = true)
+  public String errorOf(String occId) {
+    return occurrences.findById(occId).map(o -> o.getErrorDetail()).orElse(null);
+  }
+
+  @Transactional
+  public void reserve(String instanceId, Vnfd.Flavour flavour) {
+    VnfInstance instance = instance(instanceId);
+    instance.reserve(flavour);
+    instances.save(instance);
+  }
+
+  @Transactional
+  public void release(String instanceId) {
+    VnfInstance instance = instance(instanceId);
+    instance.release();
+    instances.save(instance);
+  }
+
+  /** The final state of the occurrence and, when it completed, of the instance. */
+  @Transactional
+  public void finish(
+      String occId, String instanceId, LcmOperationState state, boolean instantiated) {
+    occurrences
+        .findById(occId)
+        .ifPresent(
+            occ -> {
+              occ.enter(state);
+              if (state == LcmOperationState.COMPLETED) {
+                occ.clearError();
+              }
+              occurrences.save(occ);
+            });
+    if (state == LcmOperationState.COMPLETED) {
+      VnfInstance instance = instance(instanceId);
+      instance.setState(
+          instantiated ? VnfInstanceState.INSTANTIATED : VnfInstanceState.NOT_INSTANTIATED);
+      instances.save(instance);
+    }
+  }
+}

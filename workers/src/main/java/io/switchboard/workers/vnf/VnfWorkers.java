@@ -1,0 +1,346 @@
+package io.switchboard.workers.vnf;
+
+import static io.switchboard.workflows.vnf.VnfProcesses.ERROR_STEP_FAILED;
+
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.annotation.VariablesAsType;
+import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.exception.BpmnError;
+import io.camunda.client.exception.CamundaError;
+import io.switchboard.camel.junos.CommitConfiguration;
+import io.switchboard.camel.junos.FileCopy;
+import io.switchboard.camel.junos.HostUsage;
+import io.switchboard.camel.junos.VnfStatus;
+import io.switchboard.inventory.vnf.LcmOperationState;
+import io.switchboard.inventory.vnf.VnfInstance;
+import io.switchboard.inventory.vnf.VnfPackage;
+import io.switchboard.inventory.vnf.VnfPackageState;
+import io.switchboard.inventory.vnf.Vnfd;
+import io.switchboard.workers.device.DeviceDriver;
+import io.switchboard.workers.device.OnFailure;
+import io.switchboard.workflows.operation.OperationContract;
+import io.switchboard.workflows.vnf.VnfProcesses;
+import io.switchboard.workflows.vnf.VnfVariables;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The steps of VNF instantiation and termination. A failed step records the device's message on the
+ * occurrence and throws {@link VnfProcesses#ERROR_STEP_FAILED}, so the process undoes the steps
+ * before it; an unreachable device is a job failure (retried, then an incident: FAILED_TEMP).
+ */
+@Component
+public class VnfWorkers {
+  /** Waiting for a boot holds the job: longer than any other VNF step. */
+  static final long BOOT_TIMEOUT_MILLIS = 10 * 60 * 1000;
+
+  private static final Duration POLL = Duration.ofMillis(500);
+  private static final Duration UNDO_BACK_OFF = Duration.ofSeconds(2);
+
+  private final VnfRecords records;
+  private final VnfDevice device;
+  private final DeviceDriver driver;
+  private final Duration defaultBootTimeout;
+
+  public VnfWorkers(
+      VnfRecords records,
+      VnfDevice device,
+      DeviceDriver driver,
+      @Value("${switchboard.vnf.boot-timeout:PT2M}") Duration defaultBootTimeout) {
+    this.records = records;
+    this.device = device;
+    this.driver = driver;
+    this.defaultBootTimeout = defaultBootTimeout;
+  }
+
+  @JobWorker(type = VnfProcesses.JOB_VALIDATE)
+  public void validate(ActivatedJob job, @VariablesAsType VnfVariables v) {
+    step(
+        job,
+        v,
+        () -> {
+          records.enter(v.vnfLcmOpOccId(), LcmOperationState.PROCESSING);
+          VnfInstance instance = records.instance(v.vnfInstanceId());
+          VnfPackage vnfPackage = records.packageOf(instance);
+          if (vnfPackage.getState() != VnfPackageState.ONBOARDED) {
+            throw failure(
+                "package " + vnfPackage.getProductName() + " is " + vnfPackage.getState());
+          }
+          if (records.flavourOf(instance).isEmpty()) {
+            throw failure("the package has no flavour " + instance.getFlavourId());
+          }
+          String model = records.modelOf(instance.getDeviceId());
+          if (!model.toLowerCase().startsWith("nfx")) {
+            throw failure("device model " + model + " is not a uCPE and cannot host VNFs");
+          }
+          return null;
+        });
+  }
+
+  @JobWorker(type = VnfProcesses.JOB_RESERVE_RESOURCES)
+  public void reserve(ActivatedJob job, @VariablesAsType VnfVariables v) {
+    step(
+        job,
+        v,
+        () -> {
+          VnfInstance instance = records.instance(v.vnfInstanceId());
+          Vnfd.Flavour flavour = records.flavourOf(instance).orElseThrow();
+          HostUsage free = device.usage(v.targetId(), raise(job));
+          boolean hugepages = flavour.hugepagesMib() > 0;
+          if (flavour.vcpus() > free.freeVcpus()
+              || (!hugepages && flavour.memoryMib() > free.freeMemoryMib())
+              || (hugepages && flavour.hugepagesMib() > free.freeHugepagesMib())) {
+            throw failure(
+                "resources short on the uCPE: flavour "
+                    + flavour.id()
+                    + " needs "
+                    + flavour.vcpus()
+                    + " vCPUs and "
+                    + (hugepages
+                        ? flavour.hugepagesMib() + " MiB hugepages"
+                        : flavour.memoryMib() + " MiB")
+                    + ", the host has "
+                    + free.freeVcpus()
+                    + " vCPUs, "
+                    + free.freeMemoryMib()
+                    + " MiB and "
+                    + free.freeHugepagesMib()
+                    + " MiB hugepages free");
+          }
+          records.reserve(instance.getId(), flavour);
+          return null;
+        });
+  }
+
+  @JobWorker(type = VnfProcesses.JOB_RELEASE_RESOURCES)
+  public void release(@VariablesAsType VnfVariables v) {
+    records.release(v.vnfInstanceId());
+  }
+
+  @JobWorker(type = VnfProcesses.JOB_TRANSFER_IMAGE, timeout = BOOT_TIMEOUT_MILLIS)
+  public void transfer(ActivatedJob job, @VariablesAsType VnfVariables v) {
+    step(
+        job,
+        v,
+        () -> {
+          VnfInstance instance = records.instance(v.vnfInstanceId());
+          VnfPackage vnfPackage = records.packageOf(instance);
+          String target = VnfConfigRenderer.imagePath(instance.getName());
+          String source =
+              Path.of(vnfPackage.getStorageLocation()).resolve("image.qcow2").toUri().toString();
+          device.copy(v.targetId(), new FileCopy(source, target), raise(job));
+          String sha256 = device.sha256(v.targetId(), target, raise(job));
+          if (!vnfPackage.getImageSha256().equalsIgnoreCase(sha256)) {
+            throw failure(
+                "image "
+                    + target
+                    + " is corrupt on the device: SHA-256 "
+                    + sha256
+                    + ", the package's is "
+                    + vnfPackage.getImageSha256());
+          }
+          return null;
+        });
+  }
+
+  /** Undo and termination: a file already gone is fine. */
+  @JobWorker(type = VnfProcesses.JOB_DELETE_IMAGE)
+  public void deleteImage(ActivatedJob job, @VariablesAsType VnfVariables v) {
+    VnfInstance instance = records.instance(v.vnfInstanceId());
+    try {
+      device.delete(v.targetId(), VnfConfigRenderer.imagePath(instance.getName()), raise(job));
+    } catch (BpmnError refused) {
+      if (!refused.getMessage().contains("No such file")) {
+        throw retried(job, refused);
+      }
+      // already gone: nothing to delete
+    }
+  }
+
+  @JobWorker(type = VnfProcesses.JOB_CONFIGURE)
+  public void configure(ActivatedJob job, @VariablesAsType VnfVariables v) {
+    step(
+        job,
+        v,
+        () -> {
+          VnfInstance instance = records.instance(v.vnfInstanceId());
+          String commands =
+              VnfConfigRenderer.render(
+                  new VnfConfigRenderer.Chain(
+                      instance.getName(),
+                      records.flavourOf(instance).orElseThrow(),
+                      VnfConfigRenderer.imagePath(instance.getName()),
+                      records.lanVlan(instance),
+                      VnfRecords.WAN_VLAN));
+          driver.push(
+              v.targetId(),
+              commands,
+              CommitConfiguration.confirmed(10, "vnf " + instance.getName() + " instantiate"),
+              raise(job));
+          return null;
+        });
+  }
+
+  /** Undo and termination: removes exactly what configure added; twice changes nothing. */
+  @JobWorker(type = VnfProcesses.JOB_UNCONFIGURE)
+  public void unconfigure(ActivatedJob job, @VariablesAsType VnfVariables v) {
+    VnfInstance instance = records.instance(v.vnfInstanceId());
+    try {
+      String removal =
+          VnfConfigRenderer.removal(
+              device.committedSet(v.targetId(), raise(job)),
+              VnfConfigRenderer.ownedRoots(instance.getName()));
+      if (!removal.isEmpty()) {
+        driver.push(
+            v.targetId(),
+            removal,
+            CommitConfiguration.commit("vnf " + instance.getName() + " removed"),
+            raise(job));
+      }
+    } catch (BpmnError refused) {
+      if (VnfProcesses.TERMINATION.equals(job.getBpmnProcessId())) {
+        records.error(v.vnfLcmOpOccId(), refused.getMessage());
+        throw refused;
+      }
+      // an undo has no way back: the device's refusal waits for an operator as an incident
+      throw retried(job, refused);
+    }
+  }
+
+  @JobWorker(type = VnfProcesses.JOB_WAIT_BOOT, timeout = BOOT_TIMEOUT_MILLIS)
+  public void waitBoot(ActivatedJob job, @VariablesAsType VnfVariables v) {
+    step(
+        job,
+        v,
+        () -> {
+          String name = records.instance(v.vnfInstanceId()).getName();
+          Duration timeout =
+              v.bootTimeout() == null ? defaultBootTimeout : Duration.parse(v.bootTimeout());
+          Instant deadline = Instant.now().plus(timeout);
+          while (true) {
+            VnfStatus status = statusOf(v.targetId(), name, job);
+            if (status != null && status.isUp()) {
+              return null;
+            }
+            if (status != null && "Crashed".equals(status.status())) {
+              throw failure("VNF " + name + " is Crashed on the device");
+            }
+            if (Instant.now().isAfter(deadline)) {
+              throw failure(
+                  "VNF "
+                      + name
+                      + " did not boot within "
+                      + timeout
+                      + " (status "
+                      + (status == null
+                          ? "absent"
+                          : status.status() + ", liveliness " + status.liveliness())
+                      + ")");
+            }
+            try {
+              Thread.sleep(POLL.toMillis());
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+              throw new IllegalStateException("interrupted while waiting for the boot", e);
+            }
+          }
+        });
+  }
+
+  @JobWorker(type = VnfProcesses.JOB_HEALTH_CHECK)
+  public void healthCheck(ActivatedJob job, @VariablesAsType VnfVariables v) {
+    step(
+        job,
+        v,
+        () -> {
+          String name = records.instance(v.vnfInstanceId()).getName();
+          VnfStatus status = statusOf(v.targetId(), name, job);
+          if (status == null || !status.isUp()) {
+            throw failure(
+                "VNF "
+                    + name
+                    + " is not healthy: "
+                    + (status == null ? "absent" : status.status() + "/" + status.liveliness()));
+          }
+          return null;
+        });
+  }
+
+  @JobWorker(type = VnfProcesses.JOB_CONFIRM)
+  public void confirm(ActivatedJob job, @VariablesAsType VnfVariables v) {
+    step(job, v, () -> driver.commit(v.targetId(), CommitConfiguration.confirm(), raise(job)));
+  }
+
+  @JobWorker(type = VnfProcesses.JOB_RECORD_OUTCOME)
+  public Map<String, Object> recordOutcome(ActivatedJob job, @VariablesAsType VnfVariables v) {
+    LcmOperationState state = LcmOperationState.valueOf(v.lcmOutcome());
+    boolean instantiate = VnfProcesses.INSTANTIATION.equals(job.getBpmnProcessId());
+    records.finish(v.vnfLcmOpOccId(), v.vnfInstanceId(), state, instantiate);
+    if (state == LcmOperationState.COMPLETED) {
+      return Map.of(
+          OperationContract.VAR_RESULT,
+          Map.of(
+              VnfProcesses.VAR_VNF_INSTANCE_ID, v.vnfInstanceId(), "operationState", "COMPLETED"));
+    }
+    String error = records.errorOf(v.vnfLcmOpOccId());
+    String reason =
+        (state == LcmOperationState.ROLLED_BACK ? "rolled back: " : "failed: ")
+            + (error != null
+                ? error
+                : v.failureReason() != null ? v.failureReason() : "a step failed");
+    return Map.of(OperationContract.VAR_FAILURE_REASON, reason);
+  }
+
+  // ---- helpers -------------------------------------------------------------------------------
+
+  private VnfStatus statusOf(String deviceId, String name, ActivatedJob job) {
+    List<VnfStatus> vnfs = device.vnfs(deviceId, raise(job));
+    return vnfs.stream().filter(s -> name.equals(s.name())).findFirst().orElse(null);
+  }
+
+  /**
+   * Runs a step of the forward path: an operator's rollback request turns a retried step into the
+   * failure that starts the undo; a step's failure is recorded with the device's message.
+   */
+  private void step(ActivatedJob job, VnfVariables v, Supplier<Object> body) {
+    if (v.rollbackWanted()) {
+      records.enter(v.vnfLcmOpOccId(), LcmOperationState.ROLLING_BACK);
+      String previous = records.errorOf(v.vnfLcmOpOccId());
+      throw CamundaError.bpmnError(
+          ERROR_STEP_FAILED,
+          "rollback requested" + (previous == null ? "" : " after: " + previous),
+          Map.of());
+    }
+    recording(v, body);
+  }
+
+  private void recording(VnfVariables v, Supplier<Object> body) {
+    try {
+      body.get();
+    } catch (BpmnError e) {
+      records.error(v.vnfLcmOpOccId(), e.getMessage());
+      records.enter(v.vnfLcmOpOccId(), LcmOperationState.ROLLING_BACK);
+      throw e;
+    }
+  }
+
+  private static RuntimeException retried(ActivatedJob job, BpmnError refused) {
+    return CamundaError.jobError(
+        refused.getMessage(), Map.of(), Math.max(0, job.getRetries() - 1), UNDO_BACK_OFF, refused);
+  }
+
+  private static OnFailure raise(ActivatedJob job) {
+    return OnFailure.raise(ERROR_STEP_FAILED, job);
+  }
+
+  private static RuntimeException failure(String message) {
+    return CamundaError.bpmnError(
+        ERROR_STEP_FAILED, message, Map.of(OperationContract.VAR_FAILURE_REASON, message));
+  }
+}
