@@ -136,6 +136,11 @@ public final class Engine {
     return signals;
   }
 
+  /** Watches every batch commit on the processor thread (see {@code engine.metrics}). */
+  public void observe(io.switchboard.engine.processor.BatchObserver observer) {
+    processor.observe(observer);
+  }
+
   public void start() {
     processor.start();
   }

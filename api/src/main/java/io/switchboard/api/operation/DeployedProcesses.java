@@ -3,6 +3,7 @@ package io.switchboard.api.operation;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ClientException;
 import io.switchboard.api.error.ApiException;
+import io.switchboard.api.observability.ProcessReadiness;
 import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -16,12 +17,16 @@ import org.springframework.stereotype.Component;
 public class DeployedProcesses {
   private static final Duration TIMEOUT = Duration.ofSeconds(3);
   private final ObjectProvider<CamundaClient> client;
+  private final ProcessReadiness readiness;
 
-  public DeployedProcesses(ObjectProvider<CamundaClient> client) {
+  public DeployedProcesses(ObjectProvider<CamundaClient> client, ProcessReadiness readiness) {
     this.client = client;
+    this.readiness = readiness;
   }
 
   void requireDeployed(String processId) {
+    // before the deployment, every process is missing: say that, not "no such process"
+    readiness.requireReady();
     boolean deployed;
     try {
       deployed =

@@ -3,6 +3,7 @@ package io.switchboard.api.operation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.api.error.ApiException;
+import io.switchboard.api.observability.ProcessReadiness;
 import io.switchboard.inventory.operation.Operation;
 import io.switchboard.inventory.operation.OperationRepository;
 import io.switchboard.inventory.operation.OperationState;
@@ -28,13 +29,16 @@ public class OperationStarter {
   private final OperationVariables variables;
   private final ObjectMapper json;
   private final TransactionTemplate transactions;
+  private final ProcessReadiness readiness;
 
   public OperationStarter(
       TransactionTemplate transactions,
       OperationRepository operations,
       OperationDispatcher dispatcher,
       OperationVariables variables,
-      ObjectMapper json) {
+      ObjectMapper json,
+      ProcessReadiness readiness) {
+    this.readiness = readiness;
     this.operations = operations;
     this.dispatcher = dispatcher;
     this.variables = variables;
@@ -53,6 +57,7 @@ public class OperationStarter {
    * the variables exceed the configured size.
    */
   public Operation record(Operation operation, Map<String, Object> processVariables) {
+    readiness.requireReady();
     refuseWhenBusy(operation);
     operation.setStartVariables(serialize(processVariables));
     Operation saved;

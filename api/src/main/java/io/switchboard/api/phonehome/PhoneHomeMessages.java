@@ -7,12 +7,14 @@ import io.switchboard.inventory.device.DeviceLifecycle;
 import io.switchboard.inventory.operation.Operation;
 import io.switchboard.inventory.operation.OperationRepository;
 import io.switchboard.inventory.operation.OperationState;
+import io.switchboard.workflows.observability.LogFields;
 import io.switchboard.workflows.upgrade.DeviceUpgrade;
 import io.switchboard.workflows.ztp.ZtpOnboarding;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.MDC;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -56,6 +58,9 @@ public class PhoneHomeMessages {
     if (correlationKey.isEmpty()) {
       return false;
     }
+    // the rest of this request's lines belong to the operation it wakes (RequestLogContext clears)
+    MDC.put(LogFields.OPERATION, operation.get().getId());
+    MDC.put(LogFields.TENANT, device.getTenantId());
     Map<String, Object> variables = new HashMap<>();
     putIfPresent(variables, ZtpOnboarding.VAR_SOFTWARE_VERSION, progress.softwareVersion());
     putIfPresent(variables, ZtpOnboarding.VAR_REPORTED_MODEL, progress.model());

@@ -79,7 +79,8 @@ public class SecurityConfiguration {
       OAuth2ResourceServerProperties resourceServer,
       @Value("${switchboard.security.jwt.role-claim:switchboard_role}") String roleClaim,
       @Value("${switchboard.security.jwt.opco-claim:opco_id}") String opcoClaim,
-      @Value("${switchboard.security.jwt.tenant-claim:tenant_id}") String tenantClaim)
+      @Value("${switchboard.security.jwt.tenant-claim:tenant_id}") String tenantClaim,
+      MetricsScrapeAccess metricsScrapeAccess)
       throws Exception {
     boolean jwtConfigured =
         resourceServer.getJwt().getIssuerUri() != null
@@ -104,6 +105,9 @@ public class SecurityConfiguration {
                     .requestMatchers(
                         "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                     .permitAll()
+                    // a provider admin, or a scraper with the configured token
+                    .requestMatchers("/actuator/prometheus")
+                    .access(metricsScrapeAccess)
                     .requestMatchers("/v2/**", "/actuator/**")
                     .hasRole("SP_ADMIN")
                     // anything else needs a signed-in user; an address nothing serves is then a

@@ -2,6 +2,7 @@ package io.switchboard.app.workflows;
 
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.DeployResourceCommandStep1.DeployResourceCommandStep2;
+import io.switchboard.api.observability.ProcessReadiness;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -31,9 +32,13 @@ public class WorkflowDeployer implements ApplicationRunner {
   private static final int ATTEMPTS = 10;
 
   private final CamundaClient client;
+  private final ProcessReadiness readiness;
 
-  public WorkflowDeployer(CamundaClient client) {
+  public WorkflowDeployer(CamundaClient client, ProcessReadiness readiness) {
     this.client = client;
+    this.readiness = readiness;
+    // before the web server takes requests: nothing that needs a process is accepted until run()
+    readiness.expectDeployment();
   }
 
   @Override
@@ -50,6 +55,7 @@ public class WorkflowDeployer implements ApplicationRunner {
                         p.getBpmnProcessId(),
                         p.getVersion(),
                         p.getProcessDefinitionKey()));
+        readiness.deployed(deployment.getProcesses().size() + " processes deployed");
         return;
       } catch (RuntimeException | IOException e) {
         LOG.warn(
@@ -61,6 +67,7 @@ public class WorkflowDeployer implements ApplicationRunner {
       }
     }
     LOG.error("The processes are not deployed; operations that need them will be refused");
+    readiness.failed("deployment failed " + ATTEMPTS + " times; see the log");
   }
 
   private DeployResourceCommandStep2 deployAll() throws IOException {

@@ -24,6 +24,7 @@ public class NetconfComponent extends DefaultComponent {
   private HostKeyStore hostKeyStore;
   private DeviceConnectionResolver deviceConnectionResolver;
   private NetconfClient client;
+  private volatile NetconfRpcObserver rpcObserver = NetconfRpcObserver.NONE;
 
   public NetconfComponent() {}
 
@@ -118,6 +119,15 @@ public class NetconfComponent extends DefaultComponent {
       throw new IllegalStateException("netconf component is not started");
     }
     return client;
+  }
+
+  /** Who is told about every RPC (metrics); {@link NetconfRpcObserver#NONE} by default. */
+  public NetconfRpcObserver getRpcObserver() {
+    return rpcObserver;
+  }
+
+  public void setRpcObserver(NetconfRpcObserver rpcObserver) {
+    this.rpcObserver = rpcObserver == null ? NetconfRpcObserver.NONE : rpcObserver;
   }
 
   /** Session counts of the shared client, for logs, tests and benchmarks. */

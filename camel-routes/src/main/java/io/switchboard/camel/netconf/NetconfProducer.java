@@ -61,7 +61,7 @@ class NetconfProducer extends DefaultAsyncProducer {
     ExchangeSessions.sessionFor(exchange, key, client)
         .thenCompose(
             session ->
-                execute(session, request, timeout)
+                execute(session, request, timeout, endpoint.getComponent().getRpcObserver())
                     .whenComplete(
                         (reply, error) -> afterReply(exchange, client, session, request, error)))
         .whenComplete(
@@ -83,10 +83,14 @@ class NetconfProducer extends DefaultAsyncProducer {
   }
 
   private static CompletableFuture<Result> execute(
-      NetconfSession session, NetconfRequest request, Duration timeout) {
+      NetconfSession session,
+      NetconfRequest request,
+      Duration timeout,
+      NetconfRpcObserver observer) {
     if (request.operation() == NetconfOperation.HELLO) {
       return CompletableFuture.completedFuture(new Result(session, null));
     }
+    long sent = System.nanoTime();
     return session
         .rpc(request.name(), request.xml(), timeout)
         .thenApply(
@@ -100,7 +104,13 @@ class NetconfProducer extends DefaultAsyncProducer {
               }
               reply.throwIfError(session.deviceId(), request.name());
               return new Result(session, reply);
-            });
+            })
+        .whenComplete(
+            (result, error) ->
+                observer.rpcEnded(
+                    request.name(),
+                    System.nanoTime() - sent,
+                    error == null ? null : unwrap(error)));
   }
 
   private record Result(NetconfSession session, NetconfReply reply) {}

@@ -55,6 +55,7 @@ public final class CommandProcessor {
   private final List<Runnable> recoveryHooks = new ArrayList<>();
   private final List<Runnable> rejectionHooks = new ArrayList<>();
   private long scheduleSequence;
+  private volatile BatchObserver observer = BatchObserver.NONE;
   private volatile boolean running;
   private Thread thread;
 
@@ -75,6 +76,11 @@ public final class CommandProcessor {
   /** Registers work that re-creates schedules from state after a (re)load. */
   public void onLoad(Runnable hook) {
     recoveryHooks.add(hook);
+  }
+
+  /** Sets who watches each batch commit (metrics); one observer, replacing the previous. */
+  public void observe(BatchObserver batchObserver) {
+    this.observer = batchObserver == null ? BatchObserver.NONE : batchObserver;
   }
 
   /** Registers cleanup to run whenever a command is rejected part-way. */
@@ -205,7 +211,11 @@ public final class CommandProcessor {
           fail(pending.future(), rejection);
         }
       }
+      observeQuietly(o -> o.beforeCommit(state, batch.size()));
+      long commitStart = System.nanoTime();
       store.flush(state);
+      long commitNanos = System.nanoTime() - commitStart;
+      observeQuietly(o -> o.committed(batch.size(), commitNanos));
     } catch (RuntimeException | Error unexpected) {
       LOG.error(
           "Engine batch failed; reloading state from storage and rejecting the batch", unexpected);
@@ -229,6 +239,15 @@ public final class CommandProcessor {
       } catch (RuntimeException e) {
         LOG.warn("Answering a command failed", e);
       }
+    }
+  }
+
+  /** An observer's failure is logged and never fails the batch it watches. */
+  private void observeQuietly(Consumer<BatchObserver> call) {
+    try {
+      call.accept(observer);
+    } catch (RuntimeException e) {
+      LOG.warn("Batch observer failed: {}", e.toString());
     }
   }
 

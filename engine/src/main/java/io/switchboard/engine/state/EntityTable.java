@@ -93,6 +93,11 @@ public final class EntityTable<T> {
     ended.clear();
   }
 
+  /** Keys changed since the last flush, read-only and without draining them (observers). */
+  public Set<Long> changedKeys() {
+    return java.util.Collections.unmodifiableSet(dirty);
+  }
+
   /** Keys changed since the last call; a key whose row is gone was deleted. */
   public Set<Long> drainDirty() {
     Set<Long> changed = new LinkedHashSet<>(dirty);

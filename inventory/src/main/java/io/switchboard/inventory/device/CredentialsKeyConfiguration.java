@@ -6,16 +6,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Sets up the device-credentials key: {@code switchboard.security.credentials-key} in production;
- * on the embedded default a key generated once and kept in the data folder, so credentials survive
- * restarts without anyone having to invent a key.
+ * Sets up the device-credentials key, first found wins: a {@link CredentialsKeySource} bean (a
+ * key-management hook); {@code switchboard.security.credentials-key-file} (a file holding the
+ * base64 key, e.g. a mounted secret); {@code switchboard.security.credentials-key} (the value, e.g.
+ * from {@code SWITCHBOARD_CREDENTIALS_KEY}); on the embedded default a key generated once and kept
+ * in the data folder, so credentials survive restarts without anyone having to invent a key.
+ * Previous keys (a rotation, docs/production.md) come from {@code
+ * switchboard.security.credentials-previous-keys} (comma-separated) and {@code
+ * switchboard.security.credentials-previous-keys-file} (one per line).
  */
 @Configuration
 public class CredentialsKeyConfiguration {
@@ -23,12 +32,45 @@ public class CredentialsKeyConfiguration {
 
   public CredentialsKeyConfiguration(
       @Value("${switchboard.security.credentials-key:}") String configuredKey,
-      @Value("${switchboard.data-dir:./data}") String dataDir) {
-    if (!configuredKey.isBlank()) {
-      CredentialsCipher.configure(configuredKey);
-      return;
+      @Value("${switchboard.security.credentials-key-file:}") String keyFile,
+      @Value("${switchboard.security.credentials-previous-keys:}") String previousKeys,
+      @Value("${switchboard.security.credentials-previous-keys-file:}") String previousKeysFile,
+      @Value("${switchboard.data-dir:./data}") String dataDir,
+      ObjectProvider<CredentialsKeySource> keySource) {
+    CredentialsKeySource source = keySource.getIfAvailable();
+    List<String> previous = new ArrayList<>();
+    String current;
+    if (source != null) {
+      current = source.currentKey();
+      previous.addAll(source.previousKeys());
+    } else if (!keyFile.isBlank()) {
+      current = read(Path.of(keyFile)).strip();
+    } else if (!configuredKey.isBlank()) {
+      current = configuredKey;
+    } else {
+      current = keyFromFile(Path.of(dataDir, "credentials.key"));
     }
-    CredentialsCipher.configure(keyFromFile(Path.of(dataDir, "credentials.key")));
+    if (!previousKeys.isBlank()) {
+      previous.addAll(Arrays.asList(previousKeys.split(",")));
+    }
+    if (!previousKeysFile.isBlank()) {
+      previous.addAll(read(Path.of(previousKeysFile)).lines().toList());
+    }
+    CredentialsCipher.configure(current, previous);
+    if (CredentialsCipher.hasPreviousKeys()) {
+      LOG.info(
+          "Credentials key {} is current; previous keys still decrypt until every credential is"
+              + " re-encrypted",
+          CredentialsCipher.currentKeyId());
+    }
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the credentials key file " + file, e);
+    }
   }
 
   private static String keyFromFile(Path file) {

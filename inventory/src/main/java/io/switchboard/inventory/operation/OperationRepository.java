@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Query;
 
 public interface OperationRepository
     extends JpaRepository<Operation, String>, JpaSpecificationExecutor<Operation> {
@@ -18,4 +19,21 @@ public interface OperationRepository
   /** Operations in the given states, oldest first: the dispatcher's and the tracker's work. */
   List<Operation> findByStateInOrderByCreatedAtAsc(
       Collection<OperationState> states, Pageable pageable);
+
+  /** How many operations per type, state and attention flag (metrics). */
+  @Query(
+      "select o.type as type, o.state as state, o.attention as attention, count(o) as total"
+          + " from Operation o group by o.type, o.state, o.attention")
+  List<OperationCount> countByTypeStateAndAttention();
+
+  /** One row of {@link #countByTypeStateAndAttention()}. */
+  interface OperationCount {
+    String getType();
+
+    OperationState getState();
+
+    boolean isAttention();
+
+    long getTotal();
+  }
 }

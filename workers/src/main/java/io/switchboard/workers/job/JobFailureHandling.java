@@ -88,14 +88,25 @@ public class JobFailureHandling implements JobExceptionHandlingStrategy {
       action = "bpmn-error";
     } else {
       JobFailure failure = JobFailure.of(job, exception);
-      // the stack trace belongs here, in the log, never in the job's error message
-      LOG.warn(
-          "Job {} ({}) failed, {} retries left: {}",
-          job.getKey(),
-          job.getType(),
-          failure.retries(),
-          failure.message(),
-          exception);
+      if (exception instanceof JobError) {
+        // a failure the worker expected and handled (a device unreachable, a timeout): its
+        // sentence says it all, a stack trace would only bury it
+        LOG.warn(
+            "Job {} ({}) failed, {} retries left: {}",
+            job.getKey(),
+            job.getType(),
+            failure.retries(),
+            failure.message());
+      } else {
+        // the stack trace belongs here, in the log, never in the job's error message
+        LOG.warn(
+            "Job {} ({}) failed, {} retries left: {}",
+            job.getKey(),
+            job.getType(),
+            failure.retries(),
+            failure.message(),
+            exception);
+      }
       var fail =
           client
               .newFailCommand(job.getKey())

@@ -1,0 +1,87 @@
+package io.switchboard.inventory;
+
+import static io.switchboard.inventory.testing.InventoryBuilders.aDevice;
+import static io.switchboard.inventory.testing.InventoryBuilders.aDeviceModel;
+import static io.switchboard.inventory.testing.InventoryBuilders.aSite;
+import static io.switchboard.inventory.testing.InventoryBuilders.aTenant;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.switchboard.inventory.device.CredentialsCipher;
+import io.switchboard.inventory.device.CredentialsReencryption;
+import io.switchboard.inventory.device.Device;
+import io.switchboard.inventory.device.DeviceCredentials;
+import io.switchboard.inventory.device.DeviceModelRepository;
+import io.switchboard.inventory.device.DeviceRepository;
+import io.switchboard.inventory.site.SiteRepository;
+import io.switchboard.inventory.tenancy.TenantRepository;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** A credentials-key rotation re-encrypts stored credentials; every device stays readable. */
+@SpringBootTest(classes = InventoryTestApplication.class)
+class CredentialsKeyRotationIT {
+  private static final String NEW_KEY = "H+3cKzBvG0m4H0o8rQ1y4u2m8k9pVq3Vt7c6N1sXkAo=";
+
+  @Autowired TenantRepository tenants;
+  @Autowired SiteRepository sites;
+  @Autowired DeviceModelRepository models;
+  @Autowired DeviceRepository devices;
+  @Autowired CredentialsReencryption reencryption;
+  @Autowired JdbcTemplate jdbc;
+
+  @Value("${switchboard.security.credentials-key}")
+  String oldKey;
+
+  @AfterEach
+  void backToTheTestKey() {
+    CredentialsCipher.configure(oldKey);
+  }
+
+  private String stored(Device device) {
+    return jdbc.queryForObject(
+        "SELECT credentials_enc FROM device WHERE id = ?", String.class, device.getId());
+  }
+
+  @Test
+  void rotationReencryptsUnderTheNewKeyAndEveryDeviceStaysReadable() {
+    var site = aSite().of(aTenant().save(tenants)).save(sites);
+    var model = aDeviceModel().save(models);
+    Device first =
+        aDevice().at(site).ofModel(model).withCredentials("netconf", "one").save(devices);
+    Device second =
+        aDevice().at(site).ofModel(model).withCredentials("netconf", "two").save(devices);
+    // a value written before values named their key (plain base64, no "v2:<id>:")
+    String legacy = stored(second).substring(stored(second).lastIndexOf(':') + 1);
+    jdbc.update("UPDATE device SET credentials_enc = ? WHERE id = ?", legacy, second.getId());
+
+    CredentialsCipher.configure(NEW_KEY, List.of(oldKey));
+    // during the rotation both keys read
+    assertThat(devices.findById(first.getId()).orElseThrow().getCredentials())
+        .isEqualTo(new DeviceCredentials("netconf", "one"));
+    assertThat(devices.findById(second.getId()).orElseThrow().getCredentials())
+        .isEqualTo(new DeviceCredentials("netconf", "two"));
+
+    assertThat(reencryption.reencryptAll()).isGreaterThanOrEqualTo(2);
+    assertThat(CredentialsCipher.isUnderCurrentKey(stored(first))).isTrue();
+    assertThat(CredentialsCipher.isUnderCurrentKey(stored(second))).isTrue();
+    assertThat(reencryption.reencryptAll()).as("nothing left").isZero();
+
+    // the old key retired: still readable
+    CredentialsCipher.configure(NEW_KEY);
+    assertThat(devices.findById(first.getId()).orElseThrow().getCredentials())
+        .isEqualTo(new DeviceCredentials("netconf", "one"));
+    assertThat(devices.findById(second.getId()).orElseThrow().getCredentials())
+        .isEqualTo(new DeviceCredentials("netconf", "two"));
+
+    // and a value under a key nobody configured says which key it needs
+    CredentialsCipher.configure(oldKey);
+    assertThatThrownBy(() -> devices.findById(first.getId()).orElseThrow().getCredentials())
+        .hasStackTraceContaining("which is not configured");
+  }
+}
