@@ -11,11 +11,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * The second half of a credentials-key rotation: when previous keys are configured, re-encrypts
- * every stored secret sealed with the credentials key ({@link #COLUMNS}: device credentials,
- * tunnel pre-shared keys) that is not under the current key, in the background after
- * start-up, a batch at a time, each row by compare-and-set (a credential changed meanwhile is left
- * to its new writer, already under the current key). Devices stay reachable throughout, because
- * every configured key still decrypts.
+ * every stored secret sealed with the credentials key ({@link #COLUMNS}: device credentials, tunnel
+ * pre-shared keys) that is not under the current key, in the background after start-up, a batch at
+ * a time, each row by compare-and-set (a credential changed meanwhile is left to its new writer,
+ * already under the current key). Devices stay reachable throughout, because every configured key
+ * still decrypts.
  */
 @Component
 public class CredentialsReencryption {
@@ -42,14 +42,14 @@ public class CredentialsReencryption {
     try {
       reencryptAll();
     } catch (RuntimeException e) {
-      LOG.warn("Re-encrypting device credentials stopped: {}; the next start resumes", e.toString());
+      LOG.warn(
+          "Re-encrypting device credentials stopped: {}; the next start resumes", e.toString());
     }
   }
 
   /** Table and column of every value {@link CredentialsCipher} seals; each table has an id. */
   static final List<String[]> COLUMNS =
-      List.of(
-          new String[] {"device", "credentials_enc"}, new String[] {"sdwan_tunnel", "psk_enc"});
+      List.of(new String[] {"device", "credentials_enc"}, new String[] {"sdwan_tunnel", "psk_enc"});
 
   /**
    * Re-encrypts what is not under the current key.
