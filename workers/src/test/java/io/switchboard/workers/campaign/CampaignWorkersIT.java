@@ -18,6 +18,7 @@ import io.switchboard.inventory.campaign.CampaignDeviceStatus;
 import io.switchboard.inventory.campaign.CampaignState;
 import io.switchboard.inventory.campaign.UpgradeCampaign;
 import io.switchboard.inventory.campaign.UpgradeCampaignRepository;
+import io.switchboard.inventory.compliance.IntendedConfigRecorder;
 import io.switchboard.inventory.device.Device;
 import io.switchboard.inventory.device.DeviceModelRepository;
 import io.switchboard.inventory.device.DeviceRepository;
@@ -40,7 +41,12 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /** The campaign's steps on the inventory (H2); the devices are a stand-in driver. */
 @DataJpaTest
-@Import({CampaignWorkers.class, CampaignRecords.class, HealthGate.class})
+@Import({
+  CampaignWorkers.class,
+  CampaignRecords.class,
+  HealthGate.class,
+  IntendedConfigRecorder.class
+})
 class CampaignWorkersIT {
   @Autowired CampaignWorkers workers;
   @Autowired TenantRepository tenants;
@@ -48,6 +54,7 @@ class CampaignWorkersIT {
   @Autowired DeviceRepository devices;
   @Autowired UpgradeCampaignRepository campaigns;
   @Autowired CampaignDeviceRepository campaignDevices;
+  @Autowired IntendedConfigRecorder intended;
   @MockitoBean DeviceDriver driver;
   @MockitoBean UpgradeImages images;
 
@@ -132,6 +139,12 @@ class CampaignWorkersIT {
 
   @Test
   void theHealthGateNamesEachUnhealthyDevice() {
+    intended.committed(
+        d1.getId(),
+        "site",
+        "set interfaces ge-0/0/0 unit 0 family inet dhcp\nset interfaces st0 unit 0 family inet",
+        "op",
+        1L);
     when(driver.softwareInformation(eq(d1.getId()), any()))
         .thenReturn(new SoftwareInformation("r1", "srx300", "23.4R1"));
     when(driver.interfaces(eq(d1.getId()), any()))
@@ -139,7 +152,8 @@ class CampaignWorkersIT {
             List.of(
                 new InterfaceStatus("ge-0/0/0", "up", "up"),
                 new InterfaceStatus("st0.0", "up", "down"),
-                new InterfaceStatus("ge-0/0/5", "down", "down")));
+                new InterfaceStatus("ge-0/0/5", "down", "down"),
+                new InterfaceStatus("ge-0/0/6", "up", "down")));
     when(driver.softwareInformation(eq(d2.getId()), any()))
         .thenReturn(new SoftwareInformation("r2", "srx300", "21.4R3"));
     assertThatThrownBy(() -> workers.healthGate(vars(List.of(d1.getId(), d2.getId()), null)))
