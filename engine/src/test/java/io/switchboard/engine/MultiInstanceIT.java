@@ -57,6 +57,35 @@ class MultiInstanceIT extends EngineIT {
   }
 
   @Test
+  void inputMappingsOfTheInnerActivitySeeTheInputElementAndLoopCounter() {
+    String id = unique("mi-input-mapping");
+    String type = unique("upgrade");
+    deploy(
+        Bpmn.createExecutableProcess(id)
+            .startEvent()
+            .serviceTask(
+                "upgrade",
+                t ->
+                    t.zeebeJobType(type)
+                        .zeebeInputExpression("device.id", "deviceId")
+                        .zeebeInputExpression("\"wave-\" + string(loopCounter)", "label")
+                        .multiInstance(
+                            m ->
+                                m.parallel()
+                                    .zeebeInputCollectionExpression("devices")
+                                    .zeebeInputElement("device")))
+            .endEvent()
+            .done());
+    start(id, Map.of("devices", List.of(Map.of("id", "d1"), Map.of("id", "d2"))));
+
+    List<ActivatedJob> jobs = activate(type, 10);
+    assertThat(jobs)
+        .extracting(
+            j -> j.getVariablesAsMap().get("deviceId") + "/" + j.getVariablesAsMap().get("label"))
+        .containsExactlyInAnyOrder("d1/wave-1", "d2/wave-2");
+  }
+
+  @Test
   void sequentialMultiInstanceRunsOneItemAfterTheOther() {
     String id = unique("mi-sequential");
     String type = unique("wave");

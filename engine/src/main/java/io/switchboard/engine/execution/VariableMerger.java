@@ -60,6 +60,9 @@ public final class VariableMerger {
   /** Evaluates input mappings against the element's visible variables; results become local. */
   public Map<String, Object> evaluateInputs(ElementInstance instance, List<Mapping> inputs) {
     Map<String, Object> context = state.visibleVariables(instance.flowScopeKey);
+    // What the element holds before its inputs run (a multi-instance inner activity's input
+    // element and loopCounter) is visible to them, as in Zeebe.
+    context.putAll(state.variables.local(instance.key));
     Map<String, Object> result = new LinkedHashMap<>();
     for (Mapping input : inputs) {
       Object value = feel.evaluateFeel(input.source(), context);
