@@ -59,7 +59,7 @@ public class PhoneHomeMessages {
       return false;
     }
     // the rest of this request's lines belong to the operation it wakes (RequestLogContext clears)
-    MDC.put(LogFields.OPERATION, operation.get().getId());
+    MDC.put(LogFields.OPERATION, correlationKey.get());
     MDC.put(LogFields.TENANT, device.getTenantId());
     Map<String, Object> variables = new HashMap<>();
     putIfPresent(variables, ZtpOnboarding.VAR_SOFTWARE_VERSION, progress.softwareVersion());
