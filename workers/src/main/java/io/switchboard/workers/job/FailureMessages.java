@@ -1,5 +1,7 @@
 package io.switchboard.workers.job;
 
+import java.util.regex.Pattern;
+
 /**
  * The one sentence a job failure shows in Operate, in the incident and in the operation: the
  * failure's own message (a device's names the device and the operation) and its root cause's, on
@@ -37,9 +39,18 @@ public final class FailureMessages {
         : t.getMessage();
   }
 
-  /** Line breaks and runs of white space become one space; very long text is cut. */
-  static String oneLine(String text) {
-    String line = text.replaceAll("\\s+", " ").strip();
+  /**
+   * A URL's {@code token} query parameter (a device image link's, quoted back by the device in its
+   * own error) is a secret: it never reaches an incident, a variable or a log line.
+   */
+  private static final Pattern URL_TOKEN = Pattern.compile("([?&](?:amp;)?token=)[^&\\s\"'<>]+");
+
+  /**
+   * Line breaks and runs of white space become one space, URL tokens are hidden, very long text is
+   * cut.
+   */
+  public static String oneLine(String text) {
+    String line = URL_TOKEN.matcher(text.replaceAll("\\s+", " ").strip()).replaceAll("$1<hidden>");
     return line.length() <= MAX_LENGTH ? line : line.substring(0, MAX_LENGTH - 1) + "…";
   }
 }

@@ -72,19 +72,21 @@ public class JobFailureHandling implements JobExceptionHandlingStrategy {
     FinalCommandStep<?> command;
     String action;
     if (exception instanceof BpmnError error) {
+      String errorMessage =
+          error.getErrorMessage() == null ? null : FailureMessages.oneLine(error.getErrorMessage());
       LOG.info(
           "Job {} ({}) throws BPMN error {}: {}",
           job.getKey(),
           job.getType(),
           error.getErrorCode(),
-          error.getErrorMessage());
+          errorMessage);
       command =
           JobHandlingUtil.applyVariables(
               error.getVariables(),
               client
                   .newThrowErrorCommand(job.getKey())
                   .errorCode(error.getErrorCode())
-                  .errorMessage(error.getErrorMessage()));
+                  .errorMessage(errorMessage));
       action = "bpmn-error";
     } else {
       JobFailure failure = JobFailure.of(job, exception);

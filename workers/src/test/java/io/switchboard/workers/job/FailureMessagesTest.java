@@ -17,6 +17,17 @@ class FailureMessagesTest {
   }
 
   @Test
+  void anImageLinkTokenTheDeviceQuotesIsHidden() {
+    String device =
+        "Fetching package from http://sb/device-images/abc/junos.tgz?expires=1796228866&token=MBuGq0-He"
+            + " to /var/tmp/junos.tgz?expires=1796228866&amp;token=MBuGq0-He ERROR: corrupt";
+    assertThat(FailureMessages.message(new IllegalStateException(device)))
+        .doesNotContain("MBuGq0")
+        .contains("expires=1796228866&token=<hidden> to")
+        .contains("&amp;token=<hidden> ERROR: corrupt");
+  }
+
+  @Test
   void aFailureReadsAsOneLineWithItsRootCause() {
     RuntimeException failure =
         new IllegalStateException(
