@@ -132,7 +132,8 @@ public final class DeploymentCommands {
     DeploymentResult result =
         new DeploymentResult().deploymentKey(String.valueOf(deploymentKey)).tenantId(tenantId);
     for (Parsed p : parsed) {
-      Optional<ProcessDefinition> latest = state.latestDefinition(tenantId, p.model().processId());
+      Optional<ProcessDefinition> latest =
+          state.processVersions.latest(tenantId, p.model().processId());
       ProcessDefinition definition;
       if (latest.isPresent() && latest.get().checksum.equals(p.checksum())) {
         definition = latest.get();
@@ -148,7 +149,7 @@ public final class DeploymentCommands {
         definition.deploymentKey = deploymentKey;
         definition.deployedAt = processor.now();
         definition.model = p.model();
-        state.putDefinition(definition);
+        state.processVersions.put(definition);
         replaceStartTimers(definition, latest);
       }
       result.addDeploymentsItem(

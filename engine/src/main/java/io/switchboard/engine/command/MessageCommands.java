@@ -130,7 +130,7 @@ public final class MessageCommands {
         first = first == null ? subscription.processInstanceKey : first;
       }
     }
-    for (ProcessDefinition definition : List.copyOf(state.latestDefinitions())) {
+    for (ProcessDefinition definition : List.copyOf(state.processVersions.latestOfAll())) {
       if (!definition.tenantId.equals(message.tenantId)) {
         continue;
       }

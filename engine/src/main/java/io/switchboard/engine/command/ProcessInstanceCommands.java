@@ -146,7 +146,8 @@ public final class ProcessInstanceCommands {
     Integer version = request.getProcessDefinitionVersion();
     if (version == null || version < 0) {
       return state
-          .latestDefinition(tenantId, id)
+          .processVersions
+          .latest(tenantId, id)
           .orElseThrow(
               () ->
                   EngineException.notFound(
@@ -155,7 +156,8 @@ public final class ProcessInstanceCommands {
                           + "', but none found"));
     }
     return state
-        .definition(tenantId, id, version)
+        .processVersions
+        .version(tenantId, id, version)
         .orElseThrow(
             () ->
                 EngineException.notFound(

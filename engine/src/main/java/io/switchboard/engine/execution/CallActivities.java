@@ -35,12 +35,7 @@ final class CallActivities {
           feel.evaluateString(
               node.calledProcessId, state.visibleVariables(callActivity.key), "called process id");
     } catch (FeelEvaluationException e) {
-      incidents.raise(
-          callActivity,
-          "EXTRACT_VALUE_ERROR",
-          e.getMessage(),
-          Incident.RetryAction.ACTIVATE_ELEMENT,
-          -1);
+      incidents.activationFailed(callActivity, "EXTRACT_VALUE_ERROR", e.getMessage());
       return;
     }
     ProcessDefinition called;
@@ -48,7 +43,8 @@ final class CallActivities {
       long deploymentKey = state.definitions.get(callActivity.processDefinitionKey).deploymentKey;
       called =
           state
-              .definitionOfDeployment(callActivity.tenantId, processId, deploymentKey)
+              .processVersions
+              .ofDeployment(callActivity.tenantId, processId, deploymentKey)
               .orElse(null);
       if (called == null) {
         incidents.raise(
@@ -67,8 +63,8 @@ final class CallActivities {
     } else if (node.calledVersionTag != null) {
       called =
           state
-              .latestDefinitionWithVersionTag(
-                  callActivity.tenantId, processId, node.calledVersionTag)
+              .processVersions
+              .latestWithVersionTag(callActivity.tenantId, processId, node.calledVersionTag)
               .orElse(null);
       if (called == null) {
         incidents.raise(
@@ -84,7 +80,7 @@ final class CallActivities {
         return;
       }
     } else {
-      called = state.latestDefinition(callActivity.tenantId, processId).orElse(null);
+      called = state.processVersions.latest(callActivity.tenantId, processId).orElse(null);
     }
     if (called == null) {
       incidents.raise(
@@ -130,7 +126,7 @@ final class CallActivities {
     if (node.propagateAllChildVariables || node.hasOutputMappings()) {
       executor.applyEventVariables(callActivity, node, childVariables);
     }
-    executor.enqueue(() -> executor.complete(callActivity, node.outgoing));
+    executor.agenda().enqueue(() -> executor.complete(callActivity, node.outgoing));
   }
 
   void terminateChild(ElementInstance callActivity) {

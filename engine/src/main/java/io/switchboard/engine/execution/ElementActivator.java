@@ -8,7 +8,6 @@ import io.switchboard.engine.model.ProcessModel;
 import io.switchboard.engine.processor.EngineException;
 import io.switchboard.engine.state.ElementInstance;
 import io.switchboard.engine.state.EngineState;
-import io.switchboard.engine.state.Incident;
 import io.switchboard.engine.state.ProcessDefinition;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -63,7 +62,9 @@ public final class ElementActivator {
     ElementInstance flowScope = walk(processInstance, target, ancestorKey, variablesByScopeId);
     if (flowScope.state == ElementInstance.State.ACTIVE) {
       Map<String, Object> local = variablesByScopeId.get(target.id);
-      executor.enqueueInScope(flowScope, () -> activateWithLocals(flowScope, target, local));
+      executor
+          .agenda()
+          .enqueueInScope(flowScope, () -> activateWithLocals(flowScope, target, local));
     }
     // else a created flow scope's input mapping failed: it waits with an incident, and resolving
     // it activates the scope the ordinary way (from its start event)
@@ -218,8 +219,7 @@ public final class ElementActivator {
             .variables()
             .setLocal(created, executor.variables().evaluateInputs(created, scopeNode.inputs));
       } catch (FeelEvaluationException e) {
-        incidents.raise(
-            created, "IO_MAPPING_ERROR", e.getMessage(), Incident.RetryAction.ACTIVATE_ELEMENT, -1);
+        incidents.activationFailed(created, "IO_MAPPING_ERROR", e.getMessage());
         return created;
       }
     }

@@ -51,7 +51,7 @@ final class EventThrows {
         ElementInstance scope = state.elementInstances.get(instance.flowScopeKey);
         FlowNode target = executor.model(instance).linkTarget(node.flowScopeId, node.linkName);
         executor.removeInstance(instance, ProcessExecutor.COMPLETED);
-        executor.enqueueInScope(scope, () -> executor.activate(scope, target, null));
+        executor.agenda().enqueueInScope(scope, () -> executor.activate(scope, target, null));
       }
       case COMPENSATION -> compensate(instance, node);
       default -> executor.complete(instance, node.outgoing);
@@ -78,7 +78,7 @@ final class EventThrows {
         executor.terminateChildren(scope);
         scope.joinTokens.clear();
         state.putElementInstance(scope);
-        executor.enqueue(() -> executor.completeScopeIfDone(scope));
+        executor.agenda().enqueue(() -> executor.completeScopeIfDone(scope));
       }
       case MESSAGE -> waitStates.enterWaitState(instance, node);
       case SIGNAL -> {
@@ -222,14 +222,16 @@ final class EventThrows {
     for (String activityId : toCompensate) {
       FlowNode handler = model.node(model.node(activityId).compensationHandlerId);
       ElementInstance scope = scopeFor(throwEvent, handler.flowScopeId);
-      executor.enqueueInScope(
-          scope,
-          () -> {
-            ElementInstance handlerInstance = executor.newInstance(scope, handler);
-            handlerInstance.compensationThrowKey = throwEvent.key;
-            state.putElementInstance(handlerInstance);
-            executor.runActivation(handlerInstance, handler);
-          });
+      executor
+          .agenda()
+          .enqueueInScope(
+              scope,
+              () -> {
+                ElementInstance handlerInstance = executor.newInstance(scope, handler);
+                handlerInstance.compensationThrowKey = throwEvent.key;
+                state.putElementInstance(handlerInstance);
+                executor.runActivation(handlerInstance, handler);
+              });
     }
   }
 

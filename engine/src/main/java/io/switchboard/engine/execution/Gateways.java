@@ -47,8 +47,7 @@ final class Gateways {
         }
       }
     } catch (FeelEvaluationException e) {
-      incidents.raise(
-          instance, "CONDITION_ERROR", e.getMessage(), Incident.RetryAction.ACTIVATE_ELEMENT, -1);
+      incidents.activationFailed(instance, "CONDITION_ERROR", e.getMessage());
       return;
     }
     takeDefaultOrRaise(instance, node);
@@ -67,8 +66,7 @@ final class Gateways {
         }
       }
     } catch (FeelEvaluationException e) {
-      incidents.raise(
-          instance, "CONDITION_ERROR", e.getMessage(), Incident.RetryAction.ACTIVATE_ELEMENT, -1);
+      incidents.activationFailed(instance, "CONDITION_ERROR", e.getMessage());
       return;
     }
     if (!taken.isEmpty() || node.outgoing.isEmpty()) {

@@ -19,6 +19,11 @@ public final class IncidentRaiser {
     this.state = processor.state();
   }
 
+  /** An incident on an element's activation, retried by activating the element again. */
+  public Incident activationFailed(ElementInstance instance, String errorType, String message) {
+    return raise(instance, errorType, message, Incident.RetryAction.ACTIVATE_ELEMENT, -1);
+  }
+
   public Incident raise(
       ElementInstance instance,
       String errorType,

@@ -47,8 +47,7 @@ final class MultiInstances {
       }
       items = new ArrayList<>(list);
     } catch (FeelEvaluationException e) {
-      incidents.raise(
-          body, "EXTRACT_VALUE_ERROR", e.getMessage(), Incident.RetryAction.ACTIVATE_ELEMENT, -1);
+      incidents.activationFailed(body, "EXTRACT_VALUE_ERROR", e.getMessage());
       return;
     }
     if (!executor.waitStates().openBoundaryEvents(body, node)) {
@@ -65,7 +64,7 @@ final class MultiInstances {
           new ArrayList<>(Collections.nCopies(items.size(), null)));
     }
     if (items.isEmpty()) {
-      executor.enqueue(() -> executor.complete(body, node.outgoing));
+      executor.agenda().enqueue(() -> executor.complete(body, node.outgoing));
       return;
     }
     int first = node.loop.sequential() ? 1 : items.size();
@@ -77,22 +76,27 @@ final class MultiInstances {
   private void startInner(ElementInstance body, FlowNode node, List<Object> items, int index) {
     body.startedInnerInstances = index + 1;
     state.putElementInstance(body);
-    executor.enqueueInScope(
-        body,
-        () -> {
-          if (!state.elementInstances.contains(body.key)) {
-            return;
-          }
-          ElementInstance inner = executor.newInstance(body, node);
-          inner.loopCounter = index + 1;
-          state.putElementInstance(inner);
-          state.variables.set(inner.key, inner.processInstanceKey, "loopCounter", index + 1);
-          if (node.loop.inputElement() != null) {
-            state.variables.set(
-                inner.key, inner.processInstanceKey, node.loop.inputElement(), items.get(index));
-          }
-          executor.runActivation(inner, node);
-        });
+    executor
+        .agenda()
+        .enqueueInScope(
+            body,
+            () -> {
+              if (!state.elementInstances.contains(body.key)) {
+                return;
+              }
+              ElementInstance inner = executor.newInstance(body, node);
+              inner.loopCounter = index + 1;
+              state.putElementInstance(inner);
+              state.variables.set(inner.key, inner.processInstanceKey, "loopCounter", index + 1);
+              if (node.loop.inputElement() != null) {
+                state.variables.set(
+                    inner.key,
+                    inner.processInstanceKey,
+                    node.loop.inputElement(),
+                    items.get(index));
+              }
+              executor.runActivation(inner, node);
+            });
   }
 
   /** Before an inner instance goes: its output element into the body's output collection. */

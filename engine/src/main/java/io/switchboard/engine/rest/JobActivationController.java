@@ -41,7 +41,7 @@ public class JobActivationController {
       @RequestBody JobActivationRequest request,
       HttpServletRequest http,
       HttpServletResponse response) {
-    var activation = engine.jobs().activate(request);
+    var activation = engine.jobs().activation().activate(request);
     AsyncContext async = http.startAsync();
     async.setTimeout(0); // the engine's own long-poll deadline ends the request
     activation.whenComplete(
@@ -61,7 +61,7 @@ public class JobActivationController {
               LOG.info(
                   "A worker hung up before receiving {} job(s); they are activatable again",
                   result.getJobs().size());
-              engine.jobs().giveBack(result);
+              engine.jobs().activation().giveBack(result);
             }
           } finally {
             async.complete();

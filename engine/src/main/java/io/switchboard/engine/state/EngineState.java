@@ -18,6 +18,10 @@ import java.util.TreeSet;
  */
 public final class EngineState {
   public final EntityTable<ProcessDefinition> definitions = new EntityTable<>("process_definition");
+
+  /** The versions of each process, looked up as deployments and call activities need them. */
+  public final ProcessVersions processVersions = new ProcessVersions(definitions);
+
   public final EntityTable<ElementInstance> elementInstances =
       new EntityTable<>("element_instance");
   public final EntityTable<Job> jobs = new EntityTable<>("job");
@@ -35,14 +39,13 @@ public final class EngineState {
   public final MigratedRows migratedRows = new MigratedRows();
   public KeyGenerator keys = new KeyGenerator(0);
 
-  private final Map<Long, Set<Long>> childrenByScope = new HashMap<>();
-  private final Map<String, LinkedHashSet<Long>> activatableJobsByType = new HashMap<>();
-  private final Map<String, Set<Long>> subscriptionsByCorrelation = new HashMap<>();
-  private final Map<String, TreeSet<Long>> messagesByCorrelation = new HashMap<>();
+  private final KeyIndex<Long> childrenByScope = new KeyIndex<>(LinkedHashSet::new);
+  private final KeyIndex<String> activatableJobsByType = new KeyIndex<>(LinkedHashSet::new);
+  private final KeyIndex<String> subscriptionsByCorrelation = new KeyIndex<>(LinkedHashSet::new);
+  private final KeyIndex<String> messagesByCorrelation = new KeyIndex<>(TreeSet::new);
+  private final KeyIndex<Long> timersByElementInstance = new KeyIndex<>(LinkedHashSet::new);
+  private final KeyIndex<Long> subscriptionsByElementInstance = new KeyIndex<>(LinkedHashSet::new);
   private final Map<String, Long> messagesById = new HashMap<>();
-  private final Map<String, ProcessDefinition> latestDefinitions = new HashMap<>();
-  private final Map<Long, Set<Long>> timersByElementInstance = new HashMap<>();
-  private final Map<Long, Set<Long>> subscriptionsByElementInstance = new HashMap<>();
 
   public List<EntityTable<?>> tables() {
     return List.of(
@@ -58,63 +61,16 @@ public final class EngineState {
         forms);
   }
 
-  // ---- process definitions
-
-  public void putDefinition(ProcessDefinition definition) {
-    definitions.put(definition.key, definition);
-    indexDefinition(definition);
-  }
-
-  public void indexDefinition(ProcessDefinition definition) {
-    String latestKey = definition.tenantId + '\u0000' + definition.bpmnProcessId;
-    ProcessDefinition current = latestDefinitions.get(latestKey);
-    if (current == null || current.version < definition.version) {
-      latestDefinitions.put(latestKey, definition);
-    }
-  }
-
-  public Optional<ProcessDefinition> latestDefinition(String tenantId, String bpmnProcessId) {
-    return Optional.ofNullable(latestDefinitions.get(tenantId + '\u0000' + bpmnProcessId));
-  }
-
-  public Collection<ProcessDefinition> latestDefinitions() {
-    return latestDefinitions.values();
-  }
-
-  /** The latest version of a process whose BPMN carries the given {@code zeebe:versionTag}. */
-  public Optional<ProcessDefinition> latestDefinitionWithVersionTag(
-      String tenantId, String bpmnProcessId, String versionTag) {
-    return definitions.all().stream()
-        .filter(d -> d.tenantId.equals(tenantId) && d.bpmnProcessId.equals(bpmnProcessId))
-        .filter(d -> d.model != null && versionTag.equals(d.model.versionTag()))
-        .max(java.util.Comparator.comparingInt(d -> d.version));
-  }
-
-  /** The version of a process that came with the given deployment (its own or a duplicate's). */
-  public Optional<ProcessDefinition> definitionOfDeployment(
-      String tenantId, String bpmnProcessId, long deploymentKey) {
-    return definitions.all().stream()
-        .filter(d -> d.tenantId.equals(tenantId) && d.bpmnProcessId.equals(bpmnProcessId))
-        .filter(d -> d.deploymentKey == deploymentKey)
-        .findFirst();
-  }
-
-  public Optional<ProcessDefinition> definition(
-      String tenantId, String bpmnProcessId, int version) {
-    return definitions.all().stream()
-        .filter(d -> d.tenantId.equals(tenantId))
-        .filter(d -> d.bpmnProcessId.equals(bpmnProcessId) && d.version == version)
-        .findFirst();
-  }
-
   // ---- element instances
 
   public void putElementInstance(ElementInstance instance) {
     elementInstances.put(instance.key, instance);
+    indexElementInstance(instance);
+  }
+
+  private void indexElementInstance(ElementInstance instance) {
     if (instance.flowScopeKey >= 0) {
-      childrenByScope
-          .computeIfAbsent(instance.flowScopeKey, k -> new LinkedHashSet<>())
-          .add(instance.key);
+      childrenByScope.add(instance.flowScopeKey, instance.key);
     }
   }
 
@@ -124,23 +80,14 @@ public final class EngineState {
       takenFlows.forget(key);
     }
     if (removed != null && removed.flowScopeKey >= 0) {
-      Set<Long> siblings = childrenByScope.get(removed.flowScopeKey);
-      if (siblings != null) {
-        siblings.remove(key);
-        if (siblings.isEmpty()) {
-          childrenByScope.remove(removed.flowScopeKey);
-        }
-      }
+      childrenByScope.remove(removed.flowScopeKey, key);
     }
-    childrenByScope.remove(key);
+    childrenByScope.removeOwner(key);
     variables.removeScope(key);
   }
 
   public List<ElementInstance> children(long scopeKey) {
     Set<Long> keys = childrenByScope.get(scopeKey);
-    if (keys == null) {
-      return List.of();
-    }
     List<ElementInstance> result = new ArrayList<>(keys.size());
     for (Long key : keys) {
       result.add(elementInstances.get(key));
@@ -152,120 +99,100 @@ public final class EngineState {
 
   public void putJob(Job job) {
     jobs.put(job.key, job);
-    LinkedHashSet<Long> queue =
-        activatableJobsByType.computeIfAbsent(job.type, t -> new LinkedHashSet<>());
     if (job.state == Job.State.ACTIVATABLE) {
-      queue.add(job.key);
+      activatableJobsByType.add(job.type, job.key);
     } else {
-      queue.remove(job.key);
+      activatableJobsByType.remove(job.type, job.key);
     }
   }
 
   public void removeJob(long key, String reason) {
     Job job = jobs.remove(key, reason);
     if (job != null) {
-      Set<Long> queue = activatableJobsByType.get(job.type);
-      if (queue != null) {
-        queue.remove(key);
-      }
+      activatableJobsByType.remove(job.type, key);
     }
   }
 
   /** Activatable jobs of a type in creation order (a live view: copy before changing jobs). */
   public Collection<Long> activatableJobs(String type) {
-    return activatableJobsByType.getOrDefault(type, new LinkedHashSet<>());
+    return activatableJobsByType.get(type);
   }
 
   // ---- timers
 
   public void putTimer(Timer timer) {
     timers.put(timer.key, timer);
+    indexTimer(timer);
+  }
+
+  private void indexTimer(Timer timer) {
     if (timer.elementInstanceKey >= 0) {
-      timersByElementInstance
-          .computeIfAbsent(timer.elementInstanceKey, k -> new LinkedHashSet<>())
-          .add(timer.key);
+      timersByElementInstance.add(timer.elementInstanceKey, timer.key);
     }
   }
 
   public void removeTimer(long key) {
     Timer removed = timers.remove(key);
     if (removed != null && removed.elementInstanceKey >= 0) {
-      removeFromIndex(timersByElementInstance, removed.elementInstanceKey, key);
+      timersByElementInstance.remove(removed.elementInstanceKey, key);
     }
   }
 
   public List<Long> timersOf(long elementInstanceKey) {
-    return List.copyOf(timersByElementInstance.getOrDefault(elementInstanceKey, Set.of()));
+    return List.copyOf(timersByElementInstance.get(elementInstanceKey));
   }
 
   public List<Long> subscriptionsOf(long elementInstanceKey) {
-    return List.copyOf(subscriptionsByElementInstance.getOrDefault(elementInstanceKey, Set.of()));
-  }
-
-  private static void removeFromIndex(Map<Long, Set<Long>> index, long owner, long key) {
-    Set<Long> keys = index.get(owner);
-    if (keys != null) {
-      keys.remove(key);
-      if (keys.isEmpty()) {
-        index.remove(owner);
-      }
-    }
+    return List.copyOf(subscriptionsByElementInstance.get(elementInstanceKey));
   }
 
   // ---- message subscriptions
 
   public void putSubscription(MessageSubscription subscription) {
     subscriptions.put(subscription.key, subscription);
-    subscriptionsByCorrelation
-        .computeIfAbsent(subscription.correlationIndexKey(), k -> new LinkedHashSet<>())
-        .add(subscription.key);
-    subscriptionsByElementInstance
-        .computeIfAbsent(subscription.elementInstanceKey, k -> new LinkedHashSet<>())
-        .add(subscription.key);
+    indexSubscription(subscription);
+  }
+
+  private void indexSubscription(MessageSubscription subscription) {
+    subscriptionsByCorrelation.add(subscription.correlationIndexKey(), subscription.key);
+    subscriptionsByElementInstance.add(subscription.elementInstanceKey, subscription.key);
   }
 
   public void removeSubscription(long key) {
     // with a reason, so the read model sees the row that ended
     MessageSubscription removed = subscriptions.remove(key, "DELETED");
     if (removed != null) {
-      removeFromIndex(subscriptionsByElementInstance, removed.elementInstanceKey, key);
-      Set<Long> keys = subscriptionsByCorrelation.get(removed.correlationIndexKey());
-      if (keys != null) {
-        keys.remove(key);
-        if (keys.isEmpty()) {
-          subscriptionsByCorrelation.remove(removed.correlationIndexKey());
-        }
-      }
+      subscriptionsByElementInstance.remove(removed.elementInstanceKey, key);
+      subscriptionsByCorrelation.remove(removed.correlationIndexKey(), key);
     }
   }
 
   public List<MessageSubscription> subscriptionsFor(
       String tenantId, String name, String correlationKey) {
-    Set<Long> keys =
-        subscriptionsByCorrelation.get(
-            MessageSubscription.indexKey(tenantId, name, correlationKey));
-    if (keys == null) {
-      return List.of();
-    }
-    return keys.stream().map(subscriptions::get).toList();
+    return subscriptionsByCorrelation
+        .get(MessageSubscription.indexKey(tenantId, name, correlationKey))
+        .stream()
+        .map(subscriptions::get)
+        .toList();
   }
 
   public List<MessageSubscription> signalSubscriptionsFor(String tenantId, String name) {
-    Set<Long> keys =
-        subscriptionsByCorrelation.get(MessageSubscription.signalIndexKey(tenantId, name));
-    if (keys == null) {
-      return List.of();
-    }
-    return keys.stream().map(subscriptions::get).toList();
+    return subscriptionsByCorrelation
+        .get(MessageSubscription.signalIndexKey(tenantId, name))
+        .stream()
+        .map(subscriptions::get)
+        .toList();
   }
 
   // ---- buffered messages
 
   public void putMessage(BufferedMessage message) {
     messages.put(message.key, message);
-    messagesByCorrelation
-        .computeIfAbsent(message.correlationIndexKey(), k -> new TreeSet<>())
-        .add(message.key);
+    indexMessage(message);
+  }
+
+  private void indexMessage(BufferedMessage message) {
+    messagesByCorrelation.add(message.correlationIndexKey(), message.key);
     if (message.messageId != null && !message.messageId.isEmpty()) {
       messagesById.put(
           messageIdKey(message.tenantId, message.name, message.messageId), message.key);
@@ -275,13 +202,7 @@ public final class EngineState {
   public void removeMessage(long key) {
     BufferedMessage removed = messages.remove(key);
     if (removed != null) {
-      Set<Long> keys = messagesByCorrelation.get(removed.correlationIndexKey());
-      if (keys != null) {
-        keys.remove(key);
-        if (keys.isEmpty()) {
-          messagesByCorrelation.remove(removed.correlationIndexKey());
-        }
-      }
+      messagesByCorrelation.remove(removed.correlationIndexKey(), key);
       if (removed.messageId != null) {
         messagesById.remove(messageIdKey(removed.tenantId, removed.name, removed.messageId));
       }
@@ -295,12 +216,11 @@ public final class EngineState {
 
   /** Buffered messages for a name and correlation key, oldest first. */
   public List<BufferedMessage> messagesFor(String tenantId, String name, String correlationKey) {
-    Set<Long> keys =
-        messagesByCorrelation.get(MessageSubscription.indexKey(tenantId, name, correlationKey));
-    if (keys == null) {
-      return List.of();
-    }
-    return keys.stream().map(messages::get).toList();
+    return messagesByCorrelation
+        .get(MessageSubscription.indexKey(tenantId, name, correlationKey))
+        .stream()
+        .map(messages::get)
+        .toList();
   }
 
   /** Buffered messages by name regardless of correlation key (for message start events). */
@@ -343,7 +263,7 @@ public final class EngineState {
     subscriptionsByCorrelation.clear();
     messagesByCorrelation.clear();
     messagesById.clear();
-    latestDefinitions.clear();
+    processVersions.clear();
     timersByElementInstance.clear();
     subscriptionsByElementInstance.clear();
     keys = new KeyGenerator(0);
@@ -351,45 +271,15 @@ public final class EngineState {
 
   /** Rebuilds the indexes after rows were loaded with {@link EntityTable#load}. */
   public void reindex() {
-    for (ProcessDefinition d : definitions.all()) {
-      indexDefinition(d);
-    }
-    for (ElementInstance ei : elementInstances.all()) {
-      if (ei.flowScopeKey >= 0) {
-        childrenByScope.computeIfAbsent(ei.flowScopeKey, k -> new LinkedHashSet<>()).add(ei.key);
-      }
-    }
+    definitions.all().forEach(processVersions::index);
+    elementInstances.all().forEach(this::indexElementInstance);
     jobs.all().stream()
         .sorted((a, b) -> Long.compare(a.key, b.key))
         .filter(j -> j.state == Job.State.ACTIVATABLE)
-        .forEach(
-            j ->
-                activatableJobsByType
-                    .computeIfAbsent(j.type, t -> new LinkedHashSet<>())
-                    .add(j.key));
-    for (MessageSubscription s : subscriptions.all()) {
-      subscriptionsByCorrelation
-          .computeIfAbsent(s.correlationIndexKey(), k -> new LinkedHashSet<>())
-          .add(s.key);
-      subscriptionsByElementInstance
-          .computeIfAbsent(s.elementInstanceKey, k -> new LinkedHashSet<>())
-          .add(s.key);
-    }
-    for (Timer t : timers.all()) {
-      if (t.elementInstanceKey >= 0) {
-        timersByElementInstance
-            .computeIfAbsent(t.elementInstanceKey, k -> new LinkedHashSet<>())
-            .add(t.key);
-      }
-    }
-    for (BufferedMessage m : messages.all()) {
-      messagesByCorrelation
-          .computeIfAbsent(m.correlationIndexKey(), k -> new TreeSet<>())
-          .add(m.key);
-      if (m.messageId != null && !m.messageId.isEmpty()) {
-        messagesById.put(messageIdKey(m.tenantId, m.name, m.messageId), m.key);
-      }
-    }
+        .forEach(j -> activatableJobsByType.add(j.type, j.key));
+    subscriptions.all().forEach(this::indexSubscription);
+    timers.all().forEach(this::indexTimer);
+    messages.all().forEach(this::indexMessage);
   }
 
   /** Variables visible from a scope: its own over its parents', as FEEL and workers see them. */

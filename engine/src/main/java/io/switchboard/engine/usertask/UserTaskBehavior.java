@@ -11,7 +11,6 @@ import io.switchboard.engine.model.usertask.UserTaskDefinition;
 import io.switchboard.engine.processor.CommandProcessor;
 import io.switchboard.engine.state.ElementInstance;
 import io.switchboard.engine.state.EngineState;
-import io.switchboard.engine.state.Incident;
 import io.switchboard.engine.state.UserTask;
 import java.util.HashMap;
 import java.util.Map;
@@ -60,12 +59,7 @@ public final class UserTaskBehavior implements WaitStateBehavior {
       values.evaluate(node.userTask, state.visibleVariables(instance.key), task);
     } catch (FeelEvaluationException e) {
       // as in Zeebe: the element stays activating with an incident; resolving it re-evaluates
-      incidents.raise(
-          instance,
-          "EXTRACT_VALUE_ERROR",
-          e.getMessage(),
-          Incident.RetryAction.ACTIVATE_ELEMENT,
-          -1);
+      incidents.activationFailed(instance, "EXTRACT_VALUE_ERROR", e.getMessage());
       return;
     }
     if (!waitStates.openBoundaryEvents(instance, node)) {

@@ -8,8 +8,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /**
- * The shape of the engine's element transformers and DMN: packages depend one way only, so a new
- * element family or decision feature stays a package of its own.
+ * The shape of the engine: packages depend one way only, so a new element family, command or
+ * decision feature stays a package of its own.
  */
 class EnginePackagesTest {
   private static final JavaClasses ENGINE =
@@ -28,6 +28,28 @@ class EnginePackagesTest {
                 "io.switchboard.engine.form",
                 "io.switchboard.engine.model");
     slices().matching("io.switchboard.engine.(**)").should().beFreeOfCycles().check(own);
+  }
+
+  @Test
+  void noEnginePackagesFormACycle() {
+    slices().matching("io.switchboard.engine.(**)").should().beFreeOfCycles().check(ENGINE);
+  }
+
+  @Test
+  void executionKnowsNeitherCommandsNorTheRestApi() {
+    com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses()
+        .that()
+        .resideInAnyPackage(
+            "io.switchboard.engine.execution..",
+            "io.switchboard.engine.state..",
+            "io.switchboard.engine.processor..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.switchboard.engine.command..",
+            "io.switchboard.engine.rest..",
+            "io.switchboard.engine.query..")
+        .check(ENGINE);
   }
 
   @Test
