@@ -200,6 +200,16 @@ class ConsoleBrowserIT extends ConsoleTestBase {
     assertThat(browser.findElement(By.id("timeline")).getText())
         .contains("ztp-onboarding")
         .contains("COMPLETED");
+    // what the onboarding committed to the device, with the operation that did it
+    WebElement sent =
+        browser.findElement(By.cssSelector("#timeline details.sent[data-part='site'] summary"));
+    assertThat(sent.getText()).startsWith("What was sent to the device: site");
+    sent.click();
+    assertThat(
+            browser
+                .findElement(By.cssSelector("#timeline details.sent[data-part='site'] pre"))
+                .getText())
+        .contains("set interfaces " + LAN_PORT);
     screenshot("device");
   }
 
@@ -270,6 +280,151 @@ class ConsoleBrowserIT extends ConsoleTestBase {
         .anySatisfy(r -> assertThat(r.getText()).contains("initech-admin").contains("Initech"));
     open("/console");
     screenshot("dashboard-provider");
+    signOut();
+  }
+
+  @Test
+  @Order(4)
+  void aProviderAdministratorBuildsASiteAndADeviceModelThroughTheForms() throws Exception {
+    signIn("admin", ADMIN_PASSWORD);
+    browser.findElement(By.linkText("Sites")).click();
+    waiting(10).until(ExpectedConditions.presenceOfElementLocated(By.id("site-form")));
+    new Select(browser.findElement(By.id("s-tenant"))).selectByValue(f.alphaTenant());
+    new Select(browser.findElement(By.id("s-type"))).selectByValue("BRANCH");
+    browser.findElement(By.id("create-site")).click();
+    waiting(10)
+        .ignoring(StaleElementReferenceException.class)
+        .until(d -> !d.findElement(By.id("err-s-name")).getText().isBlank());
+    assertThat(browser.findElement(By.id("err-s-name")).getText()).isEqualTo("must not be blank");
+    browser.findElement(By.id("s-name")).sendKeys("alpha-nantes");
+    browser.findElement(By.id("create-site")).click();
+    waiting(10).until(ExpectedConditions.textToBe(By.id("site-name"), "alpha-nantes"));
+    browser.findElement(By.id("w-interface")).sendKeys("ge-0/0/0");
+    new Select(browser.findElement(By.id("w-access"))).selectByValue("INTERNET");
+    new Select(browser.findElement(By.id("w-addressing"))).selectByValue("STATIC");
+    browser.findElement(By.id("w-path")).sendKeys("internet");
+    browser.findElement(By.id("add-wan-link")).click();
+    waiting(10)
+        .ignoring(StaleElementReferenceException.class)
+        .until(d -> !d.findElement(By.id("err-w-address")).getText().isBlank());
+    browser.findElement(By.id("w-address")).sendKeys("198.51.100.2/24");
+    browser.findElement(By.id("w-gateway")).sendKeys("198.51.100.1");
+    browser.findElement(By.id("add-wan-link")).click();
+    assertThat(waiting(10).until(d -> d.findElement(By.cssSelector(".notice"))).getText())
+        .contains("ge-0/0/0");
+    assertThat(browser.findElement(By.id("wan-links")).getText())
+        .contains("198.51.100.2/24 via 198.51.100.1");
+    screenshot("site");
+
+    browser.findElement(By.linkText("Administration")).click();
+    browser.findElement(By.linkText("Device models")).click();
+    browser.findElement(By.id("m-name")).sendKeys("SRX345");
+    browser.findElement(By.id("m-vendor")).sendKeys("Juniper");
+    browser.findElement(By.id("create-model")).click();
+    waiting(10)
+        .ignoring(StaleElementReferenceException.class)
+        .until(d -> !d.findElement(By.id("err-m-family")).getText().isBlank());
+    assertThat(browser.findElement(By.id("m-name")).getAttribute("value")).isEqualTo("SRX345");
+    browser.findElement(By.id("m-family")).sendKeys("srx");
+    browser.findElement(By.id("create-model")).click();
+    assertThat(waiting(10).until(d -> d.findElement(By.cssSelector(".notice"))).getText())
+        .contains("SRX345");
+    assertThat(browser.findElement(By.id("device-models")).getText()).contains("SRX345");
+    signOut();
+  }
+
+  @Test
+  @Order(5)
+  void aTenantOperatorFollowsAnOverlayAndSteersACampaign() throws Exception {
+    String spoke =
+        create(
+            "/api/v1/sites",
+            java.util.Map.of(
+                "tenantId", f.alphaTenant(), "name", "alpha-rennes", "type", "BRANCH"));
+    String hub = api("GET", "/api/v1/devices/" + f.alphaDevice(), null).get("siteId").asText();
+    String overlay =
+        create(
+            "/api/v1/overlays",
+            java.util.Map.of(
+                "tenantId",
+                f.alphaTenant(),
+                "name",
+                "alpha-browser-wan",
+                "topology",
+                "HUB_SPOKE",
+                "hubSiteIds",
+                List.of(hub),
+                "siteIds",
+                List.of(spoke),
+                "tunnelPool",
+                "10.254.0.0/24"));
+    // the onboarded device is on the newer version now: the campaign takes it to a third one
+    String version = "24.2R1.3";
+    uploadImage(version);
+    String image =
+        api("GET", "/api/v1/images?version=" + version, null)
+            .get("items")
+            .get(0)
+            .get("id")
+            .asText();
+    java.time.Instant tomorrow = java.time.Instant.now().plus(Duration.ofDays(1));
+    String campaign =
+        api(
+                "POST",
+                "/api/v1/upgrade-campaigns",
+                java.util.Map.of(
+                    "tenantId",
+                    f.alphaTenant(),
+                    "name",
+                    "alpha-browser-upgrade",
+                    "imageId",
+                    image,
+                    "window",
+                    java.util.Map.of(
+                        "start", tomorrow.toString(),
+                        "end", tomorrow.plus(Duration.ofHours(2)).toString())))
+            .get("campaign")
+            .get("id")
+            .asText();
+
+    signIn(OPERATOR, OPERATOR_PASSWORD);
+    browser.findElement(By.linkText("Overlays")).click();
+    browser.findElement(By.linkText("alpha-browser-wan")).click();
+    waiting(10).until(ExpectedConditions.presenceOfElementLocated(By.id("topology")));
+    assertThat(
+            browser.findElements(By.cssSelector("#topology g.site.hub[data-site='" + hub + "']")))
+        .hasSize(1);
+    assertThat(browser.findElements(By.cssSelector("#topology g.site.spoke"))).hasSize(1);
+    assertThat(browser.findElement(By.id("members")).getText()).contains("alpha-rennes");
+    assertThat(browser.findElement(By.id("overlay-state")).getText()).isEqualTo("DRAFT");
+    screenshot("overlay");
+
+    browser.findElement(By.linkText("Campaigns")).click();
+    browser.findElement(By.linkText("alpha-browser-upgrade")).click();
+    waiting(10).until(ExpectedConditions.presenceOfElementLocated(By.id("waves")));
+    assertThat(browser.findElement(By.id("campaign-devices")).getText())
+        .contains(f.alphaSerial())
+        .contains("NOT_STARTED");
+    waiting(30)
+        .until(
+            d -> {
+              d.navigate().refresh();
+              return d.findElement(By.id("campaign-state")).getText().equals("RUNNING");
+            });
+    browser.findElement(By.id("pause")).click();
+    assertThat(waiting(10).until(d -> d.findElement(By.cssSelector(".notice"))).getText())
+        .startsWith("Paused");
+    assertThat(browser.findElement(By.id("campaign-state")).getText()).isEqualTo("PAUSED");
+    screenshot("campaign");
+    browser.findElement(By.id("cancel-campaign")).click();
+    assertThat(waiting(10).until(d -> d.findElement(By.cssSelector(".notice"))).getText())
+        .startsWith("Cancelled");
+    assertThat(
+            api("GET", "/api/v1/upgrade-campaigns/" + campaign, null)
+                .get("campaign")
+                .get("state")
+                .asText())
+        .isNotEqualTo("FAILED");
     signOut();
   }
 }

@@ -52,7 +52,16 @@ class ConsoleScopeIT extends ConsoleTestBase {
           "/console/operations/" + f.alphaOperation(),
           "/console/devices/" + f.alphaDevice(),
           "/console/admin/tenants",
-          "/console/admin/users"
+          "/console/admin/users",
+          "/console/sites",
+          "/console/overlays",
+          "/console/firewall-policies",
+          "/console/vnf-instances",
+          "/console/campaigns",
+          "/console/admin/opcos",
+          "/console/admin/device-models",
+          "/console/admin/images",
+          "/console/admin/vnf-packages"
         }) {
       HttpResponse<String> response = anonymous.get(path);
       assertThat(response.statusCode()).as(path).isEqualTo(302);

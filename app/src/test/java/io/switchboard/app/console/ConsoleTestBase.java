@@ -44,7 +44,7 @@ abstract class ConsoleTestBase {
   private static final String TRUSTED_PUBLIC =
       "MCowBQYDK2VwAyEA0/vgVFVlpWvUSbUBv/m1LPEpbjXYJnAWKkalLaYMxhU=";
 
-  private static final String TRUSTED_PRIVATE =
+  static final String TRUSTED_PRIVATE =
       "MC4CAQAwBQYDK2VwBCIEIMCmyhssYjcFj2B8khxrHnQGOAx+CUUkeKWUzb0Jr3bm";
   static final ObjectMapper JSON = new ObjectMapper();
 
@@ -184,19 +184,12 @@ abstract class ConsoleTestBase {
   }
 
   /** A signed image of {@code version} for the srx family, uploaded as the API takes it. */
-  private static void uploadImage(String version) {
+  static void uploadImage(String version) {
     try {
       byte[] image =
           ("simulated junos image " + version + " " + UUID.randomUUID())
               .getBytes(StandardCharsets.UTF_8);
-      java.security.Signature signer = java.security.Signature.getInstance("Ed25519");
-      signer.initSign(
-          java.security.KeyFactory.getInstance("Ed25519")
-              .generatePrivate(
-                  new java.security.spec.PKCS8EncodedKeySpec(
-                      Base64.getDecoder().decode(TRUSTED_PRIVATE))));
-      signer.update(java.security.MessageDigest.getInstance("SHA-256").digest(image));
-      String signature = Base64.getEncoder().encodeToString(signer.sign());
+      String signature = sign(image);
       String boundary = "console-" + UUID.randomUUID();
       java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
       for (String[] field :
@@ -237,6 +230,18 @@ abstract class ConsoleTestBase {
     } catch (IOException | java.security.GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** The base64 Ed25519 signature, by the trusted test key, over the SHA-256 of {@code file}. */
+  static String sign(byte[] file) throws java.security.GeneralSecurityException {
+    java.security.Signature signer = java.security.Signature.getInstance("Ed25519");
+    signer.initSign(
+        java.security.KeyFactory.getInstance("Ed25519")
+            .generatePrivate(
+                new java.security.spec.PKCS8EncodedKeySpec(
+                    Base64.getDecoder().decode(TRUSTED_PRIVATE))));
+    signer.update(java.security.MessageDigest.getInstance("SHA-256").digest(file));
+    return Base64.getEncoder().encodeToString(signer.sign());
   }
 
   static String create(String path, Map<String, Object> body) {

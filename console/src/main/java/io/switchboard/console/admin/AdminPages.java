@@ -1,30 +1,24 @@
 package io.switchboard.console.admin;
 
 import io.switchboard.api.common.Filters;
-import io.switchboard.api.error.ApiException;
 import io.switchboard.api.security.CurrentScope;
-import io.switchboard.api.tenancy.OpcoService;
 import io.switchboard.api.tenancy.TenantService;
 import io.switchboard.api.user.UserController;
 import io.switchboard.api.user.UserService;
+import io.switchboard.console.web.Form;
+import io.switchboard.console.web.Names;
 import io.switchboard.inventory.scope.AccessScope;
-import io.switchboard.inventory.tenancy.OperatingCompany;
 import io.switchboard.inventory.tenancy.Tenant;
 import io.switchboard.inventory.user.Role;
 import io.switchboard.inventory.user.UserAccount;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PageableDefault;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,15 +36,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/console/admin")
 public class AdminPages {
   private final TenantService tenants;
-  private final OpcoService opcos;
   private final UserService users;
+  private final Names names;
   private final Validator validator;
 
-  public AdminPages(
-      TenantService tenants, OpcoService opcos, UserService users, Validator validator) {
+  public AdminPages(TenantService tenants, UserService users, Names names, Validator validator) {
     this.tenants = tenants;
-    this.opcos = opcos;
     this.users = users;
+    this.names = names;
     this.validator = validator;
   }
 
@@ -58,46 +51,29 @@ public class AdminPages {
   public String tenants(@PageableDefault(size = 20, sort = "name") Pageable pageable, Model model) {
     AccessScope scope = CurrentScope.get();
     model.addAttribute("page", tenants.list(scope, Filters.none(), byName(pageable)));
-    model.addAttribute("opcos", opcoNames(scope));
-    if (!model.containsAttribute("form")) {
-      model.addAttribute("form", new LinkedHashMap<String, String>());
-    }
-    if (!model.containsAttribute("errors")) {
-      model.addAttribute("errors", Map.of());
-    }
+    model.addAttribute("opcos", names.opcos(scope));
+    showForm(model, Form.empty());
     return "console/tenants";
   }
 
   @PostMapping("/tenants")
   public String createTenant(
-      @RequestParam(required = false) String opcoId,
-      @RequestParam(required = false) String name,
-      @RequestParam(required = false) String description,
+      @RequestParam Map<String, String> submitted,
       HttpServletResponse response,
       Model model,
       RedirectAttributes redirect) {
-    AccessScope scope = CurrentScope.get();
+    Form form = Form.of(submitted);
     TenantService.TenantRequest request =
         new TenantService.TenantRequest(
-            blankToNull(opcoId), blankToNull(name), blankToNull(description));
-    Map<String, String> errors = violations(request);
-    if (errors.isEmpty()) {
-      try {
-        Tenant created = tenants.create(scope, request);
-        redirect.addFlashAttribute("notice", "Tenant '" + created.getName() + "' created.");
-        return "redirect:/console/admin/tenants";
-      } catch (ApiException refused) {
-        errors = fieldsOf(refused);
-      }
+            form.text("opcoId"), form.text("name"), form.text("description"));
+    Tenant created = form.submit(validator, request, r -> tenants.create(CurrentScope.get(), r));
+    if (created == null) {
+      form.show("tenantForm", model, response);
+      showForm(model, form);
+      return tenants(PageRequest.of(0, 20), model);
     }
-    Map<String, String> form = new LinkedHashMap<>();
-    form.put("opcoId", opcoId);
-    form.put("name", name);
-    form.put("description", description);
-    model.addAttribute("form", form);
-    model.addAttribute("errors", errors);
-    response.setStatus(HttpStatus.BAD_REQUEST.value());
-    return tenants(PageRequest.of(0, 20), model);
+    redirect.addFlashAttribute("notice", "Tenant '" + created.getName() + "' created.");
+    return "redirect:/console/admin/tenants";
   }
 
   @GetMapping("/users")
@@ -110,124 +86,60 @@ public class AdminPages {
     Page<UserAccount> page = users.list(scope, Filters.none(), safe);
     model.addAttribute("page", page);
     model.addAttribute("roles", Role.values());
-    model.addAttribute("opcos", opcoNames(scope));
-    model.addAttribute("tenants", tenantNames(scope));
-    if (!model.containsAttribute("form")) {
-      model.addAttribute("form", new LinkedHashMap<String, String>());
-    }
-    if (!model.containsAttribute("errors")) {
-      model.addAttribute("errors", Map.of());
-    }
+    model.addAttribute("opcos", names.opcos(scope));
+    model.addAttribute("tenants", names.tenants(scope));
+    showForm(model, Form.empty());
     return "console/users";
   }
 
   @PostMapping("/users")
   public String createUser(
-      @RequestParam(required = false) String username,
-      @RequestParam(required = false) String password,
-      @RequestParam(required = false) String role,
-      @RequestParam(required = false) String opcoId,
-      @RequestParam(required = false) String tenantId,
+      @RequestParam Map<String, String> submitted,
       HttpServletResponse response,
       Model model,
       RedirectAttributes redirect) {
-    AccessScope scope = CurrentScope.get();
-    Map<String, String> errors = new LinkedHashMap<>();
-    Role parsedRole = null;
-    if (role != null && !role.isBlank()) {
-      try {
-        parsedRole = Role.valueOf(role);
-      } catch (IllegalArgumentException e) {
-        errors.put("role", "must be one of " + List.of(Role.values()));
-      }
-    }
+    Form form = Form.of(submitted);
+    Role role = form.choice("role", Role.class);
     UserController.UserRequest request =
         new UserController.UserRequest(
-            blankToNull(username),
-            password,
-            parsedRole,
-            blankToNull(opcoId),
-            blankToNull(tenantId));
-    violations(request).forEach(errors::putIfAbsent);
-    if (errors.isEmpty()) {
-      try {
-        UserAccount created =
-            users.create(
-                scope,
-                request.username(),
-                request.password(),
-                request.role(),
-                request.opcoId(),
-                request.tenantId());
-        redirect.addFlashAttribute("notice", "User '" + created.getUsername() + "' created.");
-        return "redirect:/console/admin/users";
-      } catch (ApiException refused) {
-        errors = fieldsOf(refused);
-      }
-    }
-    Map<String, String> form = new LinkedHashMap<>();
-    form.put("username", username);
-    form.put("role", role);
-    form.put("opcoId", opcoId);
-    form.put("tenantId", tenantId);
+            form.text("username"),
+            submitted.get("password"),
+            role,
+            form.text("opcoId"),
+            form.text("tenantId"));
+    UserAccount created =
+        form.submit(
+            validator,
+            request,
+            r ->
+                users.create(
+                    CurrentScope.get(),
+                    r.username(),
+                    r.password(),
+                    r.role(),
+                    r.opcoId(),
+                    r.tenantId()));
     // the password is never sent back
-    model.addAttribute("form", form);
-    model.addAttribute("errors", errors);
-    response.setStatus(HttpStatus.BAD_REQUEST.value());
-    return users(PageRequest.of(0, 20), model);
+    form.forget("password");
+    if (created == null) {
+      form.show("userForm", model, response);
+      showForm(model, form);
+      return users(PageRequest.of(0, 20), model);
+    }
+    redirect.addFlashAttribute("notice", "User '" + created.getUsername() + "' created.");
+    return "redirect:/console/admin/users";
   }
 
-  private <T> Map<String, String> violations(T request) {
-    Map<String, String> errors = new LinkedHashMap<>();
-    Set<ConstraintViolation<T>> found = validator.validate(request);
-    found.stream()
-        .sorted((a, b) -> a.getPropertyPath().toString().compareTo(b.getPropertyPath().toString()))
-        .forEach(v -> errors.putIfAbsent(v.getPropertyPath().toString(), v.getMessage()));
-    return errors;
-  }
-
-  /** The API's refusal, by field; one without a field is shown above the form. */
-  private static Map<String, String> fieldsOf(ApiException refused) {
-    if (refused.status() == HttpStatus.FORBIDDEN || refused.status() == HttpStatus.NOT_FOUND) {
-      throw refused;
+  /** The tenants and users templates read the form as {@code form} and {@code errors}. */
+  private static void showForm(Model model, Form form) {
+    if (!model.containsAttribute("form")) {
+      model.addAttribute("form", form.getValues());
+      model.addAttribute("errors", form.getErrors());
     }
-    Map<String, String> errors = new LinkedHashMap<>();
-    for (ApiException.FieldProblem p : refused.problems()) {
-      errors.putIfAbsent(p.field(), p.message());
-    }
-    if (errors.isEmpty()) {
-      errors.put("form", refused.getMessage());
-    }
-    return errors;
-  }
-
-  private Map<String, String> opcoNames(AccessScope scope) {
-    Map<String, String> names = new LinkedHashMap<>();
-    try {
-      for (OperatingCompany o :
-          opcos.list(scope, Filters.none(), PageRequest.of(0, 200, Sort.by("name")))) {
-        names.put(o.getId(), o.getName());
-      }
-    } catch (ApiException notVisible) {
-      // a role that reads no operating companies picks none
-    }
-    return names;
-  }
-
-  private Map<String, String> tenantNames(AccessScope scope) {
-    Map<String, String> names = new LinkedHashMap<>();
-    for (Tenant t : tenants.list(scope, Filters.none(), PageRequest.of(0, 200, Sort.by("name")))) {
-      names.put(t.getId(), t.getName());
-    }
-    return names;
   }
 
   private static Pageable byName(Pageable pageable) {
     return PageRequest.of(
         pageable.getPageNumber(), Math.min(100, pageable.getPageSize()), Sort.by("name"));
-  }
-
-  private static String blankToNull(String s) {
-    return s == null || s.isBlank() ? null : s.trim();
   }
 }

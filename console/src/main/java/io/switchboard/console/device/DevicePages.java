@@ -8,12 +8,16 @@ import io.switchboard.api.operation.OperationService;
 import io.switchboard.api.security.CurrentScope;
 import io.switchboard.api.site.SiteService;
 import io.switchboard.console.operation.ProcessState;
+import io.switchboard.inventory.compliance.IntendedConfig;
+import io.switchboard.inventory.compliance.IntendedConfigRecorder;
 import io.switchboard.inventory.device.Device;
 import io.switchboard.inventory.device.DeviceLifecycle;
 import io.switchboard.inventory.operation.Operation;
 import io.switchboard.inventory.scope.AccessScope;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -42,13 +46,16 @@ public class DevicePages {
   private final SiteService sites;
   private final OperationService operations;
   private final ProcessState process;
+  private final IntendedConfigRecorder intended;
 
   public DevicePages(
       DeviceService devices,
       DeviceModelService models,
       SiteService sites,
       OperationService operations,
-      ProcessState process) {
+      ProcessState process,
+      IntendedConfigRecorder intended) {
+    this.intended = intended;
     this.devices = devices;
     this.models = models;
     this.sites = sites;
@@ -76,8 +83,27 @@ public class DevicePages {
     return "console/devices";
   }
 
-  /** One operation of the timeline and the steps of its process. */
-  public record Entry(Operation operation, List<ProcessState.Step> steps) {}
+  /**
+   * One operation of the timeline, the steps of its process, and the configuration it committed to
+   * the device (the parts of the intended configuration it last wrote, in set form).
+   */
+  public record Entry(Operation operation, List<ProcessState.Step> steps, List<Sent> sent) {}
+
+  /**
+   * A part of the intended configuration, as the operation committed it; a value that Junos keeps
+   * secret (a pre-shared key, a password hash) is shown hidden, should a part ever carry one.
+   */
+  public record Sent(String part, String setLines, long lines) {
+    private static final java.util.regex.Pattern SECRET =
+        java.util.regex.Pattern.compile(
+            "(?i)\\b(pre-shared-key\\s+ascii-text|pre-shared-key\\s+hexadecimal|encrypted-password"
+                + "|authentication-key|secret)\\s+\\S+");
+
+    static Sent of(IntendedConfig c) {
+      String lines = SECRET.matcher(c.getSetLines()).replaceAll("$1 (hidden)");
+      return new Sent(c.getPart(), lines, lines.lines().count());
+    }
+  }
 
   @GetMapping("/{id}")
   public String detail(
@@ -104,6 +130,13 @@ public class DevicePages {
             Set.of(device.getId()),
             PageRequest.of(
                 Math.max(0, page), TIMELINE_PAGE, Sort.by(Sort.Direction.DESC, "createdAt")));
+    // read after the scope check above: the device is the caller's
+    Map<String, List<Sent>> sentBy = new HashMap<>();
+    for (IntendedConfig part : intended.of(device.getId())) {
+      if (part.getOperationId() != null) {
+        sentBy.computeIfAbsent(part.getOperationId(), k -> new ArrayList<>()).add(Sent.of(part));
+      }
+    }
     List<Entry> timeline = new ArrayList<>();
     for (Operation o : ops) {
       List<ProcessState.Step> steps = List.of();
@@ -114,7 +147,7 @@ public class DevicePages {
           // the timeline still shows the operation; its detail page says what the engine said
         }
       }
-      timeline.add(new Entry(o, steps));
+      timeline.add(new Entry(o, steps, sentBy.getOrDefault(o.getId(), List.of())));
     }
     model.addAttribute("timeline", timeline);
     model.addAttribute("ops", ops);

@@ -2,18 +2,18 @@ package io.switchboard.console.operation;
 
 import io.camunda.client.api.command.ClientException;
 import io.camunda.client.api.search.response.ProcessInstance;
-import io.switchboard.api.common.Filters;
 import io.switchboard.api.error.ApiException;
 import io.switchboard.api.operation.OperationRepairs;
 import io.switchboard.api.operation.OperationService;
 import io.switchboard.api.operation.OperationTracker;
 import io.switchboard.api.security.Action;
 import io.switchboard.api.security.CurrentScope;
-import io.switchboard.api.tenancy.TenantService;
+import io.switchboard.console.web.Actions;
+import io.switchboard.console.web.Form;
+import io.switchboard.console.web.Names;
 import io.switchboard.inventory.operation.Operation;
 import io.switchboard.inventory.operation.OperationState;
 import io.switchboard.inventory.scope.AccessScope;
-import io.switchboard.inventory.tenancy.Tenant;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PageableDefault;
@@ -52,7 +51,7 @@ public class OperationPages {
   private final OperationService operations;
   private final OperationTracker tracker;
   private final OperationRepairs repairs;
-  private final TenantService tenants;
+  private final Names names;
   private final BusinessKeys keys;
   private final ProcessState process;
 
@@ -60,13 +59,13 @@ public class OperationPages {
       OperationService operations,
       OperationTracker tracker,
       OperationRepairs repairs,
-      TenantService tenants,
+      Names names,
       BusinessKeys keys,
       ProcessState process) {
     this.operations = operations;
     this.tracker = tracker;
     this.repairs = repairs;
-    this.tenants = tenants;
+    this.names = names;
     this.keys = keys;
     this.process = process;
   }
@@ -99,14 +98,14 @@ public class OperationPages {
     Page<Operation> page =
         operations.list(
             scope,
-            blankToNull(tenantId),
-            blankToNull(type),
+            Form.trimmed(tenantId),
+            Form.trimmed(type),
             state,
             from == null ? null : from.atStartOfDay().toInstant(ZoneOffset.UTC),
             to == null ? null : to.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC),
             targets,
             pageable);
-    Map<String, String> tenantNames = tenantNames(scope);
+    Map<String, String> tenantNames = names.tenants(scope);
     BusinessKeys.Names names = keys.names(scope);
     model.addAttribute(
         "rows",
@@ -151,15 +150,6 @@ public class OperationPages {
     return "console/operations";
   }
 
-  private Map<String, String> tenantNames(AccessScope scope) {
-    Map<String, String> names = new java.util.LinkedHashMap<>();
-    for (Tenant t :
-        tenants.list(scope, Filters.none(), PageRequest.of(0, 200, Sort.by("name"))).getContent()) {
-      names.put(t.getId(), t.getName());
-    }
-    return names;
-  }
-
   @GetMapping("/{id}")
   public String detail(@PathVariable String id, Model model) {
     Operation operation = find(Action.READ, id);
@@ -178,7 +168,7 @@ public class OperationPages {
   private String render(Operation operation, Long key, Model model) {
     AccessScope scope = CurrentScope.get();
     model.addAttribute("op", operation);
-    model.addAttribute("tenant", tenantNames(scope).getOrDefault(operation.getTenantId(), ""));
+    model.addAttribute("tenant", names.tenants(scope).getOrDefault(operation.getTenantId(), ""));
     model.addAttribute("businessKey", keys.names(scope).of(operation));
     model.addAttribute("key", key);
     boolean root = key != null && key.equals(operation.getProcessInstanceKey());
@@ -228,32 +218,25 @@ public class OperationPages {
   @PostMapping("/{id}/retry")
   public String retry(@PathVariable String id, RedirectAttributes redirect) {
     Operation operation = find(Action.RUN, id);
-    return act(
-        id,
+    return Actions.attempt(
         redirect,
-        () -> repairs.retry(operation, CurrentScope.get().username()),
-        "Retried: the failed steps got another try and the incidents were resolved.");
+        "/console/operations/" + id,
+        () -> {
+          repairs.retry(operation, CurrentScope.get().username());
+          return "Retried: the failed steps got another try and the incidents were resolved.";
+        });
   }
 
   @PostMapping("/{id}/cancel")
   public String cancel(@PathVariable String id, RedirectAttributes redirect) {
     Operation operation = find(Action.RUN, id);
-    return act(
-        id, redirect, () -> repairs.cancel(operation, CurrentScope.get().username()), "Cancelled.");
-  }
-
-  private String act(
-      String id, RedirectAttributes redirect, Supplier<Operation> action, String done) {
-    try {
-      action.get();
-      redirect.addFlashAttribute("notice", done);
-    } catch (ApiException refused) {
-      if (refused.status() == HttpStatus.NOT_FOUND || refused.status() == HttpStatus.FORBIDDEN) {
-        throw refused;
-      }
-      redirect.addFlashAttribute("problem", refused.getMessage());
-    }
-    return "redirect:/console/operations/" + id;
+    return Actions.attempt(
+        redirect,
+        "/console/operations/" + id,
+        () -> {
+          repairs.cancel(operation, CurrentScope.get().username());
+          return "Cancelled.";
+        });
   }
 
   private Operation find(Action action, String id) {
@@ -280,9 +263,5 @@ public class OperationPages {
     } catch (ClientException e) {
       throw new ApiException(HttpStatus.BAD_GATEWAY, null, "The workflow engine is not reachable");
     }
-  }
-
-  private static String blankToNull(String s) {
-    return s == null || s.isBlank() ? null : s.trim();
   }
 }

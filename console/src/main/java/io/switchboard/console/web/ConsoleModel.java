@@ -35,6 +35,17 @@ public class ConsoleModel {
           Permissions.allows(role, Action.WRITE, Resource.USERS),
           Permissions.allows(role, Action.RUN, Resource.OPERATIONS));
     }
+
+    /** Whether the role may take {@code action} on {@code resource}: the API's table, by name. */
+    public boolean may(String action, String resource) {
+      return Permissions.allows(
+          Role.valueOf(role), Action.valueOf(action), Resource.valueOf(resource));
+    }
+
+    /** The administration pages: provider and operating-company admins, and user admins. */
+    public boolean administers() {
+      return seesTenants || administersUsers;
+    }
   }
 
   @ModelAttribute("me")

@@ -1,0 +1,93 @@
+package io.switchboard.console.overlay;
+
+import io.switchboard.api.operation.OperationService;
+import io.switchboard.api.sdwan.OverlayService;
+import io.switchboard.api.security.CurrentScope;
+import io.switchboard.console.web.Actions;
+import io.switchboard.console.web.Listing;
+import io.switchboard.console.web.Names;
+import io.switchboard.inventory.operation.Operation;
+import io.switchboard.inventory.scope.AccessScope;
+import io.switchboard.inventory.sdwan.Overlay;
+import io.switchboard.inventory.sdwan.OverlayMember;
+import io.switchboard.inventory.sdwan.Tunnel;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * SD-WAN overlays: the list, and one overlay with its topology drawn (hubs, spokes, tunnels
+ * coloured by state), its member sites, its tunnels (never their keys) and the operations that
+ * rolled it out or moved sites in and out; a rollout starts from here for roles that may run one.
+ */
+@Controller
+@RequestMapping("/console/overlays")
+public class OverlayPages {
+  private final OverlayService overlays;
+  private final OperationService operations;
+  private final Names names;
+
+  public OverlayPages(OverlayService overlays, OperationService operations, Names names) {
+    this.overlays = overlays;
+    this.operations = operations;
+    this.names = names;
+  }
+
+  @GetMapping
+  public String list(Pageable pageable, Model model) {
+    AccessScope scope = CurrentScope.get();
+    Pageable page =
+        Listing.filters().page(pageable, Set.of("name", "createdAt"), Sort.by("name"), model);
+    model.addAttribute("page", overlays.list(scope, page));
+    model.addAttribute("tenants", names.tenants(scope));
+    return "console/overlays";
+  }
+
+  @GetMapping("/{id}")
+  public String detail(@PathVariable String id, Model model) {
+    AccessScope scope = CurrentScope.get();
+    Overlay overlay = overlays.get(scope, id);
+    List<OverlayMember> members = overlays.members(id);
+    List<Tunnel> tunnels = overlays.tunnels(id);
+    Map<String, String> siteNames = names.sites(scope, overlay.getTenantId());
+    model.addAttribute("overlay", overlay);
+    model.addAttribute("tenant", names.tenants(scope).getOrDefault(overlay.getTenantId(), ""));
+    model.addAttribute("members", members);
+    model.addAttribute("tunnels", tunnels);
+    model.addAttribute("siteNames", siteNames);
+    model.addAttribute("picture", TopologyPicture.of(members, tunnels, siteNames));
+    model.addAttribute(
+        "operations",
+        operations.list(
+            scope,
+            null,
+            null,
+            null,
+            null,
+            null,
+            Set.of(id),
+            PageRequest.of(0, 20, Sort.by(Sort.Direction.DESC, "createdAt"))));
+    return "console/overlay";
+  }
+
+  @PostMapping("/{id}/rollout")
+  public String rollout(@PathVariable String id, RedirectAttributes redirect) {
+    return Actions.attempt(
+        redirect,
+        "/console/overlays/" + id,
+        () -> {
+          Operation started = overlays.rollout(CurrentScope.get(), id, null, null);
+          return "Rollout started (operation " + started.getId() + ").";
+        });
+  }
+}

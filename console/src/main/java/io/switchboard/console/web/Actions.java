@@ -1,0 +1,28 @@
+package io.switchboard.console.web;
+
+import io.switchboard.api.error.ApiException;
+import java.util.function.Supplier;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * A button's action through an API service, then back to its page: what it did as a notice, or the
+ * service's refusal (409, 422: nothing to retry, already ended) as a problem on the page. "Not
+ * found" and "not allowed" answer the whole request, as in the API.
+ */
+public final class Actions {
+  private Actions() {}
+
+  /** Runs {@code action}, which answers the notice, and redirects to {@code page}. */
+  public static String attempt(RedirectAttributes redirect, String page, Supplier<String> action) {
+    try {
+      redirect.addFlashAttribute("notice", action.get());
+    } catch (ApiException refused) {
+      if (refused.status() == HttpStatus.NOT_FOUND || refused.status() == HttpStatus.FORBIDDEN) {
+        throw refused;
+      }
+      redirect.addFlashAttribute("problem", refused.getMessage());
+    }
+    return "redirect:" + page;
+  }
+}

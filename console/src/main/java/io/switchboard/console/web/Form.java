@@ -1,0 +1,187 @@
+package io.switchboard.console.web;
+
+import io.switchboard.api.error.ApiException;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.math.BigDecimal;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.springframework.http.HttpStatus;
+import org.springframework.ui.Model;
+
+/**
+ * One submitted console form, checked the way the API checks a JSON body: values that do not parse
+ * get the API's own words ({@code invalid value 'x', expected one of [...]}), then the request
+ * record's constraints, then the service's refusal, each kept by field so the page shows it beside
+ * the field. What was typed is echoed back, except fields {@link #forget forgotten} (passwords).
+ */
+public final class Form {
+  private final Map<String, String> values = new LinkedHashMap<>();
+  private final Map<String, String> errors = new LinkedHashMap<>();
+
+  private Form(Map<String, String> submitted) {
+    submitted.forEach(
+        (name, value) -> {
+          if (!name.startsWith("_")) {
+            values.put(name, value);
+          }
+        });
+  }
+
+  /** An empty form, as a page shows it before anything was submitted. */
+  public static Form empty() {
+    return new Form(Map.of());
+  }
+
+  public static Form of(Map<String, String> submitted) {
+    return new Form(submitted);
+  }
+
+  public Map<String, String> getValues() {
+    return values;
+  }
+
+  public Map<String, String> getErrors() {
+    return errors;
+  }
+
+  public boolean ok() {
+    return errors.isEmpty();
+  }
+
+  /**
+   * The trimmed text of {@code field}; null when blank or absent (as a JSON body leaves it out).
+   */
+  public String text(String field) {
+    return trimmed(values.get(field));
+  }
+
+  /** A query parameter or field as the API would take it: null when blank. */
+  public static String trimmed(String value) {
+    return value == null || value.isBlank() ? null : value.trim();
+  }
+
+  /** A checkbox: present and not "false". */
+  public boolean flag(String field) {
+    String value = text(field);
+    return value != null && !value.equalsIgnoreCase("false");
+  }
+
+  public <E extends Enum<E>> E choice(String field, Class<E> type) {
+    String value = text(field);
+    if (value == null) {
+      return null;
+    }
+    try {
+      return Enum.valueOf(type, value);
+    } catch (IllegalArgumentException e) {
+      reject(
+          field,
+          "invalid value '" + value + "', expected one of " + List.of(type.getEnumConstants()));
+      return null;
+    }
+  }
+
+  public Integer integer(String field) {
+    String value = text(field);
+    if (value == null) {
+      return null;
+    }
+    try {
+      return Integer.valueOf(value);
+    } catch (NumberFormatException e) {
+      reject(field, "invalid value '" + value + "'");
+      return null;
+    }
+  }
+
+  public Double number(String field) {
+    BigDecimal value = decimal(field);
+    return value == null ? null : value.doubleValue();
+  }
+
+  public BigDecimal decimal(String field) {
+    String value = text(field);
+    if (value == null) {
+      return null;
+    }
+    try {
+      return new BigDecimal(value);
+    } catch (NumberFormatException e) {
+      reject(field, "invalid value '" + value + "'");
+      return null;
+    }
+  }
+
+  /** The request record's constraints, as the API's {@code @Valid} body reports them. */
+  public <T> Form validate(Validator validator, T request) {
+    validator.validate(request).stream()
+        .sorted(Comparator.comparing((ConstraintViolation<T> v) -> v.getPropertyPath().toString()))
+        .forEach(v -> reject(v.getPropertyPath().toString(), v.getMessage()));
+    return this;
+  }
+
+  /**
+   * The request checked like the API's body, then handed to the service; null when either refused
+   * it (the reasons are then on the form).
+   */
+  public <R, T> T submit(Validator validator, R request, Function<R, T> service) {
+    validate(validator, request);
+    return ok() ? attempt(() -> service.apply(request)) : null;
+  }
+
+  /** A service call whose refusal lands on the form; null when it refused. */
+  public <T> T attempt(java.util.function.Supplier<T> service) {
+    try {
+      return service.get();
+    } catch (ApiException refusal) {
+      refused(refusal);
+      return null;
+    }
+  }
+
+  public void reject(String field, String message) {
+    errors.putIfAbsent(field, message);
+  }
+
+  /**
+   * The service's refusal, by field; one without a field is shown above the form. "Not found" and
+   * "not allowed" are not a form's business: they answer the whole page, as in the API.
+   */
+  public void refused(ApiException refusal) {
+    if (refusal.status() == HttpStatus.FORBIDDEN || refusal.status() == HttpStatus.NOT_FOUND) {
+      throw refusal;
+    }
+    for (ApiException.FieldProblem p : refusal.problems()) {
+      reject(p.field(), p.message());
+    }
+    if (refusal.problems().isEmpty()) {
+      reject("form", refusal.getMessage());
+    }
+  }
+
+  /** Not echoed back (a password). */
+  public Form forget(String field) {
+    values.remove(field);
+    return this;
+  }
+
+  /** Puts the refused form on the page under {@code name}, answering 400 as the API would. */
+  public void show(String name, Model model, HttpServletResponse response) {
+    model.addAttribute(name, this);
+    response.setStatus(HttpStatus.BAD_REQUEST.value());
+  }
+
+  /** An empty form under {@code name} unless a refused one is there already. */
+  public static void offer(Model model, String... names) {
+    for (String name : names) {
+      if (!model.containsAttribute(name)) {
+        model.addAttribute(name, empty());
+      }
+    }
+  }
+}
