@@ -63,7 +63,7 @@ public final class Engine {
   public Engine(EngineStore store, EngineClock clock, boolean clockControl) {
     EngineState state = new EngineState();
     this.processor = new CommandProcessor(state, store, clock);
-    FeelExpressions feel = new FeelExpressions();
+    FeelExpressions feel = new FeelExpressions(clock);
     IncidentRaiser incidentRaiser = new IncidentRaiser(processor);
     ProcessExecutor executor =
         new ProcessExecutor(processor, feel, new VariableMerger(state, feel), incidentRaiser);
@@ -87,7 +87,7 @@ public final class Engine {
             waitStates.scheduleTimer(timer);
           }
         });
-    DmnEvaluator dmn = new DmnEvaluator();
+    DmnEvaluator dmn = new DmnEvaluator(clock);
     executor.setDecisionEvaluator(new CalledDecisions(state, feel, dmn));
     this.decisions = new DecisionCommands(processor, dmn);
     this.deployments = new DeploymentCommands(processor, waitStates, new DecisionResources(dmn));

@@ -1,10 +1,13 @@
 package io.switchboard.engine;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.response.DeploymentEvent;
 import io.camunda.client.api.response.ProcessInstanceEvent;
 import io.camunda.client.api.search.response.Incident;
+import io.camunda.client.api.search.response.UserTask;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import java.net.URI;
 import java.time.Duration;
@@ -113,5 +116,22 @@ public abstract class EngineIT {
         .atMost(Duration.ofSeconds(10))
         .until(() -> incidents(processInstanceKey), list -> !list.isEmpty())
         .get(0);
+  }
+
+  /** The one user task of a process instance, once it is there. */
+  protected UserTask awaitUserTask(long processInstanceKey) {
+    List<UserTask> tasks =
+        Awaitility.await()
+            .until(
+                () ->
+                    client
+                        .newUserTaskSearchRequest()
+                        .filter(f -> f.processInstanceKey(processInstanceKey))
+                        .send()
+                        .join()
+                        .items(),
+                items -> !items.isEmpty());
+    assertThat(tasks).hasSize(1);
+    return tasks.get(0);
   }
 }

@@ -224,18 +224,162 @@ class ExecutionListenerIT extends EngineIT {
   }
 
   @Test
-  void listenersOnAGatewayAreRefusedAtDeployment() {
+  void processListenersRunBeforeItsStartEventAndAfterItsLastElement() {
+    String p = unique("process-listened");
+    deploy(
+        Bpmn.createExecutableProcess(p)
+            .zeebeStartExecutionListener(p + "-start")
+            .zeebeEndExecutionListener(p + "-end")
+            .startEvent()
+            .serviceTask("task", t -> t.zeebeJobType(p + "-task"))
+            .endEvent()
+            .done());
+    var result =
+        client
+            .newCreateInstanceCommand()
+            .bpmnProcessId(p)
+            .latestVersion()
+            .variables(Map.of("order", 1))
+            .withResult()
+            .send();
+
+    assertThat(activateNow(p + "-task")).isEmpty(); // the start event waits for the listener
+    ActivatedJob start = activateOne(p + "-start");
+    assertThat(start.getElementId()).isEqualTo(p);
+    assertThat(start.getKind()).isEqualTo(JobKind.EXECUTION_LISTENER);
+    assertThat(start.getListenerEventType()).isEqualTo(ListenerEventType.START);
+    assertThat(start.getVariablesAsMap()).containsEntry("order", 1);
+    client.newCompleteCommand(start).variables(Map.of("prepared", "yes")).send().join();
+
+    ActivatedJob task = activateOne(p + "-task");
+    assertThat(task.getVariablesAsMap()).containsEntry("prepared", "yes");
+    client.newCompleteCommand(task).variables(Map.of("done", true)).send().join();
+
+    ActivatedJob end = activateOne(p + "-end");
+    assertThat(end.getElementId()).isEqualTo(p);
+    assertThat(end.getListenerEventType()).isEqualTo(ListenerEventType.END);
+    assertThat(end.getVariablesAsMap()).containsEntry("done", true);
+    assertThat(result.isDone()).isFalse(); // the instance ends only after its end listener
+    client.newCompleteCommand(end).variables(Map.of("audited", true)).send().join();
+
+    assertThat(result.join().getVariablesAsMap())
+        .containsEntry("prepared", "yes")
+        .containsEntry("audited", true);
+  }
+
+  @Test
+  void aProcessStartListenerThatDoesNotEvaluateIsAnIncidentOnTheInstanceAndRunsAgain() {
+    String p = unique("process-expr");
+    deploy(
+        Bpmn.createExecutableProcess(p)
+            .zeebeStartExecutionListener("=kind")
+            .startEvent()
+            .serviceTask("task", t -> t.zeebeJobType(p + "-task"))
+            .endEvent()
+            .done());
+    long pi = start(p, Map.of()).getProcessInstanceKey();
+    Incident incident = awaitIncident(pi);
+    assertThat(incident.getErrorType()).isEqualTo(IncidentErrorType.EXTRACT_VALUE_ERROR);
+    assertThat(incident.getElementId()).isEqualTo(p);
+
+    client.newSetVariablesCommand(pi).variables(Map.of("kind", p + "-audit")).send().join();
+    client.newResolveIncidentCommand(incident.getIncidentKey()).send().join();
+    client.newCompleteCommand(activateOne(p + "-audit")).send().join();
+    assertThat(activateOne(p + "-task").getProcessInstanceKey()).isEqualTo(pi);
+  }
+
+  @Test
+  void startInstructionsOnAProcessWithStartListenersAreRefusedRatherThanSkippingThem() {
+    String p = unique("process-instructed");
+    deploy(
+        Bpmn.createExecutableProcess(p)
+            .zeebeStartExecutionListener(p + "-start")
+            .startEvent()
+            .serviceTask("task", t -> t.zeebeJobType(p + "-task"))
+            .endEvent()
+            .done());
+    assertThatThrownBy(
+            () ->
+                client
+                    .newCreateInstanceCommand()
+                    .bpmnProcessId(p)
+                    .latestVersion()
+                    .startBeforeElement("task")
+                    .send()
+                    .join())
+        .isInstanceOf(ProblemException.class)
+        .satisfies(e -> assertThat(((ProblemException) e).code()).isEqualTo(400))
+        .hasMessageContaining("'" + p + "', which has start execution listeners");
+  }
+
+  @Test
+  void listenersRunOnGatewaysAndEventsBeforeWhatTheyEvaluate() {
+    String p = unique("gated");
+    deploy(
+        Bpmn.createExecutableProcess(p)
+            .startEvent("begin")
+            .zeebeEndExecutionListener(p + "-begin-end")
+            .exclusiveGateway("gate")
+            .zeebeStartExecutionListener(p + "-gate-start")
+            .conditionExpression("= route = \"wait\"")
+            .intermediateCatchEvent("wait", e -> e.timerWithDurationExpression("delay"))
+            .zeebeStartExecutionListener(p + "-wait-start")
+            .zeebeEndExecutionListener(p + "-wait-end")
+            .endEvent("done")
+            .zeebeStartExecutionListener(p + "-done-start")
+            .zeebeEndExecutionListener(p + "-done-end")
+            .moveToNode("gate")
+            .conditionExpression("= route != \"wait\"")
+            .endEvent("skipped")
+            .done());
+    var result =
+        client.newCreateInstanceCommand().bpmnProcessId(p).latestVersion().withResult().send();
+
+    ActivatedJob beginEnd = activateOne(p + "-begin-end");
+    assertThat(beginEnd.getElementId()).isEqualTo("begin");
+    client.newCompleteCommand(beginEnd).send().join();
+    // the gateway decides on what its start listener sets
+    ActivatedJob gateStart = activateOne(p + "-gate-start");
+    assertThat(gateStart.getElementId()).isEqualTo("gate");
+    client.newCompleteCommand(gateStart).variables(Map.of("route", "wait")).send().join();
+    // the timer is evaluated after the event's start listener gave its duration
+    ActivatedJob waitStart = activateOne(p + "-wait-start");
+    client.newCompleteCommand(waitStart).variables(Map.of("delay", "PT0.2S")).send().join();
+    ActivatedJob waitEnd = activateOne(p + "-wait-end");
+    assertThat(waitEnd.getElementId()).isEqualTo("wait");
+    client.newCompleteCommand(waitEnd).send().join();
+    client.newCompleteCommand(activateOne(p + "-done-start")).send().join();
+    ActivatedJob doneEnd = activateOne(p + "-done-end");
+    assertThat(doneEnd.getElementId()).isEqualTo("done");
+    client.newCompleteCommand(doneEnd).variables(Map.of("closed", true)).send().join();
+
+    // start listener variables are local to their element (the gateway, the event), as in Zeebe
+    assertThat(result.join().getVariablesAsMap())
+        .containsEntry("closed", true)
+        .doesNotContainKeys("route", "delay");
+  }
+
+  @Test
+  void startListenersOnAnEventAfterAnEventBasedGatewayAreRefused() {
+    String p = unique("raced");
     assertThatThrownBy(
             () ->
                 deploy(
-                    Bpmn.createExecutableProcess(unique("gated"))
+                    Bpmn.createExecutableProcess(p)
                         .startEvent()
-                        .exclusiveGateway("gate")
+                        .eventBasedGateway("race")
+                        .intermediateCatchEvent("late", e -> e.timerWithDuration("PT1H"))
                         .zeebeStartExecutionListener("audit")
+                        .endEvent()
+                        .moveToNode("race")
+                        .intermediateCatchEvent(
+                            "paid",
+                            e -> e.message(m -> m.name("paid").zeebeCorrelationKeyExpression("id")))
                         .endEvent()
                         .done()))
         .isInstanceOf(ProblemException.class)
-        .hasMessageContaining("element 'gate' of type 'exclusiveGateway'")
-        .hasMessageContaining("zeebe:executionListeners");
+        .hasMessageContaining("element 'late' of type 'intermediateCatchEvent'")
+        .hasMessageContaining("zeebe:executionListeners")
+        .hasMessageContaining("after an event-based gateway");
   }
 }

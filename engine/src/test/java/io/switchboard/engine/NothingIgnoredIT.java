@@ -82,31 +82,31 @@ class NothingIgnoredIT extends EngineIT {
   }
 
   @Test
-  void processLevelExecutionListenersAreRefusedToo() {
-    String id = unique("process-listeners");
+  void endListenersOnATerminateEndEventAreRefused() {
+    String id = unique("terminate-listeners");
     String xml =
         process(id, SERVICE_TASK)
             .replace(
-                "<bpmn:process id=\"" + id + "\" isExecutable=\"true\">",
-                "<bpmn:process id=\""
-                    + id
-                    + "\" isExecutable=\"true\"><bpmn:extensionElements><zeebe:executionListeners>"
+                "<bpmn:endEvent id=\"end\"><bpmn:incoming>f2</bpmn:incoming></bpmn:endEvent>",
+                "<bpmn:endEvent id=\"end\"><bpmn:extensionElements><zeebe:executionListeners>"
                     + "<zeebe:executionListener eventType=\"end\" type=\"audit\" />"
-                    + "</zeebe:executionListeners></bpmn:extensionElements>");
+                    + "</zeebe:executionListeners></bpmn:extensionElements>"
+                    + "<bpmn:incoming>f2</bpmn:incoming><bpmn:terminateEventDefinition />"
+                    + "</bpmn:endEvent>");
     assertRefused(() -> deployXml(xml))
-        .hasMessageContaining("element '" + id + "' of type 'process'")
-        .hasMessageContaining("zeebe:executionListeners");
+        .hasMessageContaining("element 'end' of type 'endEvent'")
+        .hasMessageContaining("zeebe:executionListeners")
+        .hasMessageContaining("terminate end events");
   }
 
   @Test
-  void linkedFormOnAUserTaskIsRefusedNamingFormId() {
+  void linkedFormOnAJobBasedUserTaskIsRefusedNamingFormId() {
     String xml =
         process(
             unique("linked-form"),
             """
             <bpmn:userTask id="task">
               <bpmn:extensionElements>
-                <zeebe:userTask />
                 <zeebe:formDefinition formId="approval-form" />
               </bpmn:extensionElements>
             </bpmn:userTask>

@@ -46,22 +46,6 @@ class UserTaskIT extends EngineIT {
         .done();
   }
 
-  private UserTask taskOf(long processInstanceKey) {
-    List<UserTask> tasks =
-        await()
-            .until(
-                () ->
-                    client
-                        .newUserTaskSearchRequest()
-                        .filter(f -> f.processInstanceKey(processInstanceKey))
-                        .send()
-                        .join()
-                        .items(),
-                items -> !items.isEmpty());
-    assertThat(tasks).hasSize(1);
-    return tasks.get(0);
-  }
-
   private UserTask get(long key) {
     return client.newUserTaskGetRequest(key).send().join();
   }
@@ -88,7 +72,7 @@ class UserTaskIT extends EngineIT {
                     .zeebeTaskHeader("kind", "approval")));
     long pi = start(id, Map.of("owner", "bob", "urgency", 7)).getProcessInstanceKey();
 
-    UserTask task = taskOf(pi);
+    UserTask task = awaitUserTask(pi);
     assertThat(task.getState()).isEqualTo(UserTaskState.CREATED);
     assertThat(task.getName()).isEqualTo("Approve rollout");
     assertThat(task.getProcessName()).isEqualTo("Rollout approval");
@@ -113,7 +97,7 @@ class UserTaskIT extends EngineIT {
     String id = unique("ut-lifecycle");
     deploy(process(id, t -> {}));
     long pi = start(id, Map.of()).getProcessInstanceKey();
-    long key = taskOf(pi).getUserTaskKey();
+    long key = awaitUserTask(pi).getUserTaskKey();
 
     client.newAssignUserTaskCommand(key).assignee("carol").send().join();
     assertThat(get(key).getAssignee()).isEqualTo("carol");
@@ -154,7 +138,7 @@ class UserTaskIT extends EngineIT {
   void aCompletedTaskRefusesFurtherCommandsAndAnUnknownTaskIsNotFound() {
     String id = unique("ut-ended");
     deploy(process(id, t -> {}));
-    long key = taskOf(start(id, Map.of()).getProcessInstanceKey()).getUserTaskKey();
+    long key = awaitUserTask(start(id, Map.of()).getProcessInstanceKey()).getUserTaskKey();
     client.newCompleteUserTaskCommand(key).send().join();
 
     assertThatThrownBy(() -> client.newCompleteUserTaskCommand(key).send().join())
@@ -172,7 +156,7 @@ class UserTaskIT extends EngineIT {
   void assigningAnAssignedTaskWithoutOverrideIsRefused() {
     String id = unique("ut-override");
     deploy(process(id, t -> t.zeebeAssignee("dave")));
-    long key = taskOf(start(id, Map.of()).getProcessInstanceKey()).getUserTaskKey();
+    long key = awaitUserTask(start(id, Map.of()).getProcessInstanceKey()).getUserTaskKey();
 
     assertThatThrownBy(
             () ->
@@ -191,7 +175,7 @@ class UserTaskIT extends EngineIT {
   void anUpdateWithAPriorityOutOfRangeIsRefusedAndChangesNothing() {
     String id = unique("ut-bad-update");
     deploy(process(id, t -> {}));
-    long key = taskOf(start(id, Map.of()).getProcessInstanceKey()).getUserTaskKey();
+    long key = awaitUserTask(start(id, Map.of()).getProcessInstanceKey()).getUserTaskKey();
     assertThatThrownBy(() -> client.newUpdateUserTaskCommand(key).priority(101).send().join())
         .isInstanceOf(ProblemException.class)
         .satisfies(e -> assertThat(((ProblemException) e).code()).isEqualTo(400));
@@ -203,7 +187,7 @@ class UserTaskIT extends EngineIT {
     String id = unique("ut-cancel");
     deploy(process(id, t -> {}));
     long pi = start(id, Map.of()).getProcessInstanceKey();
-    long key = taskOf(pi).getUserTaskKey();
+    long key = awaitUserTask(pi).getUserTaskKey();
 
     client.newCancelInstanceCommand(pi).send().join();
 
@@ -227,7 +211,7 @@ class UserTaskIT extends EngineIT {
             .endEvent()
             .done());
     long pi = start(id, Map.of()).getProcessInstanceKey();
-    long key = taskOf(pi).getUserTaskKey();
+    long key = awaitUserTask(pi).getUserTaskKey();
 
     await().until(() -> !activate(escalate, 1).isEmpty());
     assertThat(get(key).getState()).isEqualTo(UserTaskState.CANCELED);
@@ -250,7 +234,7 @@ class UserTaskIT extends EngineIT {
             .endEvent()
             .done());
     long pi = start(id, Map.of()).getProcessInstanceKey();
-    long key = taskOf(pi).getUserTaskKey();
+    long key = awaitUserTask(pi).getUserTaskKey();
 
     await().until(() -> !activate(remind, 1).isEmpty());
     assertThat(get(key).getState()).isEqualTo(UserTaskState.CREATED);
@@ -273,7 +257,7 @@ class UserTaskIT extends EngineIT {
             .endEvent("withdrawnEnd")
             .done());
     long pi = start(id, Map.of("request", "r-1")).getProcessInstanceKey();
-    long key = taskOf(pi).getUserTaskKey();
+    long key = awaitUserTask(pi).getUserTaskKey();
 
     client.newPublishMessageCommand().messageName(withdrawn).correlationKey("r-1").send().join();
 
@@ -326,7 +310,7 @@ class UserTaskIT extends EngineIT {
             .endEvent("rejectedEnd")
             .done());
     long pi = start(id, Map.of()).getProcessInstanceKey();
-    client.newCompleteUserTaskCommand(taskOf(pi).getUserTaskKey()).send().join();
+    client.newCompleteUserTaskCommand(awaitUserTask(pi).getUserTaskKey()).send().join();
 
     await().until(() -> processEnded(pi));
     assertThat(
@@ -352,8 +336,8 @@ class UserTaskIT extends EngineIT {
                     .zeebeTaskPriorityExpression("p")));
     long a = start(id, Map.of("who", "ann", "p", 10)).getProcessInstanceKey();
     long b = start(id, Map.of("who", "ben", "p", 80)).getProcessInstanceKey();
-    long aTask = taskOf(a).getUserTaskKey();
-    long bTask = taskOf(b).getUserTaskKey();
+    long aTask = awaitUserTask(a).getUserTaskKey();
+    long bTask = awaitUserTask(b).getUserTaskKey();
 
     assertThat(
             client
@@ -406,13 +390,16 @@ class UserTaskIT extends EngineIT {
                     .zeebeTaskPriorityExpression("p")
                     .zeebeDueDateExpression("due")));
     long low =
-        taskOf(start(id, Map.of("p", 10, "due", "2030-01-01T00:00:00Z")).getProcessInstanceKey())
+        awaitUserTask(
+                start(id, Map.of("p", 10, "due", "2030-01-01T00:00:00Z")).getProcessInstanceKey())
             .getUserTaskKey();
     long high =
-        taskOf(start(id, Map.of("p", 90, "due", "2030-03-01T00:00:00Z")).getProcessInstanceKey())
+        awaitUserTask(
+                start(id, Map.of("p", 90, "due", "2030-03-01T00:00:00Z")).getProcessInstanceKey())
             .getUserTaskKey();
     long middle =
-        taskOf(start(id, Map.of("p", 50, "due", "2030-02-01T00:00:00Z")).getProcessInstanceKey())
+        awaitUserTask(
+                start(id, Map.of("p", 50, "due", "2030-02-01T00:00:00Z")).getProcessInstanceKey())
             .getUserTaskKey();
 
     assertThat(
@@ -471,7 +458,7 @@ class UserTaskIT extends EngineIT {
             .send()
             .join()
             .getProcessInstanceKey();
-    UserTask task = taskOf(pi);
+    UserTask task = awaitUserTask(pi);
     assertThat(task.getTenantId()).isEqualTo("acme");
     assertThat(
             client
@@ -488,7 +475,7 @@ class UserTaskIT extends EngineIT {
     String id = unique("ut-vars");
     deploy(process(id, t -> t.zeebeInputExpression("site", "siteName")));
     long pi = start(id, Map.of("site", "branch-7", "other", 1)).getProcessInstanceKey();
-    long key = taskOf(pi).getUserTaskKey();
+    long key = awaitUserTask(pi).getUserTaskKey();
 
     List<Variable> variables = client.newUserTaskVariableSearchRequest(key).send().join().items();
     assertThat(variables)

@@ -1,8 +1,10 @@
 package io.switchboard.engine.dmn;
 
+import io.switchboard.engine.feel.FeelClock;
 import io.switchboard.engine.feel.FeelExpressions;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +28,23 @@ import scala.util.Right;
  * resources are cached by their key; they never change once deployed.
  */
 public final class DmnEvaluator {
-  private final DmnEngine engine =
-      new DmnEngine.Builder().escapeNamesWithSpaces(true).escapeNamesWithDashes(true).build();
+  private final DmnEngine engine;
+
+  /** On the system clock (for parsing only). */
+  public DmnEvaluator() {
+    this(Clock.systemUTC());
+  }
+
+  /** FEEL's {@code now()} and {@code today()} in decisions read {@code clock}. */
+  public DmnEvaluator(Clock clock) {
+    this.engine =
+        new DmnEngine.Builder()
+            .escapeNamesWithSpaces(true)
+            .escapeNamesWithDashes(true)
+            .clock(new FeelClock(clock))
+            .build();
+  }
+
   private final Map<Long, ParsedDmn> parsed = new ConcurrentHashMap<>();
 
   /** One evaluated decision (the called one and each it required), as the audit has it. */

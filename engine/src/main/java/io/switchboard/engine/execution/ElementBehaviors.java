@@ -49,6 +49,7 @@ final class ElementBehaviors {
   void run(ElementInstance instance, FlowNode node) {
     WaitStates waitStates = executor.waitStates();
     switch (node.type) {
+      case PROCESS -> executor.startProcess(instance, node);
       case START_EVENT, PARALLEL_GATEWAY, BOUNDARY_EVENT, MANUAL_TASK, TASK ->
           executor.complete(instance, node.outgoing);
       case EXCLUSIVE_GATEWAY -> gateways.activateExclusive(instance, node);

@@ -92,7 +92,9 @@ final class ExecutionListenerJobs {
       }
       instance.startListenersDone++;
     } else {
-      if (values != null) {
+      if (values != null && instance.isProcessInstance()) {
+        variables.setLocal(instance, values); // a process has no flow scope: its own variables
+      } else if (values != null) {
         variables.propagate(instance.flowScopeKey, values);
       }
       instance.endListenersDone++;

@@ -60,7 +60,8 @@ public final class ProcessExecutor {
     this.gateways = new Gateways(this, state, feel, incidents);
     this.listeners = new ExecutionListenerJobs(processor, feel, variables, incidents);
     this.behaviors = new ElementBehaviors(this, state, feel, incidents, gateways, callActivities);
-    this.scopes = new ScopeLifecycle(this, processor, incidents, gateways, callActivities);
+    this.scopes =
+        new ScopeLifecycle(this, processor, incidents, listeners, gateways, callActivities);
     this.completion =
         new ElementCompletion(this, state, variables, incidents, listeners, multiInstances, scopes);
   }
@@ -189,6 +190,10 @@ public final class ProcessExecutor {
     return instance;
   }
 
+  void startProcess(ElementInstance pi, FlowNode root) {
+    scopes.startProcess(pi, root);
+  }
+
   ElementInstance newInstance(ElementInstance scope, FlowNode node) {
     return scopes.newInstance(scope, node);
   }
@@ -255,13 +260,21 @@ public final class ProcessExecutor {
       if (!listeners.startPending(instance, node)) {
         behaviors.run(instance, node);
       }
-    } else if (!listeners.endPending(instance, node)) {
+    } else if (listeners.endPending(instance, node)) {
+      return; // the next end listener
+    } else if (instance.isProcessInstance()) {
+      scopes.endProcessInstance(instance, false);
+    } else {
       completion.leave(instance, node, node.outgoing, false);
     }
   }
 
   /** The incident retry of a completion: the element's own outgoing flows again. */
   public void retryCompletion(ElementInstance instance) {
+    if (instance.isProcessInstance()) {
+      scopes.completeProcessInstance(instance);
+      return;
+    }
     FlowNode node = node(instance);
     complete(instance, node.type == ElementType.END_EVENT ? List.of() : node.outgoing);
   }

@@ -1,6 +1,7 @@
 package io.switchboard.engine.execution;
 
 import io.switchboard.engine.model.ElementType;
+import io.switchboard.engine.model.ExecutionListener;
 import io.switchboard.engine.model.FlowNode;
 import io.switchboard.engine.processor.CommandProcessor;
 import io.switchboard.engine.state.ElementInstance;
@@ -21,6 +22,7 @@ final class ScopeLifecycle {
   private final CommandProcessor processor;
   private final EngineState state;
   private final IncidentRaiser incidents;
+  private final ExecutionListenerJobs listeners;
   private final Gateways gateways;
   private final CallActivities callActivities;
   private ProcessExecutor.CompletionListener completionListener = (pi, vars, terminated) -> {};
@@ -29,9 +31,11 @@ final class ScopeLifecycle {
       ProcessExecutor executor,
       CommandProcessor processor,
       IncidentRaiser incidents,
+      ExecutionListenerJobs listeners,
       Gateways gateways,
       CallActivities callActivities) {
     this.executor = executor;
+    this.listeners = listeners;
     this.processor = processor;
     this.state = processor.state();
     this.incidents = incidents;
@@ -43,21 +47,51 @@ final class ScopeLifecycle {
     this.completionListener = listener;
   }
 
+  /**
+   * A process instance, started at {@code startEventId}; with process start listeners, they run
+   * first and the event subprocess triggers and the start event wait for them, as in Zeebe.
+   */
   ElementInstance createProcessInstance(
       ProcessDefinition definition,
       Map<String, Object> initialVariables,
       String startEventId,
       String startCorrelationKey,
       ElementInstance caller) {
-    ElementInstance pi =
-        newProcessInstance(definition, initialVariables, startCorrelationKey, caller);
-    FlowNode start = definition.model.node(startEventId);
-    executor.agenda().enqueueInScope(pi, () -> executor.activate(pi, start, null));
+    FlowNode root = definition.model.node(definition.bpmnProcessId);
+    if (root.listeners(ExecutionListener.EventType.START).isEmpty()) {
+      ElementInstance pi =
+          newProcessInstance(definition, initialVariables, startCorrelationKey, caller);
+      FlowNode start = definition.model.node(startEventId);
+      executor.agenda().enqueueInScope(pi, () -> executor.activate(pi, start, null));
+      return pi;
+    }
+    ElementInstance pi = processInstance(definition, initialVariables, startCorrelationKey, caller);
+    pi.startEventId = startEventId;
+    state.putElementInstance(pi);
+    executor.agenda().enqueueInScope(pi, () -> executor.runActivation(pi, root));
     return pi;
+  }
+
+  /** The process's own behaviour, after its start listeners: its triggers and its start event. */
+  void startProcess(ElementInstance pi, FlowNode root) {
+    executor.waitStates().openEventSubprocessTriggers(pi, root);
+    FlowNode start = executor.model(pi).node(pi.startEventId);
+    executor.agenda().enqueueInScope(pi, () -> executor.activate(pi, start, null));
   }
 
   /** A process instance with its variables and event subprocess triggers, no token yet. */
   ElementInstance newProcessInstance(
+      ProcessDefinition definition,
+      Map<String, Object> initialVariables,
+      String startCorrelationKey,
+      ElementInstance caller) {
+    ElementInstance pi = processInstance(definition, initialVariables, startCorrelationKey, caller);
+    FlowNode root = definition.model.node(definition.bpmnProcessId);
+    executor.waitStates().openEventSubprocessTriggers(pi, root);
+    return pi;
+  }
+
+  private ElementInstance processInstance(
       ProcessDefinition definition,
       Map<String, Object> initialVariables,
       String startCorrelationKey,
@@ -80,8 +114,6 @@ final class ScopeLifecycle {
     }
     state.putElementInstance(pi);
     executor.variables().setLocal(pi, initialVariables);
-    FlowNode root = definition.model.node(definition.bpmnProcessId);
-    executor.waitStates().openEventSubprocessTriggers(pi, root);
     return pi;
   }
 
@@ -117,11 +149,21 @@ final class ScopeLifecycle {
       return; // bodies complete through their inner instances
     }
     if (scope.isProcessInstance()) {
-      endProcessInstance(scope, false);
+      completeProcessInstance(scope);
     } else if (scope.elementType == ElementType.EVENT_SUB_PROCESS) {
       executor.complete(scope, List.of());
     } else {
       executor.complete(scope, executor.node(scope).outgoing);
+    }
+  }
+
+  /** A process instance with nothing left in it: its end listeners, then its end. */
+  void completeProcessInstance(ElementInstance pi) {
+    if (pi.jobKey >= 0) {
+      return; // an end listener's job is pending
+    }
+    if (!listeners.endPending(pi, executor.node(pi))) {
+      endProcessInstance(pi, false);
     }
   }
 

@@ -1,6 +1,7 @@
 package io.switchboard.engine.feel;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -17,7 +18,17 @@ import org.camunda.feel.api.FeelEngineBuilder;
  * JSON-shaped Java values (maps, lists, strings, longs, doubles, booleans, null).
  */
 public final class FeelExpressions {
-  private final FeelEngineApi engine = FeelEngineBuilder.create().build();
+  private final FeelEngineApi engine;
+
+  /** On the system clock. */
+  public FeelExpressions() {
+    this(Clock.systemUTC());
+  }
+
+  /** {@code now()} and {@code today()} read {@code clock} (the engine clock, pinnable). */
+  public FeelExpressions(Clock clock) {
+    this.engine = FeelEngineBuilder.create().withClock(new FeelClock(clock)).build();
+  }
 
   /** Evaluates an expression that is FEEL whether or not it starts with '='. */
   public Object evaluateFeel(String expression, Map<String, Object> variables) {

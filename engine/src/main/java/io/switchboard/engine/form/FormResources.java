@@ -25,8 +25,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Camunda forms ({@code .form}: JSON with an {@code id}): deployed with processes in one
  * deployment, versioned per form id and tenant (an unchanged form keeps its version and key), and
- * returned by key ({@code GET /forms/{formKey}}). The engine only stores them; linking them to user
- * tasks is refused at deployment until it executes it.
+ * returned by key ({@code GET /forms/{formKey}}) and as the linked form of a Camunda user task
+ * ({@code zeebe:formDefinition formId}, {@code GET /user-tasks/{key}/form}).
  */
 public final class FormResources {
   private static final ObjectMapper JSON =
@@ -118,7 +118,15 @@ public final class FormResources {
           "Expected to find form with key '" + formKey + "', but none found");
     }
     try {
-      Form form = JSON.readValue(rows.get(0), Form.class);
+      return result(JSON.readValue(rows.get(0), Form.class));
+    } catch (IOException e) {
+      throw new IllegalStateException("Unreadable form row " + formKey, e);
+    }
+  }
+
+  /** A stored form as the client's {@code Form} reads it. */
+  public static FormResult result(Form form) {
+    try {
       return new FormResult()
           .formKey(String.valueOf(form.key))
           .formId(form.formId)
@@ -126,7 +134,7 @@ public final class FormResources {
           .tenantId(form.tenantId)
           .schema(JSON.readValue(form.schema, Object.class));
     } catch (IOException e) {
-      throw new IllegalStateException("Unreadable form row " + formKey, e);
+      throw new IllegalStateException("Unreadable schema of form " + form.key, e);
     }
   }
 

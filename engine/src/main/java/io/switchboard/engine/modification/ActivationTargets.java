@@ -104,11 +104,14 @@ public final class ActivationTargets {
     return model.nodes().stream().filter(n -> n.id.equals(elementId)).findFirst().orElse(null);
   }
 
-  /** A created flow scope would not run its start listeners: refused rather than skipped. */
+  /**
+   * A created flow scope (the process instance included) would not run its start listeners: refused
+   * rather than skipped.
+   */
   private void refuseScopesWithStartListeners(ProcessModel model, FlowNode node) {
     for (FlowNode scope = model.node(node.flowScopeId);
-        scope != null && scope.type != ElementType.PROCESS;
-        scope = model.node(scope.flowScopeId)) {
+        scope != null;
+        scope = scope.type == ElementType.PROCESS ? null : model.node(scope.flowScopeId)) {
       if (!scope.listeners(ExecutionListener.EventType.START).isEmpty()) {
         throw EngineException.invalidArgument(
             prefix

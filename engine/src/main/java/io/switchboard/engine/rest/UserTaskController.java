@@ -3,6 +3,7 @@ package io.switchboard.engine.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camunda.client.protocol.rest.FormResult;
 import io.camunda.client.protocol.rest.UserTaskAssignmentRequest;
 import io.camunda.client.protocol.rest.UserTaskCompletionRequest;
 import io.camunda.client.protocol.rest.UserTaskResult;
@@ -65,6 +66,17 @@ public class UserTaskController {
   @GetMapping("/user-tasks/{key}")
   public CompletableFuture<UserTaskResult> get(@PathVariable String key) {
     return engine.userTasks().get(key);
+  }
+
+  /** The task's linked form; 204 when it has none, as Camunda answers. */
+  @GetMapping("/user-tasks/{key}/form")
+  public CompletableFuture<ResponseEntity<FormResult>> form(@PathVariable String key) {
+    return engine
+        .userTasks()
+        .form(key)
+        .thenApply(
+            form ->
+                form.map(ResponseEntity::ok).orElseGet(() -> ResponseEntity.noContent().build()));
   }
 
   @PostMapping("/user-tasks/search")

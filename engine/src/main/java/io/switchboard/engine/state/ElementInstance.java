@@ -60,6 +60,12 @@ public final class ElementInstance {
   /** For process instances: the correlation key of the message that started it, if any. */
   public String startCorrelationKey;
 
+  /**
+   * For process instances whose start execution listeners run first: the start event to activate
+   * once they have completed.
+   */
+  public String startEventId;
+
   /** How many start / end execution listeners of the element have completed. */
   public int startListenersDone;
 

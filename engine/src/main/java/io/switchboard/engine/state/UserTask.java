@@ -29,6 +29,10 @@ public final class UserTask {
   public String followUpDate;
   public int priority = 50;
   public String externalFormReference;
+
+  /** The key of the linked form ({@code formId}) as resolved on creation; -1 for none. */
+  public long formKey = -1;
+
   public Map<String, String> customHeaders = new LinkedHashMap<>();
   public long creationDate;
   public long completionDate = -1;

@@ -10,6 +10,7 @@ import io.switchboard.engine.model.ElementType;
 import io.switchboard.engine.model.FlowNode;
 import io.switchboard.engine.model.ProcessModel;
 import io.switchboard.engine.model.SequenceFlow;
+import io.switchboard.engine.transform.element.ExecutionListeners;
 import io.switchboard.engine.transform.element.TransformContext;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -47,6 +48,7 @@ final class ProcessTransformer implements TransformContext {
 
   ProcessModel transform() {
     FlowNode.Builder root = FlowNode.builder(process.getId(), ElementType.PROCESS, null);
+    ExecutionListeners.read(process, root);
     nodes.put(root.id, root);
     transformScope(process.getFlowElements(), process.getId());
     ProcessLinks.link(nodes, flows, this);
@@ -100,6 +102,7 @@ final class ProcessTransformer implements TransformContext {
       }
       FlowNode.Builder node = registry.transform(element, scopeId, this);
       if (node != null) {
+        ExecutionListeners.read(element, node);
         nodes.put(node.id, node);
       }
     }

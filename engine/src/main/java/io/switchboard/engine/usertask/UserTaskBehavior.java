@@ -11,6 +11,7 @@ import io.switchboard.engine.model.usertask.UserTaskDefinition;
 import io.switchboard.engine.processor.CommandProcessor;
 import io.switchboard.engine.state.ElementInstance;
 import io.switchboard.engine.state.EngineState;
+import io.switchboard.engine.state.Form;
 import io.switchboard.engine.state.UserTask;
 import java.util.HashMap;
 import java.util.Map;
@@ -62,10 +63,24 @@ public final class UserTaskBehavior implements WaitStateBehavior {
       incidents.activationFailed(instance, "EXTRACT_VALUE_ERROR", e.getMessage());
       return;
     }
+    UserTaskDefinition definition = node.userTask;
+    if (definition.formId() != null) {
+      Form form = latestForm(instance.tenantId, definition.formId());
+      if (form == null) {
+        incidents.activationFailed(
+            instance,
+            "FORM_NOT_FOUND",
+            "Expected to find a form with id '"
+                + definition.formId()
+                + "', but no form with this id is found, at least a form with this id should be"
+                + " available. To resolve the Incident please deploy a form with the same id");
+        return;
+      }
+      task.formKey = form.key;
+    }
     if (!waitStates.openBoundaryEvents(instance, node)) {
       return;
     }
-    UserTaskDefinition definition = node.userTask;
     task.key = state.keys.nextKey();
     task.name = definition.name();
     task.processName = definition.processName();
@@ -86,6 +101,19 @@ public final class UserTaskBehavior implements WaitStateBehavior {
     state.userTasks.put(task.key, task);
     openTasks.put(instance.key, task.key);
     executor.markActive(instance);
+  }
+
+  /** A linked form's binding {@code latest}: its highest version in the task's tenant. */
+  private Form latestForm(String tenantId, String formId) {
+    Form latest = null;
+    for (Form form : state.forms.all()) {
+      if (form.tenantId.equals(tenantId)
+          && form.formId.equals(formId)
+          && (latest == null || form.version > latest.version)) {
+        latest = form;
+      }
+    }
+    return latest;
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.switchboard.engine.usertask;
 
 import io.camunda.client.protocol.rest.Changeset;
+import io.camunda.client.protocol.rest.FormResult;
 import io.camunda.client.protocol.rest.UserTaskAssignmentRequest;
 import io.camunda.client.protocol.rest.UserTaskCompletionRequest;
 import io.camunda.client.protocol.rest.UserTaskResult;
@@ -8,15 +9,18 @@ import io.camunda.client.protocol.rest.UserTaskUpdateRequest;
 import io.switchboard.engine.command.Keys;
 import io.switchboard.engine.execution.ProcessExecutor;
 import io.switchboard.engine.feel.FeelEvaluationException;
+import io.switchboard.engine.form.FormResources;
 import io.switchboard.engine.model.FlowNode;
 import io.switchboard.engine.processor.CommandProcessor;
 import io.switchboard.engine.processor.EngineException;
 import io.switchboard.engine.state.ElementInstance;
 import io.switchboard.engine.state.EngineState;
+import io.switchboard.engine.state.Form;
 import io.switchboard.engine.state.UserTask;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -196,12 +200,31 @@ public final class UserTaskCommands {
     long key = Keys.parse(userTaskKey, "userTaskKey");
     return processor.query(
         () -> {
-          UserTask task = state.userTasks.get(key);
-          if (task == null) {
-            throw EngineException.notFound("User task with key '" + key + "' not found");
-          }
+          UserTask task = found(key);
           return UserTaskSearch.result(task, executor);
         });
+  }
+
+  /**
+   * {@code GET /user-tasks/{key}/form}: the task's linked form as resolved when the task was
+   * created, or empty (204) when it has none.
+   */
+  public CompletableFuture<Optional<FormResult>> form(String userTaskKey) {
+    long key = Keys.parse(userTaskKey, "userTaskKey");
+    return processor.query(
+        () -> {
+          UserTask task = found(key);
+          Form form = task.formKey < 0 ? null : state.forms.get(task.formKey);
+          return Optional.ofNullable(form == null ? null : FormResources.result(form));
+        });
+  }
+
+  private UserTask found(long key) {
+    UserTask task = state.userTasks.get(key);
+    if (task == null) {
+      throw EngineException.notFound("User task with key '" + key + "' not found");
+    }
+    return task;
   }
 
   /** The task's element instance and the scopes around it, innermost first. */
@@ -209,10 +232,7 @@ public final class UserTaskCommands {
     long key = Keys.parse(userTaskKey, "userTaskKey");
     return processor.query(
         () -> {
-          UserTask task = state.userTasks.get(key);
-          if (task == null) {
-            throw EngineException.notFound("User task with key '" + key + "' not found");
-          }
+          UserTask task = found(key);
           return List.copyOf(task.scopeKeys);
         });
   }

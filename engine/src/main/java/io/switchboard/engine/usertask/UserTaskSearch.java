@@ -141,6 +141,7 @@ final class UserTaskSearch {
         .followUpDate(task.followUpDate)
         .priority(task.priority)
         .externalFormReference(task.externalFormReference)
+        .formKey(task.formKey < 0 ? null : String.valueOf(task.formKey))
         .customHeaders(new java.util.LinkedHashMap<>(task.customHeaders))
         .tenantId(task.tenantId);
   }

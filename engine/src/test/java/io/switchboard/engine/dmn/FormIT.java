@@ -8,15 +8,23 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.api.command.ProblemException;
 import io.camunda.client.api.response.DeploymentEvent;
 import io.camunda.client.api.response.Form;
+import io.camunda.client.api.search.enums.IncidentErrorType;
+import io.camunda.client.api.search.response.Incident;
+import io.camunda.client.api.search.response.UserTask;
+import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.switchboard.engine.EngineIT;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Camunda forms: deployed with the rest, versioned, returned by key at {@code /v2/forms/{key}}. */
+/**
+ * Camunda forms: deployed with the rest, versioned, returned by key at {@code /v2/forms/{key}} and
+ * as the linked form of a Camunda user task.
+ */
 class FormIT extends EngineIT {
 
   private DeploymentEvent deployForm(String formId, String label) {
@@ -72,5 +80,48 @@ class FormIT extends EngineIT {
         .isInstanceOf(ProblemException.class)
         .satisfies(e -> assertThat(((ProblemException) e).code()).isEqualTo(400))
         .hasMessageContaining("'x.form'");
+  }
+
+  @Test
+  void aUserTaskLinksTheLatestVersionOfItsFormAndServesIt() {
+    String formId = unique("linked");
+    String p = unique("approval");
+    deploy(
+        Bpmn.createExecutableProcess(p)
+            .startEvent()
+            .userTask("approve", t -> t.zeebeUserTask().zeebeFormId(formId))
+            .endEvent()
+            .done());
+    long pi = start(p, Map.of()).getProcessInstanceKey();
+    Incident incident = awaitIncident(pi);
+    assertThat(incident.getErrorType()).isEqualTo(IncidentErrorType.FORM_NOT_FOUND);
+    assertThat(incident.getErrorMessage()).contains("'" + formId + "'");
+
+    deployForm(formId, "First?");
+    Form latest = deployForm(formId, "Approve?").getForm().get(0);
+    client.newResolveIncidentCommand(incident.getIncidentKey()).send().join();
+    UserTask task = awaitUserTask(pi);
+    assertThat(task.getFormKey()).isEqualTo(latest.getFormKey());
+
+    var form = client.newUserTaskGetFormRequest(task.getUserTaskKey()).send().join();
+    assertThat(form.getFormKey()).isEqualTo(latest.getFormKey());
+    assertThat(form.getFormId()).isEqualTo(formId);
+    assertThat(form.getVersion()).isEqualTo(2);
+    assertThat(String.valueOf(form.getSchema())).contains("Approve?");
+  }
+
+  @Test
+  void aUserTaskWithoutALinkedFormAnswersNoContent() throws Exception {
+    String p = unique("plain");
+    deploy(
+        Bpmn.createExecutableProcess(p)
+            .startEvent()
+            .userTask("approve", t -> t.zeebeUserTask())
+            .endEvent()
+            .done());
+    UserTask task = awaitUserTask(start(p, Map.of()).getProcessInstanceKey());
+    assertThat(task.getFormKey()).isNull();
+    assertThat(get("/v2/user-tasks/" + task.getUserTaskKey() + "/form").statusCode())
+        .isEqualTo(204);
   }
 }

@@ -11,13 +11,16 @@ import org.junit.jupiter.api.Test;
 class BpmnTransformerTest {
   private final BpmnTransformer transformer = new BpmnTransformer();
 
-  private static byte[] withExecutionListener() {
+  private static byte[] withUnexecutedListener() {
     return Bpmn.convertToString(
             Bpmn.createExecutableProcess("listened")
                 .startEvent()
-                .exclusiveGateway("gateway")
-                .zeebeStartExecutionListener("audit")
-                .serviceTask("task", t -> t.zeebeJobType("work"))
+                .serviceTask(
+                    "task",
+                    t ->
+                        t.zeebeJobType("work")
+                            .zeebeStartExecutionListener("audit")
+                            .multiInstance(m -> m.zeebeInputCollectionExpression("[1, 2]")))
                 .endEvent()
                 .done())
         .getBytes(StandardCharsets.UTF_8);
@@ -25,14 +28,14 @@ class BpmnTransformerTest {
 
   @Test
   void aDeploymentWithAnUnexecutedExtensionIsRefused() {
-    assertThatThrownBy(() -> transformer.transform("p.bpmn", withExecutionListener()))
+    assertThatThrownBy(() -> transformer.transform("p.bpmn", withUnexecutedListener()))
         .isInstanceOf(DeploymentRejectedException.class)
         .hasMessageContaining("zeebe:executionListeners");
   }
 
   @Test
   void aResourceStoredBeforeTheRuleExistedStillLoadsSoTheEngineCanStart() {
-    assertThat(transformer.transformStored("p.bpmn", withExecutionListener()))
+    assertThat(transformer.transformStored("p.bpmn", withUnexecutedListener()))
         .extracting(ProcessModel::processId)
         .containsExactly("listened");
   }

@@ -15,6 +15,8 @@ package io.switchboard.engine.model.usertask;
  * @param priority {@code zeebe:priorityDefinition priority}: 0..100, default 50
  * @param formKey {@code zeebe:formDefinition formKey} (a custom form key)
  * @param externalReference {@code zeebe:formDefinition externalReference}
+ * @param formId {@code zeebe:formDefinition formId}: a linked form, the latest deployed version of
+ *     the form with that id in the task's tenant (binding {@code latest})
  */
 public record UserTaskDefinition(
     String name,
@@ -26,4 +28,5 @@ public record UserTaskDefinition(
     String followUpDate,
     String priority,
     String formKey,
-    String externalReference) {}
+    String externalReference,
+    String formId) {}

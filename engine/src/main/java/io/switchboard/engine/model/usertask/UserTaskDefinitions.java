@@ -32,7 +32,8 @@ public final class UserTaskDefinitions {
         schedule == null ? null : blankToNull(schedule.getFollowUpDate()),
         priority == null ? null : blankToNull(priority.getPriority()),
         form == null ? null : blankToNull(form.getFormKey()),
-        form == null ? null : blankToNull(form.getExternalReference()));
+        form == null ? null : blankToNull(form.getExternalReference()),
+        form == null ? null : blankToNull(form.getFormId()));
   }
 
   private static String processName(BaseElement element) {

@@ -8,6 +8,7 @@ import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeFormDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeLinkedResources;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebePublishMessage;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskListeners;
+import io.switchboard.engine.model.usertask.UserTaskDefinitions;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
@@ -26,7 +27,7 @@ public final class UnexecutedExtensions {
     List<String> problems = new ArrayList<>();
     for (ZeebeExecutionListeners listeners :
         instance.getModelElementsByType(ZeebeExecutionListeners.class)) {
-      String refusal = ListenerPlaces.refusal(listeners.getParentElement());
+      String refusal = ListenerPlaces.refusal(listeners);
       if (refusal != null) {
         problems.add(
             unsupported(listeners.getParentElement(), "zeebe:executionListeners", refusal));
@@ -58,9 +59,9 @@ public final class UnexecutedExtensions {
 
   /**
    * A user task's {@code formKey} and {@code externalReference} are executed (handed to the task or
-   * its job); a linked form ({@code formId}) needs deployed forms, which the engine does not store,
-   * and a form on any other element (a start form) would be served by Tasklist, which the engine
-   * does not have.
+   * its job), and so is a Camunda user task's linked form ({@code formId}, binding {@code latest});
+   * a linked form on a job-based user task, other bindings, and a form on any other element (a
+   * start form, served by Tasklist, which the engine does not have) are not.
    */
   private static List<String> formProblems(ZeebeFormDefinition form) {
     List<String> problems = new ArrayList<>();
@@ -69,12 +70,14 @@ public final class UnexecutedExtensions {
       problems.add(unsupported(owner, "zeebe:formDefinition", "forms outside user tasks"));
       return problems;
     }
-    if (form.getFormId() != null && !form.getFormId().isBlank()) {
+    if (form.getFormId() != null
+        && !form.getFormId().isBlank()
+        && !UserTaskDefinitions.isCamundaUserTask((UserTask) owner)) {
       problems.add(
           unsupported(
               owner,
               "zeebe:formDefinition formId",
-              "linked forms; use formKey or externalReference"));
+              "linked forms on job-based user tasks; use zeebe:userTask or formKey"));
     }
     if (form.getVersionTag() != null && !form.getVersionTag().isBlank()) {
       problems.add(unsupported(owner, "zeebe:formDefinition versionTag", "form binding"));
