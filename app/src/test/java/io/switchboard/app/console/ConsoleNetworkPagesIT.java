@@ -261,6 +261,49 @@ class ConsoleNetworkPagesIT extends ConsoleTestBase {
         .isEqualTo("DRAFT");
   }
 
+  @Test
+  void theRolloutPreviewShowsTunnelsAndCommandsWithKeysHiddenOrWhyNoneIsPossible() {
+    String hub = siteWithLink("alpha-plan-hub", "198.51.100.2/24", "198.51.100.1");
+    String spoke = siteWithLink("alpha-plan-spoke", "203.0.113.2/24", "203.0.113.1");
+    String overlay = overlay(f.alphaTenant(), "alpha-plan", hub, List.of(spoke));
+    ConsoleSession operator = as(OPERATOR, OPERATOR_PASSWORD);
+    assertThat(operator.get("/console/overlays/" + overlay).body())
+        .contains("id=\"preview-rollout\"");
+    HttpResponse<String> plan = operator.get("/console/overlays/" + overlay + "/plan");
+    assertThat(plan.statusCode()).isEqualTo(200);
+    assertThat(plan.body())
+        .contains("data-tunnel=\"")
+        .contains("alpha-plan-hub")
+        .contains("alpha-plan-spoke")
+        .contains("set security ike")
+        .contains("&lt;hidden&gt;");
+    // nothing was written: the overlay is still a draft without tunnels
+    assertThat(api("GET", "/api/v1/overlays/" + overlay, null).get("tunnels")).isEmpty();
+    // a site without a WAN link cannot be planned: the API's reason, on the overlay's page
+    HttpResponse<String> refused = operator.get("/console/overlays/" + alphaOverlay + "/plan");
+    assertThat(refused.statusCode()).isEqualTo(302);
+    assertThat(operator.get("/console/overlays/" + alphaOverlay).body())
+        .contains("No rollout is possible now: ");
+    assertThat(operator.get("/console/overlays/" + betaOverlay + "/plan").statusCode())
+        .isEqualTo(404);
+  }
+
+  private String siteWithLink(String name, String address, String gateway) {
+    String site =
+        create(
+            "/api/v1/sites", Map.of("tenantId", f.alphaTenant(), "name", name, "type", "BRANCH"));
+    create(
+        "/api/v1/sites/" + site + "/wan-links",
+        Map.of(
+            "interfaceName", "ge-0/0/0",
+            "accessType", "INTERNET",
+            "addressing", "STATIC",
+            "address", address,
+            "gateway", gateway,
+            "pathLabel", "internet"));
+    return site;
+  }
+
   /** The text beside the field whose input has {@code id}. */
   static String fieldError(String html, String id) {
     java.util.regex.Matcher m =

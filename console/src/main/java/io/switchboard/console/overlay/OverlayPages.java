@@ -1,5 +1,6 @@
 package io.switchboard.console.overlay;
 
+import io.switchboard.api.error.ApiException;
 import io.switchboard.api.operation.OperationService;
 import io.switchboard.api.sdwan.OverlayService;
 import io.switchboard.api.security.CurrentScope;
@@ -11,12 +12,14 @@ import io.switchboard.inventory.scope.AccessScope;
 import io.switchboard.inventory.sdwan.Overlay;
 import io.switchboard.inventory.sdwan.OverlayMember;
 import io.switchboard.inventory.sdwan.Tunnel;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -78,6 +81,34 @@ public class OverlayPages {
             Set.of(id),
             PageRequest.of(0, 20, Sort.by(Sort.Direction.DESC, "createdAt"))));
     return "console/overlay";
+  }
+
+  /**
+   * What a rollout would do now, computed without writing anything: the tunnels it allocates and,
+   * per site, the commands it would send (keys hidden). A plan the API refuses (a site without a
+   * WAN link, a pool too small) is shown on the overlay's page in the API's words.
+   */
+  @GetMapping("/{id}/plan")
+  public String plan(@PathVariable String id, Model model, RedirectAttributes redirect) {
+    AccessScope scope = CurrentScope.get();
+    Overlay overlay = overlays.get(scope, id);
+    OverlayService.PlanPreview plan;
+    try {
+      plan = overlays.plan(scope, id);
+    } catch (ApiException refused) {
+      if (refused.status() != HttpStatus.UNPROCESSABLE_ENTITY) {
+        throw refused;
+      }
+      redirect.addFlashAttribute("problem", "No rollout is possible now: " + refused.getMessage());
+      return "redirect:/console/overlays/" + id;
+    }
+    model.addAttribute("overlay", overlay);
+    model.addAttribute("plan", plan);
+    Map<String, String> commands = new LinkedHashMap<>();
+    plan.configuration().forEach((site, lines) -> commands.put(site, String.join("\n", lines)));
+    model.addAttribute("commands", commands);
+    model.addAttribute("siteNames", names.sites(scope, overlay.getTenantId()));
+    return "console/overlay-plan";
   }
 
   @PostMapping("/{id}/rollout")
