@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.switchboard.devices.fault.Fault;
 import io.switchboard.devices.fleet.SimulatedDevice;
 import io.switchboard.devices.fleet.SimulatedFleet;
 import io.switchboard.devices.sdwan.UnderlayAddresses;
@@ -229,17 +230,34 @@ class SdwanEndToEndIT {
     assertThat(fleet.device(serials.get(2)).runningConfig()).doesNotContain("sdwan-t");
     assertThat(hub.vpnStatus()).hasSize(1).allMatch(VpnStatus::up);
     assertThat(hub.runningConfig()).doesNotContain("192.168.12.0/24");
+    // the other spoke no longer routes to the departed site's prefixes (through the hub)
+    assertThat(fleet.device(serials.get(1)).runningConfig())
+        .contains("192.168.10.0/24")
+        .doesNotContain("192.168.12.0/24");
     assertThat(call(HttpMethod.GET, "/api/v1/overlays/" + overlay, null).get("tunnels")).hasSize(1);
 
+    // a join its device refuses fails only the member: the hub is rolled back, the overlay ACTIVE
+    fleet.device(serials.get(2)).injectFault(Fault.COMMIT_FAILURE);
+    JsonNode refusedOp = join(overlay, leaving);
+    assertThat(refusedOp.get("state").asText()).as(refusedOp.toString()).isEqualTo("FAILED");
+    JsonNode afterRefusal = call(HttpMethod.GET, "/api/v1/overlays/" + overlay, null);
+    assertThat(afterRefusal.get("state").asText()).isEqualTo("ACTIVE");
+    assertThat(afterRefusal.get("siteIds")).extracting(JsonNode::asText).doesNotContain(leaving);
+    JsonNode failedMember = member(afterRefusal, leaving);
+    assertThat(failedMember.get("state").asText()).isEqualTo("JOIN_FAILED");
+    assertThat(failedMember.get("reason").asText()).isNotBlank().doesNotContain("Exception");
+    assertThat(afterRefusal.get("tunnels")).hasSize(1);
+    assertThat(hub.vpnStatus()).hasSize(1).allMatch(VpnStatus::up);
+    assertThat(fleet.device(serials.get(2)).vpnStatus()).isEmpty();
+    fleet.device(serials.get(2)).clearFaults();
+
     // and joins again: its number is reused, both ends up
-    String join =
-        call(HttpMethod.POST, "/api/v1/overlays/" + overlay + "/sites", Map.of("siteId", leaving))
-            .get("operationId")
-            .asText();
-    JsonNode joined = finished(join, 60);
+    JsonNode joined = join(overlay, leaving);
     assertThat(joined.get("state").asText()).as(joined.toString()).isEqualTo("COMPLETED");
     assertThat(hub.vpnStatus()).hasSize(2).allMatch(VpnStatus::up);
     assertThat(fleet.device(serials.get(2)).vpnStatus()).hasSize(1).allMatch(VpnStatus::up);
+    // and the other spoke routes to it again
+    assertThat(fleet.device(serials.get(1)).runningConfig()).contains("192.168.12.0/24");
     assertThat(call(HttpMethod.GET, "/api/v1/overlays/" + overlay, null).get("tunnels"))
         .extracting(t -> t.get("number").asInt())
         .containsExactly(1, 2);
@@ -281,6 +299,24 @@ class SdwanEndToEndIT {
                 .getStatusCode()
                 .value())
         .isEqualTo(404);
+  }
+
+  /** Joins a site to an overlay and waits for the operation to end. */
+  private JsonNode join(String overlay, String siteId) {
+    String operation =
+        call(HttpMethod.POST, "/api/v1/overlays/" + overlay + "/sites", Map.of("siteId", siteId))
+            .get("operationId")
+            .asText();
+    return finished(operation, 60);
+  }
+
+  private static JsonNode member(JsonNode overlay, String siteId) {
+    for (JsonNode m : overlay.get("sites")) {
+      if (m.get("siteId").asText().equals(siteId)) {
+        return m;
+      }
+    }
+    throw new AssertionError("no member " + siteId + " in " + overlay);
   }
 
   private static int freePort() {

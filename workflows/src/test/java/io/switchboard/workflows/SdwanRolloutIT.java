@@ -248,28 +248,95 @@ class SdwanRolloutIT extends ProcessPathIT {
   }
 
   @Test
-  void aLeavingSiteIsClearedThenItsHubsLoseItsTunnels() {
+  void aLeavingSiteIsClearedThenItsHubsLoseItsTunnelsAndTheOtherSpokesTheirRoutesToIt() {
     run(io.switchboard.workflows.sdwan.SdwanProcesses.SITE_LEAVE);
     complete(JOB_REMOVE_SITE, pi);
-    complete(JOB_PLAN, pi, Map.of(VAR_HUB_SITE_IDS, List.of("hub"), VAR_SPOKE_BATCHES, List.of()));
-    complete(JOB_CONFIGURE_SITE, pi);
+    complete(
+        JOB_PLAN,
+        pi,
+        Map.of(VAR_HUB_SITE_IDS, List.of("hub"), VAR_SPOKE_BATCHES, List.of(List.of("s2", "s3"))));
+    List<ActivatedJob> remaining = jobs(JOB_CONFIGURE_SITE, 3);
+    assertThat(remaining)
+        .extracting(j -> j.getVariablesAsMap().get("siteId"))
+        .containsExactlyInAnyOrder("hub", "s2", "s3");
+    remaining.forEach(j -> client.newCompleteCommand(j).send().join());
     complete(JOB_CONFIRM_SITES, pi);
     complete(JOB_ACTIVATE, pi);
     assertThat(end().get(OperationContract.VAR_OUTCOME)).isNull();
+  }
+
+  /** Completes the fail-member step (asserting its failure kind) and expects no overlay failure. */
+  private void failsOnlyTheMember(String kind) {
+    ActivatedJob fail = job(JOB_FAIL_MEMBER, pi);
+    assertThat(fail.getCustomHeaders()).containsEntry("failure", kind);
+    client
+        .newCompleteCommand(fail)
+        .variables(Map.of(OperationContract.VAR_OUTCOME, "FAILED"))
+        .send()
+        .join();
+    assertThat(end().get(OperationContract.VAR_OUTCOME)).isEqualTo("FAILED");
+    noJob(JOB_FAIL, pi);
+  }
+
+  @Test
+  void aJoiningSiteThatRefusesIsUndoneAndOnlyTheMemberFails() {
+    run(io.switchboard.workflows.sdwan.SdwanProcesses.SITE_JOIN);
+    plan(List.of(List.of("new-site")));
+    complete(JOB_CONFIGURE_SITE, pi);
+    throwError(JOB_CONFIGURE_SITE, pi, ERROR_SITE_FAILED, "commit failed");
+    complete(JOB_RECORD_SITE_FAILURE, pi);
+    complete(JOB_CHECK_FAILURES, pi, Map.of(VAR_ABORT, true));
+    complete(JOB_UNDO_SITES, pi);
+    failsOnlyTheMember("SITE_REFUSED");
+    noJob(JOB_VERIFY_TUNNELS, pi);
+  }
+
+  @Test
+  void aJoinWhoseHubRefusesIsUndoneAndOnlyTheMemberFails() {
+    run(io.switchboard.workflows.sdwan.SdwanProcesses.SITE_JOIN);
+    plan(List.of(List.of("new-site")));
+    throwError(JOB_CONFIGURE_SITE, pi, ERROR_SITE_FAILED, "commit failed");
+    complete(JOB_UNDO_SITES, pi);
+    failsOnlyTheMember("HUB_FAILED");
+  }
+
+  @Test
+  void aJoinWhoseTunnelsNeverComeUpIsUndoneAndOnlyTheMemberFails() {
+    run(io.switchboard.workflows.sdwan.SdwanProcesses.SITE_JOIN);
+    plan(List.of(List.of("new-site")));
+    complete(JOB_CONFIGURE_SITE, pi);
+    complete(JOB_CONFIGURE_SITE, pi);
+    complete(JOB_CHECK_FAILURES, pi, Map.of(VAR_ABORT, false));
+    throwError(JOB_VERIFY_TUNNELS, pi, ERROR_TUNNELS_DOWN, "tunnel 3 down");
+    complete(JOB_UNDO_SITES, pi);
+    failsOnlyTheMember("TUNNELS_DOWN");
+    noJob(JOB_CONFIRM_SITES, pi);
+  }
+
+  @Test
+  void aJoinThatCannotBePlannedFailsOnlyTheMember() {
+    run(io.switchboard.workflows.sdwan.SdwanProcesses.SITE_JOIN);
+    throwError(JOB_PLAN, pi, ERROR_PLAN_FAILED, "no common path label");
+    failsOnlyTheMember("PLAN_FAILED");
+    noJob(JOB_CONFIGURE_SITE, pi);
+  }
+
+  @Test
+  void aLeaveWhoseHubRefusesUndoesTheHubsAndFailsOnlyTheMember() {
+    run(io.switchboard.workflows.sdwan.SdwanProcesses.SITE_LEAVE);
+    complete(JOB_REMOVE_SITE, pi);
+    complete(JOB_PLAN, pi, Map.of(VAR_HUB_SITE_IDS, List.of("hub"), VAR_SPOKE_BATCHES, List.of()));
+    throwError(JOB_CONFIGURE_SITE, pi, ERROR_SITE_FAILED, "commit failed");
+    complete(JOB_UNDO_SITES, pi);
+    failsOnlyTheMember("PEER_FAILED");
+    noJob(JOB_CONFIRM_SITES, pi);
   }
 
   @Test
   void aLeavingSiteThatRefusesFailsBeforeAnyHubIsTouched() {
     run(io.switchboard.workflows.sdwan.SdwanProcesses.SITE_LEAVE);
     throwError(JOB_REMOVE_SITE, pi, ERROR_SITE_FAILED, "commit failed");
-    ActivatedJob fail = job(JOB_FAIL, pi);
-    assertThat(fail.getCustomHeaders()).containsEntry("failure", "LEAVE_FAILED");
-    client
-        .newCompleteCommand(fail)
-        .variables(Map.of(OperationContract.VAR_OUTCOME, "FAILED"))
-        .send()
-        .join();
+    failsOnlyTheMember("LEAVE_FAILED");
     noJob(JOB_PLAN, pi);
-    assertThat(end().get(OperationContract.VAR_OUTCOME)).isEqualTo("FAILED");
   }
 }

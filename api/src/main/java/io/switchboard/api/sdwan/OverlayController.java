@@ -9,6 +9,7 @@ import io.switchboard.api.sdwan.OverlayService.SlaProfileRequest;
 import io.switchboard.api.sdwan.OverlayService.SteeringRuleRequest;
 import io.switchboard.api.security.CurrentScope;
 import io.switchboard.inventory.sdwan.Overlay;
+import io.switchboard.inventory.sdwan.OverlayMember;
 import io.switchboard.inventory.sdwan.OverlayState;
 import io.switchboard.inventory.sdwan.SlaProfile;
 import io.switchboard.inventory.sdwan.SteeringRule;
@@ -242,11 +243,17 @@ public class OverlayController {
   }
 
   private OverlayView view(Overlay o, boolean details) {
-    List<MemberView> members =
+    // a failed join is shown with its reason, but the site is not one of the overlay's sites
+    List<OverlayMember> rows =
         service.members(o.getId()).stream()
-            .filter(m -> !"LEFT".equals(m.getState()))
+            .filter(m -> !OverlayMember.LEFT.equals(m.getState()))
+            .toList();
+    List<MemberView> members =
+        rows.stream()
             .map(m -> new MemberView(m.getSiteId(), m.isHub(), m.getState(), m.getReason()))
             .toList();
+    List<String> siteIds =
+        rows.stream().filter(OverlayMember::inOverlay).map(OverlayMember::getSiteId).toList();
     return new OverlayView(
         o.getId(),
         o.getTenantId(),
@@ -256,7 +263,7 @@ public class OverlayController {
         o.getState(),
         o.getFailureReason(),
         members.stream().filter(MemberView::hub).map(MemberView::siteId).toList(),
-        members.stream().map(MemberView::siteId).toList(),
+        siteIds,
         members,
         details ? service.tunnels(o.getId()).stream().map(TunnelView::of).toList() : List.of());
   }

@@ -202,11 +202,7 @@ public class OverlayService {
       List<String> lines =
           new ArrayList<>(
               JunosSdwanRenderer.removal(
-                  planning.intent(
-                      snapshot,
-                      snapshot.request().previous(),
-                      site,
-                      n -> JunosSdwanRenderer.HIDDEN_KEY),
+                  planning.previousIntent(snapshot, site, n -> JunosSdwanRenderer.HIDDEN_KEY),
                   planning.intent(
                       snapshot, plan.tunnels(), site, n -> JunosSdwanRenderer.HIDDEN_KEY)));
       lines.addAll(
@@ -266,10 +262,7 @@ public class OverlayService {
     Overlay overlay = find(scope, id);
     requireOwnSites(scope, overlay.getTenantId(), "siteId", List.of(siteId));
     requireActive(overlay);
-    if (members
-        .findByOverlayIdAndSiteId(id, siteId)
-        .filter(m -> !"LEFT".equals(m.getState()))
-        .isPresent()) {
+    if (members.findByOverlayIdAndSiteId(id, siteId).filter(OverlayMember::inOverlay).isPresent()) {
       throw ApiException.conflict("siteId", "site '" + siteId + "' is in the overlay already");
     }
     OverlayMember member =
@@ -293,7 +286,7 @@ public class OverlayService {
     OverlayMember member =
         members
             .findByOverlayIdAndSiteId(id, siteId)
-            .filter(m -> !"LEFT".equals(m.getState()))
+            .filter(OverlayMember::inOverlay)
             .orElseThrow(() -> ApiException.notFound("Overlay site", siteId));
     if (member.isHub()) {
       throw ApiException.conflict("siteId", "a hub cannot leave its overlay");

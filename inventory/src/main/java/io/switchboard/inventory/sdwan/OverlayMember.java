@@ -9,6 +9,15 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "sdwan_overlay_member")
 public class OverlayMember extends AuditedEntity {
+  /** The site left the overlay; the row stays so that joining again reuses it. */
+  public static final String LEFT = "LEFT";
+
+  /**
+   * A join that failed and was undone: the site is not in the overlay (planning ignores it, like
+   * LEFT); the reason says why, and joining again retries.
+   */
+  public static final String JOIN_FAILED = "JOIN_FAILED";
+
   @Column(nullable = false, updatable = false, length = 36)
   private String tenantId;
 
@@ -67,6 +76,11 @@ public class OverlayMember extends AuditedEntity {
 
   public void setState(String state) {
     this.state = state;
+  }
+
+  /** Whether the site is in the overlay (planned, configured, active or failed in a rollout). */
+  public boolean inOverlay() {
+    return !LEFT.equals(state) && !JOIN_FAILED.equals(state);
   }
 
   public String getReason() {

@@ -10,7 +10,6 @@ import io.switchboard.inventory.sdwan.OverlayState;
 import io.switchboard.inventory.sdwan.Tunnel;
 import io.switchboard.inventory.sdwan.TunnelRepository;
 import io.switchboard.inventory.sdwan.TunnelState;
-import io.switchboard.inventory.sdwan.plan.Plan;
 import io.switchboard.inventory.site.SiteRepository;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -59,19 +58,35 @@ public class SdwanRollouts {
 
   /**
    * After the plan is persisted: the overlay is DEPLOYING; a member needs configuring when the plan
-   * touches it or it is not ACTIVE yet (so an unchanged, active overlay configures nothing).
+   * touches it ({@code touched}, OverlayPlanning#touchedSites) or it is not ACTIVE yet (so an
+   * unchanged, active overlay configures nothing).
    */
   @Transactional
-  public Work start(String overlayId, Plan plan, int batchSize) {
+  public Work start(String overlayId, Set<String> touched, int batchSize) {
+    return start(overlayId, touched, batchSize, null);
+  }
+
+  /**
+   * As {@link #start(String, Set, int)}; for a join or a leave ({@code subjectSiteId} the site
+   * joining or leaving) only the members the plan touches that are ACTIVE, and the joining site: a
+   * member that failed before waits for the next rollout, so that undoing a failed join or leave
+   * can put every member it touched back as it was.
+   */
+  @Transactional
+  public Work start(String overlayId, Set<String> touched, int batchSize, String subjectSiteId) {
     Overlay overlay = overlays.findById(overlayId).orElseThrow();
     overlay.setState(OverlayState.DEPLOYING);
     overlay.setFailureReason(null);
     overlays.save(overlay);
-    Set<String> touched = plan.touchedSites();
     List<String> hubs = new ArrayList<>();
     List<String> spokes = new ArrayList<>();
     for (OverlayMember m : current(overlayId)) {
-      if (!touched.contains(m.getSiteId()) && ACTIVE.equals(m.getState())) {
+      boolean configure =
+          subjectSiteId == null
+              ? touched.contains(m.getSiteId()) || !ACTIVE.equals(m.getState())
+              : touched.contains(m.getSiteId())
+                  && (ACTIVE.equals(m.getState()) || m.getSiteId().equals(subjectSiteId));
+      if (!configure) {
         continue;
       }
       m.setState(PLANNED);
@@ -102,11 +117,32 @@ public class SdwanRollouts {
             m -> {
               m.setState(state);
               m.setReason(reason);
-              if (CONFIGURED.equals(state)) {
-                m.setPendingRemoval(null);
-              }
               members.save(m);
             });
+  }
+
+  /**
+   * The commit that made a member's configuration is confirmed: the deletes it carried are done.
+   * (Until then they stay, so that a member rolled back by an undo still gets them next time.)
+   */
+  @Transactional
+  public void confirmed(String overlayId, String siteId) {
+    members
+        .findByOverlayIdAndSiteId(overlayId, siteId)
+        .ifPresent(
+            m -> {
+              m.setPendingRemoval(null);
+              members.save(m);
+            });
+  }
+
+  /** Whether the member is in {@code state}. */
+  @Transactional(readOnly = true)
+  public boolean isIn(String overlayId, String siteId, String state) {
+    return members
+        .findByOverlayIdAndSiteId(overlayId, siteId)
+        .map(m -> state.equals(m.getState()))
+        .orElse(false);
   }
 
   /** Whether failed spokes are more than {@code thresholdPercent} of the overlay's spokes. */
@@ -168,6 +204,56 @@ public class SdwanRollouts {
     return overlays.save(overlay);
   }
 
+  /**
+   * A join or leave that failed, after the undo: only the member fails. The joining site is
+   * JOIN_FAILED with the reason (out of the overlay, as before the join) and the members the join
+   * touched, rolled back to what they ran, are ACTIVE again. A leaving site the device would not
+   * clear stays ACTIVE (nothing changed) with the reason; once it has left, a member that could not
+   * drop its tunnels to it is FAILED with the reason and keeps the deletes for the next rollout.
+   * The overlay is ACTIVE, or DEGRADED while a member is FAILED.
+   */
+  @Transactional
+  public String failMember(
+      String overlayId, String siteId, boolean joining, String kind, String failureReason) {
+    String what = kind;
+    if (failureReason != null && !failureReason.isBlank()) {
+      what += ": " + failureReason;
+    }
+    String subjectName = siteName(siteId);
+    String reason = (joining ? "join of " : "leave of ") + subjectName + " failed (" + kind + ")";
+    if (failureReason != null && !failureReason.isBlank()) {
+      reason += ": " + failureReason;
+    }
+    for (OverlayMember m : members.findByOverlayId(overlayId)) {
+      boolean subject = m.getSiteId().equals(siteId);
+      if (subject && joining) {
+        String own = FAILED.equals(m.getState()) && m.getReason() != null ? m.getReason() : what;
+        m.setState(OverlayMember.JOIN_FAILED);
+        m.setReason(truncate(own));
+      } else if (subject && m.inOverlay()) {
+        m.setState(ACTIVE);
+        m.setReason(truncate(reason));
+      } else if (!subject && Set.of(PLANNED, CONFIGURED, ROLLED_BACK).contains(m.getState())) {
+        m.setState(joining ? ACTIVE : FAILED);
+        m.setReason(
+            joining ? null : truncate("still has its tunnels to " + subjectName + ": " + what));
+      } else {
+        continue;
+      }
+      members.save(m);
+    }
+    Overlay overlay = overlays.findById(overlayId).orElseThrow();
+    String failed = reasons(overlayId);
+    overlay.setState(failed.isEmpty() ? OverlayState.ACTIVE : OverlayState.DEGRADED);
+    overlay.setFailureReason(failed.isEmpty() ? null : truncate(failed));
+    overlays.save(overlay);
+    return reason;
+  }
+
+  private static String truncate(String text) {
+    return text.length() > 2000 ? text.substring(0, 2000) : text;
+  }
+
   /** FAILED, with the kind of failure and every site's reason. */
   @Transactional
   public String fail(String overlayId, String kind, String failureReason) {
@@ -182,7 +268,7 @@ public class SdwanRollouts {
     }
     if (overlay != null) {
       overlay.setState(OverlayState.FAILED);
-      overlay.setFailureReason(reason.length() > 2000 ? reason.substring(0, 2000) : reason);
+      overlay.setFailureReason(truncate(reason));
       overlays.save(overlay);
     }
     return reason;
@@ -206,8 +292,6 @@ public class SdwanRollouts {
   }
 
   private List<OverlayMember> current(String overlayId) {
-    return members.findByOverlayId(overlayId).stream()
-        .filter(m -> !"LEFT".equals(m.getState()))
-        .toList();
+    return members.findByOverlayId(overlayId).stream().filter(OverlayMember::inOverlay).toList();
   }
 }

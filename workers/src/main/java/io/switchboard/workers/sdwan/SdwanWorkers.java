@@ -13,7 +13,6 @@ import io.switchboard.inventory.device.Device;
 import io.switchboard.inventory.sdwan.Overlay;
 import io.switchboard.inventory.sdwan.OverlayMember;
 import io.switchboard.inventory.sdwan.Tunnel;
-import io.switchboard.inventory.sdwan.plan.Plan;
 import io.switchboard.inventory.sdwan.plan.PlanException;
 import io.switchboard.inventory.sdwan.planning.OverlayPlanning;
 import io.switchboard.workers.device.DeviceDriver;
@@ -64,8 +63,8 @@ public class SdwanWorkers {
   }
 
   @JobWorker(type = SdwanRollout.JOB_PLAN)
-  public Map<String, Object> plan(@VariablesAsType SdwanRolloutVariables v) {
-    Plan plan;
+  public Map<String, Object> plan(ActivatedJob job, @VariablesAsType SdwanRolloutVariables v) {
+    OverlayPlanning.Persisted plan;
     try {
       plan = planning.persist(v.overlayId());
     } catch (PlanException e) {
@@ -75,7 +74,9 @@ public class SdwanWorkers {
           Map.of(OperationContract.VAR_FAILURE_REASON, e.getMessage()));
     }
     int batchSize = v.batchSize() == null ? SdwanProcesses.DEFAULT_BATCH_SIZE : v.batchSize();
-    SdwanRollouts.Work work = rollouts.start(v.overlayId(), plan, batchSize);
+    String subject = SdwanProcesses.ROLLOUT.equals(job.getBpmnProcessId()) ? null : v.siteId();
+    SdwanRollouts.Work work =
+        rollouts.start(v.overlayId(), plan.touchedSites(), batchSize, subject);
     Map<String, Object> out = new HashMap<>();
     out.put(SdwanRollout.VAR_HUB_SITE_IDS, work.hubs());
     out.put(SdwanRollout.VAR_SPOKE_BATCHES, work.spokeBatches());
@@ -107,8 +108,14 @@ public class SdwanWorkers {
         v.failureReason());
   }
 
+  /** A join configures one spoke: its failure aborts the join; a rollout counts its spokes. */
   @JobWorker(type = SdwanRollout.JOB_CHECK_FAILURES)
-  public Map<String, Object> checkFailures(@VariablesAsType SdwanRolloutVariables v) {
+  public Map<String, Object> checkFailures(
+      ActivatedJob job, @VariablesAsType SdwanRolloutVariables v) {
+    if (SdwanProcesses.SITE_JOIN.equals(job.getBpmnProcessId())) {
+      return Map.of(
+          SdwanRollout.VAR_ABORT, rollouts.isIn(v.overlayId(), v.siteId(), SdwanRollouts.FAILED));
+    }
     int threshold =
         v.failureThresholdPercent() == null
             ? SdwanProcesses.DEFAULT_FAILURE_THRESHOLD
@@ -186,6 +193,7 @@ public class SdwanWorkers {
           device(m.getSiteId()).getId(),
           CommitConfiguration.confirm(),
           raise(SdwanRollout.ERROR_SITE_FAILED, job));
+      rollouts.confirmed(v.overlayId(), m.getSiteId());
     }
   }
 
@@ -215,7 +223,7 @@ public class SdwanWorkers {
           CommitConfiguration.commit("switchboard sdwan leave " + v.operationId()),
           raise(SdwanRollout.ERROR_SITE_FAILED, job));
     }
-    rollouts.mark(v.overlayId(), v.siteId(), "LEFT", null);
+    rollouts.mark(v.overlayId(), v.siteId(), OverlayMember.LEFT, null);
   }
 
   @JobWorker(type = SdwanRollout.JOB_ACTIVATE)
@@ -233,11 +241,31 @@ public class SdwanWorkers {
     return Map.of(OperationContract.VAR_RESULT, result);
   }
 
+  /** A failed join or leave, after the undo: only the member fails (docs/sdwan.md). */
+  @JobWorker(type = SdwanRollout.JOB_FAIL_MEMBER)
+  public Map<String, Object> failMember(
+      ActivatedJob job,
+      @VariablesAsType SdwanRolloutVariables v,
+      @CustomHeaders Map<String, String> headers) {
+    String reason =
+        rollouts.failMember(
+            v.overlayId(),
+            v.siteId(),
+            SdwanProcesses.SITE_JOIN.equals(job.getBpmnProcessId()),
+            headers.getOrDefault("failure", "FAILED"),
+            v.failureReason());
+    return failed(v, reason);
+  }
+
   @JobWorker(type = SdwanRollout.JOB_FAIL)
   public Map<String, Object> fail(
       @VariablesAsType SdwanRolloutVariables v, @CustomHeaders Map<String, String> headers) {
-    String reason =
-        rollouts.fail(v.overlayId(), headers.getOrDefault("failure", "FAILED"), v.failureReason());
+    return failed(
+        v,
+        rollouts.fail(v.overlayId(), headers.getOrDefault("failure", "FAILED"), v.failureReason()));
+  }
+
+  private static Map<String, Object> failed(SdwanRolloutVariables v, String reason) {
     LOG.warn("SD-WAN operation {} fails: {}", v.operationId(), reason);
     return Map.of(
         OperationContract.VAR_OUTCOME,

@@ -20,6 +20,12 @@ public final class SdwanRollout {
   public static final String JOB_ACTIVATE = "sdwan.activate";
   public static final String JOB_FAIL = "sdwan.fail";
 
+  /**
+   * A failed join or leave, after the undo: the member fails, the overlay stays ACTIVE (DEGRADED
+   * while a member that kept tunnels to a departed site is FAILED).
+   */
+  public static final String JOB_FAIL_MEMBER = "sdwan.fail-member";
+
   /** Site leave: the whole overlay configuration off the leaving site, then the member LEFT. */
   public static final String JOB_REMOVE_SITE = "sdwan.remove-site";
 

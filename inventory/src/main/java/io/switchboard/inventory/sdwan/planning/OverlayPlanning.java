@@ -28,16 +28,20 @@ import io.switchboard.inventory.sdwan.plan.PlanSite;
 import io.switchboard.inventory.sdwan.plan.PlanTunnel;
 import io.switchboard.inventory.sdwan.render.DeviceIntent;
 import io.switchboard.inventory.sdwan.render.DeviceIntents;
+import io.switchboard.inventory.sdwan.render.JunosSdwanRenderer;
 import io.switchboard.inventory.site.Site;
 import io.switchboard.inventory.site.SiteRepository;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Set;
 import java.util.function.IntFunction;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
@@ -54,10 +58,16 @@ import org.springframework.transaction.annotation.Transactional;
 public class OverlayPlanning {
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  /** An overlay with everything planning and rendering need, read once. */
+  /**
+   * An overlay with everything planning and rendering need, read once. {@code previousRequest} is
+   * the overlay as its current tunnels were planned: the hubs and every site that still has tunnels
+   * (a site that just left is still in it, one that is joining is not yet), so that what the other
+   * members route to can be compared before and after.
+   */
   public record Snapshot(
       Overlay overlay,
       PlanRequest request,
+      PlanRequest previousRequest,
       Map<String, OverlayMember> members,
       Map<String, List<WanLink>> links,
       Map<String, String> families,
@@ -114,7 +124,7 @@ public class OverlayPlanning {
     List<String> everSites = new ArrayList<>();
     for (OverlayMember m : members.findByOverlayId(overlayId)) {
       everSites.add(m.getSiteId());
-      if ("LEFT".equals(m.getState())) {
+      if (!m.inOverlay()) {
         continue;
       }
       memberMap.put(m.getSiteId(), m);
@@ -160,18 +170,87 @@ public class OverlayPlanning {
     PlanRequest request =
         new PlanRequest(
             overlay.getTopology(), hubs, siteIds, overlay.getTunnelPool(), planSites, previous);
+    List<String> previousSites = new ArrayList<>(hubs);
+    for (String siteId : everSites) {
+      boolean hadTunnels = previous.stream().anyMatch(t -> t.touches(siteId));
+      if (hadTunnels && !previousSites.contains(siteId)) {
+        previousSites.add(siteId);
+      }
+    }
+    PlanRequest previousRequest =
+        new PlanRequest(
+            overlay.getTopology(),
+            hubs,
+            previousSites,
+            overlay.getTunnelPool(),
+            planSites,
+            previous);
     return new Snapshot(
-        overlay, request, memberMap, linkMap, families, steeringOf(overlayId), current);
+        overlay,
+        request,
+        previousRequest,
+        memberMap,
+        linkMap,
+        families,
+        steeringOf(overlayId),
+        current);
   }
+
+  /** What a persisted plan changed: the plan, and every member whose configuration changes. */
+  public record Persisted(Plan plan, Set<String> touchedSites) {}
 
   /** Plans the snapshot (read-only). */
   public Plan plan(Snapshot snapshot) {
     return OverlayPlanner.plan(snapshot.request());
   }
 
-  /** One site's intent over {@code tunnels}, keys from {@code preSharedKey}. */
+  /** One site's intent over {@code tunnels} in the overlay as it is now, keys from the function. */
   public DeviceIntent intent(
       Snapshot snapshot,
+      List<PlanTunnel> planTunnels,
+      String siteId,
+      IntFunction<String> preSharedKey) {
+    return intent(snapshot, snapshot.request(), planTunnels, siteId, preSharedKey);
+  }
+
+  /** One site's intent as its current tunnels were planned (what its device runs now). */
+  public DeviceIntent previousIntent(
+      Snapshot snapshot, String siteId, IntFunction<String> preSharedKey) {
+    return intent(
+        snapshot,
+        snapshot.previousRequest(),
+        snapshot.previousRequest().previous(),
+        siteId,
+        preSharedKey);
+  }
+
+  /**
+   * The members whose configuration {@code plan} changes: the ends of its added, removed and
+   * changed tunnels, and every member whose routes change with them (in hub-and-spoke a spoke
+   * routes every other member's prefixes through its hubs, so a site joining or leaving touches
+   * every spoke).
+   */
+  public Set<String> touchedSites(Snapshot snapshot, Plan plan) {
+    Set<String> touched = new LinkedHashSet<>(plan.touchedSites());
+    for (String siteId : snapshot.members().keySet()) {
+      if (touched.contains(siteId)) {
+        continue;
+      }
+      Set<String> before =
+          new HashSet<>(JunosSdwanRenderer.render(previousIntent(snapshot, siteId, n -> "-")));
+      Set<String> after =
+          new HashSet<>(
+              JunosSdwanRenderer.render(intent(snapshot, plan.tunnels(), siteId, n -> "-")));
+      if (!before.equals(after)) {
+        touched.add(siteId);
+      }
+    }
+    return touched;
+  }
+
+  private DeviceIntent intent(
+      Snapshot snapshot,
+      PlanRequest request,
       List<PlanTunnel> planTunnels,
       String siteId,
       IntFunction<String> preSharedKey) {
@@ -184,7 +263,7 @@ public class OverlayPlanning {
               l.getGateway()));
     }
     return DeviceIntents.forSite(
-        snapshot.request(),
+        request,
         planTunnels,
         siteId,
         snapshot.families().getOrDefault(siteId, "srx"),
@@ -204,17 +283,18 @@ public class OverlayPlanning {
    * delete commands it needs before its new configuration. Returns the plan.
    */
   @Transactional
-  public Plan persist(String overlayId) {
+  public Persisted persist(String overlayId) {
     Snapshot snapshot = snapshot(overlayId);
     Plan plan = plan(snapshot);
-    for (String siteId : plan.touchedSites()) {
+    Set<String> touched = touchedSites(snapshot, plan);
+    for (String siteId : touched) {
       OverlayMember member = snapshot.members().get(siteId);
       if (member == null) {
         continue;
       }
       List<String> removal =
-          io.switchboard.inventory.sdwan.render.JunosSdwanRenderer.removal(
-              intent(snapshot, snapshot.request().previous(), siteId, n -> "-"),
+          JunosSdwanRenderer.removal(
+              previousIntent(snapshot, siteId, n -> "-"),
               intent(snapshot, plan.tunnels(), siteId, n -> "-"));
       String joined = String.join("\n", removal);
       if (member.getPendingRemoval() != null && !member.getPendingRemoval().isBlank()) {
@@ -239,7 +319,7 @@ public class OverlayPlanning {
       apply(t, added);
       tunnels.save(t);
     }
-    return plan;
+    return new Persisted(plan, touched);
   }
 
   /**
@@ -255,7 +335,7 @@ public class OverlayPlanning {
       out.addAll(List.of(member.getPendingRemoval().split("\n")));
     }
     out.addAll(
-        io.switchboard.inventory.sdwan.render.JunosSdwanRenderer.render(
+        JunosSdwanRenderer.render(
             intent(
                 snapshot,
                 snapshot.request().previous(),
@@ -268,8 +348,7 @@ public class OverlayPlanning {
   @Transactional(readOnly = true)
   public List<String> removalFor(String overlayId, String siteId) {
     Snapshot snapshot = snapshot(overlayId);
-    return io.switchboard.inventory.sdwan.render.JunosSdwanRenderer.removeAll(
-        intent(snapshot, snapshot.request().previous(), siteId, n -> "-"));
+    return JunosSdwanRenderer.removeAll(previousIntent(snapshot, siteId, n -> "-"));
   }
 
   public static PlanTunnel toPlan(Tunnel t) {
