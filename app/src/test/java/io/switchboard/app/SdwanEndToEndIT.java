@@ -173,26 +173,14 @@ class SdwanEndToEndIT {
     }
 
     String overlay =
-        create(
-            "/api/v1/overlays",
-            Map.of(
-                "tenantId",
-                tenant,
-                "name",
-                "corp",
-                "topology",
-                "HUB_SPOKE",
-                "hubSiteIds",
-                List.of(sites.get(0)),
-                "siteIds",
-                sites.subList(1, 3),
-                "tunnelPool",
-                "10.255.0.0/24"));
-    String rollout =
-        call(HttpMethod.POST, "/api/v1/overlays/" + overlay + "/rollout", null)
-            .get("operationId")
-            .asText();
-    JsonNode done = finished(rollout, 120);
+        overlay(
+            tenant,
+            "corp",
+            "HUB_SPOKE",
+            List.of(sites.get(0)),
+            sites.subList(1, 3),
+            "10.255.0.0/24");
+    JsonNode done = rollout(overlay, 120);
     assertThat(done.get("state").asText()).as(done.toString()).isEqualTo("COMPLETED");
 
     JsonNode read = call(HttpMethod.GET, "/api/v1/overlays/" + overlay, null);
@@ -210,11 +198,7 @@ class SdwanEndToEndIT {
     // an unchanged overlay rolled out again changes nothing on any device
     List<Integer> commits =
         serials.stream().map(s -> fleet.device(s).commitHistory().size()).toList();
-    String again =
-        call(HttpMethod.POST, "/api/v1/overlays/" + overlay + "/rollout", null)
-            .get("operationId")
-            .asText();
-    assertThat(finished(again, 60).get("state").asText()).isEqualTo("COMPLETED");
+    assertThat(rollout(overlay, 60).get("state").asText()).isEqualTo("COMPLETED");
     assertThat(serials.stream().map(s -> fleet.device(s).commitHistory().size()).toList())
         .isEqualTo(commits);
 
@@ -262,6 +246,26 @@ class SdwanEndToEndIT {
         .extracting(t -> t.get("number").asInt())
         .containsExactly(1, 2);
 
+    // a second overlay, a full mesh of the two spokes: its tunnel (number 1 in its own overlay)
+    // takes an st0 unit free on both devices (the first overlay holds st0.1 and st0.2 there),
+    // and both overlays stay up
+    String second =
+        overlay(tenant, "branches", "FULL_MESH", List.of(), sites.subList(1, 3), "10.254.0.0/24");
+    JsonNode secondDone = rollout(second, 60);
+    assertThat(secondDone.get("state").asText()).as(secondDone.toString()).isEqualTo("COMPLETED");
+    JsonNode mesh = call(HttpMethod.GET, "/api/v1/overlays/" + second, null);
+    assertThat(mesh.get("tunnels")).hasSize(1);
+    assertThat(mesh.get("tunnels").get(0).get("number").asInt()).isEqualTo(1);
+    assertThat(mesh.get("tunnels").get(0).get("st0Unit").asInt()).isEqualTo(3);
+    assertThat(call(HttpMethod.GET, "/api/v1/overlays/" + overlay, null).get("tunnels"))
+        .extracting(t -> t.get("st0Unit").asInt())
+        .containsExactly(1, 2);
+    for (String serial : serials.subList(1, 3)) {
+      assertThat(fleet.device(serial).vpnStatus()).hasSize(2).allMatch(VpnStatus::up);
+      assertThat(fleet.device(serial).runningConfig()).contains("st0.3", "10.254.0.");
+    }
+    assertThat(hub.vpnStatus()).hasSize(2).allMatch(VpnStatus::up);
+
     // another tenant's admin sees none of it
     String stranger = "stranger-" + tag.toLowerCase();
     call(
@@ -299,6 +303,33 @@ class SdwanEndToEndIT {
                 .getStatusCode()
                 .value())
         .isEqualTo(404);
+  }
+
+  private String overlay(
+      String tenant,
+      String name,
+      String topology,
+      List<String> hubs,
+      List<String> sites,
+      String pool) {
+    return create(
+        "/api/v1/overlays",
+        Map.of(
+            "tenantId", tenant,
+            "name", name,
+            "topology", topology,
+            "hubSiteIds", hubs,
+            "siteIds", sites,
+            "tunnelPool", pool));
+  }
+
+  /** Rolls an overlay out and waits for the operation to end. */
+  private JsonNode rollout(String overlay, int seconds) {
+    String operation =
+        call(HttpMethod.POST, "/api/v1/overlays/" + overlay + "/rollout", null)
+            .get("operationId")
+            .asText();
+    return finished(operation, seconds);
   }
 
   /** Joins a site to an overlay and waits for the operation to end. */

@@ -50,6 +50,7 @@ import org.springframework.web.bind.annotation.RestController;
 public class OverlayController {
   public record TunnelView(
       int number,
+      int st0Unit,
       String aSiteId,
       String bSiteId,
       String pathLabel,
@@ -59,6 +60,7 @@ public class OverlayController {
     static TunnelView of(Tunnel t) {
       return new TunnelView(
           t.getNumber(),
+          t.getSt0Unit(),
           t.getASiteId(),
           t.getBSiteId(),
           t.getPathLabel(),

@@ -225,6 +225,7 @@ public class OverlayService {
         view.setBInterface(t.bInterface());
         view.setBUnderlay(t.bUnderlay());
         view.setBAddress(t.bAddress());
+        view.setSt0Unit(t.unit());
       }
       views.add(view);
     }

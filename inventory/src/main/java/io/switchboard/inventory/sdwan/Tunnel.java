@@ -9,8 +9,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 
 /**
- * One IPsec tunnel of an overlay between two sites over one common path label; its number is its
- * st0 unit and picks its /31.
+ * One IPsec tunnel of an overlay between two sites over one common path label; its number picks its
+ * /31, its st0 unit (the same on both ends) is unique on both devices across overlays.
  */
 @Entity
 @Table(name = "sdwan_tunnel")
@@ -23,6 +23,9 @@ public class Tunnel extends AuditedEntity {
 
   @Column(name = "tunnel_number", nullable = false)
   private int number;
+
+  @Column(name = "st0_unit", nullable = false)
+  private int st0Unit;
 
   @Column(nullable = false, length = 40)
   private String pathLabel;
@@ -65,6 +68,7 @@ public class Tunnel extends AuditedEntity {
     this.tenantId = tenantId;
     this.overlayId = overlayId;
     this.number = number;
+    this.st0Unit = number;
     this.preSharedKey = preSharedKey;
   }
 
@@ -82,6 +86,15 @@ public class Tunnel extends AuditedEntity {
 
   public void setNumber(int number) {
     this.number = number;
+    this.st0Unit = number;
+  }
+
+  public int getSt0Unit() {
+    return st0Unit;
+  }
+
+  public void setSt0Unit(int st0Unit) {
+    this.st0Unit = st0Unit;
   }
 
   public String getPathLabel() {

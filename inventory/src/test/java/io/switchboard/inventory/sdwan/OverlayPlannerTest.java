@@ -13,6 +13,7 @@ import io.switchboard.inventory.sdwan.plan.PlanTunnel;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class OverlayPlannerTest {
@@ -122,6 +123,57 @@ class OverlayPlannerTest {
     assertThat(reused.added())
         .extracting(t -> t.number() + " " + t.aAddress())
         .containsExactly("1 10.255.0.0", "2 10.255.0.2", "4 10.255.0.6", "5 10.255.0.8");
+  }
+
+  static PlanRequest hub1Spoke1Spoke2(Map<String, PlanSite> world, List<PlanTunnel> previous) {
+    return new PlanRequest(
+        Topology.HUB_SPOKE,
+        List.of("hub1"),
+        List.of("hub1", "spoke1", "spoke2"),
+        POOL,
+        world,
+        previous);
+  }
+
+  @Test
+  void inOneOverlayEachTunnelsSt0UnitIsItsNumber() {
+    Plan first = OverlayPlanner.plan(hubSpoke(List.of("spoke1", "spoke2", "spoke3"), List.of()));
+    assertThat(first.tunnels()).allMatch(t -> t.unit() == t.number());
+  }
+
+  @Test
+  void st0UnitsAvoidTheUnitsOtherOverlaysUseOnEitherDeviceAndStayPut() {
+    Map<String, PlanSite> world = new HashMap<>(WORLD);
+    PlanSite hub = site("hub1", 1, "internet", "mpls");
+    // another overlay's tunnels hold st0.1 and st0.2 on hub1's device, st0.3 on spoke2's
+    world.put(
+        "hub1",
+        new PlanSite("hub1", "hub1", "SRX300", 2000, hub.links(), hub.lanPrefixes(), Set.of(1, 2)));
+    PlanSite spoke2 = site("spoke2", 12, "internet");
+    world.put(
+        "spoke2",
+        new PlanSite(
+            "spoke2", "spoke2", "SRX300", 2000, spoke2.links(), spoke2.lanPrefixes(), Set.of(3)));
+    Plan plan = OverlayPlanner.plan(hub1Spoke1Spoke2(world, List.of()));
+
+    // numbers (and /31s) are the overlay's own; units are free on both ends
+    assertThat(plan.tunnels())
+        .extracting(t -> t.number() + " " + t.bSiteId() + " " + t.pathLabel() + " st0." + t.unit())
+        .containsExactly(
+            "1 spoke1 internet st0.3", "2 spoke1 mpls st0.4", "3 spoke2 internet st0.5");
+    Map<String, Integer> perSite = new HashMap<>();
+    for (PlanTunnel t : plan.tunnels()) {
+      assertThat(perSite.put(t.aSiteId() + "/" + t.unit(), t.number())).isNull();
+      assertThat(perSite.put(t.bSiteId() + "/" + t.unit(), t.number())).isNull();
+      assertThat(world.get(t.aSiteId()).unitsInUse()).doesNotContain(t.unit());
+      assertThat(world.get(t.bSiteId()).unitsInUse()).doesNotContain(t.unit());
+    }
+
+    // re-planned, kept tunnels keep their units even once the other overlay freed st0.1/st0.2
+    world.put("hub1", hub);
+    Plan again = OverlayPlanner.plan(hub1Spoke1Spoke2(world, plan.tunnels()));
+    assertThat(again.unchanged()).isTrue();
+    assertThat(again.tunnels()).isEqualTo(plan.tunnels());
   }
 
   @Test

@@ -156,7 +156,7 @@ public class SdwanWorkers {
     Map<String, Map<String, IpsecSecurityAssociation>> bySite = new HashMap<>();
     List<String> down = new ArrayList<>();
     for (Tunnel t : tunnels) {
-      String vpn = "sdwan-t" + t.getNumber();
+      String vpn = "sdwan-t" + t.getSt0Unit();
       for (String site : List.of(t.getASiteId(), t.getBSiteId())) {
         Map<String, IpsecSecurityAssociation> sas =
             bySite.computeIfAbsent(site, s -> associations(job, s));

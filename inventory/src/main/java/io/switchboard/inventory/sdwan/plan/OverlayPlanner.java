@@ -4,6 +4,7 @@ import io.switchboard.inventory.sdwan.Topology;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,6 +24,9 @@ import java.util.TreeSet;
  *       numbers, in a stable order, so re-planning an unchanged overlay changes nothing.
  *   <li>Tunnel {@code n} uses the {@code n}-th /31 of the pool: end a the even address, end b the
  *       odd one.
+ *   <li>Its {@code st0} unit is the same on both ends and free on both devices across every
+ *       overlay: a kept tunnel keeps its unit; a new one takes {@code n} when both devices have it
+ *       free (always, for a device in one overlay only), else the smallest unit free on both.
  *   <li>Refused with a {@link PlanException}: a pool too small, a pair without a common label, a
  *       link without a known underlay address, a site with more tunnels than its model carries.
  * </ul>
@@ -43,11 +47,23 @@ public final class OverlayPlanner {
     List<PlanTunnel> added = new ArrayList<>();
     List<PlanTunnel> changed = new ArrayList<>();
     Set<Integer> used = new TreeSet<>();
+    Map<String, Set<Integer>> units = new HashMap<>();
+    for (PlanSite site : request.sites().values()) {
+      units.put(site.siteId(), new HashSet<>(site.unitsInUse()));
+    }
+    for (Map.Entry<PlanTunnel.Key, Endpoints> e : wanted.entrySet()) {
+      PlanTunnel old = previous.get(e.getKey());
+      if (old != null) {
+        units.get(old.aSiteId()).add(old.unit());
+        units.get(old.bSiteId()).add(old.unit());
+      }
+    }
     for (Map.Entry<PlanTunnel.Key, Endpoints> e : wanted.entrySet()) {
       PlanTunnel old = previous.get(e.getKey());
       if (old != null) {
         PlanTunnel kept =
-            build(old.number(), e.getKey(), e.getValue(), old.aAddress(), old.bAddress());
+            build(
+                old.number(), e.getKey(), e.getValue(), old.aAddress(), old.bAddress(), old.unit());
         result.add(kept);
         used.add(old.number());
         if (!kept.equals(old)) {
@@ -79,7 +95,10 @@ public final class OverlayPlanner {
               e.getKey(),
               e.getValue(),
               pool.address(2L * (next - 1)),
-              pool.address(2L * (next - 1) + 1));
+              pool.address(2L * (next - 1) + 1),
+              freeUnit(next, units.get(e.getKey().aSiteId()), units.get(e.getKey().bSiteId())));
+      units.get(t.aSiteId()).add(t.unit());
+      units.get(t.bSiteId()).add(t.unit());
       used.add(next);
       result.add(t);
       added.add(t);
@@ -93,8 +112,20 @@ public final class OverlayPlanner {
 
   private record Endpoints(PlanLink a, PlanLink b) {}
 
+  /** {@code preferred} when both ends have it free, else the smallest unit free on both. */
+  private static int freeUnit(int preferred, Set<Integer> a, Set<Integer> b) {
+    if (!a.contains(preferred) && !b.contains(preferred)) {
+      return preferred;
+    }
+    int unit = 1;
+    while (a.contains(unit) || b.contains(unit)) {
+      unit++;
+    }
+    return unit;
+  }
+
   private static PlanTunnel build(
-      int number, PlanTunnel.Key key, Endpoints ends, String aAddress, String bAddress) {
+      int number, PlanTunnel.Key key, Endpoints ends, String aAddress, String bAddress, int unit) {
     return new PlanTunnel(
         number,
         key.pathLabel(),
@@ -105,7 +136,8 @@ public final class OverlayPlanner {
         key.bSiteId(),
         ends.b().interfaceName(),
         ends.b().underlay(),
-        bAddress);
+        bAddress,
+        unit);
   }
 
   private static void validateMembers(PlanRequest request) {

@@ -139,6 +139,13 @@ public class OverlayPlanning {
     for (LanSegment s : segments.findBySiteIdIn(everSites)) {
       prefixes.computeIfAbsent(s.getSiteId(), k -> new ArrayList<>()).add(s.getPrefix());
     }
+    Map<String, Set<Integer>> unitsInUse = new HashMap<>();
+    for (Tunnel t : everSites.isEmpty() ? List.<Tunnel>of() : tunnels.findEndingAt(everSites)) {
+      if (!t.getOverlayId().equals(overlayId)) {
+        unitsInUse.computeIfAbsent(t.getASiteId(), k -> new HashSet<>()).add(t.getSt0Unit());
+        unitsInUse.computeIfAbsent(t.getBSiteId(), k -> new HashSet<>()).add(t.getSt0Unit());
+      }
+    }
     Map<String, PlanSite> planSites = new HashMap<>();
     Map<String, String> families = new HashMap<>();
     for (String siteId : everSites) {
@@ -159,7 +166,8 @@ public class OverlayPlanning {
               modelName,
               tunnelLimit(modelName),
               planLinks,
-              prefixes.getOrDefault(siteId, List.of())));
+              prefixes.getOrDefault(siteId, List.of()),
+              unitsInUse.getOrDefault(siteId, Set.of())));
     }
     Map<Integer, Tunnel> current = new LinkedHashMap<>();
     List<PlanTunnel> previous = new ArrayList<>();
@@ -362,7 +370,8 @@ public class OverlayPlanning {
         t.getBSiteId(),
         t.getBInterface(),
         t.getBUnderlay(),
-        t.getBAddress());
+        t.getBAddress(),
+        t.getSt0Unit());
   }
 
   private static void apply(Tunnel t, PlanTunnel p) {
@@ -375,6 +384,7 @@ public class OverlayPlanning {
     t.setBInterface(p.bInterface());
     t.setBUnderlay(p.bUnderlay());
     t.setBAddress(p.bAddress());
+    t.setSt0Unit(p.unit());
   }
 
   /** Where peers reach a link: its public address, else its static address, else unknown. */

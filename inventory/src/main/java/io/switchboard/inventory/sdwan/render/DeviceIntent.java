@@ -22,9 +22,9 @@ public record DeviceIntent(
   /** A WAN interface: DHCP when {@code staticAddress} is null. */
   public record WanPort(String interfaceName, String staticAddress, String gateway) {}
 
-  /** This device's end of a tunnel. */
+  /** This device's end of a tunnel; {@code unit} is its st0 unit on this device. */
   public record LocalTunnel(
-      int number,
+      int unit,
       String pathLabel,
       String localInterface,
       String localAddress,
@@ -38,7 +38,7 @@ public record DeviceIntent(
 
     @Override
     public String toString() {
-      return "LocalTunnel[number=" + number + ", remote=" + remoteUnderlay + ", key=****]";
+      return "LocalTunnel[unit=" + unit + ", remote=" + remoteUnderlay + ", key=****]";
     }
   }
 

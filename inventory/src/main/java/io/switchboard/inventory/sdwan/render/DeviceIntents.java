@@ -41,7 +41,7 @@ public final class DeviceIntents {
       String peer = t.peerOf(siteId);
       local.add(
           new DeviceIntent.LocalTunnel(
-              t.number(),
+              t.unit(),
               t.pathLabel(),
               isA ? t.aInterface() : t.bInterface(),
               isA ? t.aAddress() : t.bAddress(),

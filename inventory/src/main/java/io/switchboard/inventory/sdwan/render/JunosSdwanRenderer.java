@@ -11,11 +11,11 @@ import java.util.Set;
 /**
  * Renders a {@link DeviceIntent} as Junos {@code set} commands for the SRX family (the only family
  * the catalogue has; another family gets its own renderer). Names: IKE/IPsec proposal {@code
- * sdwan-ike}/{@code sdwan-ipsec}, per tunnel {@code sdwan-t<n>} (IKE policy, gateway, VPN, RPM
- * probe) on {@code st0.<n>}; zones {@code untrust} (WAN, host-inbound ike), {@code sdwan} (the st0
- * units) and {@code trust} (the LAN, where the steering profile is bound). Remote LAN prefixes are
- * static routes over the tunnels, and per path label in a forwarding instance {@code sdwan-<label>}
- * that steering rules send traffic to.
+ * sdwan-ike}/{@code sdwan-ipsec}, per tunnel {@code sdwan-t<unit>} (IKE policy, gateway, VPN, RPM
+ * probe) on {@code st0.<unit>}, the tunnel's st0 unit on this device; zones {@code untrust} (WAN,
+ * host-inbound ike), {@code sdwan} (the st0 units) and {@code trust} (the LAN, where the steering
+ * profile is bound). Remote LAN prefixes are static routes over the tunnels, and per path label in
+ * a forwarding instance {@code sdwan-<label>} that steering rules send traffic to.
  */
 public final class JunosSdwanRenderer {
   /** What the plan preview shows instead of a pre-shared key. */
@@ -48,11 +48,11 @@ public final class JunosSdwanRenderer {
       out.add("set security ipsec policy sdwan-ipsec perfect-forward-secrecy keys " + p.dhGroup());
     }
     for (DeviceIntent.LocalTunnel t : intent.tunnels()) {
-      String name = "sdwan-t" + t.number();
-      String st0 = "st0." + t.number();
+      String name = "sdwan-t" + t.unit();
+      String st0 = "st0." + t.unit();
       out.add(
           "set interfaces st0 unit "
-              + t.number()
+              + t.unit()
               + " family inet address "
               + t.localAddress()
               + "/31");
@@ -105,7 +105,7 @@ public final class JunosSdwanRenderer {
                   + " routing-options static route "
                   + prefix
                   + " next-hop st0."
-                  + t.number());
+                  + t.unit());
         }
       }
     }
@@ -159,18 +159,18 @@ public final class JunosSdwanRenderer {
   public static List<String> removal(DeviceIntent previous, DeviceIntent next) {
     List<String> out = new ArrayList<>();
     Set<Integer> kept = new LinkedHashSet<>();
-    next.tunnels().forEach(t -> kept.add(t.number()));
+    next.tunnels().forEach(t -> kept.add(t.unit()));
     for (DeviceIntent.LocalTunnel t : previous.tunnels()) {
-      if (kept.contains(t.number())) {
+      if (kept.contains(t.unit())) {
         continue;
       }
-      String name = "sdwan-t" + t.number();
+      String name = "sdwan-t" + t.unit();
       out.add("delete security ipsec vpn " + name);
       out.add("delete security ike gateway " + name);
       out.add("delete security ike policy " + name);
       out.add("delete services rpm probe " + name);
-      out.add("delete security zones security-zone sdwan interfaces st0." + t.number());
-      out.add("delete interfaces st0 unit " + t.number());
+      out.add("delete security zones security-zone sdwan interfaces st0." + t.unit());
+      out.add("delete interfaces st0 unit " + t.unit());
     }
     Map<String, Set<String>> oldRoutes = routes(previous);
     Map<String, Set<String>> newRoutes = routes(next);
@@ -248,7 +248,7 @@ public final class JunosSdwanRenderer {
     Map<String, Set<String>> routes = new LinkedHashMap<>();
     for (DeviceIntent.LocalTunnel t : intent.tunnels()) {
       for (String prefix : t.remotePrefixes()) {
-        routes.computeIfAbsent(prefix, k -> new LinkedHashSet<>()).add("st0." + t.number());
+        routes.computeIfAbsent(prefix, k -> new LinkedHashSet<>()).add("st0." + t.unit());
       }
     }
     return routes;
