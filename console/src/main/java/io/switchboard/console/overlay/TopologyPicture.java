@@ -123,7 +123,7 @@ public final class TopologyPicture {
     return new Edge(
         t.getNumber(),
         path,
-        "st0." + t.getNumber() + " " + t.getPathLabel() + " — " + t.getState(),
+        "st0." + t.getSt0Unit() + " " + t.getPathLabel() + " — " + t.getState(),
         t.getState().name(),
         round(lx),
         round(ly));
