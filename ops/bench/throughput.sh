@@ -5,7 +5,9 @@
 # hello demo off, runs ThroughputBenchmark (default: 15 s warm-up, 60 s measured, 16 in flight),
 # prints instances/s, latency percentiles and the core count, and stops the application.
 # Extra options go to the benchmark, e.g. --concurrency 16 --duration 30s. APP_JAVA_OPTS and
-# BENCH_JAVA_OPTS override the JVM flags of the application and of the benchmark client.
+# BENCH_JAVA_OPTS override the JVM flags of the application and of the benchmark client;
+# STARTUP_TIMEOUT (seconds, default 120) how long the application may take to report healthy
+# (a loaded shared machine needs more).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../lib/app.sh"
 
@@ -27,7 +29,7 @@ port="$(free_port)"
 log "starting the application on 127.0.0.1:$port ($db, log $work/app.log)"
 start_app "$port" "$work" "$work/app.log"
 app_pid=$APP_PID
-if ! wait_healthy "$port" "$app_pid" 120; then
+if ! wait_healthy "$port" "$app_pid" "${STARTUP_TIMEOUT:-120}"; then
   tail -n 40 "$work/app.log" >&2
   exit 1
 fi

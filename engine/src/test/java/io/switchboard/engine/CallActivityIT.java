@@ -127,4 +127,55 @@ class CallActivityIT extends EngineIT {
     client.newThrowErrorCommand(activateOne(type)).errorCode("UPGRADE_FAILED").send().join();
     assertThat(activateOne(type + "-rollback").getProcessInstanceKey()).isEqualTo(pi);
   }
+
+  @Test
+  void variablesCrossTheCallActivityAsZeebePropagatesThem() {
+    String child = unique("child");
+    String parent = unique("parent");
+    String type = unique("work");
+    deployChild(child, type);
+    deploy(
+        Bpmn.createExecutableProcess(parent)
+            .startEvent()
+            .callActivity(
+                "mapped",
+                c ->
+                    c.zeebeProcessId(child)
+                        .zeebePropagateAllParentVariables(false)
+                        .zeebeInput("=serial", "device")
+                        .zeebeOutput("=installed", "version"))
+            .callActivity(
+                "silent", c -> c.zeebeProcessId(child).zeebePropagateAllChildVariables(false))
+            .endEvent()
+            .done());
+    var result =
+        client
+            .newCreateInstanceCommand()
+            .bpmnProcessId(parent)
+            .latestVersion()
+            .variables(Map.of("serial", "SN-1", "site", "paris"))
+            .withResult()
+            .send();
+
+    // only the input mappings reach a child that does not take all parent variables
+    ActivatedJob mapped = activateOne(type);
+    assertThat(mapped.getVariablesAsMap()).isEqualTo(Map.of("device", "SN-1"));
+    client
+        .newCompleteCommand(mapped)
+        .variables(Map.of("installed", "23.4", "scratch", 1))
+        .send()
+        .join();
+    // by default a child sees every variable of the call activity's scope
+    ActivatedJob silent = activateOne(type);
+    assertThat(silent.getVariablesAsMap())
+        .containsEntry("serial", "SN-1")
+        .containsEntry("site", "paris")
+        .containsEntry("version", "23.4");
+    client.newCompleteCommand(silent).variables(Map.of("leaked", true)).send().join();
+
+    // output mappings choose what comes back; propagateAllChildVariables=false brings nothing
+    assertThat(result.join().getVariablesAsMap())
+        .containsEntry("version", "23.4")
+        .doesNotContainKeys("installed", "scratch", "leaked", "device");
+  }
 }
