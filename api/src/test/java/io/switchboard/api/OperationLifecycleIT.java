@@ -7,6 +7,7 @@ import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.switchboard.api.operation.OperationDispatcher;
 import io.switchboard.inventory.operation.Operation;
 import io.switchboard.inventory.operation.OperationRepository;
 import io.switchboard.inventory.user.Role;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -37,6 +39,7 @@ class OperationLifecycleIT extends ApiIT {
 
   @Autowired CamundaClient camunda;
   @Autowired OperationRepository operations;
+  @Autowired OperationDispatcher dispatcher;
 
   String tenant;
   String site;
@@ -333,6 +336,33 @@ class OperationLifecycleIT extends ApiIT {
     awaitOperation(pending.getId(), state("RUNNING"));
 
     assertThat(instancesOf(process, pending.getId())).isEqualTo(1);
+  }
+
+  @Test
+  void sweepsOfSeveralInstancesRacingForOnePendingOperationStartItsProcessOnce() throws Exception {
+    // every instance sharing the database sweeps the pending operations; six sweep at once here
+    String process = waitingProcess(unique("raced"));
+    int sweepers = 6;
+    for (int round = 0; round < 5; round++) {
+      Operation pending =
+          operations.save(new Operation(tenant, process, "DEVICE", device(), ADMIN));
+      CyclicBarrier together = new CyclicBarrier(sweepers);
+      List<Callable<Integer>> sweeps = new ArrayList<>();
+      for (int i = 0; i < sweepers; i++) {
+        sweeps.add(
+            () -> {
+              together.await();
+              return dispatcher.sweep();
+            });
+      }
+      for (Future<Integer> sweep : CLIENTS.invokeAll(sweeps)) {
+        sweep.get();
+      }
+
+      JsonNode running = awaitOperation(pending.getId(), state("RUNNING"));
+      assertThat(instancesOf(process, pending.getId())).isEqualTo(1);
+      assertThat(running.get("processInstanceKey").asLong()).isPositive();
+    }
   }
 
   @Test

@@ -19,15 +19,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Starts the processes of {@code PENDING} operations, after their rows have committed: at once for
  * a new operation, and in every sweep for any left pending (the engine was unreachable, or the
  * application stopped between the commit and the start). At least once and without duplicates:
  * before it creates an instance it looks for one that already carries the operation's id, so a
- * start whose answer was lost is adopted, not repeated.
+ * start whose answer was lost is adopted, not repeated. Several instances sharing one database
+ * (docs/production.md) each sweep: a dispatch holds the operation's row lock from the check to the
+ * recorded start, so a second dispatcher waits, then finds it {@code RUNNING} and leaves it.
  */
 @Component
 public class OperationDispatcher {
@@ -38,12 +42,15 @@ public class OperationDispatcher {
   private final ObjectProvider<CamundaClient> client;
   private final OperationsExecutor executor;
   private final ObjectMapper json;
+  private final TransactionTemplate transactions;
 
   public OperationDispatcher(
       OperationRepository operations,
       ObjectProvider<CamundaClient> client,
       OperationsExecutor executor,
-      ObjectMapper json) {
+      ObjectMapper json,
+      TransactionTemplate transactions) {
+    this.transactions = transactions;
     this.operations = operations;
     this.client = client;
     this.executor = executor;
@@ -73,14 +80,35 @@ public class OperationDispatcher {
    * engine could not be reached (it stays pending for the next sweep).
    */
   boolean dispatch(String operationId) {
-    Optional<Operation> found = operations.findById(operationId);
+    long[] key = {0};
+    try {
+      return Boolean.TRUE.equals(transactions.execute(status -> dispatchLocked(operationId, key)));
+    } catch (PessimisticLockingFailureException e) {
+      // another instance held the row past the lock timeout: it is starting this operation
+      LOG.debug("Operation {} is being started elsewhere: {}", operationId, e.getMessage());
+      return false;
+    } catch (OptimisticLockingFailureException e) {
+      if (key[0] != 0) {
+        // cancelled while its process was being created: the process must not run on
+        LOG.info(
+            "Operation {} was cancelled while it started; cancelling instance {}",
+            operationId,
+            key[0]);
+        client.getObject().newCancelInstanceCommand(key[0]).send().join();
+      }
+      return false;
+    }
+  }
+
+  /** {@link #dispatch} under the operation's row lock; sets {@code key[0]} once it has one. */
+  private boolean dispatchLocked(String operationId, long[] key) {
+    Optional<Operation> found = operations.findLockedById(operationId);
     if (found.isEmpty() || found.get().getState() != OperationState.PENDING) {
       return false;
     }
     Operation operation = found.get();
-    long key;
     try {
-      key = existingInstance(operation).orElseGet(() -> create(operation));
+      key[0] = existingInstance(operation).orElseGet(() -> create(operation));
     } catch (ProblemException e) {
       if (e.code() >= 500) {
         LOG.warn(
@@ -102,17 +130,9 @@ public class OperationDispatcher {
           "Operation {}: the engine is not reachable, will retry: {}", operationId, e.getMessage());
       return false;
     }
-    try {
-      operation.started(key);
-      operations.save(operation);
-      return true;
-    } catch (OptimisticLockingFailureException e) {
-      // cancelled while its process was being created: the process must not run on
-      LOG.info(
-          "Operation {} was cancelled while it started; cancelling instance {}", operationId, key);
-      client.getObject().newCancelInstanceCommand(key).send().join();
-      return false;
-    }
+    operation.started(key[0]);
+    operations.saveAndFlush(operation);
+    return true;
   }
 
   private Optional<Long> existingInstance(Operation operation) {

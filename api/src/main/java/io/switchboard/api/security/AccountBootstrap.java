@@ -9,9 +9,10 @@ import java.util.Base64;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Creates the provider administrator on first start (password from {@code
@@ -45,12 +46,18 @@ public class AccountBootstrap {
   }
 
   @PostConstruct
-  @Transactional
   void bootstrap() {
     if (users.findByUsername(adminUsername).isEmpty()) {
       String password = adminPassword.isBlank() ? generatePassword() : adminPassword;
-      users.save(
-          new UserAccount(adminUsername, encoder.encode(password), Role.SP_ADMIN, null, null));
+      try {
+        users.saveAndFlush(
+            new UserAccount(adminUsername, encoder.encode(password), Role.SP_ADMIN, null, null));
+      } catch (DataIntegrityViolationException e) {
+        // several instances starting together on a new database: one of them created it
+        LOG.info("Provider administrator '{}' was created by another instance", adminUsername);
+        keepSystemAccount();
+        return;
+      }
       if (adminPassword.isBlank()) {
         LOG.warn(
             "\n\n  Created provider administrator '{}' with generated password: {}\n"
@@ -61,13 +68,28 @@ public class AccountBootstrap {
         LOG.info("Created provider administrator '{}'", adminUsername);
       }
     }
-    if (!systemPassword.isBlank()) {
+    keepSystemAccount();
+  }
+
+  private void keepSystemAccount() {
+    if (systemPassword.isBlank()) {
+      return;
+    }
+    for (int attempt = 1; ; attempt++) {
       UserAccount system =
           users
               .findByUsername(systemUsername)
               .orElseGet(() -> new UserAccount(systemUsername, "", Role.SP_ADMIN, null, null));
       system.setPasswordHash(encoder.encode(systemPassword));
-      users.save(system);
+      try {
+        users.saveAndFlush(system);
+        return;
+      } catch (DataIntegrityViolationException | OptimisticLockingFailureException e) {
+        // another instance created or changed it at the same moment: read it again
+        if (attempt == 3) {
+          throw e;
+        }
+      }
     }
   }
 

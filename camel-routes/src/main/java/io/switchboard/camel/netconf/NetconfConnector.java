@@ -1,5 +1,6 @@
 package io.switchboard.camel.netconf;
 
+import io.switchboard.camel.logging.CallbackLogContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -20,6 +21,8 @@ import java.util.concurrent.TimeUnit;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.channel.ChannelSubsystem;
 import org.apache.sshd.client.channel.ClientChannel;
+import org.apache.sshd.client.future.AuthFuture;
+import org.apache.sshd.client.future.OpenFuture;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.AttributeRepository;
 import org.apache.sshd.common.NamedResource;
@@ -68,24 +71,35 @@ final class NetconfConnector {
             TimeUnit.MILLISECONDS);
     result.whenComplete((s, e) -> timer.cancel(false));
     try {
+      // the SSH I/O threads that run the callbacks below log with the opener's fields
+      Map<String, String> fields = CallbackLogContext.capture();
       AttributeRepository context =
-          AttributeRepository.ofKeyValuePair(PinningServerKeyVerifier.DEVICE_ID, device.deviceId());
+          AttributeRepository.ofAttributesMap(
+              Map.of(
+                  PinningServerKeyVerifier.DEVICE_ID,
+                  device.deviceId(),
+                  CallbackLogContext.FIELDS,
+                  fields));
       client
           .connect(device.username(), device.host(), device.port(), context, null)
           .addListener(
-              connected -> {
-                if (connected.getException() != null) {
-                  result.completeExceptionally(connectFailure(device, connected.getException()));
-                  return;
-                }
-                ClientSession ssh = connected.getSession();
-                sshHolder[0] = ssh;
-                if (result.isDone()) {
-                  ssh.close(true);
-                  return;
-                }
-                authenticate(key, ssh, result);
-              });
+              connected ->
+                  CallbackLogContext.run(
+                      fields,
+                      () -> {
+                        if (connected.getException() != null) {
+                          result.completeExceptionally(
+                              connectFailure(device, connected.getException()));
+                          return;
+                        }
+                        ClientSession ssh = connected.getSession();
+                        sshHolder[0] = ssh;
+                        if (result.isDone()) {
+                          ssh.close(true);
+                          return;
+                        }
+                        authenticate(key, ssh, result, fields);
+                      }));
     } catch (IOException | RuntimeException e) {
       result.completeExceptionally(connectFailure(device, e));
     }
@@ -93,7 +107,10 @@ final class NetconfConnector {
   }
 
   private void authenticate(
-      SessionKey key, ClientSession ssh, CompletableFuture<NetconfSession> result) {
+      SessionKey key,
+      ClientSession ssh,
+      CompletableFuture<NetconfSession> result,
+      Map<String, String> fields) {
     DeviceConnection device = key.device();
     try {
       if (device.password() != null) {
@@ -104,25 +121,7 @@ final class NetconfConnector {
       }
       ssh.auth()
           .addListener(
-              auth -> {
-                if (!auth.isSuccess()) {
-                  HostKeyMismatchException mismatch =
-                      ssh.getAttribute(PinningServerKeyVerifier.MISMATCH);
-                  result.completeExceptionally(
-                      mismatch != null
-                          ? mismatch
-                          : new NetconfAuthenticationException(
-                              device.deviceId(),
-                              "SSH authentication as "
-                                  + device.username()
-                                  + " failed"
-                                  + reason(auth.getException()),
-                              auth.getException()));
-                  ssh.close(true);
-                  return;
-                }
-                openSubsystem(key, ssh, result);
-              });
+              auth -> CallbackLogContext.run(fields, () -> authenticated(key, ssh, result, auth)));
     } catch (IOException | GeneralSecurityException | RuntimeException e) {
       HostKeyMismatchException mismatch = ssh.getAttribute(PinningServerKeyVerifier.MISMATCH);
       result.completeExceptionally(
@@ -134,8 +133,35 @@ final class NetconfConnector {
     }
   }
 
+  private void authenticated(
+      SessionKey key,
+      ClientSession ssh,
+      CompletableFuture<NetconfSession> result,
+      AuthFuture auth) {
+    DeviceConnection device = key.device();
+    if (!auth.isSuccess()) {
+      HostKeyMismatchException mismatch = ssh.getAttribute(PinningServerKeyVerifier.MISMATCH);
+      result.completeExceptionally(
+          mismatch != null
+              ? mismatch
+              : new NetconfAuthenticationException(
+                  device.deviceId(),
+                  "SSH authentication as "
+                      + device.username()
+                      + " failed"
+                      + reason(auth.getException()),
+                  auth.getException()));
+      ssh.close(true);
+      return;
+    }
+    openSubsystem(key, ssh, result, CallbackLogContext.capture());
+  }
+
   private void openSubsystem(
-      SessionKey key, ClientSession ssh, CompletableFuture<NetconfSession> result) {
+      SessionKey key,
+      ClientSession ssh,
+      CompletableFuture<NetconfSession> result,
+      Map<String, String> fields) {
     String deviceId = key.deviceId();
     try {
       ChannelSubsystem channel = ssh.createSubsystemChannel("netconf");
@@ -143,38 +169,45 @@ final class NetconfConnector {
       channel
           .open()
           .addListener(
-              opened -> {
-                if (!opened.isOpened()) {
-                  result.completeExceptionally(
-                      new NetconfConnectException(
-                          deviceId,
-                          "the device refused the netconf subsystem"
-                              + reason(opened.getException()),
-                          opened.getException()));
-                  ssh.close(true);
-                  return;
-                }
-                NetconfSession session =
-                    new NetconfSession(
-                        key, ssh, channel, worker, scheduler, settings.maxMessageBytes());
-                session
-                    .start()
-                    .whenComplete(
-                        (s, e) -> {
-                          if (e != null) {
-                            result.completeExceptionally(e);
-                            session.close();
-                          } else if (!result.complete(s)) {
-                            session.close();
-                          }
-                        });
-              });
+              opened ->
+                  CallbackLogContext.run(fields, () -> opened(key, ssh, channel, opened, result)));
     } catch (IOException | RuntimeException e) {
       result.completeExceptionally(
           new NetconfConnectException(
               deviceId, "cannot open the netconf subsystem: " + e.getMessage(), e));
       ssh.close(true);
     }
+  }
+
+  private void opened(
+      SessionKey key,
+      ClientSession ssh,
+      ChannelSubsystem channel,
+      OpenFuture opened,
+      CompletableFuture<NetconfSession> result) {
+    String deviceId = key.deviceId();
+    if (!opened.isOpened()) {
+      result.completeExceptionally(
+          new NetconfConnectException(
+              deviceId,
+              "the device refused the netconf subsystem" + reason(opened.getException()),
+              opened.getException()));
+      ssh.close(true);
+      return;
+    }
+    NetconfSession session =
+        new NetconfSession(key, ssh, channel, worker, scheduler, settings.maxMessageBytes());
+    session
+        .start()
+        .whenComplete(
+            (s, e) -> {
+              if (e != null) {
+                result.completeExceptionally(e);
+                session.close();
+              } else if (!result.complete(s)) {
+                session.close();
+              }
+            });
   }
 
   private KeyPair keyPair(DeviceConnection device) throws IOException, GeneralSecurityException {

@@ -1,5 +1,6 @@
 package io.switchboard.camel.netconf;
 
+import io.switchboard.camel.logging.CallbackLogContext;
 import java.net.SocketAddress;
 import java.security.PublicKey;
 import org.apache.sshd.client.keyverifier.ServerKeyVerifier;
@@ -51,6 +52,12 @@ public final class PinningServerKeyVerifier implements ServerKeyVerifier {
 
   @Override
   public boolean verifyServerKey(ClientSession session, SocketAddress remote, PublicKey key) {
+    // an SSH I/O thread: log (pinning, refusal) with the fields of the job that opened the session
+    return CallbackLogContext.call(
+        CallbackLogContext.of(session.getConnectionContext()), () -> verify(session, remote, key));
+  }
+
+  private boolean verify(ClientSession session, SocketAddress remote, PublicKey key) {
     String deviceId = identity.deviceId(session, remote);
     if (deviceId == null) {
       return false;

@@ -1,11 +1,13 @@
 package io.switchboard.inventory.operation;
 
+import jakarta.persistence.LockModeType;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
 public interface OperationRepository
@@ -15,6 +17,15 @@ public interface OperationRepository
       String targetKind, String targetId, Collection<OperationState> states);
 
   boolean existsByTargetKindAndTargetId(String targetKind, String targetId);
+
+  /**
+   * The operation, its row locked until the caller's transaction ends ({@code select ... for
+   * update}): the dispatchers of several instances sharing one database take turns on it, so only
+   * one of them starts its process.
+   */
+  @Lock(LockModeType.PESSIMISTIC_WRITE)
+  @Query("select o from Operation o where o.id = :id")
+  Optional<Operation> findLockedById(String id);
 
   /** Operations in the given states, oldest first: the dispatcher's and the tracker's work. */
   List<Operation> findByStateInOrderByCreatedAtAsc(

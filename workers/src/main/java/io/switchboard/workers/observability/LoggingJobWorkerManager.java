@@ -22,7 +22,9 @@ import org.springframework.context.annotation.Primary;
 /**
  * A {@link JobWorkerManager} that opens every {@code @JobWorker} with its handler wrapped by {@link
  * JobLogContext}. The starter defines its own unconditionally; this one is primary, so the
- * starter's annotation processor opens the workers through it (the starter's stays unused).
+ * starter's annotation processor opens the workers through it (the starter's stays unused). The
+ * commands that send a job's result log their failures with the job's fields ({@link
+ * JobCommandFailureLog}).
  */
 @Configuration
 public class LoggingJobWorkerManager {
@@ -38,7 +40,7 @@ public class LoggingJobWorkerManager {
       JobExceptionHandlingStrategy jobExceptionHandlingStrategy,
       JobLogContext logContext) {
     return new JobWorkerManager(
-        commandExceptionHandlingStrategy,
+        new JobCommandFailureLog(commandExceptionHandlingStrategy, logContext),
         metricsRecorder,
         parameterResolverStrategy,
         resultProcessorStrategy,
