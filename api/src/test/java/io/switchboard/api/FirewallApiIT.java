@@ -241,4 +241,81 @@ class FirewallApiIT extends ApiIT {
     assertThat(tenantAdmin.delete("/api/v1/firewall-policies/" + policy).getStatusCode().value())
         .isEqualTo(204);
   }
+
+  @Test
+  void operatorsStartDeploymentsAndBadRequestsNameTheField() {
+    String tenant = newTenant(null);
+    String site = newSite(tenant);
+    String bare = newSite(tenant);
+    String device = newDevice(tenant, site, newModel());
+    Caller tenantAdmin = user(Role.TENANT_ADMIN, null, tenant);
+    String policy =
+        tenantAdmin.create(
+            "/api/v1/firewall-policies",
+            Map.of(
+                "name",
+                "deployed",
+                "siteIds",
+                List.of(site, bare),
+                "rules",
+                List.of(rule("r", List.of(), List.of(), "DENY"))));
+    Caller operator = user(Role.TENANT_OPERATOR, null, tenant);
+    String deployments = "/api/v1/firewall-policies/" + policy + "/deployments";
+
+    ResponseEntity<JsonNode> unpublished =
+        operator.post(deployments, Map.of("siteIds", List.of(site)));
+    assertThat(unpublished.getStatusCode().value()).isEqualTo(409);
+    assertThat(unpublished.getBody().get("field").asText()).isEqualTo("version");
+    tenantAdmin.post("/api/v1/firewall-policies/" + policy + "/publish", null);
+
+    Map<String, ResponseEntity<JsonNode>> refused =
+        Map.of(
+            "window.end",
+            operator.post(
+                deployments,
+                Map.of("siteIds", List.of(site), "window", Map.of("end", "2020-01-01T00:00:00Z"))),
+            "siteIds[0]",
+            operator.post(deployments, Map.of("siteIds", List.of(newSite(tenant)))),
+            "siteIds[1]",
+            operator.post(deployments, Map.of("siteIds", List.of(site, bare))),
+            "version",
+            operator.post(deployments, Map.of("version", 7, "siteIds", List.of(site))),
+            "failureThresholdPercent",
+            operator.post(
+                deployments, Map.of("siteIds", List.of(site), "failureThresholdPercent", 101)));
+    refused.forEach(
+        (field, response) -> {
+          assertThat(response.getStatusCode().value()).as(field).isIn(400, 422);
+          assertThat(response.getBody().get("field").asText()).as(field).isEqualTo(field);
+        });
+    assertThat(refused.get("window.end").getStatusCode().value()).isEqualTo(400);
+    assertThat(refused.get("siteIds[1]").getBody().get("detail").asText())
+        .contains("has no device");
+
+    Caller viewer = user(Role.TENANT_VIEWER, null, tenant);
+    assertThat(viewer.post(deployments, Map.of("siteIds", List.of(site))).getStatusCode().value())
+        .isEqualTo(403);
+    Caller stranger = user(Role.TENANT_OPERATOR, null, newTenant(null));
+    assertThat(stranger.post(deployments, Map.of("siteIds", List.of(site))).getStatusCode().value())
+        .isEqualTo(404);
+
+    ResponseEntity<JsonNode> accepted =
+        operator.post(deployments, Map.of("version", 1, "siteIds", List.of(site)));
+    assertThat(accepted.getStatusCode().value()).as("%s", accepted.getBody()).isEqualTo(202);
+    JsonNode started = accepted.getBody();
+    assertThat(started.get("type").asText()).isEqualTo("firewall-policy-deploy");
+    assertThat(started.get("targetKind").asText()).isEqualTo("FIREWALL_POLICY");
+    assertThat(started.get("targetId").asText()).isEqualTo(policy);
+    assertThat(started.get("deployments")).hasSize(1);
+    assertThat(started.get("deployments").get(0).get("deviceId").asText()).isEqualTo(device);
+    assertThat(started.get("deployments").get(0).get("state").asText()).isEqualTo("PENDING");
+    assertThat(operator.get(deployments).getBody()).hasSize(1);
+    assertThat(stranger.get(deployments).getStatusCode().value()).isEqualTo(404);
+    assertThat(
+            stranger
+                .get("/api/v1/operations/" + started.get("id").asText())
+                .getStatusCode()
+                .value())
+        .isEqualTo(404);
+  }
 }

@@ -1,10 +1,12 @@
 package io.switchboard.api.firewall;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.switchboard.api.common.PageResponse;
 import io.switchboard.api.common.Paging;
 import io.switchboard.api.firewall.FirewallPolicyService.PolicyRequest;
+import io.switchboard.api.operation.OperationController;
 import io.switchboard.api.security.CurrentScope;
 import io.switchboard.inventory.firewall.DeploymentState;
 import io.switchboard.inventory.firewall.FirewallPolicy;
@@ -124,12 +126,37 @@ public class FirewallPolicyController {
     }
   }
 
+  /** The operation that carries the deployment out, and the device rows it fills in. */
+  public record DeploymentStartedView(
+      @JsonUnwrapped OperationController.OperationView operation,
+      List<DeploymentView> deployments) {}
+
   private final FirewallPolicyService service;
   private final FirewallPreviewService previews;
+  private final FirewallDeploymentService deployer;
 
-  public FirewallPolicyController(FirewallPolicyService service, FirewallPreviewService previews) {
+  public FirewallPolicyController(
+      FirewallPolicyService service,
+      FirewallPreviewService previews,
+      FirewallDeploymentService deployer) {
     this.service = service;
     this.previews = previews;
+    this.deployer = deployer;
+  }
+
+  @PostMapping("/{id}/deployments")
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  @Operation(
+      summary = "Deploy a version",
+      description =
+          "Starts the firewall-policy-deploy operation for the devices of siteIds (default: every site of the policy) with version (default: the newest): waits for window.start, then batches of batchSize devices (default 20) get lock, load, commit check, commit confirmed, verify (rule order and a probe flow per rule) and confirm; a refused or unverified device is rolled back with its message; past failureThresholdPercent (default 20, exceeded not equalled) the devices already done get their previous version back. 400 for a window whose end has passed, 422 naming a site that is not the policy's or has no device, 409 while the policy has a deployment running. Tenant operators and above.")
+  public DeploymentStartedView deploy(
+      @PathVariable String id,
+      @Valid @RequestBody(required = false) FirewallDeploymentService.DeploymentRequest request) {
+    FirewallDeploymentService.Started started = deployer.deploy(CurrentScope.get(), id, request);
+    return new DeploymentStartedView(
+        OperationController.OperationView.of(started.operation()),
+        started.deployments().stream().map(DeploymentView::of).toList());
   }
 
   @PostMapping("/{id}/preview")

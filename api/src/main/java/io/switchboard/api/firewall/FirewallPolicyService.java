@@ -193,6 +193,21 @@ public class FirewallPolicyService {
     return deployments.findByPolicyIdOrderByCreatedAtDesc(find(scope, id).getId());
   }
 
+  /** The numbered version, or the newest when {@code number} is null; 409/422 naming version. */
+  PolicyVersion version(FirewallPolicy policy, Integer number) {
+    if (number == null) {
+      if (policy.getLatestVersion() == 0) {
+        throw ApiException.conflict(
+            "version", "the policy has no published version yet; publish it first");
+      }
+      number = policy.getLatestVersion();
+    }
+    int n = number;
+    return versions
+        .findByPolicyIdAndNumber(policy.getId(), n)
+        .orElseThrow(() -> ApiException.unprocessable("version", "the policy has no version " + n));
+  }
+
   FirewallPolicy find(AccessScope scope, String id) {
     return InScope.findOr404(scoped, scope, "Firewall policy", id);
   }

@@ -6,20 +6,15 @@ import io.switchboard.api.security.Permissions;
 import io.switchboard.api.security.Resource;
 import io.switchboard.inventory.device.Device;
 import io.switchboard.inventory.device.DeviceRepository;
-import io.switchboard.inventory.firewall.DeploymentState;
+import io.switchboard.inventory.firewall.DeploymentPlanning;
 import io.switchboard.inventory.firewall.FirewallDeviceAccess;
 import io.switchboard.inventory.firewall.FirewallPolicy;
-import io.switchboard.inventory.firewall.PolicyDeploymentRepository;
 import io.switchboard.inventory.firewall.PolicyVersion;
-import io.switchboard.inventory.firewall.PolicyVersionRepository;
-import io.switchboard.inventory.firewall.SecurityZone;
-import io.switchboard.inventory.firewall.SecurityZoneRepository;
 import io.switchboard.inventory.firewall.SnapshotJson;
 import io.switchboard.inventory.firewall.analysis.Finding;
 import io.switchboard.inventory.firewall.analysis.PolicyAnalysis;
 import io.switchboard.inventory.firewall.analysis.VerdictChange;
 import io.switchboard.inventory.firewall.model.PolicySnapshot;
-import io.switchboard.inventory.firewall.render.JunosFirewallRenderer;
 import io.switchboard.inventory.scope.AccessScope;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,23 +50,17 @@ public class FirewallPreviewService {
       Device device, Integer deployedVersion, PolicySnapshot deployed, List<String> commands) {}
 
   private final FirewallPolicyService policies;
-  private final PolicyVersionRepository versions;
-  private final PolicyDeploymentRepository deployments;
-  private final SecurityZoneRepository zones;
+  private final DeploymentPlanning planning;
   private final DeviceRepository devices;
   private final ObjectProvider<FirewallDeviceAccess> access;
 
   public FirewallPreviewService(
       FirewallPolicyService policies,
-      PolicyVersionRepository versions,
-      PolicyDeploymentRepository deployments,
-      SecurityZoneRepository zones,
+      DeploymentPlanning planning,
       DeviceRepository devices,
       ObjectProvider<FirewallDeviceAccess> access) {
     this.policies = policies;
-    this.versions = versions;
-    this.deployments = deployments;
-    this.zones = zones;
+    this.planning = planning;
     this.devices = devices;
     this.access = access;
   }
@@ -128,7 +117,7 @@ public class FirewallPreviewService {
   @Transactional(readOnly = true)
   public Plan plan(AccessScope scope, String policyId, Integer version, String siteId) {
     FirewallPolicy policy = policies.find(scope, policyId);
-    PolicyVersion v = version(policy, version);
+    PolicyVersion v = policies.version(policy, version);
     PolicySnapshot target = SnapshotJson.read(v.getSnapshotJson());
     List<String> sites = new ArrayList<>(policy.getSiteIds().stream().sorted().toList());
     if (siteId != null) {
@@ -140,44 +129,13 @@ public class FirewallPreviewService {
     }
     List<DevicePlan> plans = new ArrayList<>();
     for (String site : sites) {
-      List<SecurityZone> siteZones = zones.findBySiteIdOrderByName(site);
       for (Device d : devices.findAll((r, q, cb) -> cb.equal(r.get("siteId"), site))) {
-        var last =
-            deployments.findByPolicyIdAndDeviceIdAndStateOrderByCreatedAtDesc(
-                policyId, d.getId(), DeploymentState.DEPLOYED);
-        PolicySnapshot deployed = null;
-        Integer deployedVersion = null;
-        if (!last.isEmpty()) {
-          deployedVersion = last.get(0).getVersionNumber();
-          deployed =
-              versions
-                  .findByPolicyIdAndNumber(policyId, deployedVersion)
-                  .map(x -> SnapshotJson.read(x.getSnapshotJson()))
-                  .orElse(null);
-        }
+        Integer deployedVersion = planning.deployedVersion(policyId, d.getId());
+        PolicySnapshot deployed = planning.snapshot(policyId, deployedVersion);
         plans.add(
-            new DevicePlan(
-                d,
-                deployedVersion,
-                deployed,
-                JunosFirewallRenderer.incremental(
-                    deployed, target, siteZones.stream().map(SecurityZone::definition).toList())));
+            new DevicePlan(d, deployedVersion, deployed, planning.change(deployed, target, site)));
       }
     }
     return new Plan(v, target, plans);
-  }
-
-  private PolicyVersion version(FirewallPolicy policy, Integer number) {
-    if (number == null) {
-      if (policy.getLatestVersion() == 0) {
-        throw ApiException.conflict(
-            "version", "the policy has no published version yet; publish it first");
-      }
-      number = policy.getLatestVersion();
-    }
-    int n = number;
-    return versions
-        .findByPolicyIdAndNumber(policy.getId(), n)
-        .orElseThrow(() -> ApiException.unprocessable("version", "the policy has no version " + n));
   }
 }

@@ -44,7 +44,8 @@ public class OperationController {
     SITE,
     DEVICE,
     OVERLAY,
-    CAMPAIGN
+    CAMPAIGN,
+    FIREWALL_POLICY
   }
 
   public record Target(@NotNull TargetKind kind, @NotBlank @Size(max = 36) @SafeText String id) {}
@@ -75,7 +76,7 @@ public class OperationController {
       Instant createdAt,
       Instant updatedAt,
       Instant finishedAt) {
-    static OperationView of(Operation o) {
+    public static OperationView of(Operation o) {
       return new OperationView(
           o.getId(),
           o.getTenantId(),

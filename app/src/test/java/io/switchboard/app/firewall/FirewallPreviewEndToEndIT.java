@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.switchboard.devices.config.Datastore;
 import io.switchboard.devices.fleet.SimulatedDevice;
 import io.switchboard.devices.fleet.SimulatedFleet;
-import io.switchboard.inventory.device.Device;
 import io.switchboard.inventory.device.DeviceRepository;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -21,7 +20,6 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -61,45 +59,13 @@ class FirewallPreviewEndToEndIT {
     }
   }
 
-  private ResponseEntity<JsonNode> exchange(HttpMethod method, String path, Object body) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    return rest.withBasicAuth("admin", ADMIN_PASSWORD)
-        .exchange(path, method, new HttpEntity<>(body, headers), JsonNode.class);
-  }
-
-  private JsonNode call(HttpMethod method, String path, Object body) {
-    ResponseEntity<JsonNode> response = exchange(method, path, body);
-    assertThat(response.getStatusCode().is2xxSuccessful())
-        .as(method + " " + path + ": " + response.getBody())
-        .isTrue();
-    return response.getBody();
-  }
-
-  private String create(String path, Map<String, Object> body) {
-    return call(HttpMethod.POST, path, body).get("id").asText();
-  }
-
-  /** A registered device that Switchboard reaches at the simulated device's address. */
-  private String device(String tenant, String site, String model, SimulatedDevice cpe) {
-    String id =
-        create(
-            "/api/v1/devices",
-            Map.of(
-                "tenantId", tenant,
-                "siteId", site,
-                "serialNumber", cpe.serialNumber(),
-                "modelId", model,
-                "credentials", Map.of("username", "admin", "password", "admin123")));
-    Device d = devices.findById(id).orElseThrow();
-    d.setManagementAddress(cpe.host());
-    d.setNetconfPort(cpe.port());
-    devices.save(d);
-    return id;
+  private FirewallFixture api() {
+    return new FirewallFixture(rest, devices, "admin", ADMIN_PASSWORD);
   }
 
   @Test
   void thePreviewIsEachDevicesOwnCompareAndLeavesEveryCandidateClean() throws Exception {
+    FirewallFixture api = api();
     String suffix = UUID.randomUUID().toString().substring(0, 8);
     fleet =
         SimulatedFleet.builder()
@@ -107,31 +73,31 @@ class FirewallPreviewEndToEndIT {
             .basePort(0)
             .credentials("admin", "admin123")
             .start();
-    String tenant = create("/api/v1/tenants", Map.of("name", "fw-" + suffix));
+    String tenant = api.create("/api/v1/tenants", Map.of("name", "fw-" + suffix));
     String site =
-        create(
+        api.create(
             "/api/v1/sites", Map.of("tenantId", tenant, "name", "fw-" + suffix, "type", "BRANCH"));
     String model =
-        create(
+        api.create(
             "/api/v1/device-models",
             Map.of("name", "SRX-" + suffix, "vendor", "Juniper", "family", "srx"));
     SimulatedDevice first = fleet.device("FW1" + suffix);
     SimulatedDevice second = fleet.device("FW2" + suffix);
-    String firstId = device(tenant, site, model, first);
-    String secondId = device(tenant, site, model, second);
-    call(
+    String firstId = api.device(tenant, site, model, first);
+    String secondId = api.device(tenant, site, model, second);
+    api.call(
         HttpMethod.POST,
         "/api/v1/sites/" + site + "/zones",
         Map.of("name", "trust", "interfaces", List.of("ge-0/0/1.0")));
-    call(
+    api.call(
         HttpMethod.POST,
         "/api/v1/sites/" + site + "/zones",
         Map.of("name", "untrust", "interfaces", List.of("ge-0/0/0.0")));
-    create(
+    api.create(
         "/api/v1/address-objects",
         Map.of("tenantId", tenant, "name", "lan", "kind", "PREFIX", "value", "10.1.0.0/16"));
     String policy =
-        create(
+        api.create(
             "/api/v1/firewall-policies",
             Map.of(
                 "tenantId",
@@ -168,12 +134,12 @@ class FirewallPreviewEndToEndIT {
                         List.of("junos-https"),
                         "action",
                         "PERMIT"))));
-    call(HttpMethod.POST, "/api/v1/firewall-policies/" + policy + "/publish", null);
+    api.call(HttpMethod.POST, "/api/v1/firewall-policies/" + policy + "/publish", null);
     String runningBefore = first.runningConfig();
     second.config().lock(4242, Datastore.CANDIDATE);
 
     JsonNode preview =
-        call(HttpMethod.POST, "/api/v1/firewall-policies/" + policy + "/preview", null);
+        api.call(HttpMethod.POST, "/api/v1/firewall-policies/" + policy + "/preview", null);
 
     assertThat(preview.get("version").asInt()).isEqualTo(1);
     assertThat(preview.get("findings").get(0).get("kind").asText()).isEqualTo("REDUNDANT");
@@ -204,8 +170,8 @@ class FirewallPreviewEndToEndIT {
     assertThat(second.config().lockOwner(Datastore.CANDIDATE)).isEqualTo(4242);
     assertThat(second.candidateConfig()).doesNotContain("allow-web");
 
-    String stranger = create("/api/v1/tenants", Map.of("name", "other-" + suffix));
-    create(
+    String stranger = api.create("/api/v1/tenants", Map.of("name", "other-" + suffix));
+    api.create(
         "/api/v1/users",
         Map.of(
             "username",

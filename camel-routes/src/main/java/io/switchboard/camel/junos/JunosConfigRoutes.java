@@ -18,6 +18,7 @@ import org.apache.camel.Exchange;
 public class JunosConfigRoutes extends JunosRouteBuilder {
 
   private static final String COMMIT_PROPERTY = "SwitchboardJunosCommit";
+  private static final String CHECK_FIRST_PROPERTY = "SwitchboardJunosCheckFirst";
   private static final String RESULT_PROPERTY = "SwitchboardJunosResult";
   private static final String FAILURE_PROPERTY = "SwitchboardJunosFailure";
 
@@ -53,6 +54,16 @@ public class JunosConfigRoutes extends JunosRouteBuilder {
             })
         .to(JunosRouteIds.LOCKED_CHANGE_URI);
 
+    junosRoute(JunosRouteIds.CHECKED_PUSH_CONFIGURATION)
+        .process(
+            e -> {
+              ConfigurationPush push = e.getMessage().getMandatoryBody(ConfigurationPush.class);
+              e.setProperty(COMMIT_PROPERTY, push.commit());
+              e.setProperty(CHECK_FIRST_PROPERTY, true);
+              e.getMessage().setBody(JunosRpcs.loadConfiguration(push.load()));
+            })
+        .to(JunosRouteIds.LOCKED_CHANGE_URI);
+
     junosRoute(JunosRouteIds.ROLLBACK)
         .process(
             e -> {
@@ -67,7 +78,8 @@ public class JunosConfigRoutes extends JunosRouteBuilder {
             })
         .to(JunosRouteIds.LOCKED_CHANGE_URI);
 
-    // Body: the load-configuration RPC; property: the commit. Answers the CommitResult.
+    // Body: the load-configuration RPC; properties: the commit, and whether a commit check comes
+    // first. Answers the CommitResult.
     from(JunosRouteIds.LOCKED_CHANGE_URI)
         .routeId(JunosRouteIds.LOCKED_CHANGE)
         .routeConfigurationId(JunosRouteIds.ERROR_HANDLING)
@@ -77,6 +89,12 @@ public class JunosConfigRoutes extends JunosRouteBuilder {
         .setBody(exchangeProperty(RESULT_PROPERTY))
         .to(NETCONF_RPC)
         .process(JunosConfigRoutes::readLoadResult)
+        .filter(exchangeProperty(CHECK_FIRST_PROPERTY).isEqualTo(true))
+        .setBody(constant(JunosRpcs.commitConfiguration(CommitConfiguration.checkOnly())))
+        .to(NETCONF_RPC)
+        .process(
+            e -> JunosReplies.commitResult(deviceId(e), e.getMessage().getBody(String.class), true))
+        .endDoTry()
         .process(
             e ->
                 e.getMessage()

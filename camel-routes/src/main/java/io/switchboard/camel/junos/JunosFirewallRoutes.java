@@ -9,6 +9,7 @@ import static io.switchboard.camel.netconf.NetconfXml.escape;
 import io.switchboard.camel.netconf.NetconfConstants;
 import io.switchboard.camel.netconf.NetconfReply;
 import io.switchboard.camel.netconf.NetconfXml;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.camel.Exchange;
 import org.w3c.dom.Element;
@@ -25,11 +26,19 @@ public class JunosFirewallRoutes extends JunosRouteBuilder {
   /** Body {@link MatchPolicyQuery}; answers {@link MatchedPolicy}. */
   public static final String MATCH_POLICIES = "junos-match-policies";
 
+  /** Body ignored; answers {@code List<ZonePairPolicies>} of the committed configuration. */
+  public static final String GET_SECURITY_POLICIES = "junos-get-security-policies";
+
   public static final String PREVIEW_CONFIGURATION_URI = "direct:" + PREVIEW_CONFIGURATION;
+  public static final String GET_SECURITY_POLICIES_URI = "direct:" + GET_SECURITY_POLICIES;
   public static final String MATCH_POLICIES_URI = "direct:" + MATCH_POLICIES;
 
   static final String COMPARE_RPC =
       "<get-configuration compare=\"rollback\" rollback=\"0\" format=\"text\"/>";
+
+  static final String SECURITY_POLICIES_RPC =
+      "<get-configuration database=\"committed\"><configuration><security><policies/>"
+          + "</security></configuration></get-configuration>";
 
   private static final String LOAD_PROPERTY = "SwitchboardFirewallLoad";
   private static final String RESULT_PROPERTY = "SwitchboardFirewallResult";
@@ -73,6 +82,12 @@ public class JunosFirewallRoutes extends JunosRouteBuilder {
             })
         .end();
 
+    junosRoute(GET_SECURITY_POLICIES)
+        .setBody(constant(SECURITY_POLICIES_RPC))
+        .to(NETCONF_RPC)
+        .process(
+            e -> e.getMessage().setBody(securityPolicies(e.getMessage().getBody(String.class))));
+
     junosRoute(MATCH_POLICIES)
         .process(
             e ->
@@ -89,6 +104,31 @@ public class JunosFirewallRoutes extends JunosRouteBuilder {
     NetconfReply reply = NetconfReply.parse(xml);
     List<Element> output = NetconfXml.descendants(reply.root(), "configuration-output");
     return new ConfigurationPreview(output.isEmpty() ? "" : output.get(0).getTextContent());
+  }
+
+  /** {@code security policies from-zone A to-zone B policy P}, in the device's order. */
+  static List<ZonePairPolicies> securityPolicies(String xml) {
+    List<ZonePairPolicies> pairs = new ArrayList<>();
+    for (Element policies : NetconfXml.descendants(NetconfReply.parse(xml).root(), "policies")) {
+      for (Element from : children(policies, "from-zone")) {
+        for (Element to : children(from, "to-zone")) {
+          List<String> names = new ArrayList<>();
+          for (Element p : children(to, "policy")) {
+            names.add(NetconfXml.childText(p, "name"));
+          }
+          pairs.add(
+              new ZonePairPolicies(
+                  NetconfXml.childText(from, "name"), NetconfXml.childText(to, "name"), names));
+        }
+      }
+    }
+    return List.copyOf(pairs);
+  }
+
+  private static List<Element> children(Element parent, String name) {
+    return NetconfXml.childElements(parent).stream()
+        .filter(c -> name.equals(NetconfXml.localName(c)))
+        .toList();
   }
 
   static String matchPolicies(MatchPolicyQuery q) {

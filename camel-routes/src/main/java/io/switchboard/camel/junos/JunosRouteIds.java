@@ -27,6 +27,13 @@ public final class JunosRouteIds {
   public static final String PUSH_CONFIGURATION = "junos-push-configuration";
 
   /**
+   * Body {@link ConfigurationPush}: lock, load, {@code commit check}, then the push's commit,
+   * unlock; discards and unlocks on failure, so a change the device refuses at the check is never
+   * committed (not even confirmed) and leaves the candidate clean.
+   */
+  public static final String CHECKED_PUSH_CONFIGURATION = "junos-checked-push-configuration";
+
+  /**
    * Body {@link Rollback}: loads an earlier commit and commits it; answers {@link CommitResult}.
    */
   public static final String ROLLBACK = "junos-rollback";
@@ -62,6 +69,8 @@ public final class JunosRouteIds {
   public static final String LOAD_CONFIGURATION_URI = "direct:" + LOAD_CONFIGURATION;
   public static final String COMMIT_CONFIGURATION_URI = "direct:" + COMMIT_CONFIGURATION;
   public static final String PUSH_CONFIGURATION_URI = "direct:" + PUSH_CONFIGURATION;
+  public static final String CHECKED_PUSH_CONFIGURATION_URI =
+      "direct:" + CHECKED_PUSH_CONFIGURATION;
   public static final String ROLLBACK_URI = "direct:" + ROLLBACK;
   public static final String GET_INTERFACE_INFORMATION_URI = "direct:" + GET_INTERFACE_INFORMATION;
   public static final String REQUEST_PACKAGE_ADD_URI = "direct:" + REQUEST_PACKAGE_ADD;

@@ -77,6 +77,7 @@ class JunosRoutesIT {
     camel.addRoutes(new JunosErrorHandling());
     camel.addRoutes(new JunosInfoRoutes());
     camel.addRoutes(new JunosConfigRoutes());
+    camel.addRoutes(new JunosFirewallRoutes());
     camel.addRoutes(new JunosSoftwareRoutes(Duration.ofMinutes(2)));
     camel.start();
     template = camel.createProducerTemplate();
@@ -209,6 +210,73 @@ class JunosRoutesIT {
 
     assertThat(device.hostName()).isEqualTo("confirmed-1");
     assertThat(device.commitHistory()).hasSizeGreaterThanOrEqualTo(2);
+  }
+
+  @Test
+  void aCheckedPushCommitsOnlyAfterTheCheckAndAFailedCheckCommitsNothing() {
+    freshDevice();
+    String before = device.runningConfig();
+    int commits = device.commitHistory().size();
+    device.injectFaultTimes(Fault.COMMIT_FAILURE, 1);
+
+    assertThatThrownBy(
+            () ->
+                call(
+                    JunosRouteIds.CHECKED_PUSH_CONFIGURATION_URI,
+                    new ConfigurationPush(
+                        LoadConfiguration.setCommands("set system host-name checked-doomed"),
+                        CommitConfiguration.confirmed(5, null))))
+        .cause()
+        .isInstanceOf(NetconfRpcException.class);
+    assertThat(device.runningConfig()).isEqualTo(before);
+    assertThat(device.candidateConfig()).isEqualTo(before);
+    assertThat(device.commitHistory()).hasSize(commits);
+    assertThat(device.config().confirmDeadline()).isEmpty();
+
+    CommitResult pushed =
+        call(
+            JunosRouteIds.CHECKED_PUSH_CONFIGURATION_URI,
+            new ConfigurationPush(
+                LoadConfiguration.setCommands("set system host-name checked"),
+                CommitConfiguration.confirmed(5, "checked")),
+            CommitResult.class);
+
+    assertThat(pushed.checkOnly()).isFalse();
+    assertThat(device.hostName()).isEqualTo("checked");
+    assertThat(device.config().confirmDeadline()).isPresent();
+    assertThat(device.config().lockOwner(io.switchboard.devices.config.Datastore.CANDIDATE))
+        .isNull();
+  }
+
+  @Test
+  void securityPoliciesAreReadFromTheCommittedConfigurationInTheirOrder() {
+    freshDevice();
+    String p = "set security policies from-zone trust to-zone untrust policy ";
+    call(
+        JunosRouteIds.PUSH_CONFIGURATION_URI,
+        new ConfigurationPush(
+            LoadConfiguration.setCommands(
+                String.join(
+                    "\n",
+                    "set security zones security-zone trust interfaces ge-0/0/1.0",
+                    "set security zones security-zone untrust interfaces ge-0/0/0.0",
+                    p + "b match source-address any",
+                    p + "b match destination-address any",
+                    p + "b match application any",
+                    p + "b then permit",
+                    p + "a match source-address any",
+                    p + "a match destination-address any",
+                    p + "a match application junos-ssh",
+                    p + "a then deny",
+                    "insert security policies from-zone trust to-zone untrust policy a before"
+                        + " policy b")),
+            CommitConfiguration.commit(null)));
+
+    @SuppressWarnings("unchecked")
+    List<ZonePairPolicies> pairs =
+        call(JunosFirewallRoutes.GET_SECURITY_POLICIES_URI, null, List.class);
+
+    assertThat(pairs).containsExactly(new ZonePairPolicies("trust", "untrust", List.of("a", "b")));
   }
 
   @Test

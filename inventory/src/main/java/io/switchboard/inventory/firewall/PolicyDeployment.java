@@ -42,6 +42,9 @@ public class PolicyDeployment extends AuditedEntity {
 
   private Instant finishedAt;
 
+  /** The version the device ran before this deployment; null when it ran none of the policy. */
+  private Integer previousVersion;
+
   protected PolicyDeployment() {}
 
   public PolicyDeployment(
@@ -109,5 +112,13 @@ public class PolicyDeployment extends AuditedEntity {
 
   public Instant getFinishedAt() {
     return finishedAt;
+  }
+
+  public Integer getPreviousVersion() {
+    return previousVersion;
+  }
+
+  public void setPreviousVersion(Integer previousVersion) {
+    this.previousVersion = previousVersion;
   }
 }

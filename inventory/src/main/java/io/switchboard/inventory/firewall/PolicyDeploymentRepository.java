@@ -8,6 +8,8 @@ public interface PolicyDeploymentRepository extends JpaRepository<PolicyDeployme
 
   List<PolicyDeployment> findByOperationId(String operationId);
 
+  List<PolicyDeployment> findByOperationIdAndState(String operationId, DeploymentState state);
+
   /** The newest successful deployment of the policy on the device: what it runs. */
   List<PolicyDeployment> findByPolicyIdAndDeviceIdAndStateOrderByCreatedAtDesc(
       String policyId, String deviceId, DeploymentState state);

@@ -28,6 +28,9 @@ public class Operation extends AuditedEntity {
   /** An upgrade campaign (issue 16); its devices are in {@code campaign_device}. */
   public static final String TARGET_CAMPAIGN = "CAMPAIGN";
 
+  /** A firewall policy (deployments, issue 14); its devices are in {@code fw_deployment}. */
+  public static final String TARGET_FIREWALL_POLICY = "FIREWALL_POLICY";
+
   @Column(nullable = false, length = 36)
   private String tenantId;
 

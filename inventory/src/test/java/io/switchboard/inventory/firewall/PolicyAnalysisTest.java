@@ -140,4 +140,28 @@ class PolicyAnalysisTest {
         .extracting(VerdictChange::after, VerdictChange::before)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("PERMIT", "DENY"));
   }
+
+  @Test
+  void eachRuleIsProbedWithAFlowAndTheVerdictOfTheWholeVersion() {
+    PolicySnapshot s =
+        snapshot(
+            List.of(
+                deny("block-lan", "lan", "any", "any"),
+                permit("allow-printers", "printers", "any", "junos-https"),
+                permit("allow-web", "any", "any", "junos-https"),
+                // a DNS name cannot be asked about: no probe
+                permit("to-updates", "lan", "updates", "any")));
+
+    List<PolicyAnalysis.Probe> probes = PolicyAnalysis.probes(s);
+
+    assertThat(probes)
+        .extracting(p -> p.expected().rule(), p -> p.expected().action())
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("block-lan", FirewallAction.DENY),
+            // the shadowed rule's own flow is decided by the rule that shadows it
+            org.assertj.core.groups.Tuple.tuple("block-lan", FirewallAction.DENY),
+            org.assertj.core.groups.Tuple.tuple("allow-web", FirewallAction.PERMIT));
+    assertThat(probes.get(2).flow())
+        .isEqualTo(new Flow("trust", "untrust", "203.0.113.10", "198.51.100.10", "tcp", 443));
+  }
 }

@@ -50,6 +50,17 @@ public class DeviceDriver {
         onFailure);
   }
 
+  /** Like {@link #push}, with a {@code commit check} under the same lock before the commit. */
+  public CommitResult checkedPush(
+      String deviceId, String setCommands, CommitConfiguration commit, OnFailure onFailure) {
+    return call(
+        JunosRouteIds.CHECKED_PUSH_CONFIGURATION_URI,
+        deviceId,
+        new ConfigurationPush(LoadConfiguration.setCommands(setCommands), commit),
+        CommitResult.class,
+        onFailure);
+  }
+
   public CommitResult commit(String deviceId, CommitConfiguration commit, OnFailure onFailure) {
     return call(
         JunosRouteIds.COMMIT_CONFIGURATION_URI, deviceId, commit, CommitResult.class, onFailure);
@@ -105,7 +116,11 @@ public class DeviceDriver {
     }
   }
 
-  private <T> T call(String uri, String deviceId, Object body, Class<T> type, OnFailure onFailure) {
+  /**
+   * Any Junos route of the driver for one device ({@code uri} its {@code direct:} endpoint), its
+   * failure turned into what the process sees like every other call here.
+   */
+  public <T> T call(String uri, String deviceId, Object body, Class<T> type, OnFailure onFailure) {
     try {
       return routes.requestBodyAndHeader(uri, body, NetconfConstants.DEVICE_ID, deviceId, type);
     } catch (CamelExecutionException e) {

@@ -100,6 +100,37 @@ public final class PolicyAnalysis {
   /** A verdict: the action and the rule that decided (null: the default policy). */
   public record Verdict(FirewallAction action, String rule) {}
 
+  /** A flow to ask a device about, and the verdict the version gives it. */
+  public record Probe(Flow flow, Verdict expected) {}
+
+  /**
+   * One probe per enabled rule: its example flow (skipped when it names a DNS address, which a
+   * device lookup cannot take) and the first-match verdict of the whole version, so a shadowed
+   * rule's probe expects the rule that shadows it. Identical flows are probed once.
+   */
+  public static List<Probe> probes(PolicySnapshot s) {
+    List<RuleDef> rules = enabled(s);
+    List<RuleMatch> matches = rules.stream().map(r -> RuleMatch.of(r, s)).toList();
+    Set<Flow> flows = new LinkedHashSet<>();
+    for (RuleDef r : rules) {
+      example(r, s)
+          .filter(f -> IpRanges.isAddress(f.source()) && IpRanges.isAddress(f.destination()))
+          .ifPresent(flows::add);
+    }
+    List<Probe> out = new ArrayList<>();
+    for (Flow f : flows) {
+      Verdict v = new Verdict(FirewallAction.DENY, null);
+      for (int i = 0; i < rules.size(); i++) {
+        if (matches.get(i).matches(f)) {
+          v = new Verdict(rules.get(i).action(), rules.get(i).name());
+          break;
+        }
+      }
+      out.add(new Probe(f, v));
+    }
+    return out;
+  }
+
   /**
    * Example flows (one per rule of either version: its first zone pair, first source, destination
    * and service) whose action differs between {@code before} (null: nothing deployed, all denied)
