@@ -452,4 +452,15 @@ class DecisionIT extends EngineIT {
                 .items())
         .hasSize(1);
   }
+
+  @Test
+  void decisionInstancesAreRefusedWithTheReasonRatherThanAnsweredEmpty() {
+    assertThatThrownBy(() -> client.newDecisionInstanceSearchRequest().send().join())
+        .isInstanceOf(ProblemException.class)
+        .satisfies(e -> assertThat(((ProblemException) e).code()).isEqualTo(400))
+        .hasMessageContaining("Decision instances are not kept by this engine");
+    assertThatThrownBy(() -> client.newDecisionInstanceGetRequest("1-1").send().join())
+        .isInstanceOf(ProblemException.class)
+        .hasMessageContaining("Decision instances are not kept by this engine");
+  }
 }
