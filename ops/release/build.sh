@@ -69,7 +69,10 @@ cp "$sim_jar" "$stage/switchboard-simulator-${version}.jar"
 cp app/src/main/resources/application.yml "$stage/config/application.yml.sample"
 cp ops/deploy/single-node/switchboard.env "$stage/config/switchboard.env.sample" 2>/dev/null || true
 [ -d ops/deploy ] && cp -R ops/deploy "$stage/deploy"
-[ -d ops/upgrade ] && cp -R ops/upgrade "$stage/upgrade"
+# the upgrade script only: its check and the database fixtures are for this repository's CI
+if [ -f ops/upgrade/upgrade.sh ]; then
+  mkdir -p "$stage/upgrade" && cp ops/upgrade/upgrade.sh "$stage/upgrade/"
+fi
 cp ops/release/verify.sh "$stage/verify.sh"
 [ -f docs/production.md ] && cp docs/production.md "$stage/PRODUCTION.md"
 echo "$version" > "$stage/VERSION"

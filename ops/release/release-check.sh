@@ -33,9 +33,13 @@ bundle="$tmp/out/switchboard-0.0.0-check.tar.gz"
 # what is inside
 listing="$(tar -tzf "$bundle")"
 for f in switchboard-0.0.0-check.jar switchboard-simulator-0.0.0-check.jar sbom/bom.json SHA256SUMS \
-  config/application.yml.sample deploy/RUNBOOK.md VERSION; do
+  config/application.yml.sample deploy/RUNBOOK.md upgrade/upgrade.sh VERSION; do
   echo "$listing" | grep -q "^switchboard-0.0.0-check/$f$" || fail "the bundle lacks $f"
 done
+# the repository's upgrade check and its database fixtures stay out of a release
+if echo "$listing" | grep -q "fixtures/\|upgrade-check.sh\|make-fixture.sh"; then
+  fail "the bundle carries the upgrade check or its fixtures"
+fi
 tar -xzf "$bundle" -C "$tmp" switchboard-0.0.0-check/sbom/bom.json
 grep -q '"bomFormat" *: *"CycloneDX"' "$tmp/switchboard-0.0.0-check/sbom/bom.json" ||
   fail "sbom/bom.json is not a CycloneDX document"
