@@ -27,7 +27,6 @@ public final class ProcessExecutor {
 
   private final CommandProcessor processor;
   private final EngineState state;
-  private final FeelExpressions feel;
   private final VariableMerger variables;
   private final IncidentRaiser incidents;
   private final Agenda agenda = new Agenda();
@@ -52,7 +51,6 @@ public final class ProcessExecutor {
       IncidentRaiser incidents) {
     this.processor = processor;
     this.state = processor.state();
-    this.feel = feel;
     this.variables = variables;
     this.incidents = incidents;
     this.multiInstances = new MultiInstances(this, state, feel, incidents);
@@ -95,14 +93,6 @@ public final class ProcessExecutor {
 
   public VariableMerger variables() {
     return variables;
-  }
-
-  FeelExpressions feel() {
-    return feel;
-  }
-
-  long now() {
-    return processor.now();
   }
 
   public ProcessModel model(ElementInstance instance) {
