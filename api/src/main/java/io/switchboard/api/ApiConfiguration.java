@@ -41,7 +41,7 @@ public class ApiConfiguration {
   public GroupedOpenApi deviceApi() {
     return GroupedOpenApi.builder()
         .group("devices")
-        .pathsToMatch("/restconf/**", "/device-images/**")
+        .pathsToMatch("/restconf/**", "/device-images/**", "/vnf-images/**")
         .build();
   }
 

@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.switchboard.inventory.user.Role;
-import io.switchboard.inventory.vnf.VnfPackageBuilder;
+import io.switchboard.inventory.vnf.ChainLan;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.ResponseEntity;
@@ -14,18 +15,7 @@ import org.springframework.http.ResponseEntity;
 class VnfInstanceIT extends ApiIT {
 
   String onboardedPackage() {
-    VnfPackageBuilder builder = aPackage("vSRX", unique("i"));
-    byte[] csar = builder.build();
-    ResponseEntity<JsonNode> response =
-        admin
-            .template()
-            .postForEntity(
-                "/api/v1/vnf-packages",
-                VnfPackageIT.upload(
-                    VnfPackageIT.named(csar), builder.signature(ImageFixtures.TRUSTED_PRIVATE)),
-                JsonNode.class);
-    assertThat(response.getStatusCode().value()).isEqualTo(201);
-    return response.getBody().get("id").asText();
+    return VnfPackageIT.onboarded(admin.template(), aPackage("vSRX", unique("i")));
   }
 
   Map<String, String> instanceBody(String tenant, String site, String device, String pkg) {
@@ -70,6 +60,39 @@ class VnfInstanceIT extends ApiIT {
         .isEqualTo(404);
     assertThat(tenantAdmin.delete("/api/v1/vnf-instances/" + id).getStatusCode().value())
         .isEqualTo(204);
+  }
+
+  @Test
+  void theWanVlanIsChosenPerInstanceOneVnfPerWanVlanOnADevice() {
+    String tenant = newTenant(null);
+    String site = newSite(tenant);
+    String device = newDevice(tenant, site, newModel());
+    String pkg = onboardedPackage();
+    Map<String, Object> body = new HashMap<>(instanceBody(tenant, site, device, pkg));
+
+    JsonNode byDefault = admin.post("/api/v1/vnf-instances", body).getBody();
+    assertThat(byDefault.get("wanVlan").asInt()).as("switchboard.vnf.wan-vlan").isEqualTo(4001);
+
+    body.put("name", "vsrx-2");
+    ResponseEntity<JsonNode> taken = admin.post("/api/v1/vnf-instances", body);
+    assertThat(taken.getStatusCode().value()).isEqualTo(409);
+    assertThat(taken.getBody().get("field").asText()).isEqualTo("wanVlan");
+
+    body.put("wanVlan", 3001);
+    ResponseEntity<JsonNode> chosen = admin.post("/api/v1/vnf-instances", body);
+    assertThat(chosen.getStatusCode().value()).as("%s", chosen.getBody()).isEqualTo(201);
+    assertThat(chosen.getBody().get("wanVlan").asInt()).isEqualTo(3001);
+
+    body.put("name", "vsrx-3");
+    body.put("wanVlan", 4095);
+    ResponseEntity<JsonNode> outOfRange = admin.post("/api/v1/vnf-instances", body);
+    assertThat(outOfRange.getStatusCode().value()).isEqualTo(400);
+    assertThat(outOfRange.getBody().get("field").asText()).isEqualTo("wanVlan");
+
+    body.put("wanVlan", ChainLan.DEFAULT_VLAN);
+    ResponseEntity<JsonNode> lan = admin.post("/api/v1/vnf-instances", body);
+    assertThat(lan.getStatusCode().value()).as("the site's LAN VLAN").isEqualTo(422);
+    assertThat(lan.getBody().get("field").asText()).isEqualTo("wanVlan");
   }
 
   @Test
@@ -139,6 +162,25 @@ class VnfInstanceIT extends ApiIT {
                 .value())
         .as("not instantiated")
         .isEqualTo(409);
+    assertThat(operator.post("/api/v1/vnf-instances/" + id + "/heal", null).getStatusCode().value())
+        .as("nothing to heal before it is instantiated")
+        .isEqualTo(409);
+    ResponseEntity<JsonNode> longCause =
+        operator.post("/api/v1/vnf-instances/" + id + "/heal", Map.of("cause", "x".repeat(256)));
+    assertThat(longCause.getStatusCode().value()).isEqualTo(400);
+    assertThat(longCause.getBody().get("field").asText()).isEqualTo("cause");
+    assertThat(
+            user(Role.TENANT_ADMIN, null, newTenant(null))
+                .post("/api/v1/vnf-instances/" + id + "/heal", null)
+                .getStatusCode()
+                .value())
+        .isEqualTo(404);
+    assertThat(
+            user(Role.TENANT_VIEWER, null, tenant)
+                .post("/api/v1/vnf-instances/" + id + "/heal", null)
+                .getStatusCode()
+                .value())
+        .isEqualTo(403);
     assertThat(
             user(Role.TENANT_VIEWER, null, tenant)
                 .post("/api/v1/vnf-instances/" + id + "/instantiate", null)

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
@@ -48,6 +49,17 @@ class VnfPackageIT extends ApiIT {
             "/api/v1/vnf-packages",
             upload(named(csar), key == null ? null : builder.signature(key)),
             JsonNode.class);
+  }
+
+  /** Onboards {@code builder}'s package signed with the trusted key; answers its id. */
+  static String onboarded(TestRestTemplate admin, VnfPackageBuilder builder) {
+    ResponseEntity<JsonNode> response =
+        admin.postForEntity(
+            "/api/v1/vnf-packages",
+            upload(named(builder.build()), builder.signature(ImageFixtures.TRUSTED_PRIVATE)),
+            JsonNode.class);
+    assertThat(response.getStatusCode().value()).as("%s", response.getBody()).isEqualTo(201);
+    return response.getBody().get("id").asText();
   }
 
   static Resource named(byte[] csar) {

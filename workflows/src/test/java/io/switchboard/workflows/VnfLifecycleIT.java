@@ -20,6 +20,7 @@ class VnfLifecycleIT extends ProcessPathIT {
         .newDeployResourceCommand()
         .addResourceFromClasspath("bpmn/" + INSTANTIATION + ".bpmn")
         .addResourceFromClasspath("bpmn/" + TERMINATION + ".bpmn")
+        .addResourceFromClasspath("bpmn/" + HEAL + ".bpmn")
         .send()
         .join();
   }
@@ -112,6 +113,17 @@ class VnfLifecycleIT extends ProcessPathIT {
   }
 
   @Test
+  void aFailedConfigureRemovesWhateverMayHaveBeenCommittedBeforeTheImage() {
+    long pi = instantiate();
+    completeUpTo(pi, JOB_VALIDATE, JOB_RESERVE_RESOURCES, JOB_TRANSFER_IMAGE);
+    throwError(JOB_CONFIGURE, pi, ERROR_STEP_FAILED, "rollback requested");
+    noJob(JOB_DELETE_IMAGE, pi);
+    completeUpTo(pi, JOB_UNCONFIGURE, JOB_DELETE_IMAGE, JOB_RELEASE_RESOURCES);
+    assertThat(recordOutcome(pi)).isEqualTo("ROLLED_BACK");
+    ended(pi);
+  }
+
+  @Test
   void bootTimeoutUndoesEveryEarlierStepInReverse() {
     long pi = instantiate();
     completeUpTo(pi, JOB_VALIDATE, JOB_RESERVE_RESOURCES, JOB_TRANSFER_IMAGE, JOB_CONFIGURE);
@@ -162,6 +174,50 @@ class VnfLifecycleIT extends ProcessPathIT {
             .getProcessInstanceKey();
     throwError(JOB_UNCONFIGURE, pi, ERROR_STEP_FAILED, "commit failed");
     assertThat(recordOutcome(pi)).isEqualTo("FAILED");
+    ended(pi);
+    assertThat(variable(pi, "operationOutcome")).isEqualTo("\"FAILED\"");
+  }
+
+  long heal() {
+    return start(HEAL, Map.of(VAR_VNF_INSTANCE_ID, "vi-1", VAR_LCM_OP_OCC_ID, "occ-4"))
+        .getProcessInstanceKey();
+  }
+
+  @Test
+  void healRestoresRestartsWaitsForTheBootAndChecksHealth() {
+    long pi = heal();
+    completeUpTo(pi, JOB_RESTORE, JOB_RESTART, JOB_WAIT_BOOT, JOB_HEALTH_CHECK);
+    assertThat(recordOutcome(pi)).isEqualTo("COMPLETED");
+    ended(pi);
+    assertThat(variable(pi, "operationOutcome")).isNull();
+  }
+
+  @Test
+  void aFailedHealStepWaitsAsAnIncidentAndARetryCarriesOn() {
+    long pi = heal();
+    complete(JOB_RESTORE, pi);
+    client
+        .newFailCommand(job(JOB_RESTART, pi))
+        .retries(0)
+        .errorMessage("error: virtual-network-function vsrx-1 does not exist")
+        .send()
+        .join();
+    Incident incident = incident(pi);
+    assertThat(incident.getErrorMessage()).contains("does not exist");
+    client.newUpdateRetriesCommand(incident.getJobKey()).retries(1).send().join();
+    client.newResolveIncidentCommand(incident.getIncidentKey()).send().join();
+    completeUpTo(pi, JOB_RESTART, JOB_WAIT_BOOT, JOB_HEALTH_CHECK);
+    assertThat(recordOutcome(pi)).isEqualTo("COMPLETED");
+    ended(pi);
+  }
+
+  @Test
+  void aHealRolledBackFromAnyStepEndsRolledBackWithNothingElseRun() {
+    long pi = heal();
+    completeUpTo(pi, JOB_RESTORE, JOB_RESTART);
+    throwError(JOB_WAIT_BOOT, pi, ERROR_STEP_FAILED, "rollback requested");
+    noJob(JOB_HEALTH_CHECK, pi);
+    assertThat(recordOutcome(pi)).isEqualTo("ROLLED_BACK");
     ended(pi);
     assertThat(variable(pi, "operationOutcome")).isEqualTo("\"FAILED\"");
   }

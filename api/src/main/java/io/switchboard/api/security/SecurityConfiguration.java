@@ -38,7 +38,7 @@ public class SecurityConfiguration {
   @Bean
   @Order(1)
   SecurityFilterChain phoneHomeSecurity(HttpSecurity http) throws Exception {
-    return http.securityMatcher("/restconf/**", "/device-images/**")
+    return http.securityMatcher("/restconf/**", "/device-images/**", "/vnf-images/**")
         .csrf(csrf -> csrf.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())

@@ -46,6 +46,7 @@ public class VnfInstanceController {
       String packageId,
       String flavourId,
       String name,
+      int wanVlan,
       VnfInstanceState instantiationState,
       Resources reservedResources,
       Instant createdAt) {
@@ -58,6 +59,7 @@ public class VnfInstanceController {
           i.getPackageId(),
           i.getFlavourId(),
           i.getName(),
+          i.getWanVlan(),
           i.getState(),
           new Resources(
               i.getReservedVcpus(), i.getReservedMemoryMib(), i.getReservedHugepagesMib()),
@@ -97,7 +99,9 @@ public class VnfInstanceController {
       summary = "Create a VNF instance",
       description =
           "tenantId, siteId, deviceId (a uCPE at the site), packageId (ONBOARDED), flavourId of"
-              + " the package, name; answers it NOT_INSTANTIATED.")
+              + " the package, name, optional wanVlan (the chain's WAN side, default"
+              + " switchboard.vnf.wan-vlan, one VNF per WAN VLAN on a device); answers it"
+              + " NOT_INSTANTIATED.")
   public VnfInstanceView create(@RequestBody VnfInstanceService.CreateRequest request) {
     return VnfInstanceView.of(service.create(CurrentScope.get(), request));
   }
@@ -129,6 +133,22 @@ public class VnfInstanceController {
               + " the image, release resources. 409 unless INSTANTIATED.")
   public ResponseEntity<VnfLcmOpOccView> terminate(@PathVariable String id) {
     return accepted(service.terminate(CurrentScope.get(), id));
+  }
+
+  /** SOL003 HealVnfRequest: why the heal is asked for (optional). */
+  public record HealRequest(String cause) {}
+
+  @PostMapping("/{id}/heal")
+  @Operation(
+      summary = "Heal a VNF instance",
+      description =
+          "202 with the Location of the occurrence: re-create what is missing on the uCPE (image,"
+              + " configuration), restart the VNF, wait for its boot, health check. A failed step"
+              + " leaves the occurrence FAILED_TEMP (retry, rollback, fail). Optional body"
+              + " {\"cause\"}; 409 unless INSTANTIATED.")
+  public ResponseEntity<VnfLcmOpOccView> heal(
+      @PathVariable String id, @RequestBody(required = false) HealRequest request) {
+    return accepted(service.heal(CurrentScope.get(), id, request == null ? null : request.cause()));
   }
 
   private static ResponseEntity<VnfLcmOpOccView> accepted(VnfLcmOpOcc occ) {

@@ -13,6 +13,7 @@ import io.switchboard.inventory.scope.ScopedInventory;
 import io.switchboard.inventory.scope.ScopedRepository;
 import io.switchboard.inventory.scope.Visibility;
 import io.switchboard.inventory.site.Site;
+import io.switchboard.inventory.vnf.ChainLan;
 import io.switchboard.inventory.vnf.LcmOperation;
 import io.switchboard.inventory.vnf.VnfInstance;
 import io.switchboard.inventory.vnf.VnfInstanceRepository;
@@ -27,6 +28,7 @@ import io.switchboard.workflows.vnf.VnfProcesses;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
@@ -40,6 +42,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class VnfInstanceService {
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,30}");
+  private static final int MAX_CAUSE = 255;
 
   /** What a create carries. */
   public record CreateRequest(
@@ -48,7 +51,8 @@ public class VnfInstanceService {
       String deviceId,
       String packageId,
       String flavourId,
-      String name) {}
+      String name,
+      Integer wanVlan) {}
 
   private final ScopedInventory inventory;
   private final VnfInstanceRepository instances;
@@ -56,19 +60,25 @@ public class VnfInstanceService {
   private final VnfLcmOpOccRepository occurrences;
   private final VnfPackageRepository packages;
   private final OperationStarter starter;
+  private final ChainLan chainLan;
+  private final int defaultWanVlan;
 
   public VnfInstanceService(
       ScopedInventory inventory,
       VnfInstanceRepository instances,
       VnfLcmOpOccRepository occurrences,
       VnfPackageRepository packages,
-      OperationStarter starter) {
+      OperationStarter starter,
+      ChainLan chainLan,
+      @Value("${switchboard.vnf.wan-vlan:4001}") int defaultWanVlan) {
     this.inventory = inventory;
     this.instances = instances;
     this.scopedInstances = new ScopedRepository<>(instances, Visibility::tenantOwned);
     this.occurrences = occurrences;
     this.packages = packages;
     this.starter = starter;
+    this.chainLan = chainLan;
+    this.defaultWanVlan = defaultWanVlan;
   }
 
   @Transactional(readOnly = true)
@@ -97,6 +107,10 @@ public class VnfInstanceService {
       throw ApiException.invalid(
           "name", "must be 1-31 lower-case letters, digits and dashes, starting with a letter");
     }
+    int wanVlan = r.wanVlan() == null ? defaultWanVlan : r.wanVlan();
+    if (wanVlan < 1 || wanVlan > 4094) {
+      throw ApiException.invalid("wanVlan", "must be a VLAN id from 1 to 4094");
+    }
     InScope.requireReference(inventory.tenants(), scope, "tenantId", "tenant", r.tenantId());
     Site site = inventory.sites().find(scope, r.siteId()).orElse(null);
     if (site == null || !site.getTenantId().equals(r.tenantId())) {
@@ -120,9 +134,23 @@ public class VnfInstanceService {
       throw ApiException.conflict(
           "name", "the device has a VNF instance named '" + r.name() + "' already");
     }
+    if (wanVlan == chainLan.of(r.siteId()).vlan()) {
+      throw ApiException.unprocessable(
+          "wanVlan", "VLAN " + wanVlan + " is the site's LAN VLAN; the WAN side needs another");
+    }
+    if (instances.existsByDeviceIdAndWanVlan(r.deviceId(), wanVlan)) {
+      throw ApiException.conflict(
+          "wanVlan", "another VNF instance on the device uses WAN VLAN " + wanVlan);
+    }
     return instances.save(
         new VnfInstance(
-            r.tenantId(), r.siteId(), r.deviceId(), r.packageId(), r.flavourId(), r.name()));
+            r.tenantId(),
+            r.siteId(),
+            r.deviceId(),
+            r.packageId(),
+            r.flavourId(),
+            r.name(),
+            wanVlan));
   }
 
   @Transactional
@@ -164,11 +192,44 @@ public class VnfInstanceService {
     return start(scope, instance, LcmOperation.TERMINATE, VnfProcesses.TERMINATION);
   }
 
+  /**
+   * Starts HEAL (SOL003 HealVnf): 409 unless INSTANTIATED or while the device is busy; {@code
+   * cause} is optional free text.
+   */
+  @Transactional
+  public VnfLcmOpOcc heal(AccessScope scope, String id, String cause) {
+    Permissions.require(scope, Action.RUN, Resource.VNF_INSTANCES);
+    VnfInstance instance = InScope.findOr404(scopedInstances, scope, "VNF instance", id);
+    if (cause != null && cause.length() > MAX_CAUSE) {
+      throw ApiException.invalid("cause", "must be at most " + MAX_CAUSE + " characters");
+    }
+    if (instance.getState() != VnfInstanceState.INSTANTIATED) {
+      throw ApiException.conflict("state", "the VNF instance is NOT_INSTANTIATED: nothing to heal");
+    }
+    return start(
+        scope,
+        instance,
+        LcmOperation.HEAL,
+        VnfProcesses.HEAL,
+        cause == null || cause.isBlank()
+            ? Map.of()
+            : Map.of(VnfProcesses.VAR_HEAL_CAUSE, cause.strip()));
+  }
+
   private VnfLcmOpOcc start(
       AccessScope scope, VnfInstance instance, LcmOperation operation, String process) {
+    return start(scope, instance, operation, process, Map.of());
+  }
+
+  private VnfLcmOpOcc start(
+      AccessScope scope,
+      VnfInstance instance,
+      LcmOperation operation,
+      String process,
+      Map<String, Object> extra) {
     VnfLcmOpOcc occ =
         occurrences.save(new VnfLcmOpOcc(instance.getTenantId(), instance.getId(), operation));
-    Map<String, Object> variables = new HashMap<>();
+    Map<String, Object> variables = new HashMap<>(extra);
     variables.put(VnfProcesses.VAR_VNF_INSTANCE_ID, instance.getId());
     variables.put(VnfProcesses.VAR_LCM_OP_OCC_ID, occ.getId());
     Operation recorded =

@@ -12,6 +12,7 @@ import io.switchboard.inventory.operation.OperationRepository;
 import io.switchboard.inventory.scope.AccessScope;
 import io.switchboard.inventory.scope.ScopedRepository;
 import io.switchboard.inventory.scope.Visibility;
+import io.switchboard.inventory.vnf.LcmOperation;
 import io.switchboard.inventory.vnf.LcmOperationState;
 import io.switchboard.inventory.vnf.VnfInstanceRepository;
 import io.switchboard.inventory.vnf.VnfLcmOpOcc;
@@ -77,8 +78,11 @@ public class VnfLcmOpOccService {
     return reconciled(current.occ());
   }
 
-  /** Makes the failed step give up, so the compensation undoes what was done; then ROLLED_BACK. */
-  @Transactional
+  /**
+   * Makes the failed step give up, so the compensation undoes what was done; then ROLLED_BACK. Not
+   * one transaction: ROLLING_BACK is committed before the retry, because the retried step records
+   * on the same occurrence at once (a transaction still open would lose to it).
+   */
   public Occurrence rollback(AccessScope scope, String id) {
     Occurrence current = failedTemp(scope, id, "rollback");
     client
@@ -87,10 +91,19 @@ public class VnfLcmOpOccService {
         .variables(Map.of(VnfProcesses.VAR_ROLLBACK_REQUESTED, true))
         .send()
         .join();
-    current.occ().enter(LcmOperationState.ROLLING_BACK);
-    occurrences.save(current.occ());
+    VnfLcmOpOcc occ = current.occ();
+    occ.enter(LcmOperationState.ROLLING_BACK);
+    if (occ.getErrorDetail() == null) {
+      // the step waited as an incident (unreachable device): its reason becomes the error
+      String reason = current.operation().getAttentionMessage();
+      occ.error(
+          "Lifecycle operation step failed",
+          "rollback requested by " + scope.username() + (reason == null ? "" : " after: " + reason),
+          500);
+    }
+    VnfLcmOpOcc rollingBack = occurrences.save(occ);
     repairs.retry(current.operation(), scope.username());
-    return reconciled(current.occ());
+    return reconciled(rollingBack);
   }
 
   /** Ends the occurrence FAILED where it stands (nothing is undone), as SOL003's fail. */
@@ -107,13 +120,16 @@ public class VnfLcmOpOccService {
         reason == null ? "marked failed by " + scope.username() : reason,
         500);
     occurrences.save(occ);
-    instances
-        .findById(occ.getVnfInstanceId())
-        .ifPresent(
-            instance -> {
-              instance.release();
-              instances.save(instance);
-            });
+    if (occ.getOperation() == LcmOperation.INSTANTIATE) {
+      // never instantiated: it holds nothing; a failed heal or terminate leaves it instantiated
+      instances
+          .findById(occ.getVnfInstanceId())
+          .ifPresent(
+              instance -> {
+                instance.release();
+                instances.save(instance);
+              });
+    }
     return new Occurrence(occ, cancelled, LcmOperationState.FAILED);
   }
 

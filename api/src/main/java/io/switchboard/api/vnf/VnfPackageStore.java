@@ -1,6 +1,7 @@
 package io.switchboard.api.vnf;
 
 import io.switchboard.inventory.image.ImageProperties;
+import io.switchboard.inventory.vnf.VnfPackage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -27,7 +28,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class VnfPackageStore {
   public static final String CSAR = "package.csar";
-  public static final String IMAGE = "image.qcow2";
+  public static final String IMAGE = VnfPackage.IMAGE_FILE;
 
   /** An upload written to a temporary file, with its digest and size. */
   public record Staged(Path file, String sha256, long size) {}

@@ -32,7 +32,11 @@ public class JunosVnfRoutes extends JunosRouteBuilder {
   /** Body: none. Answer: {@link HostUsage}, what the host has free. */
   public static final String GET_HOST_USAGE = "junos-get-vmhost-resource-usage";
 
+  /** Body: the VNF's name. Answer: none; an rpc-error when the device refuses. */
+  public static final String RESTART_VNF = "junos-restart-virtual-network-function";
+
   public static final String GET_HOST_USAGE_URI = "direct:" + GET_HOST_USAGE;
+  public static final String RESTART_VNF_URI = "direct:" + RESTART_VNF;
   public static final String GET_VNF_INFORMATION_URI = "direct:" + GET_VNF_INFORMATION;
   public static final String FILE_COPY_URI = "direct:" + FILE_COPY;
   public static final String FILE_DELETE_URI = "direct:" + FILE_DELETE;
@@ -61,6 +65,17 @@ public class JunosVnfRoutes extends JunosRouteBuilder {
                           + escape(copy.destination())
                           + "</destination></file-copy>");
             })
+        .to(JunosRouteIds.NETCONF_RPC)
+        .setBody(constant(null));
+    junosRoute(RESTART_VNF)
+        .process(
+            e ->
+                e.getMessage()
+                    .setBody(
+                        "<request-virtual-network-functions><virtual-network-function-name>"
+                            + escape(e.getMessage().getBody(String.class))
+                            + "</virtual-network-function-name><restart/>"
+                            + "</request-virtual-network-functions>"))
         .to(JunosRouteIds.NETCONF_RPC)
         .setBody(constant(null));
     junosRoute(FILE_DELETE)

@@ -28,6 +28,33 @@ final class VnfOperationalRpcs {
     table.put("file-copy", VnfOperationalRpcs::fileCopy);
     table.put("file-delete", VnfOperationalRpcs::fileDelete);
     table.put("get-sha256-checksum-information", VnfOperationalRpcs::checksum);
+    table.put("request-virtual-network-functions", VnfOperationalRpcs::request);
+  }
+
+  /**
+   * {@code request virtual-network-functions NAME restart} (also {@code start}, {@code stop}): the
+   * VNF must be in the running configuration.
+   */
+  private static CompletionStage<RpcReply> request(RpcRequest request) throws RpcException {
+    VnfHost host = host(request);
+    String name = request.parameter("virtual-network-function-name");
+    Element running = request.device().config().read(Datastore.RUNNING);
+    boolean configured =
+        Xml.children(running, "virtual-network-functions").stream()
+            .anyMatch(v -> name != null && name.equals(Xml.childText(v, "name")));
+    if (!configured) {
+      throw new RpcException(
+          RpcError.error(
+              "application",
+              "operation-failed",
+              "error: virtual-network-function " + name + " does not exist"));
+    }
+    if (Xml.child(request.operation(), "stop") != null) {
+      host.stop(name);
+    } else {
+      host.restart(name);
+    }
+    return CompletableFuture.completedFuture(RpcReply.ok());
   }
 
   private static VnfHost host(RpcRequest request) throws RpcException {

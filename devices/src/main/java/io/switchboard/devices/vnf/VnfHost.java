@@ -39,8 +39,12 @@ public final class VnfHost {
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-  /** An image file on the device. */
-  public record ImageFile(String path, String sha256, long size, boolean corrupt) {}
+  /**
+   * An image file on the device.
+   *
+   * @param source where it was copied from (null for a file put there by a test)
+   */
+  public record ImageFile(String path, String sha256, long size, boolean corrupt, String source) {}
 
   private record Boot(String signature, Instant started) {}
 
@@ -48,6 +52,8 @@ public final class VnfHost {
   private final BooleanSupplier corruptImage;
   private final Map<String, ImageFile> files = new ConcurrentHashMap<>();
   private final Map<String, Boot> boots = new ConcurrentHashMap<>();
+  private final java.util.Set<String> crashed = ConcurrentHashMap.newKeySet();
+  private final java.util.Set<String> stopped = ConcurrentHashMap.newKeySet();
   private volatile Duration bootDelay = Duration.ofSeconds(2);
   private volatile boolean bootNeverFinishes;
   private volatile boolean resourcesShort;
@@ -80,6 +86,23 @@ public final class VnfHost {
   /** Fault: the host offers half its resources (other tenants' VMs, say). */
   public void resourcesShort(boolean on) {
     this.resourcesShort = on;
+  }
+
+  /** Fault: the VNF crashes (Crashed until it is restarted). */
+  public void crash(String name) {
+    crashed.add(name);
+  }
+
+  /** {@code request virtual-network-functions NAME restart}: it boots again from its start. */
+  public void restart(String name) {
+    crashed.remove(name);
+    stopped.remove(name);
+    boots.remove(name);
+  }
+
+  /** {@code request virtual-network-functions NAME stop}: Shutoff until started again. */
+  public void stop(String name) {
+    stopped.add(name);
   }
 
   public Map<String, ImageFile> files() {
@@ -171,9 +194,9 @@ public final class VnfHost {
       String status;
       String liveliness = "down";
       ImageFile file = image == null ? null : files.get(image);
-      if (Xml.child(vnf, "no-autostart") != null) {
+      if (Xml.child(vnf, "no-autostart") != null || stopped.contains(name)) {
         status = "Shutoff";
-      } else if (file == null || file.corrupt()) {
+      } else if (file == null || file.corrupt() || crashed.contains(name)) {
         status = "Crashed";
       } else {
         status = "Running";
@@ -184,6 +207,8 @@ public final class VnfHost {
       states.add(new VnfState(name, status, liveliness, vcpusOf(vnf), memoryMibOf(vnf), image));
     }
     boots.keySet().retainAll(present);
+    crashed.retainAll(present);
+    stopped.retainAll(present);
     return states;
   }
 
@@ -265,7 +290,8 @@ public final class VnfHost {
     return digest.thenApply(
         hex -> {
           ImageFile file =
-              new ImageFile(destination, corrupt ? damaged(hex) : hex, sizes.join()[0], corrupt);
+              new ImageFile(
+                  destination, corrupt ? damaged(hex) : hex, sizes.join()[0], corrupt, source);
           files.put(destination, file);
           return file;
         });
@@ -304,6 +330,6 @@ public final class VnfHost {
 
   /** Test set-up: a file already on the device. */
   public void putFile(String path, String sha256, long size) {
-    files.put(path, new ImageFile(path, sha256, size, false));
+    files.put(path, new ImageFile(path, sha256, size, false, null));
   }
 }

@@ -200,4 +200,38 @@ class VnfHostIT {
       assertThat(device.vnfHost().files()).doesNotContainKey(IMAGE);
     }
   }
+
+  @Test
+  void aCrashedVnfRunsAgainAfterARestartAndBootsFromItsStart() throws Exception {
+    try (NetconfTestClient nc = NetconfTestClient.connect(device)) {
+      copyImage(nc);
+      commit(nc, vnf("vsrx-1", 2, 2048));
+      device.vnfHost().crash("vsrx-1");
+      assertThat(Xml.childText(vnfInfo(nc), "status")).isEqualTo("Crashed");
+
+      Element reply =
+          nc.rpc(
+              "<request-virtual-network-functions><virtual-network-function-name>vsrx-1"
+                  + "</virtual-network-function-name><restart/></request-virtual-network-functions>");
+
+      assertThat(Xml.toString(reply)).doesNotContain("rpc-error");
+      Element info = vnfInfo(nc);
+      assertThat(Xml.childText(info, "status")).isEqualTo("Running");
+      assertThat(Xml.childText(info, "liveliness")).isEqualTo("down");
+      await()
+          .atMost(Duration.ofSeconds(5))
+          .until(() -> "up".equals(Xml.childText(vnfInfo(nc), "liveliness")));
+    }
+  }
+
+  @Test
+  void restartingAVnfThatIsNotConfiguredIsRefused() throws Exception {
+    try (NetconfTestClient nc = NetconfTestClient.connect(device)) {
+      Element reply =
+          nc.rpc(
+              "<request-virtual-network-functions><virtual-network-function-name>ghost"
+                  + "</virtual-network-function-name><restart/></request-virtual-network-functions>");
+      assertThat(Xml.toString(reply)).contains("virtual-network-function ghost does not exist");
+    }
+  }
 }

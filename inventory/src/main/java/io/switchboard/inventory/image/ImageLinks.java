@@ -57,12 +57,38 @@ public class ImageLinks {
   }
 
   public boolean isValid(String sha256, long expires, String token) {
+    return isValid(PATH, sha256, expires, token);
+  }
+
+  /**
+   * A link of the same kind for another download endpoint under {@code path} (VNF images): the
+   * token also covers the path, so a link for one endpoint opens nothing on another.
+   */
+  public String linkFor(String path, String sha256, String fileName) {
+    long expires = clock.instant().plus(LIFETIME).getEpochSecond();
+    return publicUrl
+        + path
+        + sha256
+        + "/"
+        + fileName
+        + "?expires="
+        + expires
+        + "&token="
+        + token(path, sha256, expires);
+  }
+
+  public boolean isValid(String path, String sha256, long expires, String token) {
     if (clock.instant().getEpochSecond() > expires || token == null) {
       return false;
     }
     return MessageDigest.isEqual(
-        token(sha256, expires).getBytes(StandardCharsets.US_ASCII),
+        token(path, sha256, expires).getBytes(StandardCharsets.US_ASCII),
         token.getBytes(StandardCharsets.US_ASCII));
+  }
+
+  private String token(String path, String sha256, long expires) {
+    // device-image links keep the form they had before other endpoints existed
+    return token((PATH.equals(path) ? "" : path + ":") + sha256, expires);
   }
 
   private String token(String sha256, long expires) {

@@ -33,6 +33,10 @@ public class VnfInstance extends AuditedEntity {
   @Column(nullable = false, length = 20)
   private VnfInstanceState state = VnfInstanceState.NOT_INSTANTIATED;
 
+  /** The VLAN of the chain's WAN side on the device (docs/vnf.md: one VNF per WAN VLAN). */
+  @Column(nullable = false, updatable = false)
+  private int wanVlan;
+
   private int reservedVcpus;
   private int reservedMemoryMib;
   private int reservedHugepagesMib;
@@ -45,13 +49,15 @@ public class VnfInstance extends AuditedEntity {
       String deviceId,
       String packageId,
       String flavourId,
-      String name) {
+      String name,
+      int wanVlan) {
     this.tenantId = tenantId;
     this.siteId = siteId;
     this.deviceId = deviceId;
     this.packageId = packageId;
     this.flavourId = flavourId;
     this.name = name;
+    this.wanVlan = wanVlan;
   }
 
   /** Holds the flavour's resources on the device (reservation step). */
@@ -89,6 +95,10 @@ public class VnfInstance extends AuditedEntity {
 
   public String getName() {
     return name;
+  }
+
+  public int getWanVlan() {
+    return wanVlan;
   }
 
   public VnfInstanceState getState() {

@@ -8,6 +8,8 @@ public interface VnfInstanceRepository
     extends JpaRepository<VnfInstance, String>, JpaSpecificationExecutor<VnfInstance> {
   boolean existsByDeviceIdAndName(String deviceId, String name);
 
+  boolean existsByDeviceIdAndWanVlan(String deviceId, int wanVlan);
+
   List<VnfInstance> findByDeviceId(String deviceId);
 
   boolean existsByPackageId(String packageId);

@@ -15,6 +15,12 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "vnf_package")
 public class VnfPackage extends AuditedEntity {
+  /** The image's file in the package's storage folder. */
+  public static final String IMAGE_FILE = "image.qcow2";
+
+  /** Where a uCPE downloads a package's image by signed link ({@code ImageLinks}). */
+  public static final String IMAGE_LINK_PATH = "/vnf-images/";
+
   @Column(nullable = false, length = 100)
   private String vnfdId;
 
@@ -153,5 +159,10 @@ public class VnfPackage extends AuditedEntity {
 
   public String getStorageLocation() {
     return storageLocation;
+  }
+
+  /** The extracted image on the local disk. */
+  public java.nio.file.Path imageFile() {
+    return java.nio.file.Path.of(storageLocation).resolve(IMAGE_FILE);
   }
 }

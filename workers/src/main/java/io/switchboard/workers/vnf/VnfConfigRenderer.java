@@ -4,34 +4,92 @@ import io.switchboard.inventory.vnf.Vnfd;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The Junos-on-NFX configuration of one VNF as set commands, and its removal computed against the
  * device's committed configuration, so that removing it leaves the configuration exactly as it was
  * before it was added (no empty containers left behind, nothing else touched).
+ *
+ * <p>The chain's host side (docs/vnf.md, "Service chain"): the VNF's WAN interface reaches the host
+ * on {@code irb.<wanVlan>}, a /30 transit link of its own in a security zone of its own ({@code
+ * vnf-<name>}) that may send to the host's WAN zone; the host routes the LAN's prefix back through
+ * the VNF. So LAN traffic enters the VNF on the LAN VLAN and leaves it towards the WAN through the
+ * host, both ways.
  */
 public final class VnfConfigRenderer {
-  /** What one VNF's configuration needs. */
+  /**
+   * What one VNF's configuration needs.
+   *
+   * @param lanPrefix the LAN segment's prefix routed back through the VNF; null for none
+   * @param wanZone the host's security zone of the WAN (it must exist on the device)
+   */
   public record Chain(
-      String name, Vnfd.Flavour flavour, String imagePath, int lanVlan, int wanVlan) {}
+      String name,
+      Vnfd.Flavour flavour,
+      String imagePath,
+      int lanVlan,
+      int wanVlan,
+      String lanPrefix,
+      String wanZone) {}
+
+  /** The /30 between the host ({@code host}) and the VNF's WAN side ({@code vnf}). */
+  public record Transit(String host, String vnf) {}
+
+  private static final Pattern ROUTE_VIA =
+      Pattern.compile("routing-options static route \\S+ next-hop (\\S+)");
 
   private VnfConfigRenderer() {}
+
+  /**
+   * The transit link of a WAN VLAN: a /30 in 169.254.0.0/16 numbered by the VLAN, so every VNF of a
+   * device (one per WAN VLAN) has its own and none needs an address plan.
+   */
+  public static Transit transit(int wanVlan) {
+    String net = "169.254." + (wanVlan >> 6) + ".";
+    int base = (wanVlan & 63) << 2;
+    return new Transit(net + (base + 1), net + (base + 2));
+  }
+
+  public static String zone(String name) {
+    return "vnf-" + name;
+  }
 
   public static String imagePath(String instanceName) {
     return "/var/public/" + instanceName + ".qcow2";
   }
 
-  /** The statements a VNF owns: removing these roots removes all of it. */
-  public static List<String> ownedRoots(String name) {
-    return List.of(
-        "virtual-network-functions " + name,
-        "vmhost vlans " + name + "-lan",
-        "vmhost vlans " + name + "-wan");
+  /**
+   * The statements a VNF owns in {@code committedSet}: removing these roots removes all of it. The
+   * route back to the LAN is found by its next hop (the VNF), so a LAN prefix changed since the
+   * instantiation is still removed.
+   */
+  public static List<String> ownedRoots(String name, int wanVlan, String committedSet) {
+    List<String> roots = new ArrayList<>();
+    roots.add("virtual-network-functions " + name);
+    roots.add("vmhost vlans " + name + "-lan");
+    roots.add("vmhost vlans " + name + "-wan");
+    roots.add("interfaces irb unit " + wanVlan);
+    roots.add("security zones security-zone " + zone(name));
+    roots.add("security policies from-zone " + zone(name));
+    String vnf = transit(wanVlan).vnf();
+    for (String raw : committedSet.split("\\R")) {
+      String line = raw.strip();
+      if (line.startsWith("set ")) {
+        Matcher m = ROUTE_VIA.matcher(line.substring(4));
+        if (m.matches() && m.group(1).equals(vnf)) {
+          roots.add(line.substring(4));
+        }
+      }
+    }
+    return roots;
   }
 
   /**
    * The VNF, its two vmhost VLANs and the service chain: the LAN-role interface on the LAN VLAN,
-   * the WAN-role interface on the WAN VLAN (LAN segment → VNF → WAN).
+   * the WAN-role interface on the WAN VLAN (LAN segment → VNF → WAN), and the host's transit
+   * interface, zone, policy and route that send the traffic through it.
    */
   public static String render(Chain c) {
     String vnf = "set virtual-network-functions " + c.name() + " ";
@@ -63,7 +121,62 @@ public final class VnfConfigRenderer {
             .append('\n');
       }
     }
+    Transit transit = transit(c.wanVlan());
+    String zone = zone(c.name());
+    out.append("set interfaces irb unit ")
+        .append(c.wanVlan())
+        .append(" family inet address ")
+        .append(transit.host())
+        .append("/30\n");
+    out.append("set security zones security-zone ")
+        .append(zone)
+        .append(" interfaces irb.")
+        .append(c.wanVlan())
+        .append(" host-inbound-traffic system-services ping\n");
+    String policy =
+        "set security policies from-zone "
+            + zone
+            + " to-zone "
+            + c.wanZone()
+            + " policy "
+            + zone
+            + "-out ";
+    out.append(policy).append("match source-address any\n");
+    out.append(policy).append("match destination-address any\n");
+    out.append(policy).append("match application any\n");
+    out.append(policy).append("then permit\n");
+    if (c.lanPrefix() != null) {
+      out.append("set routing-options static route ")
+          .append(c.lanPrefix())
+          .append(" next-hop ")
+          .append(transit.vnf())
+          .append('\n');
+    }
     return out.toString();
+  }
+
+  /**
+   * Whether every part the VNF owns is in {@code committedSet}: its definition, both vmhost VLANs,
+   * the transit interface, its zone, its policy and the route back to the LAN (what a heal puts
+   * back when one is gone).
+   */
+  public static boolean isWhole(String committedSet, Chain c) {
+    List<String> lines = new ArrayList<>();
+    for (String raw : committedSet.split("\\R")) {
+      String line = raw.strip();
+      if (line.startsWith("set ")) {
+        lines.add(line.substring(4));
+      }
+    }
+    List<String> parts = new ArrayList<>(ownedRoots(c.name(), c.wanVlan(), ""));
+    if (c.lanPrefix() != null) {
+      parts.add(
+          "routing-options static route "
+              + c.lanPrefix()
+              + " next-hop "
+              + transit(c.wanVlan()).vnf());
+    }
+    return parts.stream().allMatch(root -> lines.stream().anyMatch(l -> under(l, root)));
   }
 
   /**

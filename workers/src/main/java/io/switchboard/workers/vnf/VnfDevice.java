@@ -34,6 +34,10 @@ public class VnfDevice {
     call(JunosVnfRoutes.FILE_COPY_URI, deviceId, copy, Object.class, onFailure);
   }
 
+  public void restart(String deviceId, String name, OnFailure onFailure) {
+    call(JunosVnfRoutes.RESTART_VNF_URI, deviceId, name, Object.class, onFailure);
+  }
+
   public void delete(String deviceId, String path, OnFailure onFailure) {
     call(JunosVnfRoutes.FILE_DELETE_URI, deviceId, path, Object.class, onFailure);
   }

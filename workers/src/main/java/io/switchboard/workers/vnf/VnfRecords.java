@@ -2,8 +2,7 @@ package io.switchboard.workers.vnf;
 
 import io.switchboard.inventory.device.DeviceModelRepository;
 import io.switchboard.inventory.device.DeviceRepository;
-import io.switchboard.inventory.sdwan.LanSegment;
-import io.switchboard.inventory.sdwan.LanSegmentRepository;
+import io.switchboard.inventory.vnf.ChainLan;
 import io.switchboard.inventory.vnf.LcmOperationState;
 import io.switchboard.inventory.vnf.VnfInstance;
 import io.switchboard.inventory.vnf.VnfInstanceRepository;
@@ -13,24 +12,20 @@ import io.switchboard.inventory.vnf.VnfPackage;
 import io.switchboard.inventory.vnf.VnfPackageRepository;
 import io.switchboard.inventory.vnf.Vnfd;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** What the VNF workers read and record in the inventory. */
 @Service
 public class VnfRecords {
-  /** VLAN of the WAN side of a chain when nothing else says (documented in docs/vnf.md). */
-  static final int WAN_VLAN = 4001;
-
-  /** VLAN of the LAN side when the site has no LAN segment with a VLAN. */
-  static final int DEFAULT_LAN_VLAN = 10;
-
   private final VnfInstanceRepository instances;
   private final VnfPackageRepository packages;
   private final VnfLcmOpOccRepository occurrences;
   private final DeviceRepository devices;
   private final DeviceModelRepository models;
-  private final LanSegmentRepository segments;
+  private final ChainLan chainLan;
+  private final String wanZone;
 
   public VnfRecords(
       VnfInstanceRepository instances,
@@ -38,13 +33,15 @@ public class VnfRecords {
       VnfLcmOpOccRepository occurrences,
       DeviceRepository devices,
       DeviceModelRepository models,
-      LanSegmentRepository segments) {
+      ChainLan chainLan,
+      @Value("${switchboard.vnf.wan-zone:untrust}") String wanZone) {
     this.instances = instances;
     this.packages = packages;
     this.occurrences = occurrences;
     this.devices = devices;
     this.models = models;
-    this.segments = segments;
+    this.chainLan = chainLan;
+    this.wanZone = wanZone;
   }
 
   public VnfInstance instance(String id) {
@@ -71,13 +68,17 @@ public class VnfRecords {
         .orElse("unknown");
   }
 
-  /** The LAN side of the chain: the site's first LAN segment with a VLAN. */
-  public int lanVlan(VnfInstance instance) {
-    return segments.findBySiteIdOrderByName(instance.getSiteId()).stream()
-        .map(LanSegment::getVlanId)
-        .filter(v -> v != null)
-        .findFirst()
-        .orElse(DEFAULT_LAN_VLAN);
+  /** What the instance's configuration and service chain are made of. */
+  public VnfConfigRenderer.Chain chainOf(VnfInstance instance) {
+    ChainLan.Side lan = chainLan.of(instance.getSiteId());
+    return new VnfConfigRenderer.Chain(
+        instance.getName(),
+        flavourOf(instance).orElseThrow(),
+        VnfConfigRenderer.imagePath(instance.getName()),
+        lan.vlan(),
+        instance.getWanVlan(),
+        lan.prefix(),
+        wanZone);
   }
 
   @Transactional

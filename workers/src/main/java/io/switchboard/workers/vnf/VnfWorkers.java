@@ -11,6 +11,7 @@ import io.switchboard.camel.junos.CommitConfiguration;
 import io.switchboard.camel.junos.FileCopy;
 import io.switchboard.camel.junos.HostUsage;
 import io.switchboard.camel.junos.VnfStatus;
+import io.switchboard.inventory.image.ImageLinks;
 import io.switchboard.inventory.vnf.LcmOperationState;
 import io.switchboard.inventory.vnf.VnfInstance;
 import io.switchboard.inventory.vnf.VnfPackage;
@@ -21,7 +22,6 @@ import io.switchboard.workers.device.OnFailure;
 import io.switchboard.workflows.operation.OperationContract;
 import io.switchboard.workflows.vnf.VnfProcesses;
 import io.switchboard.workflows.vnf.VnfVariables;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -47,16 +47,19 @@ public class VnfWorkers {
   private final VnfDevice device;
   private final DeviceDriver driver;
   private final Duration defaultBootTimeout;
+  private final ImageLinks links;
 
   public VnfWorkers(
       VnfRecords records,
       VnfDevice device,
       DeviceDriver driver,
+      ImageLinks links,
       @Value("${switchboard.vnf.boot-timeout:PT2M}") Duration defaultBootTimeout) {
     this.records = records;
     this.device = device;
     this.driver = driver;
     this.defaultBootTimeout = defaultBootTimeout;
+    this.links = links;
   }
 
   @JobWorker(type = VnfProcesses.JOB_VALIDATE)
@@ -130,21 +133,48 @@ public class VnfWorkers {
         v,
         () -> {
           VnfInstance instance = records.instance(v.vnfInstanceId());
+          copyImage(job, v, instance, records.packageOf(instance));
+          return null;
+        });
+  }
+
+  /**
+   * Heal, first step: what a heal can find missing is put back, nothing else is touched. The image
+   * is copied again when absent or different; the configuration committed again when one of the
+   * VNF's parts is gone from it (re-applying the intent changes only what is missing).
+   */
+  @JobWorker(type = VnfProcesses.JOB_RESTORE, timeout = BOOT_TIMEOUT_MILLIS)
+  public void restore(ActivatedJob job, @VariablesAsType VnfVariables v) {
+    step(
+        job,
+        v,
+        () -> {
+          records.enter(v.vnfLcmOpOccId(), LcmOperationState.PROCESSING);
+          VnfInstance instance = records.instance(v.vnfInstanceId());
           VnfPackage vnfPackage = records.packageOf(instance);
-          String target = VnfConfigRenderer.imagePath(instance.getName());
-          String source =
-              Path.of(vnfPackage.getStorageLocation()).resolve("image.qcow2").toUri().toString();
-          device.copy(v.targetId(), new FileCopy(source, target), raise(job));
-          String sha256 = device.sha256(v.targetId(), target, raise(job));
-          if (!vnfPackage.getImageSha256().equalsIgnoreCase(sha256)) {
-            throw failure(
-                "image "
-                    + target
-                    + " is corrupt on the device: SHA-256 "
-                    + sha256
-                    + ", the package's is "
-                    + vnfPackage.getImageSha256());
+          String path = VnfConfigRenderer.imagePath(instance.getName());
+          if (!vnfPackage.getImageSha256().equalsIgnoreCase(sha256OnDevice(job, v, path))) {
+            copyImage(job, v, instance, vnfPackage);
           }
+          VnfConfigRenderer.Chain chain = records.chainOf(instance);
+          if (!VnfConfigRenderer.isWhole(device.committedSet(v.targetId(), raise(job)), chain)) {
+            driver.push(
+                v.targetId(),
+                VnfConfigRenderer.render(chain),
+                CommitConfiguration.commit("vnf " + instance.getName() + " healed"),
+                raise(job));
+          }
+          return null;
+        });
+  }
+
+  @JobWorker(type = VnfProcesses.JOB_RESTART)
+  public void restart(ActivatedJob job, @VariablesAsType VnfVariables v) {
+    step(
+        job,
+        v,
+        () -> {
+          device.restart(v.targetId(), records.instance(v.vnfInstanceId()).getName(), raise(job));
           return null;
         });
   }
@@ -170,14 +200,7 @@ public class VnfWorkers {
         v,
         () -> {
           VnfInstance instance = records.instance(v.vnfInstanceId());
-          String commands =
-              VnfConfigRenderer.render(
-                  new VnfConfigRenderer.Chain(
-                      instance.getName(),
-                      records.flavourOf(instance).orElseThrow(),
-                      VnfConfigRenderer.imagePath(instance.getName()),
-                      records.lanVlan(instance),
-                      VnfRecords.WAN_VLAN));
+          String commands = VnfConfigRenderer.render(records.chainOf(instance));
           driver.push(
               v.targetId(),
               commands,
@@ -192,10 +215,11 @@ public class VnfWorkers {
   public void unconfigure(ActivatedJob job, @VariablesAsType VnfVariables v) {
     VnfInstance instance = records.instance(v.vnfInstanceId());
     try {
+      String committed = device.committedSet(v.targetId(), raise(job));
       String removal =
           VnfConfigRenderer.removal(
-              device.committedSet(v.targetId(), raise(job)),
-              VnfConfigRenderer.ownedRoots(instance.getName()));
+              committed,
+              VnfConfigRenderer.ownedRoots(instance.getName(), instance.getWanVlan(), committed));
       if (!removal.isEmpty()) {
         driver.push(
             v.targetId(),
@@ -280,8 +304,9 @@ public class VnfWorkers {
   @JobWorker(type = VnfProcesses.JOB_RECORD_OUTCOME)
   public Map<String, Object> recordOutcome(ActivatedJob job, @VariablesAsType VnfVariables v) {
     LcmOperationState state = LcmOperationState.valueOf(v.lcmOutcome());
-    boolean instantiate = VnfProcesses.INSTANTIATION.equals(job.getBpmnProcessId());
-    records.finish(v.vnfLcmOpOccId(), v.vnfInstanceId(), state, instantiate);
+    // instantiate and heal leave the instance INSTANTIATED; terminate NOT_INSTANTIATED
+    boolean instantiated = !VnfProcesses.TERMINATION.equals(job.getBpmnProcessId());
+    records.finish(v.vnfLcmOpOccId(), v.vnfInstanceId(), state, instantiated);
     if (state == LcmOperationState.COMPLETED) {
       return Map.of(
           OperationContract.VAR_RESULT,
@@ -298,6 +323,37 @@ public class VnfWorkers {
   }
 
   // ---- helpers -------------------------------------------------------------------------------
+
+  private void copyImage(ActivatedJob job, VnfVariables v, VnfInstance instance, VnfPackage p) {
+    String target = VnfConfigRenderer.imagePath(instance.getName());
+    // a signed, expiring link: the device cannot log in, and the link is in no variable
+    String source =
+        links.linkFor(
+            VnfPackage.IMAGE_LINK_PATH, p.getImageSha256(), instance.getName() + ".qcow2");
+    device.copy(v.targetId(), new FileCopy(source, target), raise(job));
+    String sha256 = device.sha256(v.targetId(), target, raise(job));
+    if (!p.getImageSha256().equalsIgnoreCase(sha256)) {
+      throw failure(
+          "image "
+              + target
+              + " is corrupt on the device: SHA-256 "
+              + sha256
+              + ", the package's is "
+              + p.getImageSha256());
+    }
+  }
+
+  /** The file's SHA-256 on the device, null when there is no such file. */
+  private String sha256OnDevice(ActivatedJob job, VnfVariables v, String path) {
+    try {
+      return device.sha256(v.targetId(), path, raise(job));
+    } catch (BpmnError refused) {
+      if (refused.getMessage().contains("No such file")) {
+        return null;
+      }
+      throw refused;
+    }
+  }
 
   private VnfStatus statusOf(String deviceId, String name, ActivatedJob job) {
     List<VnfStatus> vnfs = device.vnfs(deviceId, raise(job));
@@ -317,14 +373,20 @@ public class VnfWorkers {
           "rollback requested" + (previous == null ? "" : " after: " + previous),
           Map.of());
     }
-    recording(v, body);
+    recording(job, v, body);
   }
 
-  private void recording(VnfVariables v, Supplier<Object> body) {
+  private void recording(ActivatedJob job, VnfVariables v, Supplier<Object> body) {
     try {
       body.get();
     } catch (BpmnError e) {
       records.error(v.vnfLcmOpOccId(), e.getMessage());
+      if (VnfProcesses.HEAL.equals(job.getBpmnProcessId())) {
+        // a heal has nothing to undo on its own: its failure waits for the operator as an
+        // incident (FAILED_TEMP), who retries, rolls back (ends it) or fails it
+        throw CamundaError.jobError(
+            e.getMessage().replaceFirst("^\\[[A-Z_]+\\] ", ""), Map.of(), 0, null, e);
+      }
       records.enter(v.vnfLcmOpOccId(), LcmOperationState.ROLLING_BACK);
       throw e;
     }

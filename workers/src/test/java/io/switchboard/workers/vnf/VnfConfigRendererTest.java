@@ -8,18 +8,22 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class VnfConfigRendererTest {
-  static final List<String> ROOTS = VnfConfigRenderer.ownedRoots("vsrx-1");
+  static final List<String> ROOTS = VnfConfigRenderer.ownedRoots("vsrx-1", 4001, "");
+
+  static VnfConfigRenderer.Chain chain(String prefix) {
+    return new VnfConfigRenderer.Chain(
+        "vsrx-1",
+        VnfPackageBuilder.smallFlavour("small"),
+        "/var/public/vsrx-1.qcow2",
+        10,
+        4001,
+        prefix,
+        "untrust");
+  }
 
   @Test
   void rendersTheVnfItsVlansAndTheChain() {
-    String set =
-        VnfConfigRenderer.render(
-            new VnfConfigRenderer.Chain(
-                "vsrx-1",
-                VnfPackageBuilder.smallFlavour("small"),
-                "/var/public/vsrx-1.qcow2",
-                10,
-                4001));
+    String set = VnfConfigRenderer.render(chain("192.168.10.0/24"));
     assertThat(set)
         .contains(
             "set vmhost vlans vsrx-1-lan vlan-id 10\n",
@@ -32,12 +36,70 @@ class VnfConfigRendererTest {
   }
 
   @Test
+  void theHostSendsTheLanThroughTheVnfOnATransitLinkInAZoneOfItsOwn() {
+    assertThat(VnfConfigRenderer.render(chain("192.168.10.0/24")))
+        .contains(
+            "set interfaces irb unit 4001 family inet address 169.254.62.133/30\n",
+            "set security zones security-zone vnf-vsrx-1 interfaces irb.4001"
+                + " host-inbound-traffic system-services ping\n",
+            "set security policies from-zone vnf-vsrx-1 to-zone untrust policy vnf-vsrx-1-out"
+                + " then permit\n",
+            "set routing-options static route 192.168.10.0/24 next-hop 169.254.62.134\n");
+    assertThat(VnfConfigRenderer.render(chain(null))).doesNotContain("routing-options");
+  }
+
+  @Test
+  void everyWanVlanHasATransitLinkOfItsOwn() {
+    assertThat(VnfConfigRenderer.transit(4001))
+        .isEqualTo(new VnfConfigRenderer.Transit("169.254.62.133", "169.254.62.134"));
+    assertThat(VnfConfigRenderer.transit(4002).host()).isEqualTo("169.254.62.137");
+    assertThat(VnfConfigRenderer.transit(1).host()).isEqualTo("169.254.0.5");
+    assertThat(VnfConfigRenderer.transit(4094).vnf()).isEqualTo("169.254.63.250");
+  }
+
+  @Test
+  void removingTheChainLeavesTheHostsOwnZonesInterfacesAndRoutes() {
+    String before =
+        "set interfaces ge-0/0/0 unit 0 family inet dhcp\n"
+            + "set security zones security-zone untrust interfaces ge-0/0/0.0\n"
+            + "set routing-options static route 10.9.0.0/16 next-hop 192.0.2.1\n";
+    String committed =
+        before
+            + VnfConfigRenderer.render(chain("192.168.10.0/24"))
+                .replace(
+                    "set routing-options static route 192.168.10.0/24",
+                    "set routing-options static route 192.168.99.0/24");
+    assertThat(
+            VnfConfigRenderer.removal(
+                committed, VnfConfigRenderer.ownedRoots("vsrx-1", 4001, committed)))
+        .isEqualTo(
+            "delete vmhost\n"
+                + "delete virtual-network-functions\n"
+                + "delete interfaces irb\n"
+                + "delete security zones security-zone vnf-vsrx-1\n"
+                + "delete security policies\n"
+                + "delete routing-options static route 192.168.99.0/24\n");
+  }
+
+  @Test
+  void aChainIsWholeOnlyWithEveryPartItOwns() {
+    String committed = VnfConfigRenderer.render(chain("192.168.10.0/24"));
+    assertThat(VnfConfigRenderer.isWhole(committed, chain("192.168.10.0/24"))).isTrue();
+    assertThat(
+            VnfConfigRenderer.isWhole(
+                committed.replaceAll("(?m)^set security zones.*\n", ""), chain("192.168.10.0/24")))
+        .isFalse();
+    assertThat(VnfConfigRenderer.isWhole(committed, chain("192.168.77.0/24"))).isFalse();
+  }
+
+  @Test
   void hugepagesFlavoursAskForThem() {
     Vnfd.Flavour large =
         new Vnfd.Flavour("large", 4, 8192, 2048, VnfPackageBuilder.smallFlavour("x").interfaces());
     assertThat(
             VnfConfigRenderer.render(
-                new VnfConfigRenderer.Chain("v", large, "/var/public/v.qcow2", 1, 2)))
+                new VnfConfigRenderer.Chain(
+                    "v", large, "/var/public/v.qcow2", 1, 2, null, "untrust")))
         .contains("memory size 2097152\n", "memory features hugepages\n");
   }
 

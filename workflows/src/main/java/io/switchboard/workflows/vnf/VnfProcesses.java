@@ -8,6 +8,12 @@ public final class VnfProcesses {
   public static final String INSTANTIATION = "vnf-instantiation";
   public static final String TERMINATION = "vnf-termination";
 
+  /**
+   * Heal (SOL003 HealVnf): re-create what is missing, restart, wait for the boot, health check. A
+   * failed step waits as an incident (FAILED_TEMP) for retry, rollback or fail.
+   */
+  public static final String HEAL = "vnf-heal";
+
   /** Checks package (ONBOARDED) and flavour, and that the device is a uCPE. */
   public static final String JOB_VALIDATE = "vnf.validate";
 
@@ -28,6 +34,15 @@ public final class VnfProcesses {
 
   /** Removes what {@link #JOB_CONFIGURE} added (compensation, and termination). */
   public static final String JOB_UNCONFIGURE = "vnf.unconfigure";
+
+  /**
+   * Heal: copies the image again when it is missing or differs, and commits the VNF's configuration
+   * again when part of it is missing.
+   */
+  public static final String JOB_RESTORE = "vnf.restore";
+
+  /** Heal: restarts the VNF on the uCPE ({@code request virtual-network-functions restart}). */
+  public static final String JOB_RESTART = "vnf.restart";
 
   /** Polls the device's VNF state until Running, within a timeout. */
   public static final String JOB_WAIT_BOOT = "vnf.wait-boot";
@@ -52,6 +67,9 @@ public final class VnfProcesses {
 
   /** How long {@link #JOB_WAIT_BOOT} waits for Running (ISO-8601 duration, default PT2M). */
   public static final String VAR_BOOT_TIMEOUT = "bootTimeout";
+
+  /** Why a heal was asked for (SOL003 {@code cause}), free text shown with the operation. */
+  public static final String VAR_HEAL_CAUSE = "healCause";
 
   /** Input of {@link #JOB_RECORD_OUTCOME}: COMPLETED or ROLLED_BACK. */
   public static final String VAR_LCM_OUTCOME = "lcmOutcome";
