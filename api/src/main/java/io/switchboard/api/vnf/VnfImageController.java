@@ -2,12 +2,8 @@ package io.switchboard.api.vnf;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.switchboard.api.error.ApiException;
-import io.switchboard.inventory.image.ImageLinks;
 import io.switchboard.inventory.vnf.VnfPackage;
-import io.switchboard.inventory.vnf.VnfPackageRepository;
 import org.springframework.core.io.FileSystemResource;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,11 +18,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "VNF images", description = "VNF image downloads for uCPEs through signed links")
 public class VnfImageController {
-  private final VnfPackageRepository packages;
-  private final ImageLinks links;
+  private final VnfImageLinks links;
 
-  public VnfImageController(VnfPackageRepository packages, ImageLinks links) {
-    this.packages = packages;
+  public VnfImageController(VnfImageLinks links) {
     this.links = links;
   }
 
@@ -41,14 +35,7 @@ public class VnfImageController {
       @PathVariable String fileName,
       @RequestParam long expires,
       @RequestParam String token) {
-    if (!links.isValid(VnfPackage.IMAGE_LINK_PATH, sha256, expires, token)) {
-      throw new ApiException(
-          HttpStatus.FORBIDDEN, null, "The image link is not valid or has expired");
-    }
-    VnfPackage vnfPackage =
-        packages
-            .findFirstByImageSha256(sha256)
-            .orElseThrow(() -> ApiException.notFound("VNF image", sha256));
+    VnfPackage vnfPackage = links.byLink(sha256, expires, token);
     return ResponseEntity.ok()
         .contentType(MediaType.APPLICATION_OCTET_STREAM)
         .contentLength(vnfPackage.imageFile().toFile().length())

@@ -1,39 +1,36 @@
 package io.switchboard.workers.vnf;
 
-import static io.switchboard.workflows.vnf.VnfProcesses.ERROR_STEP_FAILED;
+import static io.switchboard.workers.vnf.VnfSteps.failure;
+import static io.switchboard.workers.vnf.VnfSteps.raise;
+import static io.switchboard.workers.vnf.VnfSteps.retried;
 
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.VariablesAsType;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.exception.BpmnError;
-import io.camunda.client.exception.CamundaError;
 import io.switchboard.camel.junos.CommitConfiguration;
-import io.switchboard.camel.junos.FileCopy;
 import io.switchboard.camel.junos.HostUsage;
 import io.switchboard.camel.junos.VnfStatus;
-import io.switchboard.inventory.image.ImageLinks;
 import io.switchboard.inventory.vnf.LcmOperationState;
 import io.switchboard.inventory.vnf.VnfInstance;
 import io.switchboard.inventory.vnf.VnfPackage;
 import io.switchboard.inventory.vnf.VnfPackageState;
 import io.switchboard.inventory.vnf.Vnfd;
 import io.switchboard.workers.device.DeviceDriver;
-import io.switchboard.workers.device.OnFailure;
 import io.switchboard.workflows.operation.OperationContract;
 import io.switchboard.workflows.vnf.VnfProcesses;
 import io.switchboard.workflows.vnf.VnfVariables;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The steps of VNF instantiation and termination. A failed step records the device's message on the
- * occurrence and throws {@link VnfProcesses#ERROR_STEP_FAILED}, so the process undoes the steps
- * before it; an unreachable device is a job failure (retried, then an incident: FAILED_TEMP).
+ * The steps of VNF instantiation and termination (and the wait and health check a heal shares). A
+ * failed step records the device's message on the occurrence and throws {@link
+ * VnfProcesses#ERROR_STEP_FAILED}, so the process undoes the steps before it; an unreachable device
+ * is a job failure (retried, then an incident: FAILED_TEMP).
  */
 @Component
 public class VnfWorkers {
@@ -41,30 +38,29 @@ public class VnfWorkers {
   static final long BOOT_TIMEOUT_MILLIS = 10 * 60 * 1000;
 
   private static final Duration POLL = Duration.ofMillis(500);
-  private static final Duration UNDO_BACK_OFF = Duration.ofSeconds(2);
 
+  private final VnfSteps steps;
   private final VnfRecords records;
   private final VnfDevice device;
   private final DeviceDriver driver;
   private final Duration defaultBootTimeout;
-  private final ImageLinks links;
 
   public VnfWorkers(
+      VnfSteps steps,
       VnfRecords records,
       VnfDevice device,
       DeviceDriver driver,
-      ImageLinks links,
       @Value("${switchboard.vnf.boot-timeout:PT2M}") Duration defaultBootTimeout) {
+    this.steps = steps;
     this.records = records;
     this.device = device;
     this.driver = driver;
     this.defaultBootTimeout = defaultBootTimeout;
-    this.links = links;
   }
 
   @JobWorker(type = VnfProcesses.JOB_VALIDATE)
   public void validate(ActivatedJob job, @VariablesAsType VnfVariables v) {
-    step(
+    steps.run(
         job,
         v,
         () -> {
@@ -88,7 +84,7 @@ public class VnfWorkers {
 
   @JobWorker(type = VnfProcesses.JOB_RESERVE_RESOURCES)
   public void reserve(ActivatedJob job, @VariablesAsType VnfVariables v) {
-    step(
+    steps.run(
         job,
         v,
         () -> {
@@ -128,53 +124,12 @@ public class VnfWorkers {
 
   @JobWorker(type = VnfProcesses.JOB_TRANSFER_IMAGE, timeout = BOOT_TIMEOUT_MILLIS)
   public void transfer(ActivatedJob job, @VariablesAsType VnfVariables v) {
-    step(
+    steps.run(
         job,
         v,
         () -> {
           VnfInstance instance = records.instance(v.vnfInstanceId());
-          copyImage(job, v, instance, records.packageOf(instance));
-          return null;
-        });
-  }
-
-  /**
-   * Heal, first step: what a heal can find missing is put back, nothing else is touched. The image
-   * is copied again when absent or different; the configuration committed again when one of the
-   * VNF's parts is gone from it (re-applying the intent changes only what is missing).
-   */
-  @JobWorker(type = VnfProcesses.JOB_RESTORE, timeout = BOOT_TIMEOUT_MILLIS)
-  public void restore(ActivatedJob job, @VariablesAsType VnfVariables v) {
-    step(
-        job,
-        v,
-        () -> {
-          records.enter(v.vnfLcmOpOccId(), LcmOperationState.PROCESSING);
-          VnfInstance instance = records.instance(v.vnfInstanceId());
-          VnfPackage vnfPackage = records.packageOf(instance);
-          String path = VnfConfigRenderer.imagePath(instance.getName());
-          if (!vnfPackage.getImageSha256().equalsIgnoreCase(sha256OnDevice(job, v, path))) {
-            copyImage(job, v, instance, vnfPackage);
-          }
-          VnfConfigRenderer.Chain chain = records.chainOf(instance);
-          if (!VnfConfigRenderer.isWhole(device.committedSet(v.targetId(), raise(job)), chain)) {
-            driver.push(
-                v.targetId(),
-                VnfConfigRenderer.render(chain),
-                CommitConfiguration.commit("vnf " + instance.getName() + " healed"),
-                raise(job));
-          }
-          return null;
-        });
-  }
-
-  @JobWorker(type = VnfProcesses.JOB_RESTART)
-  public void restart(ActivatedJob job, @VariablesAsType VnfVariables v) {
-    step(
-        job,
-        v,
-        () -> {
-          device.restart(v.targetId(), records.instance(v.vnfInstanceId()).getName(), raise(job));
+          steps.copyImage(job, v, instance, records.packageOf(instance));
           return null;
         });
   }
@@ -195,7 +150,7 @@ public class VnfWorkers {
 
   @JobWorker(type = VnfProcesses.JOB_CONFIGURE)
   public void configure(ActivatedJob job, @VariablesAsType VnfVariables v) {
-    step(
+    steps.run(
         job,
         v,
         () -> {
@@ -239,7 +194,7 @@ public class VnfWorkers {
 
   @JobWorker(type = VnfProcesses.JOB_WAIT_BOOT, timeout = BOOT_TIMEOUT_MILLIS)
   public void waitBoot(ActivatedJob job, @VariablesAsType VnfVariables v) {
-    step(
+    steps.run(
         job,
         v,
         () -> {
@@ -248,7 +203,7 @@ public class VnfWorkers {
               v.bootTimeout() == null ? defaultBootTimeout : Duration.parse(v.bootTimeout());
           Instant deadline = Instant.now().plus(timeout);
           while (true) {
-            VnfStatus status = statusOf(v.targetId(), name, job);
+            VnfStatus status = steps.statusOf(v.targetId(), name, job);
             if (status != null && status.isUp()) {
               return null;
             }
@@ -279,12 +234,12 @@ public class VnfWorkers {
 
   @JobWorker(type = VnfProcesses.JOB_HEALTH_CHECK)
   public void healthCheck(ActivatedJob job, @VariablesAsType VnfVariables v) {
-    step(
+    steps.run(
         job,
         v,
         () -> {
           String name = records.instance(v.vnfInstanceId()).getName();
-          VnfStatus status = statusOf(v.targetId(), name, job);
+          VnfStatus status = steps.statusOf(v.targetId(), name, job);
           if (status == null || !status.isUp()) {
             throw failure(
                 "VNF "
@@ -298,7 +253,7 @@ public class VnfWorkers {
 
   @JobWorker(type = VnfProcesses.JOB_CONFIRM)
   public void confirm(ActivatedJob job, @VariablesAsType VnfVariables v) {
-    step(job, v, () -> driver.commit(v.targetId(), CommitConfiguration.confirm(), raise(job)));
+    steps.run(job, v, () -> driver.commit(v.targetId(), CommitConfiguration.confirm(), raise(job)));
   }
 
   @JobWorker(type = VnfProcesses.JOB_RECORD_OUTCOME)
@@ -320,89 +275,5 @@ public class VnfWorkers {
                 ? error
                 : v.failureReason() != null ? v.failureReason() : "a step failed");
     return Map.of(OperationContract.VAR_FAILURE_REASON, reason);
-  }
-
-  // ---- helpers -------------------------------------------------------------------------------
-
-  private void copyImage(ActivatedJob job, VnfVariables v, VnfInstance instance, VnfPackage p) {
-    String target = VnfConfigRenderer.imagePath(instance.getName());
-    // a signed, expiring link: the device cannot log in, and the link is in no variable
-    String source =
-        links.linkFor(
-            VnfPackage.IMAGE_LINK_PATH, p.getImageSha256(), instance.getName() + ".qcow2");
-    device.copy(v.targetId(), new FileCopy(source, target), raise(job));
-    String sha256 = device.sha256(v.targetId(), target, raise(job));
-    if (!p.getImageSha256().equalsIgnoreCase(sha256)) {
-      throw failure(
-          "image "
-              + target
-              + " is corrupt on the device: SHA-256 "
-              + sha256
-              + ", the package's is "
-              + p.getImageSha256());
-    }
-  }
-
-  /** The file's SHA-256 on the device, null when there is no such file. */
-  private String sha256OnDevice(ActivatedJob job, VnfVariables v, String path) {
-    try {
-      return device.sha256(v.targetId(), path, raise(job));
-    } catch (BpmnError refused) {
-      if (refused.getMessage().contains("No such file")) {
-        return null;
-      }
-      throw refused;
-    }
-  }
-
-  private VnfStatus statusOf(String deviceId, String name, ActivatedJob job) {
-    List<VnfStatus> vnfs = device.vnfs(deviceId, raise(job));
-    return vnfs.stream().filter(s -> name.equals(s.name())).findFirst().orElse(null);
-  }
-
-  /**
-   * Runs a step of the forward path: an operator's rollback request turns a retried step into the
-   * failure that starts the undo; a step's failure is recorded with the device's message.
-   */
-  private void step(ActivatedJob job, VnfVariables v, Supplier<Object> body) {
-    if (v.rollbackWanted()) {
-      records.enter(v.vnfLcmOpOccId(), LcmOperationState.ROLLING_BACK);
-      String previous = records.errorOf(v.vnfLcmOpOccId());
-      throw CamundaError.bpmnError(
-          ERROR_STEP_FAILED,
-          "rollback requested" + (previous == null ? "" : " after: " + previous),
-          Map.of());
-    }
-    recording(job, v, body);
-  }
-
-  private void recording(ActivatedJob job, VnfVariables v, Supplier<Object> body) {
-    try {
-      body.get();
-    } catch (BpmnError e) {
-      records.error(v.vnfLcmOpOccId(), e.getMessage());
-      if (VnfProcesses.HEAL.equals(job.getBpmnProcessId())) {
-        // a heal has nothing to undo on its own: its failure waits for the operator as an
-        // incident (FAILED_TEMP), who retries, rolls back (ends it) or fails it
-        throw CamundaError.jobError(
-            e.getMessage().replaceFirst("^\\[[A-Z_]+\\] ", ""), Map.of(), 0, null, e);
-      }
-      records.enter(v.vnfLcmOpOccId(), LcmOperationState.ROLLING_BACK);
-      throw e;
-    }
-  }
-
-  private static RuntimeException retried(ActivatedJob job, BpmnError refused) {
-    return CamundaError.jobError(
-        refused.getMessage(), Map.of(), Math.max(0, job.getRetries() - 1), UNDO_BACK_OFF, refused);
-  }
-
-  private static OnFailure raise(ActivatedJob job) {
-    return OnFailure.raise(ERROR_STEP_FAILED, job);
-  }
-
-  private static RuntimeException failure(String message) {
-    return CamundaError.bpmnError(
-        ERROR_STEP_FAILED, message, Map.of(OperationContract.VAR_FAILURE_REASON, message));
   }
 }
