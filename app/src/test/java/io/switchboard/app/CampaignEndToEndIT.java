@@ -6,21 +6,17 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.switchboard.devices.fault.Fault;
 import io.switchboard.devices.fleet.SimulatedFleet;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -30,33 +26,23 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 class CampaignEndToEndIT {
-  private static final java.util.Set<String> FINAL =
-      java.util.Set.of("COMPLETED", "FAILED", "CANCELLED");
-  private static final int PORT = freePort();
-  private static final String ADMIN_PASSWORD = "e2e-admin-password";
-
-  /** An Ed25519 key pair for signing test images (test only). */
-  private static final String TRUSTED_PUBLIC =
-      "MCowBQYDK2VwAyEA0/vgVFVlpWvUSbUBv/m1LPEpbjXYJnAWKkalLaYMxhU=";
-
-  private static final String TRUSTED_PRIVATE =
-      "MC4CAQAwBQYDK2VwBCIEIMCmyhssYjcFj2B8khxrHnQGOAx+CUUkeKWUzb0Jr3bm";
+  private static final int PORT = EndToEndApi.freePort();
 
   @Autowired TestRestTemplate rest;
+  EndToEndApi api;
   SimulatedFleet fleet;
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    registry.add("server.port", () -> PORT);
-    registry.add("camunda.client.rest-address", () -> "http://localhost:" + PORT);
-    registry.add("camunda.client.grpc-address", () -> "http://localhost:" + PORT);
-    registry.add("switchboard.security.admin.password", () -> ADMIN_PASSWORD);
-    registry.add("switchboard.hello.enabled", () -> "false");
-    registry.add("switchboard.images.trusted-keys.e2e", () -> TRUSTED_PUBLIC);
-    registry.add("switchboard.data-dir", () -> "./target/app-it/data-" + UUID.randomUUID());
-    registry.add(
-        "spring.datasource.url",
-        () -> "jdbc:h2:file:./target/app-it/db-" + UUID.randomUUID() + ";DB_CLOSE_ON_EXIT=FALSE");
+    EndToEndApi.properties(registry, PORT);
+    registry.add("switchboard.images.trusted-keys.e2e", () -> EndToEndApi.TRUSTED_PUBLIC);
+    // the compliance timer runs often enough to find an out-of-band change within the test
+    registry.add("switchboard.compliance.interval", () -> "PT10S");
+  }
+
+  @BeforeEach
+  void api() {
+    api = new EndToEndApi(rest);
   }
 
   @AfterEach
@@ -67,75 +53,26 @@ class CampaignEndToEndIT {
   }
 
   private JsonNode call(HttpMethod method, String path, Object body) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    var response =
-        rest.withBasicAuth("admin", ADMIN_PASSWORD)
-            .exchange(path, method, new HttpEntity<>(body, headers), JsonNode.class);
-    assertThat(response.getStatusCode().is2xxSuccessful())
-        .as(method + " " + path + ": " + response.getBody())
-        .isTrue();
-    return response.getBody();
-  }
-
-  /** The catalogue's SRX300 (the simulator reports model "srx300"), created once. */
-  private String srx300() {
-    JsonNode existing = call(HttpMethod.GET, "/api/v1/device-models?family=srx", null).get("items");
-    return existing.isEmpty()
-        ? create(
-            "/api/v1/device-models", Map.of("name", "SRX300", "vendor", "Juniper", "family", "srx"))
-        : existing.get(0).get("id").asText();
+    return api.call(method, path, body);
   }
 
   private String create(String path, Map<String, Object> body) {
-    return call(HttpMethod.POST, path, body).get("id").asText();
+    return api.create(path, body);
+  }
+
+  private JsonNode awaitEnded(String operationId) {
+    return api.awaitEnded(operationId);
   }
 
   @Test
   void aCampaignUpgradesItsWavesAndReportsTheOneDeviceThatFailed() throws Exception {
     String tag = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
     List<String> serials = List.of("CA" + tag + "1", "CA" + tag + "2", "CA" + tag + "3");
-    uploadImage("24.2R1.3", tag);
+    api.uploadImage("24.2R1.3", tag);
     String tenant = create("/api/v1/tenants", Map.of("name", "campaign-" + tag));
-    List<String> devices = new java.util.ArrayList<>();
-    List<String> onboardings = new java.util.ArrayList<>();
-    for (String serial : serials) {
-      JsonNode onboarding =
-          call(
-              HttpMethod.POST,
-              "/api/v1/onboardings",
-              Map.of(
-                  "tenantId",
-                  tenant,
-                  "site",
-                  Map.of("name", "site-" + serial.toLowerCase(), "type", "BRANCH"),
-                  "device",
-                  Map.of(
-                      "serialNumber",
-                      serial,
-                      "modelId",
-                      srx300(),
-                      "activationSecret",
-                      "activate-" + serial,
-                      "credentials",
-                      Map.of("username", "admin", "password", "admin123"))));
-      devices.add(onboarding.get("deviceId").asText());
-      onboardings.add(onboarding.get("operationId").asText());
-    }
-    fleet =
-        SimulatedFleet.builder()
-            .serials(serials.toArray(String[]::new))
-            .basePort(0)
-            .softwareVersion("21.4R3-S5.4")
-            .model("srx300")
-            .credentials("admin", "admin123")
-            .phoneHome("http://localhost:" + PORT)
-            .activationSecrets(s -> "activate-" + s)
-            .rebootDelay(Duration.ofSeconds(1))
-            .start();
-    for (String operation : onboardings) {
-      assertThat(awaitEnded(operation).get("state").asText()).isEqualTo("COMPLETED");
-    }
+    EndToEndApi.Onboarded onboarded = api.onboard(tenant, PORT, serials);
+    fleet = onboarded.fleet();
+    List<String> devices = onboarded.deviceIds();
     fleet.device(serials.get(2)).injectFault(Fault.CORRUPT_IMAGE);
     String imageId =
         call(HttpMethod.GET, "/api/v1/images?version=24.2R1.3", null)
@@ -182,59 +119,105 @@ class CampaignEndToEndIT {
     assertThat(fleet.device(serials.get(2)).softwareVersion()).isEqualTo("21.4R3-S5.4");
   }
 
-  /** Uploads a signed image of {@code version}; {@code salt} makes its bytes unique. */
-  private void uploadImage(String version, String salt) throws Exception {
-    byte[] image =
-        ("simulated junos image " + version + " for " + salt)
-            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    var upload = new org.springframework.util.LinkedMultiValueMap<String, Object>();
-    upload.add(
-        "file",
-        new org.springframework.core.io.ByteArrayResource(image) {
-          @Override
-          public String getFilename() {
-            return "junos-srxsme-" + version + ".tgz";
-          }
-        });
-    upload.add("version", version);
-    upload.add("modelFamily", "srx");
-    upload.add("signature", sign(image));
-    HttpHeaders multipart = new HttpHeaders();
-    multipart.setContentType(MediaType.MULTIPART_FORM_DATA);
-    var uploaded =
-        rest.withBasicAuth("admin", ADMIN_PASSWORD)
-            .postForEntity("/api/v1/images", new HttpEntity<>(upload, multipart), JsonNode.class);
-    assertThat(uploaded.getStatusCode().value())
-        .as(String.valueOf(uploaded.getBody()))
-        .isEqualTo(201);
-  }
+  /**
+   * The issue's end-to-end test: twenty devices in four waves with one corrupt image download
+   * (within budget), then an operator's change on one device found by the next timer run of the
+   * compliance check, attributed, and reverted.
+   */
+  @Test
+  void aTwentyDeviceCampaignThenAnOutOfBandChangeFoundByTheNextComplianceRunAndReverted()
+      throws Exception {
+    String tag = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+    List<String> serials =
+        java.util.stream.IntStream.rangeClosed(1, 20)
+            .mapToObj(i -> String.format("TW%s%02d", tag, i))
+            .toList();
+    api.uploadImage("24.2R2.1", tag);
+    String tenant = create("/api/v1/tenants", Map.of("name", "fleet-" + tag));
+    EndToEndApi.Onboarded onboarded = api.onboard(tenant, PORT, serials);
+    fleet = onboarded.fleet();
+    List<String> devices = onboarded.deviceIds();
+    fleet.device(serials.get(7)).injectFault(Fault.CORRUPT_IMAGE);
+    String imageId =
+        call(HttpMethod.GET, "/api/v1/images?version=24.2R2.1", null)
+            .get("items")
+            .get(0)
+            .get("id")
+            .asText();
 
-  private JsonNode awaitEnded(String operationId) {
-    return await()
-        .atMost(Duration.ofSeconds(120))
-        .pollInterval(Duration.ofMillis(500))
+    JsonNode campaign =
+        call(
+            HttpMethod.POST,
+            "/api/v1/upgrade-campaigns",
+            Map.of(
+                "tenantId",
+                tenant,
+                "name",
+                "fleet to 24.2R2",
+                "imageId",
+                imageId,
+                "selection",
+                Map.of("deviceIds", devices),
+                "serial",
+                List.of(1, 5, "50%"),
+                "maxFailurePercent",
+                20));
+    JsonNode operation = awaitEnded(campaign.get("campaign").get("operationId").asText());
+    assertThat(operation.get("state").asText()).as(operation.toString()).isEqualTo("COMPLETED");
+    JsonNode done =
+        call(
+            HttpMethod.GET,
+            "/api/v1/upgrade-campaigns/" + campaign.get("campaign").get("id").asText(),
+            null);
+    List<String> statuses = new java.util.ArrayList<>();
+    done.get("waves")
+        .forEach(w -> w.get("devices").forEach(d -> statuses.add(d.get("status").asText())));
+    assertThat(statuses).hasSize(20);
+    assertThat(statuses.stream().filter("UPGRADED"::equals).count()).isEqualTo(19);
+    assertThat(statuses.stream().filter("FAILED"::equals).count()).isEqualTo(1);
+    assertThat(fleet.device(serials.get(7)).softwareVersion()).isEqualTo("21.4R3-S5.4");
+
+    // an operator changes device 3 by hand; the next timer run finds it and says who
+    String changed = devices.get(3);
+    java.time.Instant before = java.time.Instant.now();
+    fleet
+        .device(serials.get(3))
+        .changeOutOfBand("alice", "set system location building 7", "by hand");
+    JsonNode drift =
+        await()
+            .atMost(Duration.ofSeconds(90))
+            .pollInterval(Duration.ofSeconds(1))
+            .until(
+                () ->
+                    rest.withBasicAuth("admin", EndToEndApi.ADMIN_PASSWORD)
+                        .getForEntity("/api/v1/devices/" + changed + "/compliance", JsonNode.class)
+                        .getBody(),
+                r ->
+                    r != null
+                        && r.has("checkedAt")
+                        && java.time.Instant.parse(r.get("checkedAt").asText()).isAfter(before)
+                        && "OUT_OF_SYNC".equals(r.get("status").asText()));
+    assertThat(drift.get("lastCommit").get("user").asText()).isEqualTo("alice");
+    assertThat(drift.get("lastCommit").get("client").asText()).isEqualTo("cli");
+    assertThat(drift.toString()).contains("set system location building 7");
+    assertThat(drift.get("operationId").isNull()).as("a timer run is no operation").isTrue();
+
+    JsonNode revert =
+        call(
+            HttpMethod.POST, "/api/v1/devices/" + changed + "/reconcile", Map.of("mode", "REVERT"));
+    assertThat(awaitEnded(revert.get("id").asText()).get("state").asText()).isEqualTo("COMPLETED");
+    assertThat(fleet.device(serials.get(3)).runningConfig())
+        .doesNotContain("<building>7</building>");
+    // a timer run that read the device before the revert may still record after it: the next
+    // run settles it
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofSeconds(1))
         .until(
-            () -> call(HttpMethod.GET, "/api/v1/operations/" + operationId, null),
-            o -> FINAL.contains(o.get("state").asText()));
-  }
-
-  private static String sign(byte[] image) throws Exception {
-    java.security.PrivateKey key =
-        java.security.KeyFactory.getInstance("Ed25519")
-            .generatePrivate(
-                new java.security.spec.PKCS8EncodedKeySpec(
-                    java.util.Base64.getDecoder().decode(TRUSTED_PRIVATE)));
-    java.security.Signature signer = java.security.Signature.getInstance("Ed25519");
-    signer.initSign(key);
-    signer.update(java.security.MessageDigest.getInstance("SHA-256").digest(image));
-    return java.util.Base64.getEncoder().encodeToString(signer.sign());
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+            () ->
+                call(HttpMethod.GET, "/api/v1/devices/" + changed + "/compliance", null)
+                    .get("status")
+                    .asText(),
+            "IN_SYNC"::equals);
   }
 }

@@ -3,11 +3,14 @@ package io.switchboard.app.workflows;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.DeployResourceCommandStep1.DeployResourceCommandStep2;
 import io.switchboard.api.observability.ProcessReadiness;
+import io.switchboard.workflows.compliance.ComplianceSchedule;
+import io.switchboard.workflows.compliance.ConfigCompliance;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -19,7 +22,7 @@ import org.springframework.stereotype.Component;
  * Deploys Switchboard's processes when the application is up (the embedded engine listens on the
  * same port, so this cannot happen earlier). Every resource on the classpath under {@code bpmn/},
  * {@code dmn/} and {@code forms/} goes into one atomic deployment; unchanged processes keep their
- * version.
+ * version. The compliance timer's cycle comes from {@code switchboard.compliance.interval}.
  */
 @Component
 @Order(0)
@@ -33,10 +36,17 @@ public class WorkflowDeployer implements ApplicationRunner {
 
   private final CamundaClient client;
   private final ProcessReadiness readiness;
+  private final String complianceInterval;
 
-  public WorkflowDeployer(CamundaClient client, ProcessReadiness readiness) {
+  public WorkflowDeployer(
+      CamundaClient client,
+      ProcessReadiness readiness,
+      @Value("${switchboard.compliance.interval:" + ConfigCompliance.DEFAULT_INTERVAL + "}")
+          String complianceInterval) {
     this.client = client;
     this.readiness = readiness;
+    // a wrong interval stops the start here, not ten deployment attempts later
+    this.complianceInterval = ComplianceSchedule.validated(complianceInterval);
     // before the web server takes requests: nothing that needs a process is accepted until run()
     readiness.expectDeployment();
   }
@@ -77,6 +87,7 @@ public class WorkflowDeployer implements ApplicationRunner {
       try (var in = resource.getInputStream()) {
         content = in.readAllBytes();
       }
+      content = ComplianceSchedule.apply(resource.getFilename(), content, complianceInterval);
       command =
           command == null
               ? client.newDeployResourceCommand().addResourceBytes(content, resource.getFilename())

@@ -2,7 +2,7 @@ package io.switchboard.camel.junos;
 
 import static io.switchboard.camel.junos.JunosRouteIds.NETCONF_RPC;
 
-/** Junos read-only RPCs: software, chassis and interface information. */
+/** Junos read-only RPCs: software, chassis, interface and commit information. */
 public class JunosInfoRoutes extends JunosRouteBuilder {
 
   @Override
@@ -28,5 +28,10 @@ public class JunosInfoRoutes extends JunosRouteBuilder {
             })
         .to(NETCONF_RPC)
         .process(readReply((device, xml) -> JunosReplies.interfaces(xml)));
+
+    junosRoute(JunosRouteIds.GET_COMMIT_INFORMATION)
+        .setBody(constant("<get-commit-information/>"))
+        .to(NETCONF_RPC)
+        .process(readReply((device, xml) -> JunosReplies.commitHistory(xml)));
   }
 }

@@ -84,6 +84,23 @@ final class JunosReplies {
     return List.copyOf(interfaces);
   }
 
+  /** {@code get-commit-information}: the commit history as the device lists it, newest first. */
+  static List<CommitHistoryEntry> commitHistory(String xml) {
+    NetconfReply reply = NetconfReply.parse(xml);
+    List<CommitHistoryEntry> history = new ArrayList<>();
+    for (Element entry : NetconfXml.descendants(reply.root(), "commit-history")) {
+      String sequence = NetconfXml.childText(entry, "sequence-number");
+      history.add(
+          new CommitHistoryEntry(
+              sequence == null ? history.size() : Integer.parseInt(sequence.trim()),
+              NetconfXml.childText(entry, "user"),
+              NetconfXml.childText(entry, "client"),
+              NetconfXml.childText(entry, "date-time"),
+              NetconfXml.childText(entry, "log")));
+    }
+    return List.copyOf(history);
+  }
+
   /** A request-package-add answer; a non-zero result is a {@link JunosOperationException}. */
   static PackageResult packageResult(String deviceId, String xml) {
     PackageResult result = packageResult(deviceId, "request-package-add", xml);

@@ -15,6 +15,9 @@ public final class JunosRouteIds {
   /** Body ignored; answers {@link ChassisInventory} (the serial number the device reports). */
   public static final String GET_CHASSIS_INVENTORY = "junos-get-chassis-inventory";
 
+  /** Body ignored; answers {@code List<CommitHistoryEntry>}, newest first. */
+  public static final String GET_COMMIT_INFORMATION = "junos-get-commit-information";
+
   /** Body {@link LoadConfiguration}; answers {@link LoadResult}. */
   public static final String LOAD_CONFIGURATION = "junos-load-configuration";
 
@@ -66,6 +69,7 @@ public final class JunosRouteIds {
 
   public static final String GET_SOFTWARE_INFORMATION_URI = "direct:" + GET_SOFTWARE_INFORMATION;
   public static final String GET_CHASSIS_INVENTORY_URI = "direct:" + GET_CHASSIS_INVENTORY;
+  public static final String GET_COMMIT_INFORMATION_URI = "direct:" + GET_COMMIT_INFORMATION;
   public static final String LOAD_CONFIGURATION_URI = "direct:" + LOAD_CONFIGURATION;
   public static final String COMMIT_CONFIGURATION_URI = "direct:" + COMMIT_CONFIGURATION;
   public static final String PUSH_CONFIGURATION_URI = "direct:" + PUSH_CONFIGURATION;

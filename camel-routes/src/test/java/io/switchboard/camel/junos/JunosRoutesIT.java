@@ -299,6 +299,34 @@ class JunosRoutesIT {
   }
 
   @Test
+  void commitInformationNamesWhoCommittedThroughWhichClientNewestFirst() {
+    freshDevice();
+    call(
+        JunosRouteIds.PUSH_CONFIGURATION_URI,
+        new ConfigurationPush(
+            LoadConfiguration.setCommands("set system location building 1"),
+            CommitConfiguration.commit("switchboard change")));
+    device.changeOutOfBand("alice", "set system location building 2", "by hand");
+
+    @SuppressWarnings("unchecked")
+    List<CommitHistoryEntry> history =
+        call(JunosRouteIds.GET_COMMIT_INFORMATION_URI, null, List.class);
+
+    assertThat(history.get(0))
+        .extracting(
+            CommitHistoryEntry::sequence,
+            CommitHistoryEntry::user,
+            CommitHistoryEntry::client,
+            CommitHistoryEntry::comment)
+        .containsExactly(0, "alice", "cli", "by hand");
+    assertThat(history.get(0).time()).endsWith("UTC");
+    assertThat(history.get(1))
+        .extracting(
+            CommitHistoryEntry::user, CommitHistoryEntry::client, CommitHistoryEntry::comment)
+        .containsExactly(device.username(), "netconf", "switchboard change");
+  }
+
+  @Test
   void interfacesAreListedWithTheirStatus() {
     freshDevice();
 

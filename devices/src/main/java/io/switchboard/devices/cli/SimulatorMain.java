@@ -137,7 +137,12 @@ public final class SimulatorMain {
             + options.username()
             + "@"
             + options.bindAddress()
-            + " -s netconf. Ctrl-C stops.");
+            + " -s netconf. Out-of-band change (an operator's CLI commit): ssh -p <port> "
+            + options.username()
+            + "@"
+            + options.bindAddress()
+            + " 'configure; set system location building 7; commit comment \"by hand\"'."
+            + " Ctrl-C stops.");
     out.flush();
   }
 

@@ -67,7 +67,7 @@ public final class ConfigStore {
     this.eventLog = eventLog;
     this.running = normalized(initial);
     this.candidate = copy(running);
-    record("system", "factory default", "initial");
+    record("system", "factory default", "initial", CommitInfo.CLIENT_OTHER);
   }
 
   /** A namespace-free copy as stored data (edit attributes removed). */
@@ -296,11 +296,11 @@ public final class ConfigStore {
               Instant.now().plus(timeout),
               timer);
       token[0] = pending;
-      record(user, options.log(), "confirmed");
+      record(user, options.log(), "confirmed", CommitInfo.CLIENT_NETCONF);
       eventLog.accept(
           "commit confirmed, rollback in " + timeout.toSeconds() + "s unless confirmed");
     } else {
-      record(user, options.log(), "commit");
+      record(user, options.log(), "commit", CommitInfo.CLIENT_NETCONF);
       eventLog.accept("commit complete");
     }
   }
@@ -339,7 +339,7 @@ public final class ConfigStore {
     candidate = copy(running);
     candidateDirty = false;
     pending = null;
-    record("system", why, "rollback");
+    record("system", why, "rollback", CommitInfo.CLIENT_OTHER);
     eventLog.accept(why);
   }
 
@@ -378,13 +378,46 @@ public final class ConfigStore {
     running = normalized(configuration);
     candidate = copy(running);
     candidateDirty = false;
-    record(user, log, "commit");
+    record(user, log, "commit", CommitInfo.CLIENT_OTHER);
   }
 
-  private void record(String user, String log, String kind) {
+  /**
+   * An operator's change from the CLI ({@code configure}, set/delete, {@code commit comment}),
+   * outside any NETCONF session: refused while a session holds the configuration lock or has
+   * uncommitted changes (Junos: "configuration database locked/modified"), validated like any
+   * commit, and recorded with client {@code cli}.
+   */
+  public synchronized void commitFromCli(String user, String commands, String comment)
+      throws ConfigException {
+    Integer owner = locks.get(Datastore.CANDIDATE);
+    if (owner == null) {
+      owner = locks.get(Datastore.RUNNING);
+    }
+    if (owner != null) {
+      throw ConfigException.inUse("configuration database locked by session " + owner, owner);
+    }
+    if (candidateDirty) {
+      throw ConfigException.operationFailed(
+          "configuration database modified by another session; commit or discard it first");
+    }
+    Document edited = copy(running);
+    SetCommands.apply(edited.getDocumentElement(), commands);
+    ConfigValidator.validate(edited.getDocumentElement());
+    commitCheck.check(edited.getDocumentElement());
+    if (pending != null) {
+      pending.timer().cancel(false);
+      pending = null;
+    }
+    running = edited;
+    candidate = copy(running);
+    record(user, comment, "commit", CommitInfo.CLIENT_CLI);
+    eventLog.accept("commit complete (cli, user " + user + ")");
+  }
+
+  private void record(String user, String log, String kind, String client) {
     sequence++;
     history.addFirst(
-        new Entry(new CommitInfo(sequence, Instant.now(), user, log, kind), copy(running)));
+        new Entry(new CommitInfo(sequence, Instant.now(), user, log, kind, client), copy(running)));
     while (history.size() > HISTORY_SIZE) {
       history.removeLast();
     }

@@ -358,6 +358,22 @@ public final class SimulatedDevice implements NetconfDevice, PhoneHomeDevice {
     forcedDown.remove(name);
   }
 
+  /**
+   * An operator's out-of-band change, as if {@code user} logged in by SSH and ran {@code
+   * configure}, the {@code set}/{@code delete} {@code commands} and {@code commit comment
+   * "<comment>"}: committed at once and recorded as {@code user}'s commit with client {@code cli}.
+   *
+   * @throws IllegalStateException with the device's message when the device refuses it (a NETCONF
+   *     session holds the lock, a syntax error, a commit check)
+   */
+  public void changeOutOfBand(String user, String commands, String comment) {
+    try {
+      config.commitFromCli(user, commands, comment);
+    } catch (ConfigException e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    }
+  }
+
   /** Replaces running and candidate configuration outside NETCONF (test setup). */
   public void loadRunningConfig(String configurationXml) {
     try {

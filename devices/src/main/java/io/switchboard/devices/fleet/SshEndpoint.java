@@ -65,6 +65,7 @@ final class SshEndpoint {
         (user, password, session) -> device.authenticates(user, password));
     sshd.setPublickeyAuthenticator((user, key, session) -> device.authenticates(user, key));
     sshd.setSubsystemFactories(List.of(new NetconfSubsystemFactory(device)));
+    sshd.setCommandFactory((channel, command) -> new OperatorCli(device, command));
     try {
       sshd.start();
     } catch (IOException e) {

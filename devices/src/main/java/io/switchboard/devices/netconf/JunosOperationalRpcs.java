@@ -29,6 +29,7 @@ final class JunosOperationalRpcs {
     SdwanOperationalRpcs.register(table);
     VnfOperationalRpcs.register(table);
     FirewallOperationalRpcs.register(table);
+    CommitHistoryRpcs.register(table);
   }
 
   private static CompletionStage<RpcReply> softwareInformation(RpcRequest request) {

@@ -15,6 +15,12 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class IntendedConfigRecorder {
+  /**
+   * What the device ran when onboarding first connected (factory default and bootstrap), before
+   * Switchboard's first commit.
+   */
+  public static final String PART_BASELINE = "device-baseline";
+
   /** Parts written by onboarding. */
   public static final String PART_ZTP_STAGE1 = "ztp-stage1";
 
@@ -55,6 +61,12 @@ public class IntendedConfigRecorder {
   @Transactional(readOnly = true)
   public List<IntendedConfig> of(String deviceId) {
     return parts.findByDeviceIdOrderByPartAsc(deviceId);
+  }
+
+  /** The device's intended parts, oldest write first (the order they merge in). */
+  @Transactional(readOnly = true)
+  public List<IntendedConfig> inWriteOrder(String deviceId) {
+    return parts.findByDeviceIdOrderByUpdatedAtAsc(deviceId);
   }
 
   static String normalized(String configuration) {

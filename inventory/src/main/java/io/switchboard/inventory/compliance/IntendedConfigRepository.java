@@ -8,4 +8,6 @@ public interface IntendedConfigRepository extends JpaRepository<IntendedConfig, 
   Optional<IntendedConfig> findByDeviceIdAndPart(String deviceId, String part);
 
   List<IntendedConfig> findByDeviceIdOrderByPartAsc(String deviceId);
+
+  List<IntendedConfig> findByDeviceIdOrderByUpdatedAtAsc(String deviceId);
 }

@@ -1,10 +1,12 @@
 package io.switchboard.workers.device;
 
 import io.switchboard.camel.junos.CommitConfiguration;
+import io.switchboard.camel.junos.CommitHistoryEntry;
 import io.switchboard.camel.junos.CommitResult;
 import io.switchboard.camel.junos.ConfigurationPush;
 import io.switchboard.camel.junos.InterfaceStatus;
 import io.switchboard.camel.junos.JunosRouteIds;
+import io.switchboard.camel.junos.JunosVnfRoutes;
 import io.switchboard.camel.junos.LoadConfiguration;
 import io.switchboard.camel.junos.PackageAdd;
 import io.switchboard.camel.junos.PackageResult;
@@ -73,6 +75,17 @@ public class DeviceDriver {
         new Rollback(index, comment),
         CommitResult.class,
         onFailure);
+  }
+
+  /** The committed configuration in {@code set} form ({@code show configuration | display set}). */
+  public String runningConfiguration(String deviceId, OnFailure onFailure) {
+    return call(JunosVnfRoutes.GET_CONFIGURATION_SET_URI, deviceId, null, String.class, onFailure);
+  }
+
+  /** The device's commit history ({@code get-commit-information}), newest first. */
+  @SuppressWarnings("unchecked")
+  public List<CommitHistoryEntry> commitHistory(String deviceId, OnFailure onFailure) {
+    return call(JunosRouteIds.GET_COMMIT_INFORMATION_URI, deviceId, null, List.class, onFailure);
   }
 
   @SuppressWarnings("unchecked")

@@ -34,6 +34,10 @@ public final class DeviceFailures {
     if (failure instanceof HostKeyMismatchException) {
       return CamundaError.jobError(sentence, Map.of(), 0, null, failure);
     }
+    if (onFailure.unreachableErrorCode() != null) {
+      return CamundaError.bpmnError(
+          onFailure.unreachableErrorCode(), sentence, Map.of(onFailure.reasonVariable(), sentence));
+    }
     return CamundaError.jobError(
         sentence, Map.of(), Math.max(0, onFailure.retriesLeft() - 1), RETRY_BACK_OFF, failure);
   }

@@ -60,6 +60,13 @@ public class ConfigurationWorkers {
   public Map<String, Object> connect(ActivatedJob job, @VariablesAsType ZtpOnboardingVariables v) {
     SoftwareInformation info =
         driver.softwareInformation(v.targetId(), raise(ZtpOnboarding.ERROR_COMMIT_FAILED, job));
+    // what the device runs before Switchboard's first commit (factory default and bootstrap) is
+    // intended too: otherwise every device would be out of sync by its factory settings
+    recordIntended(
+        job,
+        v.targetId(),
+        IntendedConfigRecorder.PART_BASELINE,
+        driver.runningConfiguration(v.targetId(), raise(ZtpOnboarding.ERROR_COMMIT_FAILED, job)));
     return Map.of(
         ZtpOnboarding.VAR_SOFTWARE_VERSION,
         info.junosVersion(),

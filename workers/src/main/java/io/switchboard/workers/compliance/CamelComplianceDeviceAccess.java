@@ -1,0 +1,39 @@
+package io.switchboard.workers.compliance;
+
+import io.switchboard.camel.junos.JunosVnfRoutes;
+import io.switchboard.camel.netconf.NetconfConstants;
+import io.switchboard.camel.netconf.NetconfRpcException;
+import io.switchboard.inventory.compliance.ComplianceDeviceAccess;
+import io.switchboard.inventory.firewall.FirewallDeviceAccess.DeviceRefusedException;
+import io.switchboard.workers.job.FailureMessages;
+import org.apache.camel.CamelExecutionException;
+import org.apache.camel.ProducerTemplate;
+import org.springframework.stereotype.Component;
+
+/** {@link ComplianceDeviceAccess} through the Junos routes. */
+@Component
+public class CamelComplianceDeviceAccess implements ComplianceDeviceAccess {
+  private final ProducerTemplate routes;
+
+  public CamelComplianceDeviceAccess(ProducerTemplate routes) {
+    this.routes = routes;
+  }
+
+  @Override
+  public String runningConfiguration(String deviceId) {
+    try {
+      return routes.requestBodyAndHeader(
+          JunosVnfRoutes.GET_CONFIGURATION_SET_URI,
+          null,
+          NetconfConstants.DEVICE_ID,
+          deviceId,
+          String.class);
+    } catch (CamelExecutionException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      throw new DeviceRefusedException(
+          cause instanceof NetconfRpcException rpc && rpc.getErrorMessage() != null
+              ? rpc.getErrorMessage()
+              : FailureMessages.message(cause));
+    }
+  }
+}
