@@ -83,27 +83,45 @@ public class ComplianceController {
       Boolean dryRun) {}
 
   @GetMapping("/devices/{id}/compliance")
-  @Operation(summary = "The device's latest compliance report")
+  @Operation(
+      summary = "The device's latest compliance report",
+      description =
+          "IN_SYNC, OUT_OF_SYNC or UNREACHABLE; per feature (system, interfaces, overlay,"
+              + " firewall, vnf) the missing, extra and reordered statements in set form and the"
+              + " intended part and operation that last wrote them; the device's last commit"
+              + " (user, time, client, comment). 404 before the first check.")
   public ReportView report(@PathVariable String id) {
     return ReportView.of(service.latest(CurrentScope.get(), id));
   }
 
   @PostMapping("/devices/{id}/compliance-checks")
   @ResponseStatus(HttpStatus.ACCEPTED)
-  @Operation(summary = "Check the device now (an operation running config-compliance)")
+  @Operation(
+      summary = "Check the device now",
+      description =
+          "Starts config-compliance for this device as an operation (202); its report is then"
+              + " at GET /devices/{id}/compliance.")
   public OperationView checkDevice(@PathVariable String id) {
     return OperationView.of(service.checkDevice(CurrentScope.get(), id));
   }
 
   @PostMapping("/compliance-checks")
   @ResponseStatus(HttpStatus.ACCEPTED)
-  @Operation(summary = "Check every device of a tenant now (an operation)")
+  @Operation(
+      summary = "Check every device of a tenant now",
+      description =
+          "Starts config-compliance for the tenant's devices in service (ACTIVE) as one operation"
+              + " (202); its result counts the devices per verdict.")
   public OperationView checkTenant(@Valid @RequestBody TenantCheckRequest request) {
     return OperationView.of(service.checkTenant(CurrentScope.get(), request.tenantId()));
   }
 
   @GetMapping("/compliance")
-  @Operation(summary = "Fleet summary: devices per verdict per tenant, and those out of sync")
+  @Operation(
+      summary = "Fleet compliance summary",
+      description =
+          "Per visible tenant (or the one named by tenantId): devices in service, their count per"
+              + " verdict and not checked yet, totals, and the reports of the devices out of sync.")
   public SummaryView summary(@RequestParam(required = false) String tenantId) {
     var tenants = service.summary(CurrentScope.get(), tenantId);
     Map<String, Long> totals = new java.util.LinkedHashMap<>();
@@ -121,9 +139,13 @@ public class ComplianceController {
 
   @PostMapping("/devices/{id}/reconcile")
   @Operation(
-      summary =
-          "REVERT the device to the intended configuration or ADOPT its change (tenant admins and"
-              + " up); dryRun answers the change without making it")
+      summary = "Repair a drifted device: REVERT or ADOPT",
+      description =
+          "REVERT pushes the intended configuration back (commit confirmed, verify, confirm);"
+              + " ADOPT takes the device's change into the intended configuration (tenant admins"
+              + " and up). Both start config-reconcile as an operation (202). With dryRun: 200"
+              + " with the commands (REVERT: and the device's own show | compare, loaded into the"
+              + " candidate and discarded) and nothing changed.")
   public ResponseEntity<Object> reconcile(
       @PathVariable String id, @Valid @RequestBody ReconcileRequest request) {
     boolean dryRun = Boolean.TRUE.equals(request.dryRun());
