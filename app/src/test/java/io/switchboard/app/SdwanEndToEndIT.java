@@ -114,51 +114,9 @@ class SdwanEndToEndIT {
     List<String> sites = new ArrayList<>();
     List<String> operations = new ArrayList<>();
     for (int i = 0; i < serials.size(); i++) {
-      String serial = serials.get(i);
-      String site =
-          create(
-              "/api/v1/sites",
-              Map.of(
-                  "tenantId",
-                  tenant,
-                  "name",
-                  "site-" + serial.toLowerCase(),
-                  "type",
-                  i == 0 ? "HUB" : "BRANCH"));
-      sites.add(site);
-      String device =
-          create(
-              "/api/v1/devices",
-              Map.of(
-                  "tenantId", tenant,
-                  "siteId", site,
-                  "serialNumber", serial,
-                  "modelId", model,
-                  "credentials", Map.of("username", "admin", "password", "admin123"),
-                  "activationSecret", "activate-" + serial));
-      operations.add(
-          call(
-                  HttpMethod.POST,
-                  "/api/v1/operations",
-                  Map.of(
-                      "type",
-                      ZtpOnboarding.PROCESS_ID,
-                      "target",
-                      Map.of("kind", "DEVICE", "id", device)))
-              .get("id")
-              .asText());
-      // the operator enters where each CPE's DHCP uplink is reached (the simulator's scheme)
-      Map<String, Object> link = new HashMap<>();
-      link.put("interfaceName", "ge-0/0/0");
-      link.put("accessType", "INTERNET");
-      link.put("addressing", "DHCP");
-      link.put("publicAddress", UnderlayAddresses.learned(serial, "ge-0/0/0"));
-      link.put("pathLabel", "internet");
-      call(HttpMethod.POST, "/api/v1/sites/" + site + "/wan-links", link);
-      call(
-          HttpMethod.POST,
-          "/api/v1/sites/" + site + "/lan-segments",
-          Map.of("name", "lan", "prefix", "192.168." + (10 + i) + ".0/24"));
+      String[] registered = register(tenant, model, serials.get(i), i == 0 ? "HUB" : "BRANCH", i);
+      sites.add(registered[0]);
+      operations.add(registered[1]);
     }
     fleet =
         SimulatedFleet.builder()
@@ -246,6 +204,23 @@ class SdwanEndToEndIT {
         .extracting(t -> t.get("number").asInt())
         .containsExactly(1, 2);
 
+    // a new branch onboarded by ZTP ends by joining its tenant's only active overlay, and the
+    // other spokes route to it
+    String fourth = "SP" + tag + "04";
+    String[] added = register(tenant, model, fourth, "BRANCH", 3);
+    fleet.addDevice(fourth);
+    JsonNode onboarded = finished(added[1], 120);
+    assertThat(onboarded.get("state").asText()).as(onboarded.toString()).isEqualTo("COMPLETED");
+    JsonNode grown = call(HttpMethod.GET, "/api/v1/overlays/" + overlay, null);
+    assertThat(grown.get("state").asText()).isEqualTo("ACTIVE");
+    assertThat(grown.get("siteIds")).extracting(JsonNode::asText).contains(added[0]);
+    assertThat(member(grown, added[0]).get("state").asText()).isEqualTo("ACTIVE");
+    assertThat(grown.get("tunnels")).hasSize(3);
+    grown.get("tunnels").forEach(t -> assertThat(t.get("state").asText()).isEqualTo("UP"));
+    assertThat(fleet.device(fourth).vpnStatus()).hasSize(1).allMatch(VpnStatus::up);
+    assertThat(hub.vpnStatus()).hasSize(3).allMatch(VpnStatus::up);
+    assertThat(fleet.device(serials.get(1)).runningConfig()).contains("192.168.13.0/24");
+
     // a second overlay, a full mesh of the two spokes: its tunnel (number 1 in its own overlay)
     // takes an st0 unit free on both devices (the first overlay holds st0.1 and st0.2 there),
     // and both overlays stay up
@@ -259,12 +234,12 @@ class SdwanEndToEndIT {
     assertThat(mesh.get("tunnels").get(0).get("st0Unit").asInt()).isEqualTo(3);
     assertThat(call(HttpMethod.GET, "/api/v1/overlays/" + overlay, null).get("tunnels"))
         .extracting(t -> t.get("st0Unit").asInt())
-        .containsExactly(1, 2);
+        .containsExactly(1, 2, 3);
     for (String serial : serials.subList(1, 3)) {
       assertThat(fleet.device(serial).vpnStatus()).hasSize(2).allMatch(VpnStatus::up);
       assertThat(fleet.device(serial).runningConfig()).contains("st0.3", "10.254.0.");
     }
-    assertThat(hub.vpnStatus()).hasSize(2).allMatch(VpnStatus::up);
+    assertThat(hub.vpnStatus()).hasSize(3).allMatch(VpnStatus::up);
 
     // another tenant's admin sees none of it
     String stranger = "stranger-" + tag.toLowerCase();
@@ -303,6 +278,50 @@ class SdwanEndToEndIT {
                 .getStatusCode()
                 .value())
         .isEqualTo(404);
+  }
+
+  /**
+   * Registers a site with its CPE (WAN link where the simulator's DHCP uplink is reached, LAN
+   * 192.168.(10+n).0/24) and starts its ZTP onboarding; returns the site id and the operation id.
+   */
+  private String[] register(String tenant, String model, String serial, String type, int n) {
+    String site =
+        create(
+            "/api/v1/sites",
+            Map.of("tenantId", tenant, "name", "site-" + serial.toLowerCase(), "type", type));
+    String device =
+        create(
+            "/api/v1/devices",
+            Map.of(
+                "tenantId", tenant,
+                "siteId", site,
+                "serialNumber", serial,
+                "modelId", model,
+                "credentials", Map.of("username", "admin", "password", "admin123"),
+                "activationSecret", "activate-" + serial));
+    String operation =
+        call(
+                HttpMethod.POST,
+                "/api/v1/operations",
+                Map.of(
+                    "type",
+                    ZtpOnboarding.PROCESS_ID,
+                    "target",
+                    Map.of("kind", "DEVICE", "id", device)))
+            .get("id")
+            .asText();
+    Map<String, Object> link = new HashMap<>();
+    link.put("interfaceName", "ge-0/0/0");
+    link.put("accessType", "INTERNET");
+    link.put("addressing", "DHCP");
+    link.put("publicAddress", UnderlayAddresses.learned(serial, "ge-0/0/0"));
+    link.put("pathLabel", "internet");
+    call(HttpMethod.POST, "/api/v1/sites/" + site + "/wan-links", link);
+    call(
+        HttpMethod.POST,
+        "/api/v1/sites/" + site + "/lan-segments",
+        Map.of("name", "lan", "prefix", "192.168." + (10 + n) + ".0/24"));
+    return new String[] {site, operation};
   }
 
   private String overlay(

@@ -6,10 +6,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.search.enums.IncidentErrorType;
 import io.switchboard.workflows.operation.OperationContract;
+import io.switchboard.workflows.sdwan.SdwanProcesses;
+import io.switchboard.workflows.sdwan.SdwanRollout;
 import io.switchboard.workflows.upgrade.DeviceUpgrade;
+import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /** Every path of ztp-onboarding.bpmn. */
@@ -71,6 +76,91 @@ class ZtpOnboardingIT extends ProcessPathIT {
     client.newCompleteCommand(apply).send().join();
     complete(JOB_VERIFY_INTERFACES, pi);
     complete(JOB_MARK_ACTIVE, pi);
+  }
+
+  /** Waits until the instance has ended and returns its state. */
+  private String endState(long pi) {
+    return Awaitility.await()
+        .atMost(Duration.ofSeconds(15))
+        .until(
+            () ->
+                client
+                    .newProcessInstanceSearchRequest()
+                    .filter(f -> f.processInstanceKey(pi))
+                    .send()
+                    .join()
+                    .items()
+                    .get(0)
+                    .getState()
+                    .name(),
+            state -> !state.equals("ACTIVE"));
+  }
+
+  @Test
+  void anOnboardedSiteEndsByJoiningItsOverlaysEachThroughTheJoinProcess() {
+    client
+        .newDeployResourceCommand()
+        .addResourceFromClasspath(SdwanRollout.JOIN_RESOURCE)
+        .send()
+        .join();
+    long pi = startOnboarding("23.4R1");
+    phoneHome(pi, "23.4R1");
+    finishOnboarding(pi);
+    complete(
+        SdwanRollout.JOB_OVERLAYS_TO_JOIN,
+        pi,
+        Map.of(SdwanRollout.VAR_OVERLAY_IDS_TO_JOIN, List.of("ov-1", "ov-2"), "siteId", "site-9"));
+
+    // one join after the other; the first one fails (only the member), the second succeeds
+    ActivatedJob plan = job(SdwanRollout.JOB_PLAN, pi);
+    assertThat(plan.getBpmnProcessId()).isEqualTo(SdwanProcesses.SITE_JOIN);
+    assertThat(plan.getVariablesAsMap())
+        .containsEntry("overlayId", "ov-1")
+        .containsEntry("siteId", "site-9")
+        .containsEntry(OperationContract.VAR_OPERATION_ID, operationId + ":join:ov-1");
+    client
+        .newThrowErrorCommand(plan)
+        .errorCode(SdwanRollout.ERROR_PLAN_FAILED)
+        .errorMessage("no common label")
+        .send()
+        .join();
+    complete(
+        SdwanRollout.JOB_FAIL_MEMBER,
+        pi,
+        Map.of(OperationContract.VAR_OUTCOME, OperationContract.OUTCOME_FAILED));
+
+    ActivatedJob second = job(SdwanRollout.JOB_PLAN, pi);
+    assertThat(second.getVariablesAsMap()).containsEntry("overlayId", "ov-2");
+    client
+        .newCompleteCommand(second)
+        .variables(
+            Map.of(
+                SdwanRollout.VAR_HUB_SITE_IDS,
+                List.of(),
+                SdwanRollout.VAR_SPOKE_BATCHES,
+                List.of()))
+        .send()
+        .join();
+    complete(SdwanRollout.JOB_VERIFY_TUNNELS, pi);
+    complete(SdwanRollout.JOB_CONFIRM_SITES, pi);
+    complete(SdwanRollout.JOB_ACTIVATE, pi);
+
+    // a failed join does not fail the onboarding: its outcome stays in the join
+    assertThat(endState(pi)).isEqualTo("COMPLETED");
+    noJob(JOB_FAIL_OPERATION, pi);
+  }
+
+  @Test
+  void anOnboardedSiteWithNoOverlayToJoinIsDone() {
+    long pi = startOnboarding("23.4R1");
+    phoneHome(pi, "23.4R1");
+    finishOnboarding(pi);
+    complete(
+        SdwanRollout.JOB_OVERLAYS_TO_JOIN,
+        pi,
+        Map.of(SdwanRollout.VAR_OVERLAY_IDS_TO_JOIN, List.of()));
+    assertThat(endState(pi)).isEqualTo("COMPLETED");
+    noJob(SdwanRollout.JOB_PLAN, pi);
   }
 
   @Test

@@ -20,6 +20,7 @@ import io.switchboard.workflows.operation.OperationContract;
 import io.switchboard.workflows.sdwan.SdwanProcesses;
 import io.switchboard.workflows.sdwan.SdwanRollout;
 import io.switchboard.workflows.sdwan.SdwanRolloutVariables;
+import io.switchboard.workflows.ztp.ZtpOnboardingVariables;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -47,6 +48,7 @@ public class SdwanWorkers {
   private final SdwanRollouts rollouts;
   private final DeviceDriver driver;
   private final SdwanDevices sdwanDevices;
+  private final OverlayAutoJoin autoJoin;
   private final Duration verifyInterval;
 
   public SdwanWorkers(
@@ -54,11 +56,13 @@ public class SdwanWorkers {
       SdwanRollouts rollouts,
       DeviceDriver driver,
       SdwanDevices sdwanDevices,
+      OverlayAutoJoin autoJoin,
       @Value("${switchboard.sdwan.verify-interval:PT1S}") Duration verifyInterval) {
     this.planning = planning;
     this.rollouts = rollouts;
     this.driver = driver;
     this.sdwanDevices = sdwanDevices;
+    this.autoJoin = autoJoin;
     this.verifyInterval = verifyInterval;
   }
 
@@ -239,6 +243,16 @@ public class SdwanWorkers {
       result.put("failedSites", overlay.getFailureReason());
     }
     return Map.of(OperationContract.VAR_RESULT, result);
+  }
+
+  /** End of ZTP onboarding: the overlays its site joins, each by the join call activity. */
+  @JobWorker(type = SdwanRollout.JOB_OVERLAYS_TO_JOIN)
+  public Map<String, Object> overlaysToJoin(@VariablesAsType ZtpOnboardingVariables v) {
+    OverlayAutoJoin.Joins joins = autoJoin.forDevice(v.targetId());
+    Map<String, Object> out = new HashMap<>();
+    out.put(SdwanProcesses.VAR_SITE_ID, joins.siteId());
+    out.put(SdwanRollout.VAR_OVERLAY_IDS_TO_JOIN, joins.overlayIds());
+    return out;
   }
 
   /** A failed join or leave, after the undo: only the member fails (docs/sdwan.md). */

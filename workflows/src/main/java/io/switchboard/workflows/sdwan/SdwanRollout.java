@@ -26,6 +26,15 @@ public final class SdwanRollout {
    */
   public static final String JOB_FAIL_MEMBER = "sdwan.fail-member";
 
+  /**
+   * End of ZTP onboarding: the overlays the onboarded site joins (docs/sdwan.md); sets {@link
+   * #VAR_OVERLAY_IDS_TO_JOIN} and {@code siteId} for the join call activity.
+   */
+  public static final String JOB_OVERLAYS_TO_JOIN = "sdwan.overlays-to-join";
+
+  /** The overlay ids ZTP onboarding joins the site to, one sdwan-site-join each, in order. */
+  public static final String VAR_OVERLAY_IDS_TO_JOIN = "overlayIdsToJoin";
+
   /** Site leave: the whole overlay configuration off the leaving site, then the member LEFT. */
   public static final String JOB_REMOVE_SITE = "sdwan.remove-site";
 
