@@ -98,6 +98,13 @@ class ConsoleNetworkPagesIT extends ConsoleTestBase {
             "pathLabel", "internet");
     assertThat(admin.post("/console/sites/" + alphaSite + "/wan-links", link).statusCode())
         .isEqualTo(404);
+    assertThat(admin.post("/console/sites/" + alphaSite + "/delete", Map.of()).statusCode())
+        .isEqualTo(404);
+    assertThat(
+            admin
+                .post("/console/sites/" + alphaSite + "/wan-links/any/delete", Map.of())
+                .statusCode())
+        .isEqualTo(404);
     Map<String, String> segment = Map.of("name", "lan", "prefix", "10.9.0.0/24");
     assertThat(admin.post("/console/sites/" + alphaSite + "/lan-segments", segment).statusCode())
         .isEqualTo(404);
@@ -130,6 +137,8 @@ class ConsoleNetworkPagesIT extends ConsoleTestBase {
             viewer
                 .post("/console/sites/" + betaSite, Map.of("name", "renamed", "type", "HUB"))
                 .statusCode())
+        .isEqualTo(403);
+    assertThat(viewer.post("/console/sites/" + betaSite + "/delete", Map.of()).statusCode())
         .isEqualTo(403);
     assertThat(api("GET", "/api/v1/sites/" + betaSite, null).get("name").asText())
         .isEqualTo("beta-oslo");
@@ -231,6 +240,29 @@ class ConsoleNetworkPagesIT extends ConsoleTestBase {
                 .get("dhcp")
                 .asBoolean())
         .isTrue();
+
+    // deleting: the WAN link; a site (without devices); a site with devices stays
+    String linkId =
+        api("GET", "/api/v1/sites/" + id + "/wan-links", null).get(0).get("id").asText();
+    admin.get(path);
+    assertThat(admin.post(path + "/wan-links/" + linkId + "/delete", Map.of()).statusCode())
+        .isEqualTo(302);
+    assertThat(api("GET", "/api/v1/sites/" + id + "/wan-links", null)).isEmpty();
+    // a site with nothing on it goes (the API refuses nothing there)
+    String bare =
+        create(
+            "/api/v1/sites",
+            Map.of("tenantId", f.betaTenant(), "name", "beta-trondheim", "type", "BRANCH"));
+    admin.get("/console/sites/" + bare);
+    HttpResponse<String> deleted = admin.post("/console/sites/" + bare + "/delete", Map.of());
+    assertThat(deleted.headers().firstValue("Location").orElse("")).endsWith("/console/sites");
+    assertThat(admin.get("/console/sites").body())
+        .contains("Site &#39;beta-trondheim&#39; deleted.")
+        .doesNotContain("data-site=\"" + bare + "\"");
+    HttpResponse<String> kept = admin.post("/console/sites/" + betaSite + "/delete", Map.of());
+    assertThat(kept.headers().firstValue("Location").orElse(""))
+        .endsWith("/console/sites/" + betaSite);
+    assertThat(admin.get("/console/sites/" + betaSite).body()).contains("still has devices");
   }
 
   @Test

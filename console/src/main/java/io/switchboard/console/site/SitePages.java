@@ -9,6 +9,7 @@ import io.switchboard.api.security.CurrentScope;
 import io.switchboard.api.site.SiteService;
 import io.switchboard.api.site.SiteService.SiteRequest;
 import io.switchboard.api.site.SiteService.SiteUpdate;
+import io.switchboard.console.web.Actions;
 import io.switchboard.console.web.Form;
 import io.switchboard.console.web.Listing;
 import io.switchboard.console.web.Names;
@@ -203,6 +204,32 @@ public class SitePages {
         form.submit(validator, request, r -> network.createLanSegment(CurrentScope.get(), id, r));
     String notice = saved == null ? null : "LAN segment '" + request.name() + "' added.";
     return back(id, form, "lanForm", notice, model, response, redirect);
+  }
+
+  /** Deletes a site without devices; the API's 409 while it has some shows on its page. */
+  @PostMapping("/{id}/delete")
+  public String delete(@PathVariable String id, RedirectAttributes redirect) {
+    Site site = sites.get(CurrentScope.get(), id);
+    return Actions.attempt(
+        redirect,
+        "/console/sites",
+        "/console/sites/" + id,
+        () -> {
+          sites.delete(CurrentScope.get(), id);
+          return "Site '" + site.getName() + "' deleted.";
+        });
+  }
+
+  @PostMapping("/{id}/wan-links/{linkId}/delete")
+  public String deleteWanLink(
+      @PathVariable String id, @PathVariable String linkId, RedirectAttributes redirect) {
+    return Actions.attempt(
+        redirect,
+        "/console/sites/" + id,
+        () -> {
+          network.deleteWanLink(CurrentScope.get(), id, linkId);
+          return "WAN link deleted.";
+        });
   }
 
   /** Back to the site: with a notice when saved, the refused form beside its fields otherwise. */

@@ -15,14 +15,21 @@ public final class Actions {
 
   /** Runs {@code action}, which answers the notice, and redirects to {@code page}. */
   public static String attempt(RedirectAttributes redirect, String page, Supplier<String> action) {
+    return attempt(redirect, page, page, action);
+  }
+
+  /** The same, going to {@code done} when it worked (a deleted object's page is gone). */
+  public static String attempt(
+      RedirectAttributes redirect, String done, String refused, Supplier<String> action) {
     try {
       redirect.addFlashAttribute("notice", action.get());
-    } catch (ApiException refused) {
-      if (refused.status() == HttpStatus.NOT_FOUND || refused.status() == HttpStatus.FORBIDDEN) {
-        throw refused;
+      return "redirect:" + done;
+    } catch (ApiException refusal) {
+      if (refusal.status() == HttpStatus.NOT_FOUND || refusal.status() == HttpStatus.FORBIDDEN) {
+        throw refusal;
       }
-      redirect.addFlashAttribute("problem", refused.getMessage());
+      redirect.addFlashAttribute("problem", refusal.getMessage());
+      return "redirect:" + refused;
     }
-    return "redirect:" + page;
   }
 }
