@@ -87,7 +87,9 @@ class VnfSteps {
       String previous = records.errorOf(v.vnfLcmOpOccId());
       throw CamundaError.bpmnError(
           ERROR_STEP_FAILED,
-          "rollback requested" + (previous == null ? "" : " after: " + previous),
+          previous != null && previous.startsWith("rollback requested")
+              ? previous // the rollback endpoint said so already, with who and why
+              : "rollback requested" + (previous == null ? "" : " after: " + previous),
           Map.of());
     }
     recording(job, v, body);
