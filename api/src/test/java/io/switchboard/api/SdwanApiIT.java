@@ -77,6 +77,44 @@ class SdwanApiIT extends ApiIT {
   }
 
   @Test
+  void aSiteGoesWithItsLinksAndSegmentsButStaysWhileAnOverlayOrADeviceUsesIt() {
+    String tenant = newTenant(null);
+    String alone = site(tenant, "198.51.100.1");
+    admin.create(
+        "/api/v1/sites/" + alone + "/lan-segments",
+        Map.of("name", "office", "vlanId", 10, "prefix", "192.168.20.0/24", "dhcp", true));
+    assertThat(admin.delete("/api/v1/sites/" + alone).getStatusCode().value()).isEqualTo(204);
+    assertThat(admin.get("/api/v1/sites/" + alone).getStatusCode().value()).isEqualTo(404);
+
+    String hub = site(tenant, "198.51.100.2");
+    String spoke = site(tenant, "198.51.100.3");
+    admin.create(
+        "/api/v1/overlays",
+        Map.of(
+            "tenantId",
+            tenant,
+            "name",
+            "corp",
+            "topology",
+            "HUB_SPOKE",
+            "hubSiteIds",
+            List.of(hub),
+            "siteIds",
+            List.of(spoke),
+            "tunnelPool",
+            "10.255.0.0/16"));
+    newDevice(tenant, spoke, newModel());
+
+    ResponseEntity<JsonNode> inOverlay = admin.delete("/api/v1/sites/" + hub);
+    assertThat(inOverlay.getStatusCode().value()).isEqualTo(409);
+    assertThat(inOverlay.getBody().get("detail").asText()).endsWith("is still used by 1 overlay");
+    ResponseEntity<JsonNode> withDevice = admin.delete("/api/v1/sites/" + spoke);
+    assertThat(withDevice.getBody().get("detail").asText())
+        .endsWith("is still used by 1 device, 1 overlay");
+    assertThat(admin.get("/api/v1/sites/" + hub + "/wan-links").getBody()).hasSize(1);
+  }
+
+  @Test
   void anotherTenantsSitesAndOverlaysAnswerAsIfTheyDidNotExist() {
     String mine = newTenant(null);
     String theirs = newTenant(null);

@@ -142,7 +142,11 @@ public class SiteController {
 
   @DeleteMapping("/{id}")
   @ResponseStatus(HttpStatus.NO_CONTENT)
-  @Operation(summary = "Delete a site", description = "409 while it still has devices.")
+  @Operation(
+      summary = "Delete a site",
+      description =
+          "Its WAN links, LAN segments and zones go with it; 409 naming what still uses it"
+              + " (devices, overlays, firewall policies, VNF instances).")
   public void delete(@PathVariable String id) {
     service.delete(CurrentScope.get(), id);
   }

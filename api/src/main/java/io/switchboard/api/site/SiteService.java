@@ -5,16 +5,17 @@ import io.switchboard.api.common.SafeText;
 import io.switchboard.api.security.Action;
 import io.switchboard.api.security.Permissions;
 import io.switchboard.api.security.Resource;
-import io.switchboard.inventory.device.DeviceRepository;
 import io.switchboard.inventory.scope.AccessScope;
 import io.switchboard.inventory.scope.ScopedInventory;
 import io.switchboard.inventory.site.Site;
+import io.switchboard.inventory.site.SiteDependants;
 import io.switchboard.inventory.site.SiteRepository;
 import io.switchboard.inventory.site.SiteType;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.util.List;
 import java.util.function.UnaryOperator;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -24,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The use cases of sites: a site belongs to a tenant the caller sees (chosen once), its name is
- * unique in that tenant, and a site with devices stays.
+ * unique in that tenant, and a site that something still uses stays.
  */
 @Service
 public class SiteService {
@@ -60,12 +61,12 @@ public class SiteService {
 
   private final ScopedInventory inventory;
   private final SiteRepository sites;
-  private final DeviceRepository devices;
+  private final SiteDependants dependants;
 
-  public SiteService(ScopedInventory inventory, SiteRepository sites, DeviceRepository devices) {
+  public SiteService(ScopedInventory inventory, SiteRepository sites, SiteDependants dependants) {
     this.inventory = inventory;
     this.sites = sites;
-    this.devices = devices;
+    this.dependants = dependants;
   }
 
   /** The site with {@code id} if the caller may read it; 404 otherwise. */
@@ -104,12 +105,18 @@ public class SiteService {
     return sites.save(site);
   }
 
-  /** Deletes a site without devices (409 while it has some). */
+  /**
+   * Deletes a site with its own configuration (WAN links, LAN segments, zones); 409 naming what
+   * still uses it (devices, overlays, firewall policies, VNF instances).
+   */
   @Transactional
   public void delete(AccessScope scope, String id) {
     Permissions.require(scope, Action.WRITE, Resource.SITES);
     Site site = find(scope, id);
-    InScope.requireNoDependants(devices.countBySiteId(id), "site '" + id + "' still has devices");
+    List<String> blocking = dependants.blocking(id);
+    InScope.requireNoDependants(
+        blocking.size(), "site '" + id + "' is still used by " + String.join(", ", blocking));
+    dependants.deleteOwnedConfiguration(id);
     sites.delete(site);
   }
 
