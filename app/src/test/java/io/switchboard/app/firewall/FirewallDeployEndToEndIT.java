@@ -98,12 +98,21 @@ class FirewallDeployEndToEndIT {
 
   /** One site and one simulated SRX per serial; answers site id → device, sorted by site id. */
   private TreeMap<String, SimulatedDevice> sites(String... serials) {
+    return sites(Duration.ofSeconds(3), serials);
+  }
+
+  private TreeMap<String, SimulatedDevice> sites(Duration slowResponses, String... serials) {
     List<String> all = new ArrayList<>();
     for (String s : serials) {
       all.add(s + suffix);
     }
     fleet =
-        SimulatedFleet.builder().serials(all).basePort(0).credentials("admin", "admin123").start();
+        SimulatedFleet.builder()
+            .serials(all)
+            .basePort(0)
+            .credentials("admin", "admin123")
+            .slowResponseDelay(slowResponses)
+            .start();
     TreeMap<String, SimulatedDevice> bySite = new TreeMap<>();
     for (String serial : all) {
       String site = api.site(tenant, "site-" + serial);
@@ -424,6 +433,35 @@ class FirewallDeployEndToEndIT {
     assertThat(done.get("state").asText()).isEqualTo("COMPLETED");
     assertThat(Instant.parse(done.get("finishedAt").asText())).isAfter(opens);
     assertThat(order(cpe)).containsExactly("allow-web", "block-ssh", "allow-dns");
+  }
+
+  @Test
+  void aBatchThatWouldStartAfterTheWindowClosedIsSkippedAndTheDeploymentFails() {
+    TreeMap<String, SimulatedDevice> bySite = sites(Duration.ofMillis(700), "FWS1", "FWS2");
+    SimulatedDevice slow = bySite.firstEntry().getValue();
+    SimulatedDevice later = bySite.lastEntry().getValue();
+    slow.injectFault(Fault.SLOW_RESPONSES);
+    String policy = policy(List.copyOf(bySite.keySet()), version1());
+    Instant opens = Instant.now().plusSeconds(3);
+
+    String operation =
+        api.deploy(
+            policy,
+            Map.of(
+                "batchSize",
+                1,
+                "window",
+                Map.of("start", opens.toString(), "end", opens.plusSeconds(1).toString())));
+    JsonNode done = api.finished(operation, 120);
+
+    assertThat(done.get("state").asText()).as(done.toString()).isEqualTo("FAILED");
+    assertThat(done.get("error").asText()).contains("WINDOW_CLOSED").contains("1 device(s)");
+    Map<String, JsonNode> rows = api.rows(policy, operation);
+    assertThat(rows.get(deviceIdOf(slow)).get("state").asText()).isEqualTo("DEPLOYED");
+    assertThat(rows.get(deviceIdOf(later)).get("state").asText()).isEqualTo("SKIPPED");
+    assertThat(rows.get(deviceIdOf(later)).get("message").asText())
+        .contains("maintenance window closed");
+    assertThat(order(later)).isEmpty();
   }
 
   @Test

@@ -6,5 +6,7 @@ public enum DeploymentState {
   DEPLOYED,
   FAILED,
   ROLLED_BACK,
-  RESTORED
+  RESTORED,
+  /** Not started: the maintenance window closed before the device's batch. */
+  SKIPPED
 }

@@ -65,7 +65,19 @@ public class FirewallDeployWorkers {
     Map<String, Object> out = new HashMap<>();
     out.put(FirewallDeploy.VAR_BATCHES, deployments.render(v.operationId(), batchSize));
     out.put(FirewallDeploy.VAR_ABORT, false);
+    out.put(FirewallDeploy.VAR_WINDOW_CLOSED, false);
     return out;
+  }
+
+  /** The window closed before this batch could start: its devices are left as they are. */
+  @JobWorker(type = FirewallDeploy.JOB_SKIP_BATCH)
+  public Map<String, Object> skipBatch(@VariablesAsType FirewallDeployVariables v) {
+    String reason =
+        "not started: the maintenance window closed at " + v.windowEnd() + " before its batch";
+    for (String id : v.batch()) {
+      deployments.finish(id, DeploymentState.SKIPPED, reason);
+    }
+    return Map.of(FirewallDeploy.VAR_WINDOW_CLOSED, true);
   }
 
   /**
@@ -274,6 +286,13 @@ public class FirewallDeployWorkers {
   public Map<String, Object> fail(
       @VariablesAsType FirewallDeployVariables v, @CustomHeaders Map<String, String> headers) {
     String reason = headers.getOrDefault("failure", "FAILED");
+    if (FirewallDeploy.FAILURE_WINDOW_CLOSED.equals(reason)) {
+      reason +=
+          ": "
+              + deployments.counts(v.operationId()).getOrDefault(DeploymentState.SKIPPED, 0)
+              + " device(s) not started before "
+              + v.windowEnd();
+    }
     String failures = deployments.failures(v.operationId());
     if (!failures.isEmpty()) {
       reason += ": " + failures;

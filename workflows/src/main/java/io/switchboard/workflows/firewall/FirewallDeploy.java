@@ -21,6 +21,12 @@ public final class FirewallDeploy {
   public static final String JOB_COMPLETE = "firewall.complete";
   public static final String JOB_FAIL = "firewall.fail";
 
+  /** A batch that would start after the window's end: its devices are SKIPPED, none changed. */
+  public static final String JOB_SKIP_BATCH = "firewall.skip-batch";
+
+  /** The failure header of the fail task reached when the window closed before every batch. */
+  public static final String FAILURE_WINDOW_CLOSED = "WINDOW_CLOSED";
+
   /** The device refused the change (load, commit check, commit, confirm): its message. */
   public static final String ERROR_DEVICE_REFUSED = "FW_DEVICE_REFUSED";
 
@@ -59,6 +65,9 @@ public final class FirewallDeploy {
 
   /** When the pending confirmed commit rolls back by itself (ISO-8601), set by the commit step. */
   public static final String VAR_CONFIRM_BY = "confirmBy";
+
+  /** True once a batch found the maintenance window closed: no further batch runs. */
+  public static final String VAR_WINDOW_CLOSED = "windowClosed";
 
   /** True once failed devices pass the threshold: no further batch runs. */
   public static final String VAR_ABORT = "abort";

@@ -9,4 +9,6 @@ public record FirewallDeployVariables(
     Integer batchSize,
     Integer failureThresholdPercent,
     String confirmBy,
-    String failureReason) {}
+    String failureReason,
+    String windowEnd,
+    java.util.List<String> batch) {}
