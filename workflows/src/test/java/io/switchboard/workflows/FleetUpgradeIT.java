@@ -457,6 +457,18 @@ class FleetUpgradeIT extends ProcessPathIT {
   }
 
   @Test
+  void cancellingACampaignWaitingForItsWindowEndsItBeforeTheWindowOpens() {
+    long key =
+        startCampaign(
+            Map.of(VAR_WINDOW_START, Instant.now().plusSeconds(3600).toString()), waves(1));
+    noCampaignJob(JOB_WAVE_STARTED);
+    client.newSetVariablesCommand(key).variables(Map.of(VAR_CANCEL_REQUESTED, true)).send().join();
+    resumed();
+    assertThat(stopped(key).get(VAR_STOP_KIND)).isEqualTo(STOP_CANCELLED);
+    noCampaignJob(JOB_WAVE_STARTED);
+  }
+
+  @Test
   void aBadImageSignatureStopsTheCampaignBeforeAnyDevice() {
     Map<String, Object> vars = new HashMap<>();
     vars.put(VAR_CAMPAIGN_ID, campaignId);
