@@ -158,27 +158,42 @@ public class ProcessProgress {
    */
   public Map<String, String> variables(long processInstanceKey, List<String> names) {
     Map<String, String> values = new HashMap<>();
-    for (Variable v :
-        client
-            .getObject()
-            .newVariableSearchRequest()
-            .filter(f -> f.processInstanceKey(processInstanceKey).name(n -> n.in(names)))
-            .page(p -> p.limit(MAX_PAGE))
-            .send()
-            .join()
-            .items()) {
-      boolean processLevel = Long.valueOf(processInstanceKey).equals(v.getScopeKey());
-      if (!processLevel && values.containsKey(v.getName())) {
-        continue;
+    // Process level first, on its own: inner scopes (one per device of a multi-instance) can hold
+    // the same names many times over and would push the process-level value off a page.
+    for (Variable v : search(processInstanceKey, names, true)) {
+      values.put(v.getName(), value(v));
+    }
+    List<String> missing = names.stream().filter(n -> !values.containsKey(n)).toList();
+    if (!missing.isEmpty()) {
+      for (Variable v : search(processInstanceKey, missing, false)) {
+        values.putIfAbsent(v.getName(), value(v));
       }
-      String value = v.getValue();
-      if (Boolean.TRUE.equals(v.isTruncated())) {
-        value =
-            client.getObject().newVariableGetRequest(v.getVariableKey()).send().join().getValue();
-      }
-      values.put(v.getName(), value);
     }
     return values;
+  }
+
+  private List<Variable> search(long processInstanceKey, List<String> names, boolean processLevel) {
+    return client
+        .getObject()
+        .newVariableSearchRequest()
+        .filter(
+            f -> {
+              f.processInstanceKey(processInstanceKey).name(n -> n.in(names));
+              if (processLevel) {
+                f.scopeKey(processInstanceKey);
+              }
+            })
+        .page(p -> p.limit(MAX_PAGE))
+        .send()
+        .join()
+        .items();
+  }
+
+  private String value(Variable v) {
+    if (Boolean.TRUE.equals(v.isTruncated())) {
+      return client.getObject().newVariableGetRequest(v.getVariableKey()).send().join().getValue();
+    }
+    return v.getValue();
   }
 
   /** The end event the instance completed at, for a person. */
