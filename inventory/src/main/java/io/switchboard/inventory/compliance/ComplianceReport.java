@@ -72,8 +72,9 @@ public class ComplianceReport extends AuditedEntity {
       String message,
       String operationId,
       Long processInstanceKey) {
-    // what the database keeps (microseconds), so a report reads back as it was written
-    Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    // Whole seconds: what every database here keeps (on MariaDB, Hibernate's dialect sees the
+    // server as 5.5.5 and drops fractions), so a report reads back exactly as it was written.
+    Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     if (status == ComplianceStatus.OUT_OF_SYNC) {
       if (this.status != ComplianceStatus.OUT_OF_SYNC || outOfSyncSince == null) {
         outOfSyncSince = now;
