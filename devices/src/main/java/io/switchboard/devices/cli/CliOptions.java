@@ -27,6 +27,7 @@ record CliOptions(
     Duration rebootDelay,
     Duration slowDelay,
     Path inventory,
+    Path stateDir,
     String logLevel,
     boolean help,
     List<LinkImpairments.Entry> impairments) {
@@ -51,6 +52,8 @@ record CliOptions(
         --reboot-delay SECONDS  how long a reboot keeps a device away (default 5)
         --slow-delay SECONDS    delay of the slow-responses fault (default 3)
         --inventory FILE        write serial,host,port,username,password,fingerprint as CSV
+        --state-dir DIR         keep each device's configuration and software in DIR/<serial>.json
+                                across restarts (default: every start is factory-new)
         --log-level L           error | warn | info | debug (default info)
         --impair SPEC           impair WAN links: SERIAL:PORT:loss=5,latency=80,jitter=10;...
         --help
@@ -99,6 +102,7 @@ record CliOptions(
             "reboot-delay",
             "slow-delay",
             "inventory",
+            "state-dir",
             "log-level",
             "impair",
             "help");
@@ -124,6 +128,7 @@ record CliOptions(
         Duration.ofMillis((long) (decimal(values, "reboot-delay", 5) * 1000)),
         Duration.ofMillis((long) (decimal(values, "slow-delay", 3) * 1000)),
         values.containsKey("inventory") ? Path.of(values.get("inventory")) : null,
+        values.containsKey("state-dir") ? Path.of(values.get("state-dir")) : null,
         values.getOrDefault("log-level", "info"),
         values.containsKey("help"),
         LinkImpairments.parse(values.get("impair")));

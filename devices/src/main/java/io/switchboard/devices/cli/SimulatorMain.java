@@ -84,6 +84,9 @@ public final class SimulatorMain {
               Duration.ofSeconds(60),
               Duration.ofSeconds(30)));
     }
+    if (options.stateDir() != null) {
+      builder.stateDirectory(options.stateDir());
+    }
     if (options.activationSecret() != null) {
       String secret = options.activationSecret();
       builder.activationSecrets(serial -> secret);

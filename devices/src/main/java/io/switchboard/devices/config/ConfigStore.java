@@ -423,6 +423,59 @@ public final class ConfigStore {
     }
   }
 
+  /** A commit of the history as a device keeps it in flash: its record and configuration. */
+  public record SavedCommit(CommitInfo info, Element configuration) {}
+
+  /**
+   * The commit history as the device would come back from a power cycle, newest (running) first. An
+   * unconfirmed commit does not survive one: its rollback point comes first, as a rollback.
+   */
+  public synchronized List<SavedCommit> savedHistory() {
+    List<SavedCommit> saved = new ArrayList<>();
+    if (pending != null) {
+      CommitInfo rollback =
+          new CommitInfo(
+              sequence + 1,
+              Instant.now(),
+              "system",
+              "power cycle with an unconfirmed commit: rollback",
+              "rollback",
+              CommitInfo.CLIENT_OTHER);
+      saved.add(new SavedCommit(rollback, elementOf(pending.rollbackPoint())));
+    }
+    for (Entry e : history) {
+      saved.add(new SavedCommit(e.info(), elementOf(e.configuration())));
+    }
+    return saved;
+  }
+
+  /**
+   * Boots from a history {@link #savedHistory} gave: running and candidate are its newest entry; no
+   * lock, no pending commit.
+   */
+  public synchronized void restore(List<SavedCommit> saved) {
+    if (saved.isEmpty()) {
+      throw new IllegalArgumentException("a saved history has at least the running configuration");
+    }
+    if (pending != null) {
+      pending.timer().cancel(false);
+      pending = null;
+    }
+    locks.clear();
+    history.clear();
+    for (SavedCommit commit : saved.subList(0, Math.min(saved.size(), HISTORY_SIZE))) {
+      history.addLast(new Entry(commit.info(), normalized(commit.configuration())));
+    }
+    running = copy(history.getFirst().configuration());
+    candidate = copy(running);
+    candidateDirty = false;
+    sequence = history.getFirst().info().sequence();
+  }
+
+  private static Element elementOf(Document configuration) {
+    return copy(configuration).getDocumentElement();
+  }
+
   /** The newest commit: its user and time decorate {@code get-config} answers as on Junos. */
   public synchronized CommitInfo lastCommit() {
     return history.getFirst().info();

@@ -5,6 +5,7 @@ import io.switchboard.devices.phonehome.PhoneHomeClient;
 import io.switchboard.devices.phonehome.PhoneHomeSettings;
 import io.switchboard.devices.sdwan.SdwanNetwork;
 import java.net.URI;
+import java.nio.file.Path;
 import java.security.PublicKey;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,7 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import javax.net.ssl.SSLContext;
 
@@ -40,6 +43,7 @@ public final class SimulatedFleet implements AutoCloseable {
   private final int rpcThreads;
   private final int ioThreads;
   private final Map<String, SimulatedDevice> devices = new LinkedHashMap<>();
+  private final DeviceStateFiles stateFiles;
   private boolean started;
   private boolean closed;
 
@@ -67,6 +71,7 @@ public final class SimulatedFleet implements AutoCloseable {
             phoneHome,
             b.activationSecrets,
             b.initialConfiguration);
+    this.stateFiles = b.stateDirectory == null ? null : new DeviceStateFiles(b.stateDirectory);
     for (String serial : serials) {
       create(serial);
     }
@@ -82,6 +87,9 @@ public final class SimulatedFleet implements AutoCloseable {
     }
     int port = basePort == 0 ? 0 : basePort + devices.size();
     SimulatedDevice device = new SimulatedDevice(serial, port, settings, runtime);
+    if (stateFiles != null) {
+      stateFiles.restore(device);
+    }
     devices.put(serial, device);
     return device;
   }
@@ -95,6 +103,9 @@ public final class SimulatedFleet implements AutoCloseable {
       started = true;
       for (SimulatedDevice device : devices.values()) {
         device.start();
+      }
+      if (stateFiles != null) {
+        runtime.scheduler.scheduleWithFixedDelay(this::saveStates, 1, 1, TimeUnit.SECONDS);
       }
     }
     return this;
@@ -141,13 +152,27 @@ public final class SimulatedFleet implements AutoCloseable {
     return 2 + rpcThreads + 2 * ioThreads + 1;
   }
 
-  /** Stops every device and the shared threads. */
+  /**
+   * The file that keeps this device's state across restarts, when the fleet has a state directory.
+   */
+  public Optional<Path> stateFileOf(String serial) {
+    return Optional.ofNullable(stateFiles).map(files -> files.fileOf(serial));
+  }
+
+  private void saveStates() {
+    if (stateFiles != null) {
+      devices().forEach(stateFiles::saveIfChanged);
+    }
+  }
+
+  /** Stops every device and the shared threads (saving their state first, if it is kept). */
   @Override
   public synchronized void close() {
     if (closed) {
       return;
     }
     closed = true;
+    saveStates();
     for (SimulatedDevice device : devices.values()) {
       device.stop();
     }
@@ -175,6 +200,7 @@ public final class SimulatedFleet implements AutoCloseable {
     private Function<String, String> initialConfiguration = SimulatedDevice::factoryDefault;
     private SSLContext sslContext;
     private Duration downloadTimeout = Duration.ofMinutes(5);
+    private Path stateDirectory;
     private int rpcThreads = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
     private int ioThreads = Math.max(2, Runtime.getRuntime().availableProcessors());
 
@@ -308,6 +334,15 @@ public final class SimulatedFleet implements AutoCloseable {
 
     public Builder downloadTimeout(Duration timeout) {
       this.downloadTimeout = Objects.requireNonNull(timeout);
+      return this;
+    }
+
+    /**
+     * Keep each device's configuration and software in this directory across restarts of the fleet
+     * (see {@link DeviceStateFiles}); by default every start is a factory-new fleet.
+     */
+    public Builder stateDirectory(Path directory) {
+      this.stateDirectory = Objects.requireNonNull(directory);
       return this;
     }
 

@@ -64,6 +64,26 @@ public final class SoftwareInventory {
     return pendingVersion;
   }
 
+  /** What the device keeps of its software across a power cycle. */
+  public record Saved(
+      String version, String previousVersion, String pendingVersion, List<PackageInfo> packages) {}
+
+  public synchronized Saved saved() {
+    return new Saved(version, previousVersion, pendingVersion, List.copyOf(packages));
+  }
+
+  /**
+   * Boots from what {@link #saved} gave (a staged version still waits for {@link
+   * #activatePending}).
+   */
+  public synchronized void restore(Saved saved) {
+    version = saved.version();
+    previousVersion = saved.previousVersion();
+    pendingVersion = saved.pendingVersion();
+    packages.clear();
+    packages.addAll(saved.packages());
+  }
+
   /** At boot: a staged version becomes the running one. Returns whether the version changed. */
   public synchronized boolean activatePending() {
     if (pendingVersion == null || pendingVersion.equals(version)) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.switchboard.devices.fault.Fault;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,9 @@ class CliOptionsTest {
                 "CPE",
                 "--insecure",
                 "--reboot-delay",
-                "0.5"));
+                "0.5",
+                "--state-dir",
+                "/var/lib/sim"));
     assertThat(options.count()).isEqualTo(100);
     assertThat(options.basePort()).isEqualTo(31000);
     assertThat(options.orchestrator()).isEqualTo("http://localhost:8080");
@@ -34,6 +37,8 @@ class CliOptionsTest {
     assertThat(options.serialPrefix()).isEqualTo("CPE");
     assertThat(options.insecure()).isTrue();
     assertThat(options.rebootDelay()).isEqualTo(Duration.ofMillis(500));
+    assertThat(options.stateDir()).isEqualTo(Path.of("/var/lib/sim"));
+    assertThat(CliOptions.parse(List.of()).stateDir()).isNull();
   }
 
   @Test
