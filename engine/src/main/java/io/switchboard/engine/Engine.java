@@ -88,7 +88,7 @@ public final class Engine {
           }
         });
     DmnEvaluator dmn = new DmnEvaluator(clock);
-    executor.setDecisionEvaluator(new CalledDecisions(state, feel, dmn));
+    executor.setDecisionEvaluator(new CalledDecisions(state, feel, dmn, clock));
     this.decisions = new DecisionCommands(processor, dmn);
     this.deployments = new DeploymentCommands(processor, waitStates, new DecisionResources(dmn));
     ElementActivator activator = new ElementActivator(executor, state, incidentRaiser);

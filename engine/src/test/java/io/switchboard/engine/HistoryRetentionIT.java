@@ -159,4 +159,76 @@ class HistoryRetentionIT extends EngineIT {
         .isInstanceOf(ProblemException.class)
         .satisfies(e -> assertThat(((ProblemException) e).code()).isEqualTo(404));
   }
+
+  private String deployDecision() {
+    String decisionId = unique("retained_tier");
+    String xml =
+        """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/"
+            id="%s_graph" name="Retained" namespace="http://switchboard.io/dmn">
+          <decision id="%s" name="Tier">
+            <literalExpression><text>size * 2</text></literalExpression>
+          </decision>
+        </definitions>
+        """
+            .formatted(decisionId, decisionId);
+    client
+        .newDeployResourceCommand()
+        .addResourceString(xml, java.nio.charset.StandardCharsets.UTF_8, "tier.dmn")
+        .send()
+        .join();
+    return decisionId;
+  }
+
+  private long evaluatedAt(Instant at, String decisionId) {
+    client.newPinClockCommand().time(at).send().join();
+    return client
+        .newEvaluateDecisionCommand()
+        .decisionId(decisionId)
+        .variables(Map.of("size", 2))
+        .send()
+        .join()
+        .getDecisionEvaluationKey();
+  }
+
+  private List<io.camunda.client.api.search.response.DecisionInstance> decisionInstances(
+      java.util.function.Consumer<io.camunda.client.api.search.filter.DecisionInstanceFilter>
+          filter) {
+    return client.newDecisionInstanceSearchRequest().filter(filter).send().join().items();
+  }
+
+  @Test
+  void decisionInstancesGoWithTheirInstanceOrOnceOldWhenTheyBelongToNone() {
+    String decisionId = deployDecision();
+    String id = unique("ruled");
+    deploy(
+        Bpmn.createExecutableProcess(id)
+            .startEvent()
+            .businessRuleTask(
+                "decide", t -> t.zeebeCalledDecisionId(decisionId).zeebeResultVariable("tier"))
+            .endEvent()
+            .done());
+    Instant now = Instant.now();
+    long oldEvaluation = evaluatedAt(now.minus(Duration.ofDays(3)), decisionId);
+    long recentEvaluation = evaluatedAt(now.minus(Duration.ofHours(2)), decisionId);
+    client.newPinClockCommand().time(now.minus(Duration.ofDays(3))).send().join();
+    long oldInstance = start(id, Map.of("size", 1)).getProcessInstanceKey();
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                client.newProcessInstanceGetRequest(oldInstance).send().join().getEndDate()
+                    != null);
+    client.newResetClockCommand().send().join();
+    assertThat(decisionInstances(f -> f.processInstanceKey(oldInstance))).hasSize(1);
+
+    retention.removeOld();
+
+    assertThat(decisionInstances(f -> f.processInstanceKey(oldInstance))).isEmpty();
+    assertThat(decisionInstances(f -> f.decisionInstanceKey(oldEvaluation))).isEmpty();
+    assertThat(decisionInstances(f -> f.decisionInstanceKey(recentEvaluation)))
+        .as("evaluated two hours ago")
+        .hasSize(1);
+  }
 }

@@ -5,9 +5,11 @@ import io.switchboard.engine.feel.FeelEvaluationException;
 import io.switchboard.engine.feel.FeelExpressions;
 import io.switchboard.engine.model.CalledDecision;
 import io.switchboard.engine.model.FlowNode;
+import io.switchboard.engine.state.DecisionRequirements;
 import io.switchboard.engine.state.ElementInstance;
 import io.switchboard.engine.state.EngineState;
 import io.switchboard.engine.state.ProcessDefinition;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,17 +17,23 @@ import java.util.Optional;
  * The decisions business rule tasks call: resolves the binding (latest, the caller's deployment, a
  * version tag) in the instance's tenant and evaluates the decision. No such decision is a {@code
  * CALLED_DECISION_ERROR}, a failing one a {@code DECISION_EVALUATION_ERROR}, as in Zeebe; both
- * messages name the decision.
+ * messages name the decision. Every evaluation, failed ones included, is kept as decision instances
+ * of the task's element instance.
  */
 public final class CalledDecisions implements DecisionEvaluator {
   private final EngineState state;
   private final FeelExpressions feel;
   private final DmnEvaluator dmn;
+  private final Clock clock;
 
-  public CalledDecisions(EngineState state, FeelExpressions feel, DmnEvaluator dmn) {
+  /**
+   * @param clock dates the decision instances
+   */
+  public CalledDecisions(EngineState state, FeelExpressions feel, DmnEvaluator dmn, Clock clock) {
     this.state = state;
     this.feel = feel;
     this.dmn = dmn;
+    this.clock = clock;
   }
 
   @Override
@@ -49,11 +57,18 @@ public final class CalledDecisions implements DecisionEvaluator {
                             + decisionId
                             + "'"
                             + describeBinding(called)));
+    DecisionRequirements graph = found.requirements();
+    long evaluationKey = state.keys.nextKey();
+    DecisionAudit.Caller caller =
+        new DecisionAudit.Caller(
+            instance.processDefinitionKey, instance.processInstanceKey, instance.key);
     try {
-      return dmn.evaluate(
-              found.requirements().key, found.requirements().resource, decisionId, variables)
-          .output();
+      DmnEvaluator.Result result = dmn.evaluate(graph.key, graph.resource, decisionId, variables);
+      DecisionAudit.record(
+          state, evaluationKey, clock.millis(), graph, result.evaluated(), null, caller);
+      return result.output();
     } catch (DmnEvaluator.EvaluationFailed e) {
+      DecisionAudit.record(state, evaluationKey, clock.millis(), graph, e.evaluated(), e, caller);
       throw new DecisionEvaluationException("DECISION_EVALUATION_ERROR", e.getMessage());
     }
   }

@@ -1,12 +1,7 @@
 package io.switchboard.engine.dmn;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.protocol.rest.EvaluateDecisionResult;
-import io.camunda.client.protocol.rest.EvaluatedDecisionInputItem;
-import io.camunda.client.protocol.rest.EvaluatedDecisionOutputItem;
 import io.camunda.client.protocol.rest.EvaluatedDecisionResult;
-import io.camunda.client.protocol.rest.MatchedDecisionRuleItem;
 import io.switchboard.engine.processor.CommandProcessor;
 import io.switchboard.engine.processor.EngineException;
 import io.switchboard.engine.state.DecisionRequirements;
@@ -24,7 +19,6 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class DecisionCommands {
   static final String DEFAULT_TENANT = "<default>";
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final CommandProcessor processor;
   private final EngineState state;
@@ -96,65 +90,52 @@ public final class DecisionCommands {
             .decisionInstanceKey(String.valueOf(evaluationKey))
             .tenantId(graph.tenantId)
             .evaluatedDecisions(new ArrayList<>());
+    List<DmnEvaluator.Evaluated> evaluated;
+    DmnEvaluator.EvaluationFailed failure = null;
     try {
-      DmnEvaluator.Result evaluated =
+      DmnEvaluator.Result ok =
           dmn.evaluate(graph.key, graph.resource, decision.decisionId, variables);
-      result.output(json(evaluated.output()));
-      int index = 1;
-      for (DmnEvaluator.Evaluated e : evaluated.evaluated()) {
-        result.addEvaluatedDecisionsItem(evaluatedDecision(graph, e, evaluationKey, index++));
-      }
+      result.output(DecisionAudit.json(ok.output()));
+      evaluated = ok.evaluated();
     } catch (DmnEvaluator.EvaluationFailed e) {
+      failure = e;
+      evaluated = e.evaluated();
       result
           .output("null")
-          .failedDecisionDefinitionId(decision.decisionId)
+          .failedDecisionDefinitionId(e.failedDecisionId())
           .failureMessage(e.getMessage());
     }
+    int index = 1;
+    for (DmnEvaluator.Evaluated e : evaluated) {
+      result.addEvaluatedDecisionsItem(evaluatedDecision(graph, e, evaluationKey, index++));
+    }
+    DecisionAudit.record(
+        state,
+        evaluationKey,
+        processor.now(),
+        graph,
+        evaluated,
+        failure,
+        DecisionAudit.Caller.NONE);
     return result;
   }
 
   private static EvaluatedDecisionResult evaluatedDecision(
       DecisionRequirements graph, DmnEvaluator.Evaluated e, long evaluationKey, int index) {
-    DecisionRequirements.Decision decision =
-        graph.decisions.stream()
-            .filter(d -> d.decisionId.equals(e.decisionId()))
-            .findFirst()
-            .orElse(null);
+    DecisionRequirements.Decision decision = DecisionAudit.decision(graph, e.decisionId());
     EvaluatedDecisionResult item =
         new EvaluatedDecisionResult()
             .decisionDefinitionId(e.decisionId())
             .decisionDefinitionType(e.decisionType())
-            .output(json(e.output()))
+            .output(DecisionAudit.json(e.output()))
             .tenantId(graph.tenantId)
             .decisionEvaluationInstanceKey(evaluationKey + "-" + index)
-            .matchedRules(new ArrayList<>())
-            .evaluatedInputs(new ArrayList<>());
+            .matchedRules(DecisionAudit.matchedRules(e))
+            .evaluatedInputs(DecisionAudit.inputs(e));
     if (decision != null) {
       item.decisionDefinitionKey(String.valueOf(decision.key))
           .decisionDefinitionName(decision.name)
           .decisionDefinitionVersion(decision.version);
-    }
-    for (DmnEvaluator.Input input : e.inputs()) {
-      item.addEvaluatedInputsItem(
-          new EvaluatedDecisionInputItem()
-              .inputId(input.id())
-              .inputName(input.name())
-              .inputValue(json(input.value())));
-    }
-    for (DmnEvaluator.MatchedRule rule : e.matchedRules()) {
-      List<EvaluatedDecisionOutputItem> outputs = new ArrayList<>();
-      for (DmnEvaluator.Output output : rule.outputs()) {
-        outputs.add(
-            new EvaluatedDecisionOutputItem()
-                .outputId(output.id())
-                .outputName(output.name())
-                .outputValue(json(output.value())));
-      }
-      item.addMatchedRulesItem(
-          new MatchedDecisionRuleItem()
-              .ruleId(rule.id())
-              .ruleIndex(rule.index())
-              .evaluatedOutputs(outputs));
     }
     return item;
   }
@@ -169,14 +150,6 @@ public final class DecisionCommands {
     } catch (NumberFormatException e) {
       throw EngineException.invalidArgument(
           "Expected decisionDefinitionKey to be a numeric key, but it was '" + value + "'");
-    }
-  }
-
-  private static String json(Object value) {
-    try {
-      return JSON.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
     }
   }
 }

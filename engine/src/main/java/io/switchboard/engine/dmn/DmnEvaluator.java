@@ -64,10 +64,26 @@ public final class DmnEvaluator {
   /** A decision's output and the decisions evaluated for it, in evaluation order. */
   public record Result(Object output, List<Evaluated> evaluated) {}
 
-  /** Why a decision failed; the message names the decision. */
+  /**
+   * Why a decision failed; the message names the decision. {@code evaluated} holds the decisions
+   * evaluated up to the failure, the failed one ({@code failedDecisionId}) last with no output.
+   */
   public static final class EvaluationFailed extends RuntimeException {
-    EvaluationFailed(String message) {
+    private final String failedDecisionId;
+    private final transient List<Evaluated> evaluated;
+
+    EvaluationFailed(String message, String failedDecisionId, List<Evaluated> evaluated) {
       super(message);
+      this.failedDecisionId = failedDecisionId;
+      this.evaluated = List.copyOf(evaluated);
+    }
+
+    public String failedDecisionId() {
+      return failedDecisionId;
+    }
+
+    public List<Evaluated> evaluated() {
+      return evaluated;
     }
   }
 
@@ -94,22 +110,51 @@ public final class DmnEvaluator {
               Either<String, ParsedDmn> p = parse(resource.getBytes(StandardCharsets.UTF_8));
               if (p instanceof Left<String, ParsedDmn> left) {
                 throw new EvaluationFailed(
-                    "Expected to evaluate decision '" + decisionId + "', but " + left.value());
+                    "Expected to evaluate decision '" + decisionId + "', but " + left.value(),
+                    decisionId,
+                    List.of(new Evaluated(decisionId, "UNKNOWN", null, List.of(), List.of())));
               }
               return ((Right<String, ParsedDmn>) p).value();
             });
     Either<DmnEngine.EvalFailure, DmnEngine.EvalResult> result =
         engine.eval(dmn, decisionId, variables);
     if (result instanceof Left<DmnEngine.EvalFailure, DmnEngine.EvalResult> left) {
-      throw new EvaluationFailed(
-          "Expected to evaluate decision '"
-              + decisionId
-              + "', but "
-              + left.value().failure().message());
+      throw failure(dmn, decisionId, left.value());
     }
     DmnEngine.EvalResult ok = ((Right<DmnEngine.EvalFailure, DmnEngine.EvalResult>) result).value();
     Object output = ok.isNil() ? null : FeelExpressions.toJsonValue(ok.value());
     return new Result(output, audit(ok.auditLog()));
+  }
+
+  /**
+   * dmn-scala's audit log ends with the decision that failed (its result an error) when it got as
+   * far as evaluating it; otherwise the failed one is the decision called.
+   */
+  private static EvaluationFailed failure(
+      ParsedDmn dmn, String decisionId, DmnEngine.EvalFailure failure) {
+    List<Evaluated> evaluated = audit(failure.auditLog());
+    String failedId;
+    if (evaluated.isEmpty()) {
+      failedId = decisionId;
+      evaluated.add(new Evaluated(decisionId, typeOf(dmn, decisionId), null, List.of(), List.of()));
+    } else {
+      Evaluated last = evaluated.remove(evaluated.size() - 1);
+      failedId = last.decisionId();
+      evaluated.add(
+          new Evaluated(failedId, last.decisionType(), null, last.inputs(), last.matchedRules()));
+    }
+    return new EvaluationFailed(
+        "Expected to evaluate decision '" + decisionId + "', but " + failure.failure().message(),
+        failedId,
+        evaluated);
+  }
+
+  private static String typeOf(ParsedDmn dmn, String decisionId) {
+    scala.Option<org.camunda.dmn.parser.ParsedDecision> decision =
+        dmn.decisionsById().get(decisionId);
+    return decision.isDefined() && decision.get().logic() instanceof ParsedDecisionTable
+        ? "DECISION_TABLE"
+        : "LITERAL_EXPRESSION";
   }
 
   private static List<Evaluated> audit(Audit.AuditLog log) {
@@ -134,17 +179,22 @@ public final class DmnEvaluator {
           matched.add(new MatchedRule(rule.rule().id(), rules.indexOf(rule.rule()) + 1, outputs));
         }
         evaluated.add(
-            new Evaluated(entry.id(), "DECISION_TABLE", value(table.result()), inputs, matched));
+            new Evaluated(entry.id(), "DECISION_TABLE", outcome(table.result()), inputs, matched));
       } else {
         Object output =
             entry.result() instanceof Audit.SingleEvaluationResult single
-                ? value(single.result())
+                ? outcome(single.result())
                 : null;
         evaluated.add(
             new Evaluated(entry.id(), "LITERAL_EXPRESSION", output, List.of(), List.of()));
       }
     }
     return evaluated;
+  }
+
+  /** A decision's result; a failed one's (an error value) is no output. */
+  private static Object outcome(Val value) {
+    return value instanceof org.camunda.feel.syntaxtree.ValError ? null : value(value);
   }
 
   private static Object value(Val value) {

@@ -143,6 +143,30 @@ public final class EngineQueries {
         key);
   }
 
+  /** {@code POST /decision-instances/search}. */
+  public io.camunda.client.protocol.rest.DecisionInstanceSearchQueryResult searchDecisionInstances(
+      JsonNode query) {
+    var page = search.search(DecisionInstanceSearch.SPEC, query);
+    return new io.camunda.client.protocol.rest.DecisionInstanceSearchQueryResult()
+        .items(list(page.items()))
+        .page(page.page());
+  }
+
+  /** {@code GET /decision-instances/{decisionEvaluationInstanceKey}}. */
+  public io.camunda.client.protocol.rest.DecisionInstanceGetQueryResult decisionInstance(
+      String decisionEvaluationInstanceKey) {
+    return found(
+        jdbc
+            .query(
+                DecisionInstanceSearch.GET,
+                DecisionInstanceSearch::mapFull,
+                decisionEvaluationInstanceKey)
+            .stream()
+            .findFirst(),
+        "Decision instance",
+        decisionEvaluationInstanceKey);
+  }
+
   public IncidentSearchQueryResult searchIncidents(JsonNode query) {
     var page = search.search(IncidentSearch.SPEC, query);
     return new IncidentSearchQueryResult().items(list(page.items())).page(page.page());

@@ -11,7 +11,6 @@ import io.switchboard.engine.Engine;
 import io.switchboard.engine.dmn.DecisionCommands;
 import io.switchboard.engine.dmn.DecisionQueries;
 import io.switchboard.engine.form.FormResources;
-import io.switchboard.engine.processor.EngineException;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import javax.sql.DataSource;
@@ -22,12 +21,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * DMN and forms as Camunda serves them: {@code /decision-definitions/evaluation}, the decision
- * definition and decision requirements searches and gets, {@code /forms/{key}}.
+ * definition and decision requirements searches and gets, {@code /forms/{key}}. Decision instances
+ * are read from the read model with the other searches ({@code EngineQueryController}).
  */
 @RestController
 @RequestMapping(
@@ -111,21 +110,6 @@ public class DecisionController {
     return ResponseEntity.ok()
         .contentType(MediaType.TEXT_XML)
         .body(queries.decisionRequirementsXml(key));
-  }
-
-  /**
-   * Decision instances are not kept by this engine (engine/README.md, "Differences from Zeebe"):
-   * their search and get are refused with the reason, rather than answered with an empty page that
-   * would read as "no decision was evaluated".
-   */
-  @RequestMapping(
-      path = {"/decision-instances/search", "/decision-instances/{key}"},
-      method = {RequestMethod.GET, RequestMethod.POST})
-  public void decisionInstances() {
-    throw EngineException.invalidArgument(
-        "Decision instances are not kept by this engine: the evaluated decisions of an evaluation"
-            + " are in the answer of POST /decision-definitions/evaluation, and a failed evaluation"
-            + " of a business rule task is an incident naming the decision");
   }
 
   @GetMapping("/forms/{key}")

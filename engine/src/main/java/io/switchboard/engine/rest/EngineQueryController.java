@@ -87,6 +87,20 @@ public class EngineQueryController {
     return queries.searchIncidents(query);
   }
 
+  /** Every decision evaluated by a business rule task or the evaluate decision command. */
+  @PostMapping("/decision-instances/search")
+  public io.camunda.client.protocol.rest.DecisionInstanceSearchQueryResult searchDecisionInstances(
+      @RequestBody(required = false) JsonNode query) {
+    return queries.searchDecisionInstances(query);
+  }
+
+  /** One decision instance with its evaluated inputs and matched rules. */
+  @GetMapping("/decision-instances/{decisionEvaluationInstanceKey}")
+  public io.camunda.client.protocol.rest.DecisionInstanceGetQueryResult decisionInstance(
+      @PathVariable String decisionEvaluationInstanceKey) {
+    return queries.decisionInstance(decisionEvaluationInstanceKey);
+  }
+
   @PostMapping("/process-definitions/search")
   public ProcessDefinitionSearchQueryResult searchProcessDefinitions(
       @RequestBody(required = false) JsonNode query) {

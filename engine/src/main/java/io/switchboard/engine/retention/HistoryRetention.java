@@ -21,7 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * one transaction, and repeats while it finds full batches, up to {@link #MAX_BATCHES_PER_RUN} per
  * run. Ended instances are never written again, so this does not race the processor; the runtime
  * rows that outlive an instance (ended user tasks) are handed to {@code forgetRuntime}, which
- * removes them through the processor.
+ * removes them through the processor. Decision instances go with their process instance; those of
+ * the evaluate decision command, which belong to none, once they are older than the retention.
  */
 public final class HistoryRetention {
   private static final Logger LOG = LoggerFactory.getLogger(HistoryRetention.class);
@@ -35,7 +36,8 @@ public final class HistoryRetention {
           "engine_history_incident",
           "engine_history_variable",
           "engine_history_sequence_flow",
-          "engine_history_message_subscription");
+          "engine_history_message_subscription",
+          "engine_history_decision_instance");
 
   private final JdbcTemplate jdbc;
   private final TransactionTemplate transactions;
@@ -96,32 +98,53 @@ public final class HistoryRetention {
     try {
       int removed = removeOld();
       if (removed > 0) {
-        LOG.info("History retention removed {} ended process instances", removed);
+        LOG.info(
+            "History retention removed {} ended process instances and standalone decision"
+                + " instances",
+            removed);
       }
     } catch (RuntimeException e) {
       LOG.warn("History retention failed; it tries again in {}", interval, e);
     }
   }
 
-  /** One run: removes old ended instances in batches; answers how many it removed. */
+  /**
+   * One run: removes old ended instances, then old decision instances of no process instance, in
+   * batches; answers how many of both it removed.
+   */
   public int removeOld() {
-    long endedBefore = clock.millis() - retention.toMillis();
+    long before = clock.millis() - retention.toMillis();
+    int instances =
+        inBatches(
+            "SELECT key_ FROM engine_history_process_instance"
+                + " WHERE end_date IS NOT NULL AND end_date < ? ORDER BY end_date, key_ LIMIT ?",
+            before,
+            keys -> {
+              // runtime leftovers first: if the delete then fails, the next run finds the keys
+              forgetRuntime.accept(keys);
+              transactions.executeWithoutResult(status -> delete(keys));
+            });
+    int evaluations =
+        inBatches(
+            "SELECT key_ FROM engine_history_decision_instance WHERE process_instance_key IS NULL"
+                + " AND evaluation_date < ? ORDER BY evaluation_date, key_ LIMIT ?",
+            before,
+            keys ->
+                jdbc.update(
+                    "DELETE FROM engine_history_decision_instance WHERE key_ IN " + in(keys),
+                    keys.toArray()));
+    return instances + evaluations;
+  }
+
+  /** Selects ({@code before}, batch size) and removes keys until a batch is not full. */
+  private int inBatches(String select, long before, Consumer<List<Long>> remove) {
     int removed = 0;
     for (int batch = 0; batch < MAX_BATCHES_PER_RUN; batch++) {
-      List<Long> keys =
-          jdbc.queryForList(
-              "SELECT key_ FROM engine_history_process_instance"
-                  + " WHERE end_date IS NOT NULL AND end_date < ? ORDER BY end_date, key_"
-                  + " LIMIT ?",
-              Long.class,
-              endedBefore,
-              batchSize);
+      List<Long> keys = jdbc.queryForList(select, Long.class, before, batchSize);
       if (keys.isEmpty()) {
         break;
       }
-      // runtime leftovers first: if the delete then fails, the next run finds the keys again
-      forgetRuntime.accept(keys);
-      transactions.executeWithoutResult(status -> delete(keys));
+      remove.accept(keys);
       removed += keys.size();
       if (keys.size() < batchSize) {
         break;
@@ -130,8 +153,12 @@ public final class HistoryRetention {
     return removed;
   }
 
+  private static String in(List<Long> keys) {
+    return "(" + String.join(",", java.util.Collections.nCopies(keys.size(), "?")) + ")";
+  }
+
   private void delete(List<Long> keys) {
-    String in = "(" + String.join(",", java.util.Collections.nCopies(keys.size(), "?")) + ")";
+    String in = in(keys);
     Object[] args = keys.toArray();
     for (String table : PER_INSTANCE_TABLES) {
       jdbc.update("DELETE FROM " + table + " WHERE process_instance_key IN " + in, args);

@@ -36,6 +36,7 @@ public final class EngineState {
   public final EntityTable<Form> forms = new EntityTable<>("form");
   public final VariableStore variables = new VariableStore();
   public final TakenFlows takenFlows = new TakenFlows();
+  public final DecisionInstances decisionInstances = new DecisionInstances();
   public final MigratedRows migratedRows = new MigratedRows();
   public KeyGenerator keys = new KeyGenerator(0);
 
@@ -257,6 +258,7 @@ public final class EngineState {
     tables().forEach(EntityTable::clear);
     variables.clear();
     takenFlows.clear();
+    decisionInstances.clear();
     migratedRows.clear();
     childrenByScope.clear();
     activatableJobsByType.clear();

@@ -35,6 +35,7 @@ public final class JdbcEngineStore implements EngineStore {
   private final BulkSql bulk;
   private final HistoryProjection history;
   private final HistoryMigrations migrations;
+  private final HistoryDecisions decisions;
 
   public JdbcEngineStore(DataSource dataSource) {
     this(dataSource, Clock.systemUTC());
@@ -49,6 +50,7 @@ public final class JdbcEngineStore implements EngineStore {
     this.history = new HistoryProjection(jdbc, clock);
     this.bulk = new BulkSql(jdbc);
     this.migrations = new HistoryMigrations(bulk);
+    this.decisions = new HistoryDecisions(bulk);
     this.variableWrites = new VariableWrites(bulk, storedVariables);
   }
 
@@ -108,6 +110,7 @@ public final class JdbcEngineStore implements EngineStore {
     }
     history.project(state, changes, variables, writes);
     migrations.project(state.migratedRows.drain(), writes);
+    decisions.project(state.decisionInstances.drain(), writes);
     List<Object[]> flows = new ArrayList<>();
     for (var taken : state.takenFlows.drain()) {
       flows.add(

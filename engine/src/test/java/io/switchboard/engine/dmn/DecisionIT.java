@@ -14,13 +14,11 @@ import io.camunda.client.api.search.response.Incident;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeBindingType;
-import io.switchboard.engine.EngineIT;
 import io.switchboard.engine.dmn.Dmn.Rule;
 import io.switchboard.engine.dmn.Dmn.Table;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,18 +26,8 @@ import org.junit.jupiter.api.Test;
  * calling decisions (result variable, bindings, incidents naming the decision), the decision
  * searches, and BPMN + DMN deployed atomically.
  */
-class DecisionIT extends EngineIT {
+class DecisionIT extends DecisionSuite {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private String s;
-
-  @BeforeEach
-  void suffix() {
-    s = unique("d");
-  }
-
-  private String id(String name) {
-    return name + "_" + s;
-  }
 
   private Table unique() {
     return new Table(
@@ -97,15 +85,6 @@ class DecisionIT extends EngineIT {
     return client
         .newDeployResourceCommand()
         .addResourceString(Dmn.definitions(graph, tables), StandardCharsets.UTF_8, "decisions.dmn")
-        .send()
-        .join();
-  }
-
-  private EvaluateDecisionResponse evaluate(String decisionId, int size) {
-    return client
-        .newEvaluateDecisionCommand()
-        .decisionId(decisionId)
-        .variables(Map.of("size", size))
         .send()
         .join();
   }
@@ -168,29 +147,12 @@ class DecisionIT extends EngineIT {
 
   @Test
   void aDecisionUsesTheDecisionsItRequiresAndReportsEachEvaluated() throws Exception {
-    String base = "base_" + s.replace("-", "_");
-    String total = "total_" + s.replace("-", "_");
-    String xml =
-        Dmn.definitions(
-                id("graph"),
-                List.of(
-                    new Table(
-                        base, "UNIQUE", List.of(new Rule("< 10", "1"), new Rule(">= 10", "5")))))
-            .replace(
-                "</definitions>",
-                """
-                  <decision id="%s" name="Total">
-                    <informationRequirement><requiredDecision href="#%s" /></informationRequirement>
-                    <literalExpression><text>%s * 10 + size</text></literalExpression>
-                  </decision>
-                </definitions>
-                """
-                    .formatted(total, base, base));
-    client
-        .newDeployResourceCommand()
-        .addResourceString(xml, StandardCharsets.UTF_8, "total.dmn")
-        .send()
-        .join();
+    String base = feelName("base");
+    String total = feelName("total");
+    deployRequiring(
+        new Table(base, "UNIQUE", List.of(new Rule("< 10", "1"), new Rule(">= 10", "5"))),
+        total,
+        base + " * 10 + size");
     EvaluateDecisionResponse response = evaluate(total, 12);
     assertThat(JSON.readValue(response.getDecisionOutput(), Object.class)).isEqualTo(62);
     assertThat(response.getEvaluatedDecisions())
@@ -451,16 +413,5 @@ class DecisionIT extends EngineIT {
                 .join()
                 .items())
         .hasSize(1);
-  }
-
-  @Test
-  void decisionInstancesAreRefusedWithTheReasonRatherThanAnsweredEmpty() {
-    assertThatThrownBy(() -> client.newDecisionInstanceSearchRequest().send().join())
-        .isInstanceOf(ProblemException.class)
-        .satisfies(e -> assertThat(((ProblemException) e).code()).isEqualTo(400))
-        .hasMessageContaining("Decision instances are not kept by this engine");
-    assertThatThrownBy(() -> client.newDecisionInstanceGetRequest("1-1").send().join())
-        .isInstanceOf(ProblemException.class)
-        .hasMessageContaining("Decision instances are not kept by this engine");
   }
 }
