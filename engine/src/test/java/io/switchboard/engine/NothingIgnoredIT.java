@@ -56,32 +56,6 @@ class NothingIgnoredIT extends EngineIT {
   }
 
   @Test
-  void executionListenersOnAMultiInstanceTaskAreRefusedNamingElementTypeAndAttribute() {
-    String xml =
-        process(
-            unique("listeners"),
-            """
-            <bpmn:serviceTask id="task">
-              <bpmn:extensionElements>
-                <zeebe:taskDefinition type="work" />
-                <zeebe:executionListeners>
-                  <zeebe:executionListener eventType="start" type="audit" />
-                </zeebe:executionListeners>
-              </bpmn:extensionElements>
-              <bpmn:multiInstanceLoopCharacteristics>
-                <bpmn:extensionElements>
-                  <zeebe:loopCharacteristics inputCollection="=[1, 2]" />
-                </bpmn:extensionElements>
-              </bpmn:multiInstanceLoopCharacteristics>
-            </bpmn:serviceTask>
-            """);
-    assertRefused(() -> deployXml(xml))
-        .hasMessageContaining("element 'task' of type 'serviceTask'")
-        .hasMessageContaining("zeebe:executionListeners")
-        .hasMessageContaining("not supported by this engine");
-  }
-
-  @Test
   void endListenersOnATerminateEndEventAreRefused() {
     String id = unique("terminate-listeners");
     String xml =

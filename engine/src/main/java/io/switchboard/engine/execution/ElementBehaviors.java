@@ -58,7 +58,7 @@ final class ElementBehaviors {
       case INTERMEDIATE_THROW_EVENT -> executor.eventThrows().activateThrowEvent(instance, node);
       case END_EVENT -> executor.eventThrows().activateEndEvent(instance, node);
       case SUB_PROCESS -> enterSubprocess(instance, node, waitStates);
-      case EVENT_SUB_PROCESS -> executor.markActive(instance);
+      case EVENT_SUB_PROCESS -> waitStates.enterEventSubprocess(instance);
       case CALL_ACTIVITY -> {
         if (waitStates.openBoundaryEvents(instance, node)) {
           callActivities.activate(instance, node);

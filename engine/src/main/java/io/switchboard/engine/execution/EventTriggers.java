@@ -11,6 +11,7 @@ import io.switchboard.engine.state.EngineState;
 import io.switchboard.engine.state.MessageSubscription;
 import io.switchboard.engine.state.Timer;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -156,9 +157,29 @@ final class EventTriggers implements EventRouter {
         .enqueueInScope(
             scope,
             () -> {
-              ElementInstance esp = executor.activate(scope, eventSubprocess, null);
-              activateTriggered(esp, start, variables);
+              // the start event is activated by the event subprocess's behaviour, after its input
+              // mappings and start listeners (see enterEventSubprocess)
+              ElementInstance esp = executor.newInstance(scope, eventSubprocess);
+              esp.startEventId = start.id;
+              esp.triggerVariables =
+                  variables == null || variables.isEmpty() ? null : new LinkedHashMap<>(variables);
+              state.putElementInstance(esp);
+              executor.runActivation(esp, eventSubprocess);
             });
+  }
+
+  /** A triggered event subprocess's behaviour: the start event that triggered it happens. */
+  void enterEventSubprocess(ElementInstance esp) {
+    executor.markActive(esp);
+    if (esp.startEventId == null) {
+      return; // created by an instruction, which activates what it names
+    }
+    FlowNode start = executor.model(esp).node(esp.startEventId);
+    Map<String, Object> variables = esp.triggerVariables;
+    esp.startEventId = null;
+    esp.triggerVariables = null;
+    state.putElementInstance(esp);
+    activateTriggered(esp, start, variables);
   }
 
   private void closeEventSubprocessTriggers(ElementInstance scope) {

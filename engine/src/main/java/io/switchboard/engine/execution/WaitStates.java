@@ -142,6 +142,10 @@ public final class WaitStates {
     triggers.triggerBoundary(host, boundary, variables);
   }
 
+  void enterEventSubprocess(ElementInstance esp) {
+    triggers.enterEventSubprocess(esp);
+  }
+
   void triggerEventSubprocess(
       ElementInstance scope, FlowNode eventSubprocess, FlowNode start, Map<String, Object> vars) {
     triggers.triggerEventSubprocess(scope, eventSubprocess, start, vars);

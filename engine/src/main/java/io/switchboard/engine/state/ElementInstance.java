@@ -61,10 +61,13 @@ public final class ElementInstance {
   public String startCorrelationKey;
 
   /**
-   * For process instances whose start execution listeners run first: the start event to activate
-   * once they have completed.
+   * For process instances whose start execution listeners run first, and for triggered event
+   * subprocesses: the start event to activate once the start listeners have completed.
    */
   public String startEventId;
+
+  /** For triggered event subprocesses: the trigger's variables, until the start event has them. */
+  public Map<String, Object> triggerVariables;
 
   /** How many start / end execution listeners of the element have completed. */
   public int startListenersDone;

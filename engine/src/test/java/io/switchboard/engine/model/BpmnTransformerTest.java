@@ -15,13 +15,9 @@ class BpmnTransformerTest {
     return Bpmn.convertToString(
             Bpmn.createExecutableProcess("listened")
                 .startEvent()
-                .serviceTask(
-                    "task",
-                    t ->
-                        t.zeebeJobType("work")
-                            .zeebeStartExecutionListener("audit")
-                            .multiInstance(m -> m.zeebeInputCollectionExpression("[1, 2]")))
-                .endEvent()
+                .serviceTask("task", t -> t.zeebeJobType("work"))
+                // end listeners on a terminate end event are refused (it ends its scope at once)
+                .endEvent("end", e -> e.terminate().zeebeEndExecutionListener("audit"))
                 .done())
         .getBytes(StandardCharsets.UTF_8);
   }

@@ -1,6 +1,5 @@
 package io.switchboard.engine.model.validation;
 
-import io.camunda.zeebe.model.bpmn.instance.Activity;
 import io.camunda.zeebe.model.bpmn.instance.CompensateEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.EndEvent;
 import io.camunda.zeebe.model.bpmn.instance.Event;
@@ -10,7 +9,6 @@ import io.camunda.zeebe.model.bpmn.instance.FlowNode;
 import io.camunda.zeebe.model.bpmn.instance.IntermediateCatchEvent;
 import io.camunda.zeebe.model.bpmn.instance.IntermediateThrowEvent;
 import io.camunda.zeebe.model.bpmn.instance.LinkEventDefinition;
-import io.camunda.zeebe.model.bpmn.instance.SubProcess;
 import io.camunda.zeebe.model.bpmn.instance.TerminateEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.ThrowEvent;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeExecutionListener;
@@ -20,12 +18,13 @@ import java.util.Set;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 
 /**
- * Where this engine runs execution listeners: on processes, tasks, embedded subprocesses, call
- * activities, gateways and events, as Zeebe does (Zeebe's own validators, run first, refuse start
- * listeners on start and boundary events and end listeners on gateways and error end events).
- * Refused, naming why: event subprocesses, multi-instance activities, the end of a terminate end
- * event or link throw event (they leave at once), compensation throw events, and start listeners on
- * an event after an event-based gateway (it is activated only once it has been triggered).
+ * Where this engine runs execution listeners: on processes, tasks, embedded and event subprocesses,
+ * call activities, gateways and events, as Zeebe does (Zeebe's own validators, run first, refuse
+ * start listeners on start and boundary events and end listeners on gateways and error end events);
+ * on a multi-instance activity they run for each inner instance, as in Zeebe 8.8. Refused, naming
+ * why: the end of a terminate end event or link throw event (they leave at once), compensation
+ * throw events, and start listeners on an event after an event-based gateway (it is activated only
+ * once it has been triggered).
  */
 final class ListenerPlaces {
   private static final Set<String> RUN_ON =
@@ -61,12 +60,6 @@ final class ListenerPlaces {
     if (owner == null || !RUN_ON.contains(owner.getElementType().getTypeName())) {
       return "execution listeners run on processes, tasks, subprocesses, call activities, gateways"
           + " and events only";
-    }
-    if (owner instanceof SubProcess sub && sub.triggeredByEvent()) {
-      return "execution listeners are not run on event subprocesses";
-    }
-    if (owner instanceof Activity activity && activity.getLoopCharacteristics() != null) {
-      return "execution listeners are not run on multi-instance activities";
     }
     if (owner instanceof ThrowEvent event && has(event, CompensateEventDefinition.class)) {
       return "execution listeners are not run on compensation throw events";
