@@ -28,4 +28,16 @@ class DurableCommitsIT extends EngineIT {
                 String.class);
     assertThat(delays).isNotEmpty().containsOnly("0");
   }
+
+  @Test
+  void h2KeepsTheEnginesJsonRowsInPlaceRatherThanAsSeparateLobs() {
+    assumeTrue("h2".equals(EngineSchema.vendor(dataSource)), "an H2 setting");
+    assertThat(
+            new JdbcTemplate(dataSource)
+                .queryForList(
+                    "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
+                        + " WHERE SETTING_NAME = 'MAX_LENGTH_INPLACE_LOB'",
+                    String.class))
+        .containsExactly("65536");
+  }
 }
