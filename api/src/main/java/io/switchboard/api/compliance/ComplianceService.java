@@ -16,8 +16,9 @@ import io.switchboard.inventory.compliance.ConfigComparator;
 import io.switchboard.inventory.compliance.FeatureDrift;
 import io.switchboard.inventory.compliance.IntendedConfigRecorder;
 import io.switchboard.inventory.compliance.SetLine;
+import io.switchboard.inventory.device.ConfigurationPreviews;
 import io.switchboard.inventory.device.Device;
-import io.switchboard.inventory.firewall.FirewallDeviceAccess;
+import io.switchboard.inventory.device.DeviceRefusedException;
 import io.switchboard.inventory.operation.Operation;
 import io.switchboard.inventory.scope.AccessScope;
 import io.switchboard.inventory.scope.ScopedInventory;
@@ -50,7 +51,7 @@ public class ComplianceService {
   private final ComplianceTargetRepository targets;
   private final IntendedConfigRecorder intended;
   private final ObjectProvider<ComplianceDeviceAccess> deviceAccess;
-  private final ObjectProvider<FirewallDeviceAccess> preview;
+  private final ObjectProvider<ConfigurationPreviews> preview;
   private final OperationStarter starter;
   private final ObjectMapper json;
 
@@ -60,7 +61,7 @@ public class ComplianceService {
       ComplianceTargetRepository targets,
       IntendedConfigRecorder intended,
       ObjectProvider<ComplianceDeviceAccess> deviceAccess,
-      ObjectProvider<FirewallDeviceAccess> preview,
+      ObjectProvider<ConfigurationPreviews> preview,
       OperationStarter starter,
       ObjectMapper json) {
     this.inventory = inventory;
@@ -202,7 +203,7 @@ public class ComplianceService {
 
   private DryRun dryRun(Device device, boolean adopt) {
     ComplianceDeviceAccess reader = deviceAccess.getIfAvailable();
-    FirewallDeviceAccess previewer = preview.getIfAvailable();
+    ConfigurationPreviews previewer = preview.getIfAvailable();
     if (reader == null || previewer == null) {
       // an API without the device routes (no workers in this application)
       throw new ApiException(
@@ -227,7 +228,7 @@ public class ComplianceService {
       String compare =
           commands.isEmpty() ? "" : previewer.preview(device.getId(), String.join("\n", commands));
       return new DryRun(ConfigCompliance.MODE_REVERT, masked(commands), SetLine.masked(compare));
-    } catch (FirewallDeviceAccess.DeviceRefusedException e) {
+    } catch (DeviceRefusedException e) {
       throw ApiException.conflict("deviceId", "the device answered: " + e.getMessage());
     }
   }

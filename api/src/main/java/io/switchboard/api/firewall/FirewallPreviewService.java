@@ -4,10 +4,11 @@ import io.switchboard.api.error.ApiException;
 import io.switchboard.api.security.Action;
 import io.switchboard.api.security.Permissions;
 import io.switchboard.api.security.Resource;
+import io.switchboard.inventory.device.ConfigurationPreviews;
 import io.switchboard.inventory.device.Device;
+import io.switchboard.inventory.device.DeviceRefusedException;
 import io.switchboard.inventory.device.DeviceRepository;
 import io.switchboard.inventory.firewall.DeploymentPlanning;
-import io.switchboard.inventory.firewall.FirewallDeviceAccess;
 import io.switchboard.inventory.firewall.FirewallPolicy;
 import io.switchboard.inventory.firewall.PolicyVersion;
 import io.switchboard.inventory.firewall.SnapshotJson;
@@ -52,13 +53,13 @@ public class FirewallPreviewService {
   private final FirewallPolicyService policies;
   private final DeploymentPlanning planning;
   private final DeviceRepository devices;
-  private final ObjectProvider<FirewallDeviceAccess> access;
+  private final ObjectProvider<ConfigurationPreviews> access;
 
   public FirewallPreviewService(
       FirewallPolicyService policies,
       DeploymentPlanning planning,
       DeviceRepository devices,
-      ObjectProvider<FirewallDeviceAccess> access) {
+      ObjectProvider<ConfigurationPreviews> access) {
     this.policies = policies;
     this.planning = planning;
     this.devices = devices;
@@ -69,7 +70,7 @@ public class FirewallPreviewService {
   public Preview preview(AccessScope scope, String policyId, Integer version, String siteId) {
     Permissions.require(scope, Action.RUN, Resource.FIREWALL);
     Plan plan = plan(scope, policyId, version, siteId);
-    FirewallDeviceAccess device = access.getIfAvailable();
+    ConfigurationPreviews device = access.getIfAvailable();
     if (device == null) {
       throw new ApiException(
           org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE,
@@ -83,7 +84,7 @@ public class FirewallPreviewService {
       if (!p.commands().isEmpty()) {
         try {
           compare = device.preview(p.device().getId(), String.join("\n", p.commands()));
-        } catch (FirewallDeviceAccess.DeviceRefusedException e) {
+        } catch (DeviceRefusedException e) {
           error = e.getMessage();
         }
       } else {

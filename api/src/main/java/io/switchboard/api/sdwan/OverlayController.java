@@ -16,9 +16,14 @@ import io.switchboard.inventory.sdwan.SteeringRule;
 import io.switchboard.inventory.sdwan.Topology;
 import io.switchboard.inventory.sdwan.Tunnel;
 import io.switchboard.inventory.sdwan.TunnelState;
+import io.switchboard.inventory.sdwan.render.DeviceIntent;
+import io.switchboard.inventory.sdwan.sla.SlaMeasurement;
+import io.switchboard.inventory.sdwan.sla.SteeringCheck;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -56,8 +61,13 @@ public class OverlayController {
       String pathLabel,
       String aAddress,
       String bAddress,
-      TunnelState state) {
+      TunnelState state,
+      SlaView sla) {
     static TunnelView of(Tunnel t) {
+      return of(t, List.of());
+    }
+
+    static TunnelView of(Tunnel t, List<DeviceIntent.Steering> slaProfiles) {
       return new TunnelView(
           t.getNumber(),
           t.getSt0Unit(),
@@ -66,9 +76,50 @@ public class OverlayController {
           t.getPathLabel(),
           t.getAAddress(),
           t.getBAddress(),
-          t.getState());
+          t.getState(),
+          SlaView.of(t, slaProfiles));
     }
   }
+
+  /**
+   * What the tunnel's probes measured last (the worse end) and whether that meets each SLA profile
+   * of the overlay's steering rules; null when the tunnel was never measured.
+   */
+  public record SlaView(
+      Instant measuredAt,
+      double lossPercent,
+      double rttMs,
+      double jitterMs,
+      List<SlaStateView> profiles) {
+    static SlaView of(Tunnel t, List<DeviceIntent.Steering> slaProfiles) {
+      SlaMeasurement m = t.getSla();
+      if (m == null) {
+        return null;
+      }
+      Map<String, SlaStateView> byName = new LinkedHashMap<>();
+      for (DeviceIntent.Steering s : slaProfiles) {
+        List<String> violations = m.violations(s);
+        byName.putIfAbsent(
+            s.slaName(), new SlaStateView(s.slaName(), violations.isEmpty(), violations));
+      }
+      return new SlaView(
+          t.getSlaMeasuredAt(),
+          m.lossPercent(),
+          m.rttMs(),
+          m.jitterMs(),
+          List.copyOf(byName.values()));
+    }
+  }
+
+  /** One SLA profile against a tunnel's measurement: met, or what misses it. */
+  public record SlaStateView(String slaProfile, boolean met, List<String> violations) {}
+
+  /** The steering check: per site and rule, the path towards each peer. */
+  public record SteeringCheckView(
+      String overlayId,
+      Instant measuredAt,
+      List<SteeringCheck.SiteSteering> sites,
+      Map<String, String> errors) {}
 
   public record MemberView(String siteId, boolean hub, String state, String reason) {}
 
@@ -90,7 +141,8 @@ public class OverlayController {
       List<TunnelView> tunnels,
       List<Integer> added,
       List<Integer> removed,
-      Map<String, List<String>> configuration) {}
+      Map<String, List<String>> configuration,
+      List<OverlayChecks.DevicePreview> devices) {}
 
   public record OperationView(String operationId, String overlayId) {}
 
@@ -124,9 +176,11 @@ public class OverlayController {
   }
 
   private final OverlayService service;
+  private final OverlayChecks checks;
 
-  public OverlayController(OverlayService service) {
+  public OverlayController(OverlayService service, OverlayChecks checks) {
     this.service = service;
+    this.checks = checks;
   }
 
   @GetMapping("/overlays")
@@ -162,15 +216,30 @@ public class OverlayController {
   @Operation(
       summary = "Preview an overlay's plan",
       description =
-          "Read-only: the tunnel allocation and, per site, the commands a rollout would load (keys hidden).")
+          "Read-only: the tunnel allocation, per site the commands a rollout would load, and per"
+              + " device the rollout would configure its own show | compare of that change (loaded"
+              + " into its candidate and discarded; keys hidden), or the device's error.")
   public PlanView plan(@PathVariable String id) {
-    OverlayService.PlanPreview p = service.plan(CurrentScope.get(), id);
+    OverlayChecks.PlanPreview p = checks.plan(CurrentScope.get(), id);
     return new PlanView(
         p.unchanged(),
         p.tunnels().stream().map(TunnelView::of).toList(),
         p.added(),
         p.removed(),
-        p.configuration());
+        p.configuration(),
+        p.devices());
+  }
+
+  @PostMapping("/overlays/{id}/steering-check")
+  @Operation(
+      summary = "Check SLA steering",
+      description =
+          "Reads every member device's RPM probes now, records the tunnels' SLA figures, and"
+              + " answers per site and steering rule the path its device would take towards each"
+              + " peer: the preferred label while it meets the SLA, else one that does.")
+  public SteeringCheckView steeringCheck(@PathVariable String id) {
+    OverlayChecks.SteeringCheckResult r = checks.steeringCheck(CurrentScope.get(), id);
+    return new SteeringCheckView(id, r.measuredAt(), r.sites(), r.errors());
   }
 
   @PostMapping("/overlays/{id}/rollout")
@@ -244,6 +313,11 @@ public class OverlayController {
     return SlaProfileView.of(service.createSlaProfile(CurrentScope.get(), request));
   }
 
+  private List<TunnelView> tunnels(String overlayId) {
+    List<DeviceIntent.Steering> slaProfiles = service.slaProfiles(overlayId);
+    return service.tunnels(overlayId).stream().map(t -> TunnelView.of(t, slaProfiles)).toList();
+  }
+
   private OverlayView view(Overlay o, boolean details) {
     // a failed join is shown with its reason, but the site is not one of the overlay's sites
     List<OverlayMember> rows =
@@ -267,6 +341,6 @@ public class OverlayController {
         members.stream().filter(MemberView::hub).map(MemberView::siteId).toList(),
         siteIds,
         members,
-        details ? service.tunnels(o.getId()).stream().map(TunnelView::of).toList() : List.of());
+        details ? tunnels(o.getId()) : List.of());
   }
 }

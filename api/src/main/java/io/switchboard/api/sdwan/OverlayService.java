@@ -25,10 +25,9 @@ import io.switchboard.inventory.sdwan.Topology;
 import io.switchboard.inventory.sdwan.Tunnel;
 import io.switchboard.inventory.sdwan.TunnelRepository;
 import io.switchboard.inventory.sdwan.plan.Ipv4;
-import io.switchboard.inventory.sdwan.plan.Plan;
 import io.switchboard.inventory.sdwan.plan.PlanException;
 import io.switchboard.inventory.sdwan.planning.OverlayPlanning;
-import io.switchboard.inventory.sdwan.render.JunosSdwanRenderer;
+import io.switchboard.inventory.sdwan.render.DeviceIntent;
 import io.switchboard.inventory.site.Site;
 import io.switchboard.workflows.sdwan.SdwanProcesses;
 import jakarta.validation.Valid;
@@ -40,7 +39,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -51,9 +49,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Overlays, SLA profiles and steering rules of a tenant, the read-only plan preview, and the
- * operations that roll an overlay out or move one site in or out. An overlay holds only its own
- * tenant's sites: another tenant's site id is "not found", exactly like a missing one.
+ * Overlays, SLA profiles and steering rules of a tenant, and the operations that roll an overlay
+ * out or move one site in or out. An overlay holds only its own tenant's sites: another tenant's
+ * site id is "not found", exactly like a missing one.
  */
 @Service
 public class OverlayService {
@@ -86,14 +84,6 @@ public class OverlayService {
           String application,
       @Min(0) @Max(63) Integer dscp,
       @NotBlank @Size(max = 36) String slaProfileId) {}
-
-  /** The plan preview: allocations and, per site, the commands a rollout would send. */
-  public record PlanPreview(
-      boolean unchanged,
-      List<Tunnel> tunnels,
-      List<Integer> added,
-      List<Integer> removed,
-      Map<String, List<String>> configuration) {}
 
   private final ScopedRepository<Overlay> scopedOverlays;
   private final ScopedRepository<SlaProfile> scopedSla;
@@ -149,6 +139,11 @@ public class OverlayService {
     return tunnels.findByOverlayIdOrderByNumber(overlayId);
   }
 
+  /** The SLA profiles of the overlay's steering rules, in rule order. */
+  public List<DeviceIntent.Steering> slaProfiles(String overlayId) {
+    return planning.steeringOf(overlayId);
+  }
+
   @Transactional
   public Overlay create(AccessScope scope, OverlayRequest request) {
     Permissions.require(scope, Action.WRITE, Resource.NETWORK);
@@ -183,58 +178,6 @@ public class OverlayService {
           new OverlayMember(request.tenantId(), overlay.getId(), site, hubs.contains(site)));
     }
     return overlay;
-  }
-
-  /** What a rollout would do now, computed and rendered without writing anything. */
-  @Transactional(readOnly = true)
-  public PlanPreview plan(AccessScope scope, String id) {
-    Permissions.require(scope, Action.READ, Resource.NETWORK);
-    find(scope, id);
-    OverlayPlanning.Snapshot snapshot = planning.snapshot(id);
-    Plan plan;
-    try {
-      plan = planning.plan(snapshot);
-    } catch (PlanException e) {
-      throw ApiException.unprocessable(e.field(), e.getMessage());
-    }
-    Map<String, List<String>> configuration = new LinkedHashMap<>();
-    for (String site : snapshot.members().keySet()) {
-      List<String> lines =
-          new ArrayList<>(
-              JunosSdwanRenderer.removal(
-                  planning.previousIntent(snapshot, site, n -> JunosSdwanRenderer.HIDDEN_KEY),
-                  planning.intent(
-                      snapshot, plan.tunnels(), site, n -> JunosSdwanRenderer.HIDDEN_KEY)));
-      lines.addAll(
-          JunosSdwanRenderer.render(
-              planning.intent(snapshot, plan.tunnels(), site, n -> JunosSdwanRenderer.HIDDEN_KEY)));
-      configuration.put(site, lines);
-    }
-    List<Tunnel> views = new ArrayList<>();
-    Map<Integer, Tunnel> existing = snapshot.tunnels();
-    for (var t : plan.tunnels()) {
-      Tunnel view = existing.get(t.number());
-      if (view == null || plan.changed().stream().anyMatch(c -> c.number() == t.number())) {
-        view = new Tunnel(snapshot.overlay().getTenantId(), id, t.number(), "");
-        view.setPathLabel(t.pathLabel());
-        view.setASiteId(t.aSiteId());
-        view.setAInterface(t.aInterface());
-        view.setAUnderlay(t.aUnderlay());
-        view.setAAddress(t.aAddress());
-        view.setBSiteId(t.bSiteId());
-        view.setBInterface(t.bInterface());
-        view.setBUnderlay(t.bUnderlay());
-        view.setBAddress(t.bAddress());
-        view.setSt0Unit(t.unit());
-      }
-      views.add(view);
-    }
-    return new PlanPreview(
-        plan.unchanged(),
-        views,
-        plan.added().stream().map(t -> t.number()).toList(),
-        plan.removed().stream().map(t -> t.number()).toList(),
-        configuration);
   }
 
   @Transactional

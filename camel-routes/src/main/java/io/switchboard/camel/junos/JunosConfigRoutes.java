@@ -6,14 +6,20 @@ import static io.switchboard.camel.junos.JunosRouteIds.NETCONF_RPC;
 import static io.switchboard.camel.junos.JunosRouteIds.NETCONF_UNLOCK;
 
 import io.switchboard.camel.netconf.NetconfConstants;
+import io.switchboard.camel.netconf.NetconfReply;
+import io.switchboard.camel.netconf.NetconfXml;
+import java.util.List;
 import org.apache.camel.Exchange;
+import org.w3c.dom.Element;
 
 /**
- * Junos configuration changes: load, commit (check, confirmed, confirm, comment), and the locked
- * push and rollback that combine them. The push and the rollback hold the candidate lock for the
- * whole change; on failure they discard the candidate and unlock, best effort, and the original
- * error goes back to the caller. (If even that fails the session is closed when the exchange ends,
- * which releases the lock on the device.)
+ * Junos configuration changes: load, commit (check, confirmed, confirm, comment), the locked push
+ * and rollback that combine them, and the preview ({@code show | compare} of a change loaded into
+ * the candidate under the lock, always discarded and unlocked, also when the load fails, whose
+ * error goes back to the caller). The push and the rollback hold the candidate lock for the whole
+ * change; on failure they discard the candidate and unlock, best effort, and the original error
+ * goes back to the caller. (If even that fails the session is closed when the exchange ends, which
+ * releases the lock on the device.)
  */
 public class JunosConfigRoutes extends JunosRouteBuilder {
 
@@ -21,6 +27,10 @@ public class JunosConfigRoutes extends JunosRouteBuilder {
   private static final String CHECK_FIRST_PROPERTY = "SwitchboardJunosCheckFirst";
   private static final String RESULT_PROPERTY = "SwitchboardJunosResult";
   private static final String FAILURE_PROPERTY = "SwitchboardJunosFailure";
+  private static final String PREVIEW_LOAD_PROPERTY = "SwitchboardJunosPreviewLoad";
+
+  static final String COMPARE_RPC =
+      "<get-configuration compare=\"rollback\" rollback=\"0\" format=\"text\"/>";
 
   @Override
   public void configure() {
@@ -78,6 +88,42 @@ public class JunosConfigRoutes extends JunosRouteBuilder {
             })
         .to(JunosRouteIds.LOCKED_CHANGE_URI);
 
+    junosRoute(JunosRouteIds.PREVIEW_CONFIGURATION)
+        .process(
+            e ->
+                e.setProperty(
+                    PREVIEW_LOAD_PROPERTY,
+                    JunosRpcs.loadConfiguration(
+                        e.getMessage().getMandatoryBody(LoadConfiguration.class))))
+        .to(NETCONF_LOCK)
+        .doTry()
+        .setBody(exchangeProperty(PREVIEW_LOAD_PROPERTY))
+        .to(NETCONF_RPC)
+        .process(e -> JunosReplies.loadResult(deviceId(e), e.getMessage().getBody(String.class)))
+        .setBody(constant(COMPARE_RPC))
+        .to(NETCONF_RPC)
+        .process(
+            e -> e.setProperty(RESULT_PROPERTY, compareText(e.getMessage().getBody(String.class))))
+        .to(NETCONF_DISCARD)
+        .to(NETCONF_UNLOCK)
+        .setBody(exchangeProperty(RESULT_PROPERTY))
+        .doCatch(Exception.class)
+        .setProperty(FAILURE_PROPERTY, exchangeProperty(Exchange.EXCEPTION_CAUGHT))
+        .doTry()
+        .to(NETCONF_DISCARD)
+        .to(NETCONF_UNLOCK)
+        .doCatch(Exception.class)
+        .log(
+            "Cleanup after a failed preview on ${header."
+                + NetconfConstants.DEVICE_ID
+                + "} failed too: ${exception.message}")
+        .end()
+        .process(
+            e -> {
+              throw e.getProperty(FAILURE_PROPERTY, Exception.class);
+            })
+        .end();
+
     // Body: the load-configuration RPC; properties: the commit, and whether a commit check comes
     // first. Answers the CommitResult.
     from(JunosRouteIds.LOCKED_CHANGE_URI)
@@ -122,6 +168,12 @@ public class JunosConfigRoutes extends JunosRouteBuilder {
               throw e.getProperty(FAILURE_PROPERTY, Exception.class);
             })
         .end();
+  }
+
+  static ConfigurationPreview compareText(String xml) {
+    NetconfReply reply = NetconfReply.parse(xml);
+    List<Element> output = NetconfXml.descendants(reply.root(), "configuration-output");
+    return new ConfigurationPreview(output.isEmpty() ? "" : output.get(0).getTextContent());
   }
 
   private static void readLoadResult(Exchange e) {

@@ -58,6 +58,13 @@ public final class JunosRouteIds {
    */
   public static final String REQUEST_PACKAGE_ROLLBACK = "junos-request-package-rollback";
 
+  /**
+   * Body {@link LoadConfiguration}: lock, load, {@code show | compare}, discard, unlock (discard
+   * and unlock also when the load fails, whose error goes back to the caller); answers {@link
+   * ConfigurationPreview}; leaves no change.
+   */
+  public static final String PREVIEW_CONFIGURATION = "junos-preview-configuration";
+
   /** Body ignored; answers {@link RebootStatus}. */
   public static final String REQUEST_REBOOT = "junos-request-reboot";
 
@@ -80,6 +87,7 @@ public final class JunosRouteIds {
   public static final String REQUEST_PACKAGE_ADD_URI = "direct:" + REQUEST_PACKAGE_ADD;
   public static final String REQUEST_PACKAGE_ROLLBACK_URI = "direct:" + REQUEST_PACKAGE_ROLLBACK;
   public static final String REQUEST_REBOOT_URI = "direct:" + REQUEST_REBOOT;
+  public static final String PREVIEW_CONFIGURATION_URI = "direct:" + PREVIEW_CONFIGURATION;
 
   /** Internal: lock, load, commit, unlock; shared by push and rollback. */
   static final String LOCKED_CHANGE = "junos-locked-change";

@@ -49,7 +49,7 @@ class JunosRoutesIT {
   static void startFleetAndRoutes() throws Exception {
     fleet =
         SimulatedFleet.builder()
-            .devices(20)
+            .devices(22)
             .serialPrefix(SERIAL_PREFIX)
             .slowResponseDelay(Duration.ofSeconds(3))
             .rebootDelay(Duration.ofMillis(500))
@@ -78,6 +78,7 @@ class JunosRoutesIT {
     camel.addRoutes(new JunosInfoRoutes());
     camel.addRoutes(new JunosConfigRoutes());
     camel.addRoutes(new JunosFirewallRoutes());
+    camel.addRoutes(new JunosSdwanRoutes());
     camel.addRoutes(new JunosSoftwareRoutes(Duration.ofMinutes(2)));
     camel.start();
     template = camel.createProducerTemplate();
@@ -277,6 +278,65 @@ class JunosRoutesIT {
         call(JunosFirewallRoutes.GET_SECURITY_POLICIES_URI, null, List.class);
 
     assertThat(pairs).containsExactly(new ZonePairPolicies("trust", "untrust", List.of("a", "b")));
+  }
+
+  @Test
+  void aPreviewAnswersTheDevicesCompareAndLeavesTheCandidateCleanAlsoWhenTheLoadFails() {
+    freshDevice();
+    String before = device.runningConfig();
+
+    ConfigurationPreview preview =
+        call(
+            JunosRouteIds.PREVIEW_CONFIGURATION_URI,
+            LoadConfiguration.setCommands("set system location building 7"),
+            ConfigurationPreview.class);
+
+    assertThat(preview.compare()).contains("building 7");
+    assertThat(device.candidateConfig()).isEqualTo(before);
+    assertThatThrownBy(
+            () ->
+                call(
+                    JunosRouteIds.PREVIEW_CONFIGURATION_URI,
+                    LoadConfiguration.setCommands(
+                        "set system location building 8\nfrobnicate system location")))
+        .cause()
+        .isInstanceOf(NetconfRpcException.class);
+    assertThat(device.candidateConfig()).isEqualTo(before);
+    assertThat(device.runningConfig()).isEqualTo(before);
+    assertThat(device.config().lockOwner(io.switchboard.devices.config.Datastore.CANDIDATE))
+        .isNull();
+  }
+
+  @Test
+  void probeResultsFollowTheTunnelAndTheImpairmentOfItsLink() {
+    freshDevice();
+    call(
+        JunosRouteIds.PUSH_CONFIGURATION_URI,
+        new ConfigurationPush(
+            LoadConfiguration.setCommands(
+                String.join(
+                    "\n",
+                    "set interfaces ge-0/0/0 unit 0 family inet address 198.51.100.2/24",
+                    "set interfaces st0 unit 1 family inet address 10.255.0.0/31",
+                    "set security ike gateway gw1 address 198.51.100.1",
+                    "set security ike gateway gw1 external-interface ge-0/0/0.0",
+                    "set security ipsec vpn sdwan-t1 bind-interface st0.1",
+                    "set security ipsec vpn sdwan-t1 ike gateway gw1",
+                    "set services rpm probe sdwan-t1 test sdwan-t1 probe-type icmp-ping",
+                    "set services rpm probe sdwan-t1 test sdwan-t1 target address 10.255.0.1",
+                    "set services rpm probe sdwan-t1 test sdwan-t1 destination-interface st0.1",
+                    "set services rpm probe sdwan-t9 test sdwan-t9 target address 10.255.0.9",
+                    "set services rpm probe sdwan-t9 test sdwan-t9 destination-interface st0.9")),
+            CommitConfiguration.commit(null)));
+    device.impair("ge-0/0/0", new io.switchboard.devices.sdwan.Impairment(5, 20, 4));
+
+    @SuppressWarnings("unchecked")
+    List<RpmProbeResult> results = call(JunosSdwanRoutes.GET_PROBE_RESULTS_URI, null, List.class);
+
+    assertThat(results)
+        .containsExactly(
+            new RpmProbeResult("sdwan-t1", "sdwan-t1", "st0.1", 5, 50, 4),
+            new RpmProbeResult("sdwan-t9", "sdwan-t9", "st0.9", 100, 0, 0));
   }
 
   @Test

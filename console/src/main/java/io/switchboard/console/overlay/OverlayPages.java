@@ -2,6 +2,7 @@ package io.switchboard.console.overlay;
 
 import io.switchboard.api.error.ApiException;
 import io.switchboard.api.operation.OperationService;
+import io.switchboard.api.sdwan.OverlayChecks;
 import io.switchboard.api.sdwan.OverlayService;
 import io.switchboard.api.security.CurrentScope;
 import io.switchboard.console.web.Actions;
@@ -37,10 +38,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/console/overlays")
 public class OverlayPages {
   private final OverlayService overlays;
+  private final OverlayChecks checks;
   private final OperationService operations;
   private final Names names;
 
-  public OverlayPages(OverlayService overlays, OperationService operations, Names names) {
+  public OverlayPages(
+      OverlayService overlays, OverlayChecks checks, OperationService operations, Names names) {
+    this.checks = checks;
     this.overlays = overlays;
     this.operations = operations;
     this.names = names;
@@ -92,9 +96,9 @@ public class OverlayPages {
   public String plan(@PathVariable String id, Model model, RedirectAttributes redirect) {
     AccessScope scope = CurrentScope.get();
     Overlay overlay = overlays.get(scope, id);
-    OverlayService.PlanPreview plan;
+    OverlayChecks.PlanPreview plan;
     try {
-      plan = overlays.plan(scope, id);
+      plan = checks.plan(scope, id);
     } catch (ApiException refused) {
       if (refused.status() != HttpStatus.UNPROCESSABLE_ENTITY) {
         throw refused;

@@ -180,7 +180,13 @@ public final class SdwanNetwork {
           remote,
           "IKE peer " + remote + " does not respond: its interface " + peer.port() + " is down");
     }
-    Element peerVpn = vpnTowards(peerConfig, local, peer.port());
+    Element peerVpn =
+        vpnTowards(
+            peerConfig,
+            local,
+            peer.port(),
+            identity(gateway, "local-identity"),
+            identity(gateway, "remote-identity"));
     if (peerVpn == null) {
       return down(
           name,
@@ -259,7 +265,14 @@ public final class SdwanNetwork {
         && address.equals(UnderlayAddresses.of(a.serial(), n.runningConfiguration(), a.port()));
   }
 
-  private static Element vpnTowards(Element config, String address, String port) {
+  /**
+   * The peer's VPN whose gateway points at {@code address} over {@code port}. When this end's
+   * gateway names IKE identities, the one whose identities mirror them (its local identity is this
+   * end's remote one and the other way round): two VPNs between the same pair of addresses are told
+   * apart by identity, as IKE does; without identities, the first.
+   */
+  private static Element vpnTowards(
+      Element config, String address, String port, String localId, String remoteId) {
     Element ipsec = Xml.path(config, "security", "ipsec");
     if (ipsec == null || address == null) {
       return null;
@@ -268,11 +281,24 @@ public final class SdwanNetwork {
       Element gateway = ikeGateway(config, gatewayName(vpn));
       if (gateway != null
           && address.equals(Xml.childText(gateway, "address"))
-          && port.equals(port(Xml.childText(gateway, "external-interface")))) {
+          && port.equals(port(Xml.childText(gateway, "external-interface")))
+          && (localId == null && remoteId == null
+              || Objects.equals(localId, identity(gateway, "remote-identity"))
+                  && Objects.equals(remoteId, identity(gateway, "local-identity")))) {
         return vpn;
       }
     }
     return null;
+  }
+
+  /** A gateway's {@code local-identity} or {@code remote-identity} value, or null. */
+  private static String identity(Element gateway, String which) {
+    Element id = gateway == null ? null : Xml.child(gateway, which);
+    if (id == null) {
+      return null;
+    }
+    String text = id.getTextContent().trim().replaceAll("\\s+", " ");
+    return text.isEmpty() ? null : text;
   }
 
   private static String gatewayName(Element vpn) {

@@ -185,6 +185,91 @@ class TunnelNegotiationIT {
     assertThat(spoke.probeResults().get(0).lossPercent()).isEqualTo(100.0);
   }
 
+  /** A second VPN on st0.2 between the same two addresses, with its own key and identities. */
+  static String second(String peer, String key, String localId, String remoteId, String st0) {
+    String g = "set security ike gateway sdwan-t2 ";
+    String ids =
+        localId == null
+            ? ""
+            : g
+                + "local-identity hostname "
+                + localId
+                + "\n"
+                + g
+                + "remote-identity hostname "
+                + remoteId
+                + "\n";
+    return "set interfaces st0 unit 2 family inet address "
+        + st0
+        + "/31\n"
+        + "set security ike policy sdwan-t2 proposals sdwan-ike\n"
+        + "set security ike policy sdwan-t2 pre-shared-key ascii-text \""
+        + key
+        + "\"\n"
+        + g
+        + "ike-policy sdwan-t2\n"
+        + g
+        + "address "
+        + peer
+        + "\n"
+        + g
+        + "external-interface ge-0/0/0.0\n"
+        + g
+        + "version v2-only\n"
+        + ids
+        + "set security ipsec vpn sdwan-t2 bind-interface st0.2\n"
+        + "set security ipsec vpn sdwan-t2 ike gateway sdwan-t2\n";
+  }
+
+  /** The first VPN with identities too, so that both ends name which tunnel they mean. */
+  static String identities(String localId, String remoteId) {
+    String g = "set security ike gateway sdwan-t1 ";
+    return g
+        + "local-identity hostname "
+        + localId
+        + "\n"
+        + g
+        + "remote-identity hostname "
+        + remoteId
+        + "\n";
+  }
+
+  @Test
+  void twoVpnsBetweenTheSameAddressesPairByTheirIkeIdentities() throws Exception {
+    String spokeAddress = UnderlayAddresses.learned("SPK00002", "ge-0/0/0");
+    hub.applyBootstrapConfiguration(
+        side("198.51.100.1", spokeAddress, "first", "group19", "10.255.0.0")
+            + identities("a.t1.sdwan", "b.t1.sdwan")
+            + second(spokeAddress, "second", "a.t2.sdwan", "b.t2.sdwan", "10.255.0.2"),
+        "set");
+    spoke.applyBootstrapConfiguration(
+        side(null, "198.51.100.1", "first", "group19", "10.255.0.1")
+            + identities("b.t1.sdwan", "a.t1.sdwan")
+            + second("198.51.100.1", "second", "b.t2.sdwan", "a.t2.sdwan", "10.255.0.3"),
+        "set");
+
+    assertThat(hub.vpnStatus()).hasSize(2).allMatch(VpnStatus::up);
+    assertThat(spoke.vpnStatus()).hasSize(2).allMatch(VpnStatus::up);
+  }
+
+  @Test
+  void withoutIdentitiesTheSecondVpnBetweenTheSameAddressesMeetsTheFirstsKey() throws Exception {
+    String spokeAddress = UnderlayAddresses.learned("SPK00002", "ge-0/0/0");
+    hub.applyBootstrapConfiguration(
+        side("198.51.100.1", spokeAddress, "first", "group19", "10.255.0.0")
+            + second(spokeAddress, "second", null, null, "10.255.0.2"),
+        "set");
+    spoke.applyBootstrapConfiguration(
+        side(null, "198.51.100.1", "first", "group19", "10.255.0.1")
+            + second("198.51.100.1", "second", null, null, "10.255.0.3"),
+        "set");
+
+    VpnStatus secondAtHub =
+        hub.vpnStatus().stream().filter(v -> v.name().equals("sdwan-t2")).findFirst().orElseThrow();
+    assertThat(secondAtHub.up()).isFalse();
+    assertThat(secondAtHub.reason()).contains("pre-shared keys differ");
+  }
+
   static String st0(SimulatedDevice device) {
     List<InterfaceState> interfaces = device.interfaces();
     return interfaces.stream()

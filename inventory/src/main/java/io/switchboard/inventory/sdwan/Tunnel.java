@@ -1,12 +1,14 @@
 package io.switchboard.inventory.sdwan;
 
 import io.switchboard.inventory.common.AuditedEntity;
+import io.switchboard.inventory.sdwan.sla.SlaMeasurement;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
+import java.time.Instant;
 
 /**
  * One IPsec tunnel of an overlay between two sites over one common path label; its number picks its
@@ -61,6 +63,18 @@ public class Tunnel extends AuditedEntity {
   @Enumerated(EnumType.STRING)
   @Column(nullable = false, length = 20)
   private TunnelState state = TunnelState.PLANNED;
+
+  @Column(name = "sla_loss_percent")
+  private Double slaLossPercent;
+
+  @Column(name = "sla_rtt_ms")
+  private Double slaRttMs;
+
+  @Column(name = "sla_jitter_ms")
+  private Double slaJitterMs;
+
+  @Column(name = "sla_measured_at")
+  private Instant slaMeasuredAt;
 
   protected Tunnel() {}
 
@@ -184,5 +198,21 @@ public class Tunnel extends AuditedEntity {
 
   public void setState(TunnelState state) {
     this.state = state;
+  }
+
+  /** What the tunnel's probes measured last, or null when it was never measured. */
+  public SlaMeasurement getSla() {
+    return slaMeasuredAt == null ? null : new SlaMeasurement(slaLossPercent, slaRttMs, slaJitterMs);
+  }
+
+  public Instant getSlaMeasuredAt() {
+    return slaMeasuredAt;
+  }
+
+  public void recordSla(SlaMeasurement measurement, Instant at) {
+    this.slaLossPercent = measurement.lossPercent();
+    this.slaRttMs = measurement.rttMs();
+    this.slaJitterMs = measurement.jitterMs();
+    this.slaMeasuredAt = at;
   }
 }

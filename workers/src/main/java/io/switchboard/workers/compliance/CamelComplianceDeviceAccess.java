@@ -2,10 +2,8 @@ package io.switchboard.workers.compliance;
 
 import io.switchboard.camel.junos.JunosVnfRoutes;
 import io.switchboard.camel.netconf.NetconfConstants;
-import io.switchboard.camel.netconf.NetconfRpcException;
 import io.switchboard.inventory.compliance.ComplianceDeviceAccess;
-import io.switchboard.inventory.firewall.FirewallDeviceAccess.DeviceRefusedException;
-import io.switchboard.workers.job.FailureMessages;
+import io.switchboard.workers.device.DeviceRefusals;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.stereotype.Component;
@@ -29,11 +27,7 @@ public class CamelComplianceDeviceAccess implements ComplianceDeviceAccess {
           deviceId,
           String.class);
     } catch (CamelExecutionException e) {
-      Throwable cause = e.getCause() == null ? e : e.getCause();
-      throw new DeviceRefusedException(
-          cause instanceof NetconfRpcException rpc && rpc.getErrorMessage() != null
-              ? rpc.getErrorMessage()
-              : FailureMessages.message(cause));
+      throw DeviceRefusals.of(e);
     }
   }
 }

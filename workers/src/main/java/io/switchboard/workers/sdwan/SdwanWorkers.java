@@ -15,6 +15,9 @@ import io.switchboard.inventory.sdwan.OverlayMember;
 import io.switchboard.inventory.sdwan.Tunnel;
 import io.switchboard.inventory.sdwan.plan.PlanException;
 import io.switchboard.inventory.sdwan.planning.OverlayPlanning;
+import io.switchboard.inventory.sdwan.render.JunosSdwanRenderer;
+import io.switchboard.inventory.sdwan.sla.ProbeReading;
+import io.switchboard.inventory.sdwan.sla.TunnelSla;
 import io.switchboard.workers.device.DeviceDriver;
 import io.switchboard.workflows.operation.OperationContract;
 import io.switchboard.workflows.sdwan.SdwanProcesses;
@@ -22,6 +25,7 @@ import io.switchboard.workflows.sdwan.SdwanRollout;
 import io.switchboard.workflows.sdwan.SdwanRolloutVariables;
 import io.switchboard.workflows.ztp.ZtpOnboardingVariables;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -49,6 +53,7 @@ public class SdwanWorkers {
   private final DeviceDriver driver;
   private final SdwanDevices sdwanDevices;
   private final OverlayAutoJoin autoJoin;
+  private final TunnelSla sla;
   private final Duration verifyInterval;
 
   public SdwanWorkers(
@@ -57,12 +62,14 @@ public class SdwanWorkers {
       DeviceDriver driver,
       SdwanDevices sdwanDevices,
       OverlayAutoJoin autoJoin,
+      TunnelSla sla,
       @Value("${switchboard.sdwan.verify-interval:PT1S}") Duration verifyInterval) {
     this.planning = planning;
     this.rollouts = rollouts;
     this.driver = driver;
     this.sdwanDevices = sdwanDevices;
     this.autoJoin = autoJoin;
+    this.sla = sla;
     this.verifyInterval = verifyInterval;
   }
 
@@ -131,7 +138,7 @@ public class SdwanWorkers {
    * Every tunnel whose ends are both configured must be up on both devices. Tunnels take a moment
    * to negotiate: while some are down the job fails with a retry after {@code
    * switchboard.sdwan.verify-interval} (its retries are the attempts), and the last attempt raises
-   * TUNNELS_DOWN with the devices' reasons.
+   * TUNNELS_DOWN with the devices' reasons. Once all are up, their SLA is measured and recorded.
    */
   @JobWorker(type = SdwanRollout.JOB_VERIFY_TUNNELS)
   public Map<String, Object> verifyTunnels(
@@ -139,7 +146,8 @@ public class SdwanWorkers {
     List<Tunnel> tunnels = rollouts.tunnelsToVerify(v.overlayId());
     List<String> down = downTunnels(job, tunnels);
     if (down.isEmpty()) {
-      return Map.of("tunnelsVerified", tunnels.size());
+      return Map.of(
+          "tunnelsVerified", tunnels.size(), "tunnelsMeasured", measureSla(job, v, tunnels));
     }
     String reason =
         down.size()
@@ -156,11 +164,29 @@ public class SdwanWorkers {
         Map.of(OperationContract.VAR_FAILURE_REASON, reason));
   }
 
+  /**
+   * With every tunnel up, what each end's RPM probes measure over it is recorded on the tunnel (an
+   * SLA miss does not fail the rollout: steering moves traffic off the tunnel, docs/sdwan.md).
+   */
+  private int measureSla(ActivatedJob job, SdwanRolloutVariables v, List<Tunnel> tunnels) {
+    Map<String, List<ProbeReading>> bySite = new HashMap<>();
+    for (Tunnel t : tunnels) {
+      for (String site : List.of(t.getASiteId(), t.getBSiteId())) {
+        bySite.computeIfAbsent(
+            site,
+            s ->
+                sdwanDevices.probeResults(
+                    device(s).getId(), raise(SdwanRollout.ERROR_TUNNELS_DOWN, job)));
+      }
+    }
+    return sla.record(v.overlayId(), bySite, Instant.now());
+  }
+
   private List<String> downTunnels(ActivatedJob job, List<Tunnel> tunnels) {
     Map<String, Map<String, IpsecSecurityAssociation>> bySite = new HashMap<>();
     List<String> down = new ArrayList<>();
     for (Tunnel t : tunnels) {
-      String vpn = "sdwan-t" + t.getSt0Unit();
+      String vpn = JunosSdwanRenderer.tunnelName(t.getSt0Unit());
       for (String site : List.of(t.getASiteId(), t.getBSiteId())) {
         Map<String, IpsecSecurityAssociation> sas =
             bySite.computeIfAbsent(site, s -> associations(job, s));

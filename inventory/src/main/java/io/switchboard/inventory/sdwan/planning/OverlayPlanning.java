@@ -288,10 +288,13 @@ public class OverlayPlanning {
   /**
    * Plans the overlay and writes the allocations: new tunnels (PLANNED, a fresh key each), changed
    * ones updated, removed ones deleted (their numbers free again), and on every touched member the
-   * delete commands it needs before its new configuration. Returns the plan.
+   * delete commands it needs before its new configuration. Returns the plan. The member sites are
+   * locked first (before anything is read, so that the units other overlays took there are read as
+   * committed): two overlays sharing a device plan one after the other.
    */
   @Transactional
   public Persisted persist(String overlayId) {
+    members.lockSitesOf(overlayId);
     Snapshot snapshot = snapshot(overlayId);
     Plan plan = plan(snapshot);
     Set<String> touched = touchedSites(snapshot, plan);
@@ -349,6 +352,29 @@ public class OverlayPlanning {
                 snapshot.request().previous(),
                 siteId,
                 n -> snapshot.tunnels().get(n).getPreSharedKey())));
+    return out;
+  }
+
+  /**
+   * What a rollout of {@code plan} would load on one site's device: its pending deletes, the plan's
+   * deletes and its whole stanza set, with the real keys of the tunnels that have one (a new
+   * tunnel's key does not exist yet: {@link JunosSdwanRenderer#HIDDEN_KEY}). For the device's own
+   * preview only: never for an answer, a log or a process variable.
+   */
+  public List<String> previewFor(Snapshot snapshot, Plan plan, String siteId) {
+    List<String> out = new ArrayList<>();
+    OverlayMember member = snapshot.members().get(siteId);
+    if (member != null && member.getPendingRemoval() != null) {
+      out.addAll(List.of(member.getPendingRemoval().split("\n")));
+    }
+    IntFunction<String> keys =
+        n -> {
+          Tunnel t = snapshot.tunnels().get(n);
+          return t == null ? JunosSdwanRenderer.HIDDEN_KEY : t.getPreSharedKey();
+        };
+    DeviceIntent next = intent(snapshot, plan.tunnels(), siteId, keys);
+    out.addAll(JunosSdwanRenderer.removal(previousIntent(snapshot, siteId, keys), next));
+    out.addAll(JunosSdwanRenderer.render(next));
     return out;
   }
 
@@ -410,7 +436,9 @@ public class OverlayPlanning {
         "switchboard.sdwan.tunnel-limit." + modelName, Integer.class, fallback);
   }
 
-  private List<DeviceIntent.Steering> steeringOf(String overlayId) {
+  /** The overlay's steering rules in order, each with its SLA profile. */
+  @Transactional(readOnly = true)
+  public List<DeviceIntent.Steering> steeringOf(String overlayId) {
     List<DeviceIntent.Steering> result = new ArrayList<>();
     for (SteeringRule rule : steering.findByOverlayIdOrderByRuleOrder(overlayId)) {
       SlaProfile sla = slaProfiles.findById(rule.getSlaProfileId()).orElse(null);

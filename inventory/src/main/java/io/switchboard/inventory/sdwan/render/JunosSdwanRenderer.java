@@ -23,6 +23,11 @@ public final class JunosSdwanRenderer {
 
   private JunosSdwanRenderer() {}
 
+  /** The name of a tunnel's IKE policy, gateway, VPN and RPM probe on a device. */
+  public static String tunnelName(int unit) {
+    return "sdwan-t" + unit;
+  }
+
   /** The whole overlay configuration of one device; loading it again changes nothing. */
   public static List<String> render(DeviceIntent intent) {
     List<String> out = new ArrayList<>();
@@ -48,7 +53,7 @@ public final class JunosSdwanRenderer {
       out.add("set security ipsec policy sdwan-ipsec perfect-forward-secrecy keys " + p.dhGroup());
     }
     for (DeviceIntent.LocalTunnel t : intent.tunnels()) {
-      String name = "sdwan-t" + t.unit();
+      String name = tunnelName(t.unit());
       String st0 = "st0." + t.unit();
       out.add(
           "set interfaces st0 unit "
@@ -164,7 +169,7 @@ public final class JunosSdwanRenderer {
       if (kept.contains(t.unit())) {
         continue;
       }
-      String name = "sdwan-t" + t.unit();
+      String name = tunnelName(t.unit());
       out.add("delete security ipsec vpn " + name);
       out.add("delete security ike gateway " + name);
       out.add("delete security ike policy " + name);

@@ -1,0 +1,304 @@
+package io.switchboard.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.switchboard.devices.config.Datastore;
+import io.switchboard.devices.fleet.SimulatedDevice;
+import io.switchboard.devices.fleet.SimulatedFleet;
+import io.switchboard.devices.sdwan.Impairment;
+import io.switchboard.devices.sdwan.UnderlayAddresses;
+import io.switchboard.inventory.device.Device;
+import io.switchboard.inventory.device.DeviceRepository;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * SD-WAN as the devices report it: a hub and a spoke with an internet and an MPLS link each. The
+ * plan preview is each device's own show | compare with clean candidates left behind; the rollout
+ * records each tunnel's SLA; the steering check moves junos-sip off the internet path when that
+ * link is impaired past the SLA, and back when the impairment clears.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+class SdwanSteeringEndToEndIT {
+  private static final Set<String> FINAL = Set.of("COMPLETED", "FAILED", "CANCELLED");
+  private static final int PORT = freePort();
+  private static final String ADMIN_PASSWORD = "e2e-admin-password";
+
+  @Autowired TestRestTemplate rest;
+  @Autowired DeviceRepository devices;
+  SimulatedFleet fleet;
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    registry.add("server.port", () -> PORT);
+    registry.add("camunda.client.rest-address", () -> "http://localhost:" + PORT);
+    registry.add("camunda.client.grpc-address", () -> "http://localhost:" + PORT);
+    registry.add("switchboard.security.admin.password", () -> ADMIN_PASSWORD);
+    registry.add("switchboard.hello.enabled", () -> "false");
+    registry.add("switchboard.data-dir", () -> "./target/app-it/data-" + UUID.randomUUID());
+    registry.add(
+        "spring.datasource.url",
+        () -> "jdbc:h2:file:./target/app-it/db-" + UUID.randomUUID() + ";DB_CLOSE_ON_EXIT=FALSE");
+  }
+
+  @AfterEach
+  void stopFleet() {
+    if (fleet != null) {
+      fleet.close();
+    }
+  }
+
+  @Test
+  void planPreviewIsTheDevicesOwnCompareAndSteeringFollowsTheSlaUnderImpairment() throws Exception {
+    String tag = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+    String hubSerial = "SH" + tag + "01";
+    String spokeSerial = "SS" + tag + "02";
+    fleet =
+        SimulatedFleet.builder()
+            .serials(List.of(hubSerial, spokeSerial))
+            .basePort(0)
+            .credentials("admin", "admin123")
+            .start();
+    SimulatedDevice hub = fleet.device(hubSerial);
+    SimulatedDevice spoke = fleet.device(spokeSerial);
+    String tenant = create("/api/v1/tenants", Map.of("name", "steer-" + tag));
+    String model =
+        create(
+            "/api/v1/device-models",
+            Map.of("name", "SRX-" + tag, "vendor", "Juniper", "family", "srx"));
+    String hubSite = site(tenant, model, hub, "HUB", 20);
+    String spokeSite = site(tenant, model, spoke, "BRANCH", 21);
+    String voice =
+        create(
+            "/api/v1/sla-profiles",
+            Map.of(
+                "tenantId",
+                tenant,
+                "name",
+                "voice",
+                "maxLossPercent",
+                1,
+                "maxRttMs",
+                150,
+                "maxJitterMs",
+                30,
+                "preferredPathLabel",
+                "internet"));
+    String overlay =
+        create(
+            "/api/v1/overlays",
+            Map.of(
+                "tenantId",
+                tenant,
+                "name",
+                "steered",
+                "topology",
+                "HUB_SPOKE",
+                "hubSiteIds",
+                List.of(hubSite),
+                "siteIds",
+                List.of(spokeSite),
+                "tunnelPool",
+                "10.250.0.0/24"));
+    call(
+        HttpMethod.PUT,
+        "/api/v1/overlays/" + overlay + "/steering-rules",
+        List.of(Map.of("application", "junos-sip", "slaProfileId", voice)));
+
+    // the plan preview: each device's own compare of the whole change; a device whose candidate
+    // is locked answers its own error; both candidates are left as they were
+    String spokeRunning = spoke.runningConfig();
+    hub.config().lock(4242, Datastore.CANDIDATE);
+    JsonNode preview = call(HttpMethod.POST, "/api/v1/overlays/" + overlay + "/plan", null);
+    hub.config().unlock(4242, Datastore.CANDIDATE);
+    JsonNode spokePreview = byField(preview.get("devices"), "siteId", spokeSite);
+    assertThat(spokePreview.get("compare").asText())
+        .contains("st0", "sdwan-t1", "sdwan-t2", "10.250.0.", "<hidden>");
+    assertThat(spokePreview.get("error").isNull()).isTrue();
+    JsonNode hubPreview = byField(preview.get("devices"), "siteId", hubSite);
+    assertThat(hubPreview.get("compare").isNull()).isTrue();
+    assertThat(hubPreview.get("error").asText()).containsIgnoringCase("lock");
+    assertThat(spoke.candidateConfig()).isEqualTo(spokeRunning);
+    assertThat(spoke.runningConfig()).isEqualTo(spokeRunning);
+
+    // the rollout measures each tunnel's SLA once the tunnels are up
+    JsonNode done = finished(rollout(overlay), 120);
+    assertThat(done.get("state").asText()).as(done.toString()).isEqualTo("COMPLETED");
+    JsonNode read = call(HttpMethod.GET, "/api/v1/overlays/" + overlay, null);
+    assertThat(read.get("tunnels")).hasSize(2);
+    for (JsonNode t : read.get("tunnels")) {
+      assertThat(t.get("state").asText()).isEqualTo("UP");
+      assertThat(t.get("sla").get("lossPercent").asDouble()).isZero();
+      assertThat(t.get("sla").get("profiles").get(0).get("slaProfile").asText()).isEqualTo("voice");
+      assertThat(t.get("sla").get("profiles").get(0).get("met").asBoolean()).isTrue();
+    }
+
+    // a change to an active overlay previews as exactly that change on the device: kept tunnels
+    // and their keys do not show
+    call(
+        HttpMethod.POST,
+        "/api/v1/sites/" + spokeSite + "/lan-segments",
+        Map.of("name", "voice", "prefix", "192.168.121.0/24"));
+    JsonNode change = call(HttpMethod.POST, "/api/v1/overlays/" + overlay + "/plan", null);
+    JsonNode hubChange = byField(change.get("devices"), "siteId", hubSite);
+    assertThat(hubChange.get("compare").asText())
+        .contains("192.168.121.0/24")
+        .doesNotContain("pre-shared-key", "sdwan-ike");
+    assertThat(change.toString()).doesNotContain(key(hub));
+
+    // steering: junos-sip takes the preferred internet path while it meets the SLA
+    assertThat(sipPath(overlay, spokeSite)).isEqualTo("internet");
+    assertThat(sipPath(overlay, hubSite)).isEqualTo("internet");
+
+    // the spoke's internet link loses 10 %: both ends steer junos-sip over mpls
+    spoke.impair("ge-0/0/0", new Impairment(10, 0, 0));
+    assertThat(sipPath(overlay, spokeSite)).isEqualTo("mpls");
+    assertThat(sipPath(overlay, hubSite)).isEqualTo("mpls");
+    JsonNode impaired = call(HttpMethod.GET, "/api/v1/overlays/" + overlay, null);
+    JsonNode internet = byField(impaired.get("tunnels"), "pathLabel", "internet");
+    assertThat(internet.get("sla").get("lossPercent").asDouble()).isEqualTo(10.0);
+    assertThat(internet.get("sla").get("profiles").get(0).get("met").asBoolean()).isFalse();
+    assertThat(internet.get("sla").get("profiles").get(0).get("violations").get(0).asText())
+        .isEqualTo("loss 10 % > 1 %");
+
+    // cleared: back to internet
+    spoke.impair("ge-0/0/0", Impairment.NONE);
+    assertThat(sipPath(overlay, spokeSite)).isEqualTo("internet");
+    assertThat(sipPath(overlay, hubSite)).isEqualTo("internet");
+  }
+
+  /** The path the steering check says junos-sip takes at a site (towards its one peer). */
+  private String sipPath(String overlay, String site) {
+    JsonNode check = call(HttpMethod.POST, "/api/v1/overlays/" + overlay + "/steering-check", null);
+    assertThat(check.get("errors")).isEmpty();
+    JsonNode rule = byField(check.get("sites"), "siteId", site).get("rules").get(0);
+    assertThat(rule.get("application").asText()).isEqualTo("junos-sip");
+    assertThat(rule.get("paths")).hasSize(1);
+    return rule.get("paths").get(0).get("pathLabel").asText();
+  }
+
+  /** A tunnel key as the hub runs it: it must never be in an answer. */
+  private static String key(SimulatedDevice device) {
+    String running = device.runningConfig();
+    int at = running.indexOf("ascii-text");
+    assertThat(at).as("a key on the device").isPositive();
+    String rest = running.substring(at + "ascii-text".length()).trim();
+    return rest.substring(0, Math.min(16, rest.length())).replace("\"", "");
+  }
+
+  /** A site with the device at it, an internet and an mpls link, and a LAN segment. */
+  private String site(String tenant, String model, SimulatedDevice cpe, String type, int lan) {
+    String site =
+        create(
+            "/api/v1/sites",
+            Map.of(
+                "tenantId",
+                tenant,
+                "name",
+                "site-" + cpe.serialNumber().toLowerCase(),
+                "type",
+                type));
+    String id =
+        create(
+            "/api/v1/devices",
+            Map.of(
+                "tenantId", tenant,
+                "siteId", site,
+                "serialNumber", cpe.serialNumber(),
+                "modelId", model,
+                "credentials", Map.of("username", "admin", "password", "admin123")));
+    Device d = devices.findById(id).orElseThrow();
+    d.setManagementAddress(cpe.host());
+    d.setNetconfPort(cpe.port());
+    devices.save(d);
+    List<String[]> links = new ArrayList<>();
+    links.add(new String[] {"ge-0/0/0", "INTERNET", "internet"});
+    links.add(new String[] {"ge-0/0/1", "MPLS", "mpls"});
+    for (String[] l : links) {
+      Map<String, Object> link = new HashMap<>();
+      link.put("interfaceName", l[0]);
+      link.put("accessType", l[1]);
+      link.put("addressing", "DHCP");
+      link.put("publicAddress", UnderlayAddresses.learned(cpe.serialNumber(), l[0]));
+      link.put("pathLabel", l[2]);
+      call(HttpMethod.POST, "/api/v1/sites/" + site + "/wan-links", link);
+    }
+    call(
+        HttpMethod.POST,
+        "/api/v1/sites/" + site + "/lan-segments",
+        Map.of("name", "lan", "prefix", "192.168." + lan + ".0/24"));
+    return site;
+  }
+
+  private static JsonNode byField(JsonNode array, String field, String value) {
+    for (JsonNode n : array) {
+      if (n.get(field).asText().equals(value)) {
+        return n;
+      }
+    }
+    throw new AssertionError("no " + field + "=" + value + " in " + array);
+  }
+
+  private ResponseEntity<JsonNode> exchange(HttpMethod method, String path, Object body) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return rest.withBasicAuth("admin", ADMIN_PASSWORD)
+        .exchange(path, method, new HttpEntity<>(body, headers), JsonNode.class);
+  }
+
+  private JsonNode call(HttpMethod method, String path, Object body) {
+    var response = exchange(method, path, body);
+    assertThat(response.getStatusCode().is2xxSuccessful())
+        .as(method + " " + path + ": " + response.getBody())
+        .isTrue();
+    return response.getBody();
+  }
+
+  private String create(String path, Map<String, Object> body) {
+    return call(HttpMethod.POST, path, body).get("id").asText();
+  }
+
+  private String rollout(String overlay) {
+    return call(HttpMethod.POST, "/api/v1/overlays/" + overlay + "/rollout", null)
+        .get("operationId")
+        .asText();
+  }
+
+  private JsonNode finished(String operationId, int seconds) {
+    return await()
+        .atMost(Duration.ofSeconds(seconds))
+        .pollInterval(Duration.ofMillis(500))
+        .until(
+            () -> call(HttpMethod.GET, "/api/v1/operations/" + operationId, null),
+            o -> FINAL.contains(o.get("state").asText()));
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,6 @@
+-- The SLA figures last measured over each tunnel (RPM probes of both ends, the worse end counts):
+-- what its SLA state against the overlay's SLA profiles and the steering check are computed from.
+ALTER TABLE sdwan_tunnel ADD COLUMN sla_loss_percent DOUBLE PRECISION;
+ALTER TABLE sdwan_tunnel ADD COLUMN sla_rtt_ms DOUBLE PRECISION;
+ALTER TABLE sdwan_tunnel ADD COLUMN sla_jitter_ms DOUBLE PRECISION;
+ALTER TABLE sdwan_tunnel ADD COLUMN sla_measured_at TIMESTAMP(6) WITH TIME ZONE;
