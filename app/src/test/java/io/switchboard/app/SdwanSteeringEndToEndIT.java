@@ -1,7 +1,6 @@
 package io.switchboard.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.switchboard.devices.config.Datastore;
@@ -9,27 +8,20 @@ import io.switchboard.devices.fleet.SimulatedDevice;
 import io.switchboard.devices.fleet.SimulatedFleet;
 import io.switchboard.devices.sdwan.Impairment;
 import io.switchboard.devices.sdwan.UnderlayAddresses;
+import io.switchboard.devices.sdwan.VpnStatus;
 import io.switchboard.inventory.device.Device;
 import io.switchboard.inventory.device.DeviceRepository;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -37,13 +29,12 @@ import org.springframework.test.context.DynamicPropertySource;
  * SD-WAN as the devices report it: a hub and a spoke with an internet and an MPLS link each. The
  * plan preview is each device's own show | compare with clean candidates left behind; the rollout
  * records each tunnel's SLA; the steering check moves junos-sip off the internet path when that
- * link is impaired past the SLA, and back when the impairment clears.
+ * link is impaired past the SLA, and back when the impairment clears. Two overlays over the same
+ * pair of devices and links both come up, and one leaving takes only its own stanzas.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 class SdwanSteeringEndToEndIT {
-  private static final Set<String> FINAL = Set.of("COMPLETED", "FAILED", "CANCELLED");
-  private static final int PORT = freePort();
-  private static final String ADMIN_PASSWORD = "e2e-admin-password";
+  private static final int PORT = EndToEndApi.freePort();
 
   @Autowired TestRestTemplate rest;
   @Autowired DeviceRepository devices;
@@ -51,15 +42,7 @@ class SdwanSteeringEndToEndIT {
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    registry.add("server.port", () -> PORT);
-    registry.add("camunda.client.rest-address", () -> "http://localhost:" + PORT);
-    registry.add("camunda.client.grpc-address", () -> "http://localhost:" + PORT);
-    registry.add("switchboard.security.admin.password", () -> ADMIN_PASSWORD);
-    registry.add("switchboard.hello.enabled", () -> "false");
-    registry.add("switchboard.data-dir", () -> "./target/app-it/data-" + UUID.randomUUID());
-    registry.add(
-        "spring.datasource.url",
-        () -> "jdbc:h2:file:./target/app-it/db-" + UUID.randomUUID() + ";DB_CLOSE_ON_EXIT=FALSE");
+    EndToEndApi.properties(registry, PORT);
   }
 
   @AfterEach
@@ -143,7 +126,7 @@ class SdwanSteeringEndToEndIT {
     assertThat(spoke.runningConfig()).isEqualTo(spokeRunning);
 
     // the rollout measures each tunnel's SLA once the tunnels are up
-    JsonNode done = finished(rollout(overlay), 120);
+    JsonNode done = finished(rollout(overlay));
     assertThat(done.get("state").asText()).as(done.toString()).isEqualTo("COMPLETED");
     JsonNode read = call(HttpMethod.GET, "/api/v1/overlays/" + overlay, null);
     assertThat(read.get("tunnels")).hasSize(2);
@@ -153,19 +136,6 @@ class SdwanSteeringEndToEndIT {
       assertThat(t.get("sla").get("profiles").get(0).get("slaProfile").asText()).isEqualTo("voice");
       assertThat(t.get("sla").get("profiles").get(0).get("met").asBoolean()).isTrue();
     }
-
-    // a change to an active overlay previews as exactly that change on the device: kept tunnels
-    // and their keys do not show
-    call(
-        HttpMethod.POST,
-        "/api/v1/sites/" + spokeSite + "/lan-segments",
-        Map.of("name", "voice", "prefix", "192.168.121.0/24"));
-    JsonNode change = call(HttpMethod.POST, "/api/v1/overlays/" + overlay + "/plan", null);
-    JsonNode hubChange = byField(change.get("devices"), "siteId", hubSite);
-    assertThat(hubChange.get("compare").asText())
-        .contains("192.168.121.0/24")
-        .doesNotContain("pre-shared-key", "sdwan-ike");
-    assertThat(change.toString()).doesNotContain(key(hub));
 
     // steering: junos-sip takes the preferred internet path while it meets the SLA
     assertThat(sipPath(overlay, spokeSite)).isEqualTo("internet");
@@ -186,6 +156,110 @@ class SdwanSteeringEndToEndIT {
     spoke.impair("ge-0/0/0", Impairment.NONE);
     assertThat(sipPath(overlay, spokeSite)).isEqualTo("internet");
     assertThat(sipPath(overlay, hubSite)).isEqualTo("internet");
+
+    // a change to an active overlay previews as exactly that change on the device: the mpls
+    // tunnel goes, the internet tunnel and its key do not show, and no key is in the answer
+    String mpls =
+        byField(
+                call(HttpMethod.GET, "/api/v1/sites/" + spokeSite + "/wan-links", null),
+                "pathLabel",
+                "mpls")
+            .get("id")
+            .asText();
+    call(HttpMethod.DELETE, "/api/v1/sites/" + spokeSite + "/wan-links/" + mpls, null);
+    List<String> keys = keys(hub);
+    String hubRunning = hub.runningConfig();
+    JsonNode change = call(HttpMethod.POST, "/api/v1/overlays/" + overlay + "/plan", null);
+    String hubChange = byField(change.get("devices"), "siteId", hubSite).get("compare").asText();
+    assertThat(hubChange).contains("sdwan-t2").doesNotContain("vpn sdwan-t1");
+    assertThat(keys).hasSize(2).allSatisfy(k -> assertThat(change.toString()).doesNotContain(k));
+    assertThat(hub.candidateConfig()).isEqualTo(hubRunning);
+  }
+
+  @Test
+  void twoOverlaysOverTheSamePairAndLinksComeUpTogetherAndOneLeavingTakesOnlyItsOwnStanzas()
+      throws Exception {
+    String tag = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+    String hubSerial = "DH" + tag + "01";
+    String spokeSerial = "DS" + tag + "02";
+    fleet =
+        SimulatedFleet.builder()
+            .serials(List.of(hubSerial, spokeSerial))
+            .basePort(0)
+            .credentials("admin", "admin123")
+            .start();
+    SimulatedDevice hub = fleet.device(hubSerial);
+    SimulatedDevice spoke = fleet.device(spokeSerial);
+    String tenant = create("/api/v1/tenants", Map.of("name", "dual-" + tag));
+    String model =
+        create(
+            "/api/v1/device-models",
+            Map.of("name", "SRX-" + tag, "vendor", "Juniper", "family", "srx"));
+    String hubSite = site(tenant, model, hub, "HUB", 30);
+    String spokeSite = site(tenant, model, spoke, "BRANCH", 31);
+    String first =
+        create(
+            "/api/v1/overlays",
+            Map.of(
+                "tenantId",
+                tenant,
+                "name",
+                "corp",
+                "topology",
+                "HUB_SPOKE",
+                "hubSiteIds",
+                List.of(hubSite),
+                "siteIds",
+                List.of(spokeSite),
+                "tunnelPool",
+                "10.251.0.0/24"));
+    String second =
+        create(
+            "/api/v1/overlays",
+            Map.of(
+                "tenantId",
+                tenant,
+                "name",
+                "guest",
+                "topology",
+                "FULL_MESH",
+                "hubSiteIds",
+                List.of(),
+                "siteIds",
+                List.of(hubSite, spokeSite),
+                "tunnelPool",
+                "10.252.0.0/24"));
+    JsonNode firstDone = finished(rollout(first));
+    assertThat(firstDone.get("state").asText()).as(firstDone.toString()).isEqualTo("COMPLETED");
+    JsonNode secondDone = finished(rollout(second));
+    assertThat(secondDone.get("state").asText()).as(secondDone.toString()).isEqualTo("COMPLETED");
+
+    // the same two WAN links carry both overlays' tunnels: IKE identities tell them apart
+    assertThat(hub.vpnStatus()).hasSize(4).allMatch(VpnStatus::up);
+    assertThat(spoke.vpnStatus()).hasSize(4).allMatch(VpnStatus::up);
+    String firstTag = first.replace("-", "").substring(0, 8);
+    String secondTag = second.replace("-", "").substring(0, 8);
+    assertThat(spoke.runningConfig())
+        .contains("sdwan-" + firstTag + "-ike", "sdwan-" + secondTag + "-ike");
+
+    // the spoke leaves the second overlay: only the second overlay's stanzas go
+    String leave =
+        call(HttpMethod.DELETE, "/api/v1/overlays/" + second + "/sites/" + spokeSite, null)
+            .get("operationId")
+            .asText();
+    JsonNode left = finished(leave);
+    assertThat(left.get("state").asText()).as(left.toString()).isEqualTo("COMPLETED");
+    assertThat(spoke.vpnStatus()).hasSize(2).allMatch(VpnStatus::up);
+    assertThat(hub.vpnStatus()).hasSize(2).allMatch(VpnStatus::up);
+    assertThat(setCommands(spoke))
+        .contains(
+            "set security ike proposal sdwan-" + firstTag + "-ike",
+            "set security zones security-zone sdwan interfaces st0.",
+            "set routing-instances sdwan-" + firstTag + "-internet")
+        .doesNotContain("sdwan-" + secondTag);
+    assertThat(call(HttpMethod.GET, "/api/v1/overlays/" + first, null).get("tunnels"))
+        .hasSize(2)
+        .allMatch(t -> t.get("state").asText().equals("UP"));
   }
 
   /** The path the steering check says junos-sip takes at a site (towards its one peer). */
@@ -198,13 +272,16 @@ class SdwanSteeringEndToEndIT {
     return rule.get("paths").get(0).get("pathLabel").asText();
   }
 
-  /** A tunnel key as the hub runs it: it must never be in an answer. */
-  private static String key(SimulatedDevice device) {
-    String running = device.runningConfig();
-    int at = running.indexOf("ascii-text");
-    assertThat(at).as("a key on the device").isPositive();
-    String rest = running.substring(at + "ascii-text".length()).trim();
-    return rest.substring(0, Math.min(16, rest.length())).replace("\"", "");
+  /** The tunnel keys a device runs: they must never be in an answer. */
+  private static List<String> keys(SimulatedDevice device) {
+    List<String> keys = new ArrayList<>();
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("ascii-text \"?([^\"\\s;]+)")
+            .matcher(device.runningConfig());
+    while (m.find()) {
+      keys.add(m.group(1));
+    }
+    return keys;
   }
 
   /** A site with the device at it, an internet and an mpls link, and a LAN segment. */
@@ -260,23 +337,12 @@ class SdwanSteeringEndToEndIT {
     throw new AssertionError("no " + field + "=" + value + " in " + array);
   }
 
-  private ResponseEntity<JsonNode> exchange(HttpMethod method, String path, Object body) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    return rest.withBasicAuth("admin", ADMIN_PASSWORD)
-        .exchange(path, method, new HttpEntity<>(body, headers), JsonNode.class);
-  }
-
   private JsonNode call(HttpMethod method, String path, Object body) {
-    var response = exchange(method, path, body);
-    assertThat(response.getStatusCode().is2xxSuccessful())
-        .as(method + " " + path + ": " + response.getBody())
-        .isTrue();
-    return response.getBody();
+    return new EndToEndApi(rest).call(method, path, body);
   }
 
   private String create(String path, Map<String, Object> body) {
-    return call(HttpMethod.POST, path, body).get("id").asText();
+    return new EndToEndApi(rest).create(path, body);
   }
 
   private String rollout(String overlay) {
@@ -285,20 +351,7 @@ class SdwanSteeringEndToEndIT {
         .asText();
   }
 
-  private JsonNode finished(String operationId, int seconds) {
-    return await()
-        .atMost(Duration.ofSeconds(seconds))
-        .pollInterval(Duration.ofMillis(500))
-        .until(
-            () -> call(HttpMethod.GET, "/api/v1/operations/" + operationId, null),
-            o -> FINAL.contains(o.get("state").asText()));
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+  private JsonNode finished(String operationId) {
+    return new EndToEndApi(rest).awaitEnded(operationId);
   }
 }

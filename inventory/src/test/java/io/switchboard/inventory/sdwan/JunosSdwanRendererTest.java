@@ -20,6 +20,10 @@ class JunosSdwanRendererTest {
       List.of(new DeviceIntent.Steering(1, "junos-sip", null, "voice", 1, 150, 30, "mpls"));
 
   static DeviceIntent intent(PlanRequest request, Plan plan, String site) {
+    return intent(request, plan, site, false);
+  }
+
+  static DeviceIntent intent(PlanRequest request, Plan plan, String site, boolean shared) {
     return DeviceIntents.forSite(
         request,
         plan.tunnels(),
@@ -30,7 +34,9 @@ class JunosSdwanRendererTest {
             new DeviceIntent.WanPort("ge-0/0/1", "198.51.101.1/24", "198.51.101.254")),
         n -> "key-" + n,
         DeviceIntent.IkeProfile.defaults(),
-        STEERING);
+        STEERING,
+        "ov1",
+        shared);
   }
 
   @Test
@@ -83,7 +89,44 @@ class JunosSdwanRendererTest {
             "delete security ipsec vpn sdwan-t1",
             "delete interfaces st0 unit 2",
             "delete routing-options static route 192.168.1.0/24",
-            "delete security ike proposal sdwan-ike");
+            "delete security ike proposal sdwan-ov1-ike",
+            "delete security zones security-zone sdwan",
+            "delete security advance-policy-based-routing profile sdwan");
+  }
+
+  @Test
+  void anOverlayLeavingADeviceAnotherOverlayUsesTakesOnlyItsOwnStanzas() {
+    PlanRequest request = OverlayPlannerTest.hubSpoke(List.of("spoke2"), List.of());
+    Plan plan = OverlayPlanner.plan(request);
+    List<String> undo = JunosSdwanRenderer.removeAll(intent(request, plan, "spoke2", true));
+
+    assertThat(undo)
+        .contains(
+            "delete security ipsec vpn sdwan-t1",
+            "delete security ike proposal sdwan-ov1-ike",
+            "delete security ipsec policy sdwan-ov1-ipsec",
+            "delete routing-instances sdwan-ov1-internet",
+            "delete security advance-policy-based-routing profile sdwan rule sdwan-ov1-r1",
+            "delete security advance-policy-based-routing metrics-profile sdwan-ov1-sla-voice")
+        .noneMatch(line -> line.equals("delete security zones security-zone sdwan"))
+        .noneMatch(line -> line.endsWith("advance-policy-based-routing profile sdwan"))
+        .noneMatch(line -> line.contains("advance-policy-based-routing-profile"))
+        .noneMatch(line -> line.matches("delete routing-options static route \\S+"));
+  }
+
+  @Test
+  void eachEndOfATunnelNamesItselfAndItsPeerByIkeIdentity() {
+    PlanRequest request = OverlayPlannerTest.hubSpoke(List.of("spoke1"), List.of());
+    Plan plan = OverlayPlanner.plan(request);
+
+    assertThat(JunosSdwanRenderer.render(intent(request, plan, "hub1")))
+        .contains(
+            "set security ike gateway sdwan-t1 local-identity hostname sdwan-ov1-t1-a",
+            "set security ike gateway sdwan-t1 remote-identity hostname sdwan-ov1-t1-b");
+    assertThat(JunosSdwanRenderer.render(intent(request, plan, "spoke1")))
+        .contains(
+            "set security ike gateway sdwan-t1 local-identity hostname sdwan-ov1-t1-b",
+            "set security ike gateway sdwan-t1 remote-identity hostname sdwan-ov1-t1-a");
   }
 
   static String text(List<String> lines) {

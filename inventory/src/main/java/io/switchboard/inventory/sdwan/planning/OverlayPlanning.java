@@ -282,7 +282,15 @@ public class OverlayPlanning {
             snapshot.overlay().getEncryption(),
             snapshot.overlay().getDhGroup(),
             snapshot.overlay().isDpd()),
-        snapshot.steering());
+        snapshot.steering(),
+        JunosSdwanRenderer.overlayTag(snapshot.overlay().getId()),
+        sharedDevice(snapshot, siteId));
+  }
+
+  /** Whether another overlay has tunnels on the site's device (it keeps the shared stanzas). */
+  private static boolean sharedDevice(Snapshot snapshot, String siteId) {
+    PlanSite site = snapshot.request().sites().get(siteId);
+    return site != null && !site.unitsInUse().isEmpty();
   }
 
   /**

@@ -4,7 +4,9 @@ import java.util.List;
 
 /**
  * What one site's device needs for an overlay: its WAN links, its end of every tunnel (with the
- * remote LAN prefixes routed over it), the IKE/IPsec profile and the steering rules.
+ * remote LAN prefixes routed over it), the IKE/IPsec profile and the steering rules; the overlay's
+ * tag (in the names of its device-wide stanzas) and whether another overlay has tunnels on the same
+ * device (then the stanzas overlays share stay when this one leaves).
  */
 public record DeviceIntent(
     String siteId,
@@ -12,7 +14,9 @@ public record DeviceIntent(
     List<WanPort> wanLinks,
     List<LocalTunnel> tunnels,
     IkeProfile profile,
-    List<Steering> steering) {
+    List<Steering> steering,
+    String overlayTag,
+    boolean sharedDevice) {
   public DeviceIntent {
     wanLinks = List.copyOf(wanLinks);
     tunnels = List.copyOf(tunnels);
@@ -22,9 +26,13 @@ public record DeviceIntent(
   /** A WAN interface: DHCP when {@code staticAddress} is null. */
   public record WanPort(String interfaceName, String staticAddress, String gateway) {}
 
-  /** This device's end of a tunnel; {@code unit} is its st0 unit on this device. */
+  /**
+   * This device's end of a tunnel; {@code unit} is its st0 unit on this device, {@code aEnd}
+   * whether this device is the tunnel's end a (its IKE identities say which end is which).
+   */
   public record LocalTunnel(
       int unit,
+      boolean aEnd,
       String pathLabel,
       String localInterface,
       String localAddress,

@@ -22,6 +22,9 @@ public final class DeviceIntents {
    * @param tunnels the plan's tunnels (a {@link Plan#tunnels()} or a previous allocation)
    * @param preSharedKey the key of tunnel number n ({@link JunosSdwanRenderer#HIDDEN_KEY} for a
    *     preview)
+   * @param overlayTag names the overlay's device-wide stanzas ({@link
+   *     JunosSdwanRenderer#overlayTag})
+   * @param sharedDevice whether another overlay has tunnels on this site's device
    */
   public static DeviceIntent forSite(
       PlanRequest request,
@@ -31,7 +34,9 @@ public final class DeviceIntents {
       List<DeviceIntent.WanPort> wanPorts,
       IntFunction<String> preSharedKey,
       DeviceIntent.IkeProfile profile,
-      List<DeviceIntent.Steering> steering) {
+      List<DeviceIntent.Steering> steering,
+      String overlayTag,
+      boolean sharedDevice) {
     List<DeviceIntent.LocalTunnel> local = new ArrayList<>();
     for (PlanTunnel t : tunnels) {
       if (!t.touches(siteId)) {
@@ -42,6 +47,7 @@ public final class DeviceIntents {
       local.add(
           new DeviceIntent.LocalTunnel(
               t.unit(),
+              isA,
               t.pathLabel(),
               isA ? t.aInterface() : t.bInterface(),
               isA ? t.aAddress() : t.bAddress(),
@@ -50,7 +56,8 @@ public final class DeviceIntents {
               preSharedKey.apply(t.number()),
               remotePrefixes(request, siteId, peer)));
     }
-    return new DeviceIntent(siteId, modelFamily, wanPorts, local, profile, steering);
+    return new DeviceIntent(
+        siteId, modelFamily, wanPorts, local, profile, steering, overlayTag, sharedDevice);
   }
 
   private static List<String> remotePrefixes(PlanRequest request, String siteId, String peer) {

@@ -10,22 +10,64 @@ import java.util.Set;
 
 /**
  * Renders a {@link DeviceIntent} as Junos {@code set} commands for the SRX family (the only family
- * the catalogue has; another family gets its own renderer). Names: IKE/IPsec proposal {@code
- * sdwan-ike}/{@code sdwan-ipsec}, per tunnel {@code sdwan-t<unit>} (IKE policy, gateway, VPN, RPM
- * probe) on {@code st0.<unit>}, the tunnel's st0 unit on this device; zones {@code untrust} (WAN,
- * host-inbound ike), {@code sdwan} (the st0 units) and {@code trust} (the LAN, where the steering
- * profile is bound). Remote LAN prefixes are static routes over the tunnels, and per path label in
- * a forwarding instance {@code sdwan-<label>} that steering rules send traffic to.
+ * the catalogue has; another family gets its own renderer). Names: per tunnel {@code sdwan-t<unit>}
+ * (IKE policy, gateway, VPN, RPM probe) on {@code st0.<unit>}, the tunnel's st0 unit on this device
+ * (unique there across overlays); per overlay, with its tag {@code T}: IKE/IPsec proposal and
+ * policy {@code sdwan-T-ike}/{@code sdwan-T-ipsec}, forwarding instances {@code sdwan-T-<label>},
+ * APBR metrics profiles {@code sdwan-T-sla-<name>} and rules {@code sdwan-T-r<order>}. Shared by
+ * every overlay on the device: zones {@code untrust} (WAN, host-inbound ike), {@code sdwan} (the
+ * st0 units) and {@code trust} (the LAN) with the APBR profile {@code sdwan} bound to it (a zone
+ * takes one profile). Each gateway names IKE identities of its own ({@code sdwan-T-t<unit>-a|b}),
+ * so two overlays between the same pair of devices over the same link are told apart. Remote LAN
+ * prefixes are static routes over the tunnels, and per path label in the overlay's forwarding
+ * instance that its steering rules send traffic to.
  */
 public final class JunosSdwanRenderer {
   /** What the plan preview shows instead of a pre-shared key. */
   public static final String HIDDEN_KEY = "<hidden>";
+
+  /** The APBR profile every overlay's rules are in (bound to zone trust). */
+  static final String APBR_PROFILE = "sdwan";
 
   private JunosSdwanRenderer() {}
 
   /** The name of a tunnel's IKE policy, gateway, VPN and RPM probe on a device. */
   public static String tunnelName(int unit) {
     return "sdwan-t" + unit;
+  }
+
+  /** An overlay's tag in its stanza names: the first 8 characters of its id, dashes left out. */
+  public static String overlayTag(String overlayId) {
+    String bare = overlayId.replace("-", "").toLowerCase(Locale.ROOT);
+    return bare.length() <= 8 ? bare : bare.substring(0, 8);
+  }
+
+  private static String prefix(DeviceIntent intent) {
+    return "sdwan-" + intent.overlayTag();
+  }
+
+  private static String ikeProposal(DeviceIntent intent) {
+    return prefix(intent) + "-ike";
+  }
+
+  private static String ipsec(DeviceIntent intent) {
+    return prefix(intent) + "-ipsec";
+  }
+
+  private static String instance(DeviceIntent intent, String label) {
+    return prefix(intent) + "-" + label;
+  }
+
+  private static String rule(DeviceIntent intent, int order) {
+    return prefix(intent) + "-r" + order;
+  }
+
+  private static String metrics(DeviceIntent intent, String slaName) {
+    return prefix(intent) + "-sla-" + slaName;
+  }
+
+  private static String identity(DeviceIntent intent, int unit, boolean aEnd) {
+    return prefix(intent) + "-t" + unit + (aEnd ? "-a" : "-b");
   }
 
   /** The whole overlay configuration of one device; loading it again changes nothing. */
@@ -41,58 +83,58 @@ public final class JunosSdwanRenderer {
               + wan.interfaceName()
               + ".0 host-inbound-traffic system-services ike");
     }
+    String ike = ikeProposal(intent);
+    String ipsec = ipsec(intent);
     if (!intent.tunnels().isEmpty()) {
-      out.add("set security ike proposal sdwan-ike authentication-method pre-shared-keys");
-      out.add("set security ike proposal sdwan-ike dh-group " + p.dhGroup());
-      out.add("set security ike proposal sdwan-ike encryption-algorithm " + p.encryption());
-      out.add("set security ike proposal sdwan-ike lifetime-seconds 28800");
-      out.add("set security ipsec proposal sdwan-ipsec protocol esp");
-      out.add("set security ipsec proposal sdwan-ipsec encryption-algorithm " + p.encryption());
-      out.add("set security ipsec proposal sdwan-ipsec lifetime-seconds 3600");
-      out.add("set security ipsec policy sdwan-ipsec proposals sdwan-ipsec");
-      out.add("set security ipsec policy sdwan-ipsec perfect-forward-secrecy keys " + p.dhGroup());
+      out.add("set security ike proposal " + ike + " authentication-method pre-shared-keys");
+      out.add("set security ike proposal " + ike + " dh-group " + p.dhGroup());
+      out.add("set security ike proposal " + ike + " encryption-algorithm " + p.encryption());
+      out.add("set security ike proposal " + ike + " lifetime-seconds 28800");
+      out.add("set security ipsec proposal " + ipsec + " protocol esp");
+      out.add("set security ipsec proposal " + ipsec + " encryption-algorithm " + p.encryption());
+      out.add("set security ipsec proposal " + ipsec + " lifetime-seconds 3600");
+      out.add("set security ipsec policy " + ipsec + " proposals " + ipsec);
+      out.add(
+          "set security ipsec policy " + ipsec + " perfect-forward-secrecy keys " + p.dhGroup());
     }
     for (DeviceIntent.LocalTunnel t : intent.tunnels()) {
       String name = tunnelName(t.unit());
       String st0 = "st0." + t.unit();
+      String gateway = "set security ike gateway " + name;
       out.add(
           "set interfaces st0 unit "
               + t.unit()
               + " family inet address "
               + t.localAddress()
               + "/31");
-      out.add("set security ike policy " + name + " proposals sdwan-ike");
+      out.add("set security ike policy " + name + " proposals " + ike);
       out.add(
           "set security ike policy "
               + name
               + " pre-shared-key ascii-text "
               + quote(t.preSharedKey()));
-      out.add("set security ike gateway " + name + " ike-policy " + name);
-      out.add("set security ike gateway " + name + " address " + t.remoteUnderlay());
-      out.add(
-          "set security ike gateway " + name + " external-interface " + t.localInterface() + ".0");
-      out.add("set security ike gateway " + name + " version " + p.version());
+      out.add(gateway + " ike-policy " + name);
+      out.add(gateway + " address " + t.remoteUnderlay());
+      out.add(gateway + " external-interface " + t.localInterface() + ".0");
+      out.add(gateway + " version " + p.version());
+      out.add(gateway + " local-identity hostname " + identity(intent, t.unit(), t.aEnd()));
+      out.add(gateway + " remote-identity hostname " + identity(intent, t.unit(), !t.aEnd()));
       if (p.dpd()) {
-        out.add("set security ike gateway " + name + " dead-peer-detection probe-idle-tunnel");
-        out.add("set security ike gateway " + name + " dead-peer-detection interval 10");
-        out.add("set security ike gateway " + name + " dead-peer-detection threshold 3");
+        out.add(gateway + " dead-peer-detection probe-idle-tunnel");
+        out.add(gateway + " dead-peer-detection interval 10");
+        out.add(gateway + " dead-peer-detection threshold 3");
       }
       out.add("set security ipsec vpn " + name + " bind-interface " + st0);
       out.add("set security ipsec vpn " + name + " ike gateway " + name);
-      out.add("set security ipsec vpn " + name + " ike ipsec-policy sdwan-ipsec");
+      out.add("set security ipsec vpn " + name + " ike ipsec-policy " + ipsec);
       out.add("set security ipsec vpn " + name + " establish-tunnels immediately");
       out.add("set security zones security-zone sdwan interfaces " + st0);
-      out.add("set services rpm probe " + name + " test " + name + " probe-type icmp-ping");
-      out.add(
-          "set services rpm probe "
-              + name
-              + " test "
-              + name
-              + " target address "
-              + t.remoteAddress());
-      out.add("set services rpm probe " + name + " test " + name + " destination-interface " + st0);
-      out.add("set services rpm probe " + name + " test " + name + " probe-count 5");
-      out.add("set services rpm probe " + name + " test " + name + " test-interval 10");
+      String test = "set services rpm probe " + name + " test " + name;
+      out.add(test + " probe-type icmp-ping");
+      out.add(test + " target address " + t.remoteAddress());
+      out.add(test + " destination-interface " + st0);
+      out.add(test + " probe-count 5");
+      out.add(test + " test-interval 10");
     }
     for (Map.Entry<String, Set<String>> route : routes(intent).entrySet()) {
       for (String hop : route.getValue()) {
@@ -100,7 +142,7 @@ public final class JunosSdwanRenderer {
       }
     }
     for (Map.Entry<String, List<DeviceIntent.LocalTunnel>> label : byLabel(intent).entrySet()) {
-      String instance = "sdwan-" + label.getKey();
+      String instance = instance(intent, label.getKey());
       out.add("set routing-instances " + instance + " instance-type forwarding");
       for (DeviceIntent.LocalTunnel t : label.getValue()) {
         for (String prefix : t.remotePrefixes()) {
@@ -125,8 +167,8 @@ public final class JunosSdwanRenderer {
     String apbr = "set security advance-policy-based-routing ";
     Set<String> labels = byLabel(intent).keySet();
     for (DeviceIntent.Steering s : intent.steering()) {
-      String metrics = "sla-" + s.slaName();
-      String rule = "sdwan-r" + s.order();
+      String metrics = metrics(intent, s.slaName());
+      String rule = rule(intent, s.order());
       out.add(
           apbr + "metrics-profile " + metrics + " sla-threshold packet-loss " + s.maxLossPercent());
       out.add(
@@ -139,7 +181,7 @@ public final class JunosSdwanRenderer {
           apbr + "metrics-profile " + metrics + " sla-threshold jitter " + s.maxJitterMs() * 1000);
       out.add(apbr + "sla-rule " + rule + " metrics-profile " + metrics);
       out.add(apbr + "sla-rule " + rule + " switch-idle-time 40");
-      String match = apbr + "profile sdwan rule " + rule + " match ";
+      String match = apbr + "profile " + APBR_PROFILE + " rule " + rule + " match ";
       if (s.application() != null) {
         out.add(match + "dynamic-application " + application(s.application()));
       } else {
@@ -149,20 +191,27 @@ public final class JunosSdwanRenderer {
           s.preferredPathLabel() != null && labels.contains(s.preferredPathLabel())
               ? s.preferredPathLabel()
               : labels.iterator().next();
-      out.add(apbr + "profile sdwan rule " + rule + " then routing-instance sdwan-" + label);
-      out.add(apbr + "profile sdwan rule " + rule + " then sla-rule " + rule);
+      String then = apbr + "profile " + APBR_PROFILE + " rule " + rule + " then ";
+      out.add(then + "routing-instance " + instance(intent, label));
+      out.add(then + "sla-rule " + rule);
     }
-    out.add("set security zones security-zone trust advance-policy-based-routing-profile sdwan");
+    out.add(
+        "set security zones security-zone trust advance-policy-based-routing-profile "
+            + APBR_PROFILE);
     return out;
   }
 
   /**
    * What takes away a previous intent's parts that the new one no longer has: whole tunnels (VPN,
    * gateway, policy, probe, st0 unit), routes to prefixes no longer reached, steering rules and
-   * forwarding instances no longer used. Empty when nothing went away.
+   * forwarding instances no longer used, and once the overlay has no tunnel left on the device its
+   * own proposals — but not what overlays share (zone {@code sdwan}, the APBR profile and its
+   * binding, a route's other next hops) while another overlay has tunnels there. Empty when nothing
+   * went away.
    */
   public static List<String> removal(DeviceIntent previous, DeviceIntent next) {
     List<String> out = new ArrayList<>();
+    boolean shared = next.sharedDevice();
     Set<Integer> kept = new LinkedHashSet<>();
     next.tunnels().forEach(t -> kept.add(t.unit()));
     for (DeviceIntent.LocalTunnel t : previous.tunnels()) {
@@ -181,11 +230,12 @@ public final class JunosSdwanRenderer {
     Map<String, Set<String>> newRoutes = routes(next);
     for (Map.Entry<String, Set<String>> route : oldRoutes.entrySet()) {
       Set<String> now = newRoutes.get(route.getKey());
-      if (now == null) {
+      if (now == null && !shared) {
         out.add("delete routing-options static route " + route.getKey());
-      } else if (!now.containsAll(route.getValue())) {
+      } else if (now == null || !now.containsAll(route.getValue())) {
+        // another overlay may route the same prefix: only this overlay's next hops go
         for (String hop : route.getValue()) {
-          if (!now.contains(hop)) {
+          if (now == null || !now.contains(hop)) {
             out.add("delete routing-options static route " + route.getKey() + " next-hop " + hop);
           }
         }
@@ -194,7 +244,7 @@ public final class JunosSdwanRenderer {
     Set<String> labels = byLabel(next).keySet();
     for (String label : byLabel(previous).keySet()) {
       if (!labels.contains(label)) {
-        out.add("delete routing-instances sdwan-" + label);
+        out.add("delete routing-instances " + instance(previous, label));
       } else {
         Set<String> nowPrefixes = new LinkedHashSet<>();
         byLabel(next).get(label).forEach(t -> nowPrefixes.addAll(t.remotePrefixes()));
@@ -202,8 +252,8 @@ public final class JunosSdwanRenderer {
           for (String prefix : t.remotePrefixes()) {
             if (!nowPrefixes.contains(prefix)) {
               out.add(
-                  "delete routing-instances sdwan-"
-                      + label
+                  "delete routing-instances "
+                      + instance(previous, label)
                       + " routing-options static route "
                       + prefix);
             }
@@ -212,26 +262,32 @@ public final class JunosSdwanRenderer {
       }
     }
     Set<Integer> rules = new LinkedHashSet<>();
+    Set<String> metricsUsed = new LinkedHashSet<>();
     if (!next.tunnels().isEmpty()) {
       next.steering().forEach(s -> rules.add(s.order()));
+      next.steering().forEach(s -> metricsUsed.add(metrics(next, s.slaName())));
     }
     if (!previous.tunnels().isEmpty()) {
+      String apbr = "delete security advance-policy-based-routing ";
       for (DeviceIntent.Steering s : previous.steering()) {
         if (!rules.contains(s.order())) {
-          out.add(
-              "delete security advance-policy-based-routing profile sdwan rule sdwan-r"
-                  + s.order());
-          out.add("delete security advance-policy-based-routing sla-rule sdwan-r" + s.order());
+          out.add(apbr + "profile " + APBR_PROFILE + " rule " + rule(previous, s.order()));
+          out.add(apbr + "sla-rule " + rule(previous, s.order()));
+        }
+        if (!metricsUsed.contains(metrics(previous, s.slaName()))) {
+          out.add(apbr + "metrics-profile " + metrics(previous, s.slaName()));
         }
       }
     }
     if (next.tunnels().isEmpty() && !previous.tunnels().isEmpty()) {
-      out.add("delete security advance-policy-based-routing");
-      out.add("delete security zones security-zone trust advance-policy-based-routing-profile");
-      out.add("delete security zones security-zone sdwan");
-      out.add("delete security ipsec policy sdwan-ipsec");
-      out.add("delete security ipsec proposal sdwan-ipsec");
-      out.add("delete security ike proposal sdwan-ike");
+      out.add("delete security ipsec policy " + ipsec(previous));
+      out.add("delete security ipsec proposal " + ipsec(previous));
+      out.add("delete security ike proposal " + ikeProposal(previous));
+      if (!shared) {
+        out.add("delete security advance-policy-based-routing profile " + APBR_PROFILE);
+        out.add("delete security zones security-zone trust advance-policy-based-routing-profile");
+        out.add("delete security zones security-zone sdwan");
+      }
     }
     return List.copyOf(new LinkedHashSet<>(out));
   }
@@ -245,7 +301,9 @@ public final class JunosSdwanRenderer {
             previous.wanLinks(),
             List.of(),
             previous.profile(),
-            List.of());
+            List.of(),
+            previous.overlayTag(),
+            previous.sharedDevice());
     return removal(previous, none);
   }
 
