@@ -45,6 +45,7 @@ import java.util.Set;
 import java.util.function.IntFunction;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -297,10 +298,11 @@ public class OverlayPlanning {
    * Plans the overlay and writes the allocations: new tunnels (PLANNED, a fresh key each), changed
    * ones updated, removed ones deleted (their numbers free again), and on every touched member the
    * delete commands it needs before its new configuration. Returns the plan. The member sites are
-   * locked first (before anything is read, so that the units other overlays took there are read as
-   * committed): two overlays sharing a device plan one after the other.
+   * locked first: two overlays sharing a device plan one after the other. Read committed, so that
+   * what is read after the lock includes the units the other overlay committed meanwhile (under
+   * MySQL's repeatable read the lock statement itself would fix an older snapshot).
    */
-  @Transactional
+  @Transactional(isolation = Isolation.READ_COMMITTED)
   public Persisted persist(String overlayId) {
     members.lockSitesOf(overlayId);
     Snapshot snapshot = snapshot(overlayId);
