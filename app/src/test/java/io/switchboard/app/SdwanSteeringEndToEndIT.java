@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.switchboard.devices.config.Datastore;
+import io.switchboard.devices.config.SetCommands;
+import io.switchboard.devices.config.Xml;
 import io.switchboard.devices.fleet.SimulatedDevice;
 import io.switchboard.devices.fleet.SimulatedFleet;
 import io.switchboard.devices.sdwan.Impairment;
@@ -272,12 +274,17 @@ class SdwanSteeringEndToEndIT {
     return rule.get("paths").get(0).get("pathLabel").asText();
   }
 
+  /** A device's running configuration as set commands. */
+  private static String setCommands(SimulatedDevice device) throws Exception {
+    return SetCommands.render(Xml.parse(device.runningConfig()).getDocumentElement());
+  }
+
   /** The tunnel keys a device runs: they must never be in an answer. */
-  private static List<String> keys(SimulatedDevice device) {
+  private static List<String> keys(SimulatedDevice device) throws Exception {
     List<String> keys = new ArrayList<>();
     java.util.regex.Matcher m =
         java.util.regex.Pattern.compile("ascii-text \"?([^\"\\s;]+)")
-            .matcher(device.runningConfig());
+            .matcher(setCommands(device));
     while (m.find()) {
       keys.add(m.group(1));
     }
