@@ -283,8 +283,7 @@ class SdwanSteeringEndToEndIT {
   private static List<String> keys(SimulatedDevice device) throws Exception {
     List<String> keys = new ArrayList<>();
     java.util.regex.Matcher m =
-        java.util.regex.Pattern.compile("ascii-text \"?([^\"\\s;]+)")
-            .matcher(setCommands(device));
+        java.util.regex.Pattern.compile("ascii-text \"?([^\"\\s;]+)").matcher(setCommands(device));
     while (m.find()) {
       keys.add(m.group(1));
     }
