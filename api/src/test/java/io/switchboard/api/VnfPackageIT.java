@@ -154,6 +154,21 @@ class VnfPackageIT extends ApiIT {
   }
 
   @Test
+  void aDay0TemplateWithAnUnknownPlaceholderIsRefusedNamingItAndNothingIsStored() throws Exception {
+    long before = stored();
+    ResponseEntity<JsonNode> response =
+        upload(
+            aPackage("vSRX", unique("d")).day0("set system host-name {{hostname}}\n"),
+            ImageFixtures.TRUSTED_PRIVATE);
+
+    assertThat(response.getStatusCode().value()).isEqualTo(422);
+    assertThat(response.getBody().get("field").asText()).isEqualTo("file");
+    assertThat(response.getBody().get("detail").asText())
+        .contains(VnfPackageBuilder.DAY0_PATH, "{{hostname}}", "vnf_name");
+    assertThat(stored()).isEqualTo(before);
+  }
+
+  @Test
   void onlyTheProviderAdministratorOnboardsPackages() {
     String tenant = newTenant(null);
     Caller tenantAdmin = user(Role.TENANT_ADMIN, null, tenant);

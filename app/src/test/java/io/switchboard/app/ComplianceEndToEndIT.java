@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.switchboard.devices.fault.Fault;
 import io.switchboard.devices.fleet.SimulatedDevice;
 import io.switchboard.devices.fleet.SimulatedFleet;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -68,18 +67,11 @@ class ComplianceEndToEndIT {
   }
 
   private static JsonNode feature(JsonNode report, String name) {
-    for (JsonNode feature : report.get("features")) {
-      if (feature.get("feature").asText().equals(name)) {
-        return feature;
-      }
-    }
-    throw new AssertionError("no feature " + name + " in " + report);
+    return EndToEndApi.feature(report, name);
   }
 
   private static List<String> texts(JsonNode array) {
-    List<String> texts = new ArrayList<>();
-    array.forEach(n -> texts.add(n.asText()));
-    return texts;
+    return EndToEndApi.texts(array);
   }
 
   @Test

@@ -95,6 +95,22 @@ final class EndToEndApi {
         : existing.get(0).get("id").asText();
   }
 
+  /** The named feature of a compliance report ({@code system}, {@code vnf}...). */
+  static JsonNode feature(JsonNode report, String name) {
+    for (JsonNode feature : report.get("features")) {
+      if (feature.get("feature").asText().equals(name)) {
+        return feature;
+      }
+    }
+    throw new AssertionError("no feature " + name + " in " + report);
+  }
+
+  static List<String> texts(JsonNode array) {
+    List<String> texts = new ArrayList<>();
+    array.forEach(n -> texts.add(n.asText()));
+    return texts;
+  }
+
   JsonNode awaitEnded(String operationId) {
     return await()
         .atMost(Duration.ofSeconds(120))

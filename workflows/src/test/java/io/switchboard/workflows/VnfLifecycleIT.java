@@ -6,12 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.search.response.Incident;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Every path of vnf-instantiation and vnf-termination, the test playing the workers. */
+/** Every path of vnf-instantiation, vnf-termination and vnf-heal, the test playing the workers. */
 class VnfLifecycleIT extends ProcessPathIT {
 
   @BeforeEach
@@ -183,19 +184,71 @@ class VnfLifecycleIT extends ProcessPathIT {
         .getProcessInstanceKey();
   }
 
+  /** Restore found nothing of the configuration missing: it committed nothing. */
+  void restoredNothing(long pi) {
+    complete(JOB_RESTORE, pi, Map.of(VAR_HEAL_COMMITTED_LINES, List.of()));
+  }
+
+  void restoredTheDefinition(long pi) {
+    complete(
+        JOB_RESTORE,
+        pi,
+        Map.of(
+            VAR_HEAL_COMMITTED_LINES,
+            List.of("set virtual-network-functions vsrx-1 virtual-cpu count 2")));
+  }
+
   @Test
   void healRestoresRestartsWaitsForTheBootAndChecksHealth() {
     long pi = heal();
-    completeUpTo(pi, JOB_RESTORE, JOB_RESTART, JOB_WAIT_BOOT, JOB_HEALTH_CHECK);
+    restoredNothing(pi);
+    completeUpTo(pi, JOB_RESTART, JOB_WAIT_BOOT, JOB_HEALTH_CHECK);
+    noJob(JOB_CONFIRM, pi);
     assertThat(recordOutcome(pi)).isEqualTo("COMPLETED");
     ended(pi);
     assertThat(variable(pi, "operationOutcome")).isNull();
   }
 
   @Test
+  void aHealThatCommittedConfirmsAfterTheHealthCheck() {
+    long pi = heal();
+    restoredTheDefinition(pi);
+    completeUpTo(pi, JOB_RESTART, JOB_WAIT_BOOT, JOB_HEALTH_CHECK, JOB_CONFIRM);
+    noJob(JOB_UNDO_RESTORE, pi);
+    assertThat(recordOutcome(pi)).isEqualTo("COMPLETED");
+    ended(pi);
+    assertThat(variable(pi, "operationOutcome")).isNull();
+  }
+
+  @Test
+  void aHealThatCommittedAndThenFailsUndoesItsCommitAndEndsRolledBack() {
+    long pi = heal();
+    restoredTheDefinition(pi);
+    complete(JOB_RESTART, pi);
+    throwError(JOB_WAIT_BOOT, pi, ERROR_STEP_FAILED, "VNF vsrx-1 did not boot within PT5S");
+    noJob(JOB_HEALTH_CHECK, pi);
+    noJob(JOB_CONFIRM, pi);
+    complete(JOB_UNDO_RESTORE, pi);
+    assertThat(recordOutcome(pi)).isEqualTo("ROLLED_BACK");
+    ended(pi);
+    assertThat(variable(pi, "operationOutcome")).isEqualTo("\"FAILED\"");
+  }
+
+  @Test
+  void aHealWhoseConfirmationFailsUndoesItsCommit() {
+    long pi = heal();
+    restoredTheDefinition(pi);
+    completeUpTo(pi, JOB_RESTART, JOB_WAIT_BOOT, JOB_HEALTH_CHECK);
+    throwError(JOB_CONFIRM, pi, ERROR_STEP_FAILED, "error: commit failed");
+    complete(JOB_UNDO_RESTORE, pi);
+    assertThat(recordOutcome(pi)).isEqualTo("ROLLED_BACK");
+    ended(pi);
+  }
+
+  @Test
   void aFailedHealStepWaitsAsAnIncidentAndARetryCarriesOn() {
     long pi = heal();
-    complete(JOB_RESTORE, pi);
+    restoredNothing(pi);
     client
         .newFailCommand(job(JOB_RESTART, pi))
         .retries(0)
@@ -214,9 +267,11 @@ class VnfLifecycleIT extends ProcessPathIT {
   @Test
   void aHealRolledBackFromAnyStepEndsRolledBackWithNothingElseRun() {
     long pi = heal();
-    completeUpTo(pi, JOB_RESTORE, JOB_RESTART);
+    restoredNothing(pi);
+    complete(JOB_RESTART, pi);
     throwError(JOB_WAIT_BOOT, pi, ERROR_STEP_FAILED, "rollback requested");
     noJob(JOB_HEALTH_CHECK, pi);
+    noJob(JOB_UNDO_RESTORE, pi);
     assertThat(recordOutcome(pi)).isEqualTo("ROLLED_BACK");
     ended(pi);
     assertThat(variable(pi, "operationOutcome")).isEqualTo("\"FAILED\"");

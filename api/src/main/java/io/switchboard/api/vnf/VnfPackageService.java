@@ -110,7 +110,7 @@ public class VnfPackageService {
     }
     Path folder = store.keep(staged, vnfd.imagePath());
     try {
-      return packages.save(
+      VnfPackage onboarded =
           new VnfPackage(
               vnfd,
               Vnfd.flavoursYaml(vnfd.flavours()),
@@ -120,7 +120,9 @@ public class VnfPackageService {
               staged.size(),
               signature.trim(),
               verified.signingKeyId(),
-              folder.toAbsolutePath().toString()));
+              folder.toAbsolutePath().toString());
+      onboarded.setDay0Template(verified.day0Template());
+      return packages.save(onboarded);
     } catch (RuntimeException e) {
       store.remove(folder);
       throw e;

@@ -4,7 +4,9 @@ import static io.switchboard.camel.netconf.NetconfXml.escape;
 
 import io.switchboard.camel.netconf.NetconfReply;
 import io.switchboard.camel.netconf.NetconfXml;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import org.w3c.dom.Element;
 
@@ -23,6 +25,12 @@ public class JunosVnfRoutes extends JunosRouteBuilder {
   /** Body: the path. Answer: none. */
   public static final String FILE_DELETE = "junos-file-delete";
 
+  /**
+   * Body: {@link FilePut}. Answer: none; an rpc-error when the device refuses. The contents travel
+   * base64-encoded (the Junos XML protocol's {@code file-put}), so any text arrives as sent.
+   */
+  public static final String FILE_PUT = "junos-file-put";
+
   /** Body: the path. Answer: the file's SHA-256 as hex. */
   public static final String FILE_SHA256 = "junos-file-sha256";
 
@@ -40,6 +48,7 @@ public class JunosVnfRoutes extends JunosRouteBuilder {
   public static final String GET_VNF_INFORMATION_URI = "direct:" + GET_VNF_INFORMATION;
   public static final String FILE_COPY_URI = "direct:" + FILE_COPY;
   public static final String FILE_DELETE_URI = "direct:" + FILE_DELETE;
+  public static final String FILE_PUT_URI = "direct:" + FILE_PUT;
   public static final String FILE_SHA256_URI = "direct:" + FILE_SHA256;
   public static final String GET_CONFIGURATION_SET_URI = "direct:" + GET_CONFIGURATION_SET;
 
@@ -76,6 +85,22 @@ public class JunosVnfRoutes extends JunosRouteBuilder {
                             + escape(e.getMessage().getBody(String.class))
                             + "</virtual-network-function-name><restart/>"
                             + "</request-virtual-network-functions>"))
+        .to(JunosRouteIds.NETCONF_RPC)
+        .setBody(constant(null));
+    junosRoute(FILE_PUT)
+        .process(
+            e -> {
+              FilePut put = e.getMessage().getBody(FilePut.class);
+              e.getMessage()
+                  .setBody(
+                      "<file-put><filename>"
+                          + escape(put.path())
+                          + "</filename><encoding>base64</encoding><delete-if-exist/>"
+                          + "<permission>0644</permission><file-contents>"
+                          + Base64.getEncoder()
+                              .encodeToString(put.contents().getBytes(StandardCharsets.UTF_8))
+                          + "</file-contents></file-put>");
+            })
         .to(JunosRouteIds.NETCONF_RPC)
         .setBody(constant(null));
     junosRoute(FILE_DELETE)

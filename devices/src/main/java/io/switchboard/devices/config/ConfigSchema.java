@@ -51,6 +51,8 @@ final class ConfigSchema {
           "to-zone",
           "virtual-network-functions",
           "image",
+          // a VNF's drives: storage hdc type cdrom source file PATH (its day-0 configuration)
+          "storage",
           // firewall: address ranges, multi-valued policy matches, applications and their sets
           "range-address",
           "source-address",

@@ -6,6 +6,9 @@ import io.switchboard.devices.vnf.HostResources;
 import io.switchboard.devices.vnf.VnfHost;
 import io.switchboard.devices.vnf.VnfState;
 import io.switchboard.netconf.error.RpcError;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -15,9 +18,9 @@ import org.w3c.dom.Element;
 /**
  * Junos-on-NFX RPCs of a simulated uCPE: {@code get-virtual-network-functions-information} ({@code
  * show virtual-network-functions}), {@code get-vmhost-resource-usage-information}, and the file
- * RPCs that place images: {@code file-copy}, {@code file-delete}, {@code
- * get-sha256-checksum-information} ({@code file checksum sha-256}). A device that is no uCPE
- * answers them like an unknown RPC.
+ * RPCs that place images and day-0 files: {@code file-copy}, {@code file-put} (the Junos XML
+ * protocol's, text or base64), {@code file-delete}, {@code get-sha256-checksum-information} ({@code
+ * file checksum sha-256}). A device that is no uCPE answers them like an unknown RPC.
  */
 final class VnfOperationalRpcs {
   private VnfOperationalRpcs() {}
@@ -26,6 +29,7 @@ final class VnfOperationalRpcs {
     table.put("get-virtual-network-functions-information", VnfOperationalRpcs::vnfInformation);
     table.put("get-vmhost-resource-usage-information", VnfOperationalRpcs::resources);
     table.put("file-copy", VnfOperationalRpcs::fileCopy);
+    table.put("file-put", VnfOperationalRpcs::filePut);
     table.put("file-delete", VnfOperationalRpcs::fileDelete);
     table.put("get-sha256-checksum-information", VnfOperationalRpcs::checksum);
     table.put("request-virtual-network-functions", VnfOperationalRpcs::request);
@@ -85,6 +89,10 @@ final class VnfOperationalRpcs {
       if (state.image() != null) {
         vnf.appendChild(request.element("image", state.image()));
       }
+      if (state.day0() != null) {
+        // what the VNF booted with from its config drive
+        vnf.appendChild(request.element("day0-configuration", state.day0()));
+      }
       info.appendChild(vnf);
     }
     return CompletableFuture.completedFuture(RpcReply.of(info));
@@ -139,6 +147,42 @@ final class VnfOperationalRpcs {
               }
               return RpcReply.ok();
             });
+  }
+
+  /**
+   * {@code <file-put>}: {@code filename}, {@code encoding} ({@code ascii} or {@code base64}),
+   * {@code delete-if-exist}, and {@code file-contents} last.
+   */
+  private static CompletionStage<RpcReply> filePut(RpcRequest request) throws RpcException {
+    VnfHost host = host(request);
+    String filename = request.parameter("filename");
+    String encoding = request.parameter("encoding");
+    Element contentsElement = Xml.child(request.operation(), "file-contents");
+    // the text as sent, blanks and line ends included
+    String contents = contentsElement == null ? null : contentsElement.getTextContent();
+    if (filename == null || encoding == null || contents == null) {
+      throw RpcException.protocol(
+          "missing-element", "file-put needs filename, encoding and file-contents");
+    }
+    String text;
+    if (encoding.equalsIgnoreCase("base64")) {
+      try {
+        text = new String(Base64.getMimeDecoder().decode(contents.strip()), StandardCharsets.UTF_8);
+      } catch (IllegalArgumentException e) {
+        throw RpcException.protocol("invalid-value", "file-contents is not base64");
+      }
+    } else if (encoding.equalsIgnoreCase("ascii")) {
+      text = contents;
+    } else {
+      throw RpcException.protocol("invalid-value", "encoding must be ascii or base64");
+    }
+    try {
+      host.put(filename, text, request.flag("delete-if-exist"));
+    } catch (IOException e) {
+      throw new RpcException(
+          RpcError.error("application", "operation-failed", "error: " + e.getMessage()));
+    }
+    return CompletableFuture.completedFuture(RpcReply.ok());
   }
 
   private static CompletionStage<RpcReply> fileDelete(RpcRequest request) throws RpcException {

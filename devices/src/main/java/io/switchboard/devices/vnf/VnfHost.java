@@ -46,12 +46,14 @@ public final class VnfHost {
    */
   public record ImageFile(String path, String sha256, long size, boolean corrupt, String source) {}
 
-  private record Boot(String signature, Instant started) {}
+  /** A boot, from {@code started}, of the VNF whose configuration is {@code signature}. */
+  private record Boot(String signature, Instant started, String day0) {}
 
   private final HostResources capacity;
   private final BooleanSupplier corruptImage;
   private final Map<String, ImageFile> files = new ConcurrentHashMap<>();
   private final Map<String, Boot> boots = new ConcurrentHashMap<>();
+  private final Day0Drives drives = new Day0Drives();
   private final java.util.Set<String> crashed = ConcurrentHashMap.newKeySet();
   private final java.util.Set<String> stopped = ConcurrentHashMap.newKeySet();
   private volatile Duration bootDelay = Duration.ofSeconds(2);
@@ -130,6 +132,12 @@ public final class VnfHost {
         throw failure(
             path, "image " + image, "VNF " + name + ": image file " + image + " does not exist");
       }
+      for (String drive : Day0Drives.sourcesOf(vnf)) {
+        if (!files.containsKey(drive)) {
+          throw failure(
+              path, "storage", "VNF " + name + ": storage file " + drive + " does not exist");
+        }
+      }
       vcpus += vcpusOf(vnf);
       if (hugepagesOf(vnf)) {
         hugepages += memoryMibOf(vnf);
@@ -190,7 +198,7 @@ public final class VnfHost {
               (n, old) ->
                   old != null && old.signature().equals(signature)
                       ? old
-                      : new Boot(signature, now));
+                      : new Boot(signature, now, drives.day0Of(vnf).orElse(null)));
       String status;
       String liveliness = "down";
       ImageFile file = image == null ? null : files.get(image);
@@ -204,7 +212,9 @@ public final class VnfHost {
           liveliness = "up";
         }
       }
-      states.add(new VnfState(name, status, liveliness, vcpusOf(vnf), memoryMibOf(vnf), image));
+      states.add(
+          new VnfState(
+              name, status, liveliness, vcpusOf(vnf), memoryMibOf(vnf), image, boot.day0()));
     }
     boots.keySet().retainAll(present);
     crashed.retainAll(present);
@@ -325,7 +335,32 @@ public final class VnfHost {
   }
 
   public boolean delete(String path) {
+    drives.remove(path);
     return files.remove(path) != null;
+  }
+
+  /**
+   * {@code file-put}: a text file under {@link #IMAGE_DIR} (a VNF's day-0 configuration, attached
+   * as its config drive); it replaces one of the same name only when {@code replace}.
+   */
+  public ImageFile put(String path, String content, boolean replace) throws IOException {
+    if (!path.startsWith(IMAGE_DIR) || path.contains("..")) {
+      throw new IOException("destination must be a file under " + IMAGE_DIR);
+    }
+    if (!replace && files.containsKey(path)) {
+      throw new IOException(path + ": File exists");
+    }
+    byte[] bytes = content.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    String sha256;
+    try {
+      sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+    ImageFile file = new ImageFile(path, sha256, bytes.length, false, "file-put");
+    drives.put(path, content);
+    files.put(path, file);
+    return file;
   }
 
   /** Test set-up: a file already on the device. */

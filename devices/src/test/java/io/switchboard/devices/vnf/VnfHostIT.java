@@ -234,4 +234,70 @@ class VnfHostIT {
       assertThat(Xml.toString(reply)).contains("virtual-network-function ghost does not exist");
     }
   }
+
+  static final String DAY0 = "/var/public/vsrx-1-day0.conf";
+
+  static String filePut(String path, String encoding, String contents, boolean replace) {
+    return "<file-put><filename>"
+        + path
+        + "</filename><encoding>"
+        + encoding
+        + "</encoding>"
+        + (replace ? "<delete-if-exist/>" : "")
+        + "<permission>0644</permission><file-contents>"
+        + contents
+        + "</file-contents></file-put>";
+  }
+
+  @Test
+  void aVnfBootsWithTheDay0ConfigurationOfItsConfigDriveAndShowsIt() throws Exception {
+    device.vnfHost().delete(DAY0);
+    String day0 =
+        "set system host-name vsrx-1\nset interfaces ge-0/0/1 unit 0 family inet"
+            + " address 169.254.62.134/30\n";
+    try (NetconfTestClient nc = NetconfTestClient.connect(device)) {
+      copyImage(nc);
+      Element put =
+          nc.rpc(
+              filePut(
+                  DAY0,
+                  "base64",
+                  java.util.Base64.getEncoder().encodeToString(day0.getBytes()),
+                  false));
+      assertThat(Xml.toString(put)).doesNotContain("rpc-error");
+      assertThat(Xml.toString(nc.rpc(filePut(DAY0, "ascii", "other", false))))
+          .as("no replacing without delete-if-exist")
+          .contains("File exists");
+
+      commit(
+          nc,
+          vnf("vsrx-1", 2, 2048)
+              + "set virtual-network-functions vsrx-1 storage hdc type cdrom source file "
+              + DAY0
+              + "\n");
+
+      assertThat(Xml.childText(vnfInfo(nc), "day0-configuration")).isEqualTo(day0.strip());
+      assertThat(device.vnfHost().states(device.runningConfiguration()).get(0).day0())
+          .isEqualTo(day0);
+      assertThat(device.vnfHost().files()).containsKey(DAY0);
+    }
+  }
+
+  @Test
+  void aVnfWhoseConfigDriveFileIsMissingIsRefused() throws Exception {
+    device.vnfHost().delete(DAY0);
+    try (NetconfTestClient nc = NetconfTestClient.connect(device)) {
+      copyImage(nc);
+      assertThat(
+              Xml.toString(
+                  commit(
+                      nc,
+                      vnf("vsrx-1", 2, 2048)
+                          + "set virtual-network-functions vsrx-1 storage hdc type cdrom source"
+                          + " file "
+                          + DAY0
+                          + "\n")))
+          .contains("storage file " + DAY0 + " does not exist");
+    }
+  }
 }

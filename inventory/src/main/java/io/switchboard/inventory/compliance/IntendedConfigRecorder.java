@@ -57,6 +57,15 @@ public class IntendedConfigRecorder {
     return parts.save(intended);
   }
 
+  /**
+   * The device no longer has {@code part}: the feature that wrote it removed its configuration (a
+   * VNF terminated). Nothing happens when there is no such part.
+   */
+  @Transactional
+  public void removed(String deviceId, String part) {
+    parts.findByDeviceIdAndPart(deviceId, part).ifPresent(parts::delete);
+  }
+
   /** The device's intended parts, by name. */
   @Transactional(readOnly = true)
   public List<IntendedConfig> of(String deviceId) {

@@ -10,6 +10,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -29,9 +30,18 @@ public class CsarVerifier {
   public static final String TOSCA_META = "TOSCA-Metadata/TOSCA.meta";
   private static final int MAX_TEXT_FILE = 1024 * 1024;
 
-  /** A package that passed every check. */
+  /**
+   * A package that passed every check.
+   *
+   * @param day0Template the VNFD's day-0 configuration template, null when it has none
+   */
   public record Verified(
-      Vnfd vnfd, String imageSha256, long imageSizeBytes, String signingKeyId, String manifest) {}
+      Vnfd vnfd,
+      String imageSha256,
+      long imageSizeBytes,
+      String signingKeyId,
+      String manifest,
+      String day0Template) {}
 
   private final ImageSignatureVerifier signatures;
 
@@ -102,8 +112,39 @@ public class CsarVerifier {
           hashes.get(vnfd.imagePath()),
           sizes.get(vnfd.imagePath())[0],
           keyId.get(),
-          manifestPath);
+          manifestPath,
+          day0(zip, vnfd, definitions, hashes));
     }
+  }
+
+  /**
+   * The day-0 template the VNFD names: in the package (so the manifest and the signature bind it),
+   * and using only placeholders Switchboard fills ({@link Day0Template#PLACEHOLDERS}).
+   */
+  private static String day0(ZipFile zip, Vnfd vnfd, String definitions, Map<String, String> hashes)
+      throws IOException {
+    String path = vnfd.day0Path();
+    if (path == null) {
+      return null;
+    }
+    if (!hashes.containsKey(path)) {
+      throw new VnfPackageProblem(
+          definitions,
+          "the day-0 configuration " + path + " named by the VNFD is not in the package");
+    }
+    String template = readText(zip, path);
+    List<String> unknown = Day0Template.unknownPlaceholders(template);
+    if (!unknown.isEmpty()) {
+      throw new VnfPackageProblem(
+          path,
+          "file "
+              + path
+              + " uses unknown placeholders {{"
+              + String.join("}}, {{", unknown)
+              + "}}; known are "
+              + String.join(", ", Day0Template.PLACEHOLDERS));
+    }
+    return template;
   }
 
   private static ZipFile open(Path csar) throws IOException {

@@ -45,6 +45,11 @@ public class VnfPackage extends AuditedEntity {
   @Column(nullable = false)
   private String flavours;
 
+  /** The VNFD's day-0 configuration template ({@link Day0Template}), null when it has none. */
+  @Lob
+  @Column(name = "day0_template")
+  private String day0Template;
+
   /** The image's path inside the CSAR. */
   @Column(nullable = false, length = 255)
   private String imagePath;
@@ -127,6 +132,14 @@ public class VnfPackage extends AuditedEntity {
 
   public String getFlavours() {
     return flavours;
+  }
+
+  public String getDay0Template() {
+    return day0Template;
+  }
+
+  public void setDay0Template(String day0Template) {
+    this.day0Template = day0Template;
   }
 
   public String getImagePath() {

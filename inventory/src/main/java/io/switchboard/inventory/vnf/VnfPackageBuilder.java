@@ -39,6 +39,7 @@ public final class VnfPackageBuilder {
   private final String softwareVersion;
   private String provider = "Juniper";
   private String imagePath = "Files/images/image.qcow2";
+  private String day0;
   private Supplier<InputStream> image = () -> new ByteArrayInputStream(demoImage());
   private final List<Vnfd.Flavour> flavours = new ArrayList<>();
   private final Map<String, byte[]> extraFiles = new LinkedHashMap<>();
@@ -87,6 +88,15 @@ public final class VnfPackageBuilder {
 
   public VnfPackageBuilder image(byte[] image) {
     return image(() -> new ByteArrayInputStream(image));
+  }
+
+  /** Where {@link #day0} puts its template in the package. */
+  public static final String DAY0_PATH = "Files/day0/juniper.conf";
+
+  /** A day-0 configuration template, named by the VNFD's {@code day0}. */
+  public VnfPackageBuilder day0(String template) {
+    day0 = template;
+    return file(DAY0_PATH, template.getBytes(StandardCharsets.UTF_8));
   }
 
   /** An extra file (e.g. a licence or a script). */
@@ -193,6 +203,9 @@ public final class VnfPackageBuilder {
     yaml.append("  software_version: '").append(softwareVersion).append("'\n");
     yaml.append("  version: '1.0'\n");
     yaml.append("  image: ").append(imagePath).append('\n');
+    if (day0 != null) {
+      yaml.append("  day0: ").append(DAY0_PATH).append('\n');
+    }
     yaml.append("  flavours:\n");
     yaml.append(Vnfd.flavoursYaml(all).indent(4));
     return yaml.toString();

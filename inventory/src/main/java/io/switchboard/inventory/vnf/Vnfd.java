@@ -13,7 +13,8 @@ import org.yaml.snakeyaml.representer.Representer;
 
 /**
  * What a package's VNF descriptor says (a small YAML shape of SOL001's: see docs/vnf.md): product,
- * provider, software version, the image inside the package and the deployment flavours.
+ * provider, software version, the image inside the package, the deployment flavours and,
+ * optionally, the day-0 configuration template inside the package ({@code day0}, null when none).
  */
 public record Vnfd(
     String id,
@@ -22,7 +23,8 @@ public record Vnfd(
     String softwareVersion,
     String vnfdVersion,
     String imagePath,
-    List<Flavour> flavours) {
+    List<Flavour> flavours,
+    String day0Path) {
 
   /** A virtual interface of the VNF and which side of the service chain it is on. */
   public record VirtualInterface(String name, InterfaceRole role) {}
@@ -72,7 +74,8 @@ public record Vnfd(
         text(vnfd, "software_version", 60),
         text(vnfd, "version", 60),
         text(vnfd, "image", 255),
-        flavours);
+        flavours,
+        vnfd.get("day0") == null ? null : text(vnfd, "day0", 255));
   }
 
   /** Reads flavours from {@link #flavoursYaml()}'s text (as kept in the inventory). */

@@ -52,4 +52,20 @@ class IntendedConfigRecorderIT {
             org.assertj.core.groups.Tuple.tuple(
                 "ztp-stage1", "set system services netconf ssh", "op-1", 11L));
   }
+
+  @Test
+  void aRemovedPartIsGoneAndTheOthersStay() {
+    Device device =
+        aDevice().of(aTenant().save(tenants)).ofModel(aDeviceModel().save(models)).save(devices);
+    recorder.committed(
+        device.getId(), IntendedConfigRecorder.PART_SITE, "set system host-name a", "op-1", 11L);
+    recorder.committed(device.getId(), "vnf-1", "set vmhost vlans v-lan vlan-id 20", "op-2", 22L);
+
+    recorder.removed(device.getId(), "vnf-1");
+    recorder.removed(device.getId(), "vnf-1");
+
+    assertThat(recorder.of(device.getId()))
+        .extracting(IntendedConfig::getPart)
+        .containsExactly(IntendedConfigRecorder.PART_SITE);
+  }
 }

@@ -153,4 +153,31 @@ class CsarVerifierTest {
       return n;
     }
   }
+
+  @Test
+  void aDay0TemplateIsKeptWhenItUsesOnlyKnownPlaceholders() throws Exception {
+    String template =
+        "set system host-name {{vnf_name}}\nset interfaces ge-0/0/1 unit 0"
+            + " family inet address {{wan_address}}/{{wan_prefix_length}}\n";
+
+    CsarVerifier.Verified verified =
+        verify(aPackage("vSRX", "day0").day0(template), trustedPrivate);
+
+    assertThat(verified.day0Template()).isEqualTo(template);
+    assertThat(verified.vnfd().day0Path()).isEqualTo(VnfPackageBuilder.DAY0_PATH);
+    assertThat(verify(aPackage("vSRX", "none"), trustedPrivate).day0Template()).isNull();
+  }
+
+  @Test
+  void aDay0TemplateWithAnUnknownPlaceholderIsRefusedNamingItsFileAndThePlaceholder() {
+    VnfPackageBuilder builder =
+        aPackage("vSRX", "day0").day0("set system root-authentication plain-text {{root_pw}}\n");
+    assertThatThrownBy(() -> verify(builder, trustedPrivate))
+        .isInstanceOfSatisfying(
+            VnfPackageProblem.class,
+            p -> {
+              assertThat(p.subject()).isEqualTo(VnfPackageBuilder.DAY0_PATH);
+              assertThat(p.getMessage()).contains("{{root_pw}}", "wan_address");
+            });
+  }
 }

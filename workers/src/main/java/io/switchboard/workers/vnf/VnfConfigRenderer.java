@@ -1,9 +1,12 @@
 package io.switchboard.workers.vnf;
 
+import io.switchboard.inventory.vnf.Day0Template;
 import io.switchboard.inventory.vnf.Vnfd;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,6 +27,8 @@ public final class VnfConfigRenderer {
    *
    * @param lanPrefix the LAN segment's prefix routed back through the VNF; null for none
    * @param wanZone the host's security zone of the WAN (it must exist on the device)
+   * @param day0Path the file on the device holding the VNF's day-0 configuration, attached as its
+   *     config drive; null when the package has none
    */
   public record Chain(
       String name,
@@ -32,7 +37,11 @@ public final class VnfConfigRenderer {
       int lanVlan,
       int wanVlan,
       String lanPrefix,
-      String wanZone) {}
+      String wanZone,
+      String day0Path) {}
+
+  /** The CD-ROM drive a VNF's day-0 configuration is attached as. */
+  static final String DAY0_DRIVE = "hdc";
 
   /** The /30 between the host ({@code host}) and the VNF's WAN side ({@code vnf}). */
   public record Transit(String host, String vnf) {}
@@ -60,6 +69,30 @@ public final class VnfConfigRenderer {
     return "/var/public/" + instanceName + ".qcow2";
   }
 
+  /** Where an instance's rendered day-0 configuration is put on the device. */
+  public static String day0Path(String instanceName) {
+    return "/var/public/" + instanceName + "-day0.conf";
+  }
+
+  /**
+   * The values of the day-0 placeholders ({@link Day0Template}) for this chain: the VNF's name and
+   * its addresses on the transit link and the LAN.
+   */
+  public static Map<String, String> day0Values(Chain c) {
+    Transit transit = transit(c.wanVlan());
+    Map<String, String> values = new HashMap<>();
+    values.put(Day0Template.VNF_NAME, c.name());
+    values.put(Day0Template.WAN_ADDRESS, transit.vnf());
+    values.put(Day0Template.WAN_GATEWAY, transit.host());
+    values.put(Day0Template.WAN_PREFIX_LENGTH, "30");
+    values.put(Day0Template.WAN_VLAN, String.valueOf(c.wanVlan()));
+    values.put(Day0Template.LAN_VLAN, String.valueOf(c.lanVlan()));
+    if (c.lanPrefix() != null) {
+      values.put(Day0Template.LAN_PREFIX, c.lanPrefix());
+    }
+    return values;
+  }
+
   /**
    * The statements a VNF owns in {@code committedSet}: removing these roots removes all of it. The
    * route back to the LAN is found by its next hop (the VNF), so a LAN prefix changed since the
@@ -74,13 +107,10 @@ public final class VnfConfigRenderer {
     roots.add("security zones security-zone " + zone(name));
     roots.add("security policies from-zone " + zone(name));
     String vnf = transit(wanVlan).vnf();
-    for (String raw : committedSet.split("\\R")) {
-      String line = raw.strip();
-      if (line.startsWith("set ")) {
-        Matcher m = ROUTE_VIA.matcher(line.substring(4));
-        if (m.matches() && m.group(1).equals(vnf)) {
-          roots.add(line.substring(4));
-        }
+    for (String line : setPaths(committedSet)) {
+      Matcher m = ROUTE_VIA.matcher(line);
+      if (m.matches() && m.group(1).equals(vnf)) {
+        roots.add(line);
       }
     }
     return roots;
@@ -104,6 +134,14 @@ public final class VnfConfigRenderer {
     out.append(vnf).append("memory size ").append(mib * 1024L).append('\n');
     if (c.flavour().hugepagesMib() > 0) {
       out.append(vnf).append("memory features hugepages\n");
+    }
+    if (c.day0Path() != null) {
+      out.append(vnf)
+          .append("storage ")
+          .append(DAY0_DRIVE)
+          .append(" type cdrom source file ")
+          .append(c.day0Path())
+          .append('\n');
     }
     for (Vnfd.VirtualInterface i : c.flavour().interfaces()) {
       String vlan =
@@ -161,13 +199,7 @@ public final class VnfConfigRenderer {
    * back when one is gone).
    */
   public static boolean isWhole(String committedSet, Chain c) {
-    List<String> lines = new ArrayList<>();
-    for (String raw : committedSet.split("\\R")) {
-      String line = raw.strip();
-      if (line.startsWith("set ")) {
-        lines.add(line.substring(4));
-      }
-    }
+    List<String> lines = setPaths(committedSet);
     List<String> parts = new ArrayList<>(ownedRoots(c.name(), c.wanVlan(), ""));
     if (c.lanPrefix() != null) {
       parts.add(
@@ -180,19 +212,25 @@ public final class VnfConfigRenderer {
   }
 
   /**
+   * The statements of {@code commands} (set commands) that {@code committedSet} does not have, as
+   * {@code set} lines: what committing them adds.
+   */
+  public static List<String> absentFrom(String committedSet, String commands) {
+    List<String> present = setPaths(committedSet);
+    return setPaths(commands).stream()
+        .filter(path -> !present.contains(path))
+        .map(path -> "set " + path)
+        .toList();
+  }
+
+  /**
    * Delete commands that remove {@code roots} from {@code committedSet} (the device's configuration
    * as set commands): for each root, the shortest prefix of it that nothing else in the
    * configuration shares, so a container the VNF brought is removed with it. Empty when none of it
    * is there (removing twice changes nothing).
    */
   public static String removal(String committedSet, List<String> roots) {
-    List<String> lines = new ArrayList<>();
-    for (String raw : committedSet.split("\\R")) {
-      String line = raw.strip();
-      if (line.startsWith("set ")) {
-        lines.add(line.substring(4));
-      }
-    }
+    List<String> lines = setPaths(committedSet);
     List<String> others = new ArrayList<>();
     List<String> present = new ArrayList<>();
     for (String line : lines) {
@@ -220,6 +258,18 @@ public final class VnfConfigRenderer {
       }
     }
     return deletes.isEmpty() ? "" : String.join("\n", deletes) + "\n";
+  }
+
+  /** The statements of set commands, without their {@code set}. */
+  private static List<String> setPaths(String setCommands) {
+    List<String> lines = new ArrayList<>();
+    for (String raw : setCommands.split("\\R")) {
+      String line = raw.strip();
+      if (line.startsWith("set ")) {
+        lines.add(line.substring(4));
+      }
+    }
+    return lines;
   }
 
   private static boolean under(String line, String prefix) {

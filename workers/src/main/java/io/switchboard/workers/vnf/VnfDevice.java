@@ -1,6 +1,7 @@
 package io.switchboard.workers.vnf;
 
 import io.switchboard.camel.junos.FileCopy;
+import io.switchboard.camel.junos.FilePut;
 import io.switchboard.camel.junos.HostUsage;
 import io.switchboard.camel.junos.JunosVnfRoutes;
 import io.switchboard.camel.junos.VnfStatus;
@@ -32,6 +33,10 @@ public class VnfDevice {
 
   public void copy(String deviceId, FileCopy copy, OnFailure onFailure) {
     call(JunosVnfRoutes.FILE_COPY_URI, deviceId, copy, Object.class, onFailure);
+  }
+
+  public void put(String deviceId, FilePut put, OnFailure onFailure) {
+    call(JunosVnfRoutes.FILE_PUT_URI, deviceId, put, Object.class, onFailure);
   }
 
   public void restart(String deviceId, String name, OnFailure onFailure) {

@@ -1,8 +1,10 @@
 package io.switchboard.workers.vnf;
 
+import io.switchboard.inventory.compliance.IntendedConfigRecorder;
 import io.switchboard.inventory.device.DeviceModelRepository;
 import io.switchboard.inventory.device.DeviceRepository;
 import io.switchboard.inventory.vnf.ChainLan;
+import io.switchboard.inventory.vnf.Day0Template;
 import io.switchboard.inventory.vnf.LcmOperationState;
 import io.switchboard.inventory.vnf.VnfInstance;
 import io.switchboard.inventory.vnf.VnfInstanceRepository;
@@ -25,6 +27,7 @@ public class VnfRecords {
   private final DeviceRepository devices;
   private final DeviceModelRepository models;
   private final ChainLan chainLan;
+  private final IntendedConfigRecorder intended;
   private final String wanZone;
 
   public VnfRecords(
@@ -34,6 +37,7 @@ public class VnfRecords {
       DeviceRepository devices,
       DeviceModelRepository models,
       ChainLan chainLan,
+      IntendedConfigRecorder intended,
       @Value("${switchboard.vnf.wan-zone:untrust}") String wanZone) {
     this.instances = instances;
     this.packages = packages;
@@ -41,6 +45,7 @@ public class VnfRecords {
     this.devices = devices;
     this.models = models;
     this.chainLan = chainLan;
+    this.intended = intended;
     this.wanZone = wanZone;
   }
 
@@ -78,7 +83,52 @@ public class VnfRecords {
         lan.vlan(),
         instance.getWanVlan(),
         lan.prefix(),
-        wanZone);
+        wanZone,
+        packageOf(instance).getDay0Template() == null
+            ? null
+            : VnfConfigRenderer.day0Path(instance.getName()));
+  }
+
+  /**
+   * The instance's day-0 configuration: its package's template rendered for its chain; empty when
+   * the package has none.
+   *
+   * @throws IllegalArgumentException naming a placeholder this instance has no value for
+   */
+  public Optional<String> day0Of(VnfInstance instance) {
+    String template = packageOf(instance).getDay0Template();
+    return template == null
+        ? Optional.empty()
+        : Optional.of(
+            Day0Template.render(template, VnfConfigRenderer.day0Values(chainOf(instance))));
+  }
+
+  /**
+   * The part of the uCPE's intended configuration that an instance's commits are recorded under.
+   */
+  public static String intendedPart(String instanceId) {
+    return "vnf-" + instanceId;
+  }
+
+  /**
+   * The instance's configuration, now confirmed on the uCPE, is what Switchboard intends it to run
+   * (issue 16), written by this operation and process instance.
+   */
+  @Transactional
+  public void intended(String instanceId, String operationId, Long processInstanceKey) {
+    VnfInstance instance = instance(instanceId);
+    intended.committed(
+        instance.getDeviceId(),
+        intendedPart(instanceId),
+        VnfConfigRenderer.render(chainOf(instance)),
+        operationId,
+        processInstanceKey);
+  }
+
+  /** The instance's configuration is gone from the uCPE: no longer intended. */
+  @Transactional
+  public void notIntended(String instanceId) {
+    intended.removed(instance(instanceId).getDeviceId(), intendedPart(instanceId));
   }
 
   @Transactional

@@ -6,6 +6,7 @@ import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.exception.BpmnError;
 import io.camunda.client.exception.CamundaError;
 import io.switchboard.camel.junos.FileCopy;
+import io.switchboard.camel.junos.FilePut;
 import io.switchboard.camel.junos.VnfStatus;
 import io.switchboard.inventory.image.ImageLinks;
 import io.switchboard.inventory.vnf.LcmOperationState;
@@ -18,6 +19,7 @@ import io.switchboard.workflows.vnf.VnfVariables;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
@@ -60,6 +62,26 @@ class VnfSteps {
     }
   }
 
+  /**
+   * Puts the instance's rendered day-0 configuration where its config drive points (replacing what
+   * is there); nothing when its package has none. A placeholder without a value here fails the step
+   * with its name.
+   */
+  void placeDay0(ActivatedJob job, VnfVariables v, VnfInstance instance) {
+    Optional<String> day0;
+    try {
+      day0 = records.day0Of(instance);
+    } catch (IllegalArgumentException e) {
+      throw failure(e.getMessage());
+    }
+    day0.ifPresent(
+        text ->
+            device.put(
+                v.targetId(),
+                new FilePut(VnfConfigRenderer.day0Path(instance.getName()), text),
+                raise(job)));
+  }
+
   /** The file's SHA-256 on the device, null when there is no such file. */
   String sha256OnDevice(ActivatedJob job, VnfVariables v, String path) {
     try {
@@ -81,7 +103,7 @@ class VnfSteps {
    * Runs a step of the forward path: an operator's rollback request turns a retried step into the
    * failure that starts the undo; a step's failure is recorded with the device's message.
    */
-  void run(ActivatedJob job, VnfVariables v, Supplier<Object> body) {
+  <T> T run(ActivatedJob job, VnfVariables v, Supplier<T> body) {
     if (v.rollbackWanted()) {
       records.enter(v.vnfLcmOpOccId(), LcmOperationState.ROLLING_BACK);
       String previous = records.errorOf(v.vnfLcmOpOccId());
@@ -92,17 +114,18 @@ class VnfSteps {
               : "rollback requested" + (previous == null ? "" : " after: " + previous),
           Map.of());
     }
-    recording(job, v, body);
+    return recording(job, v, body);
   }
 
-  private void recording(ActivatedJob job, VnfVariables v, Supplier<Object> body) {
+  private <T> T recording(ActivatedJob job, VnfVariables v, Supplier<T> body) {
     try {
-      body.get();
+      return body.get();
     } catch (BpmnError e) {
       records.error(v.vnfLcmOpOccId(), e.getMessage());
-      if (VnfProcesses.HEAL.equals(job.getBpmnProcessId())) {
-        // a heal has nothing to undo on its own: its failure waits for the operator as an
-        // incident (FAILED_TEMP), who retries, rolls back (ends it) or fails it
+      if (VnfProcesses.HEAL.equals(job.getBpmnProcessId()) && !v.healCommitted()) {
+        // a heal that committed nothing has nothing to undo: its failure waits for the operator
+        // as an incident (FAILED_TEMP), who retries, rolls back (ends it) or fails it; one that
+        // committed undoes its commit at once, as an instantiation does
         throw CamundaError.jobError(
             e.getMessage().replaceFirst("^\\[[A-Z_]+\\] ", ""), Map.of(), 0, null, e);
       }

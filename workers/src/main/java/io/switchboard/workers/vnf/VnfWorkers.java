@@ -22,6 +22,7 @@ import io.switchboard.workflows.vnf.VnfProcesses;
 import io.switchboard.workflows.vnf.VnfVariables;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -36,6 +37,9 @@ import org.springframework.stereotype.Component;
 public class VnfWorkers {
   /** Waiting for a boot holds the job: longer than any other VNF step. */
   static final long BOOT_TIMEOUT_MILLIS = 10 * 60 * 1000;
+
+  /** How long a VNF's confirmed commit waits for its confirmation, in minutes (Junos default). */
+  static final int CONFIRM_MINUTES = 10;
 
   private static final Duration POLL = Duration.ofMillis(500);
 
@@ -134,17 +138,20 @@ public class VnfWorkers {
         });
   }
 
-  /** Undo and termination: a file already gone is fine. */
+  /** Undo and termination: the image and the day-0 file go; a file already gone is fine. */
   @JobWorker(type = VnfProcesses.JOB_DELETE_IMAGE)
   public void deleteImage(ActivatedJob job, @VariablesAsType VnfVariables v) {
-    VnfInstance instance = records.instance(v.vnfInstanceId());
-    try {
-      device.delete(v.targetId(), VnfConfigRenderer.imagePath(instance.getName()), raise(job));
-    } catch (BpmnError refused) {
-      if (!refused.getMessage().contains("No such file")) {
-        throw retried(job, refused);
+    String name = records.instance(v.vnfInstanceId()).getName();
+    for (String path :
+        List.of(VnfConfigRenderer.imagePath(name), VnfConfigRenderer.day0Path(name))) {
+      try {
+        device.delete(v.targetId(), path, raise(job));
+      } catch (BpmnError refused) {
+        if (!refused.getMessage().contains("No such file")) {
+          throw retried(job, refused);
+        }
+        // already gone (or never there): nothing to delete
       }
-      // already gone: nothing to delete
     }
   }
 
@@ -155,11 +162,14 @@ public class VnfWorkers {
         v,
         () -> {
           VnfInstance instance = records.instance(v.vnfInstanceId());
+          // the config drive's file first: the commit check wants it on the device
+          steps.placeDay0(job, v, instance);
           String commands = VnfConfigRenderer.render(records.chainOf(instance));
           driver.push(
               v.targetId(),
               commands,
-              CommitConfiguration.confirmed(10, "vnf " + instance.getName() + " instantiate"),
+              CommitConfiguration.confirmed(
+                  CONFIRM_MINUTES, "vnf " + instance.getName() + " instantiate"),
               raise(job));
           return null;
         });
@@ -182,6 +192,8 @@ public class VnfWorkers {
             CommitConfiguration.commit("vnf " + instance.getName() + " removed"),
             raise(job));
       }
+      // the statements are gone from the device: none of them is intended any more
+      records.notIntended(instance.getId());
     } catch (BpmnError refused) {
       if (VnfProcesses.TERMINATION.equals(job.getBpmnProcessId())) {
         records.error(v.vnfLcmOpOccId(), refused.getMessage());
@@ -253,7 +265,15 @@ public class VnfWorkers {
 
   @JobWorker(type = VnfProcesses.JOB_CONFIRM)
   public void confirm(ActivatedJob job, @VariablesAsType VnfVariables v) {
-    steps.run(job, v, () -> driver.commit(v.targetId(), CommitConfiguration.confirm(), raise(job)));
+    steps.run(
+        job,
+        v,
+        () -> {
+          driver.commit(v.targetId(), CommitConfiguration.confirm(), raise(job));
+          // confirmed: the VNF's configuration stays, and is what the uCPE should run from now on
+          records.intended(v.vnfInstanceId(), v.operationId(), job.getProcessInstanceKey());
+          return null;
+        });
   }
 
   @JobWorker(type = VnfProcesses.JOB_RECORD_OUTCOME)

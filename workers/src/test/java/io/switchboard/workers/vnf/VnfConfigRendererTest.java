@@ -18,7 +18,8 @@ class VnfConfigRendererTest {
         10,
         4001,
         prefix,
-        "untrust");
+        "untrust",
+        null);
   }
 
   @Test
@@ -99,7 +100,7 @@ class VnfConfigRendererTest {
     assertThat(
             VnfConfigRenderer.render(
                 new VnfConfigRenderer.Chain(
-                    "v", large, "/var/public/v.qcow2", 1, 2, null, "untrust")))
+                    "v", large, "/var/public/v.qcow2", 1, 2, null, "untrust", null)))
         .contains("memory size 2097152\n", "memory features hugepages\n");
   }
 
@@ -128,5 +129,59 @@ class VnfConfigRendererTest {
   @Test
   void nothingToRemoveIsNoChange() {
     assertThat(VnfConfigRenderer.removal("set system host-name ucpe\n", ROOTS)).isEmpty();
+  }
+
+  @Test
+  void whatAHealCommitsIsWhatWasMissingAndItsRemovalLeavesTheRestAsItWas() {
+    String whole = VnfConfigRenderer.render(chain("192.168.10.0/24"));
+    String withoutDefinition =
+        "set system host-name ucpe\n"
+            + whole
+                .lines()
+                .filter(l -> !l.startsWith("set virtual-network-functions"))
+                .map(l -> l + "\n")
+                .reduce("", String::concat);
+
+    List<String> added = VnfConfigRenderer.absentFrom(withoutDefinition, whole);
+
+    assertThat(added)
+        .isNotEmpty()
+        .allMatch(l -> l.startsWith("set virtual-network-functions vsrx-1 "))
+        .contains("set virtual-network-functions vsrx-1 virtual-cpu count 2");
+    assertThat(VnfConfigRenderer.absentFrom(whole, whole)).isEmpty();
+    List<String> roots = added.stream().map(l -> l.substring(4)).toList();
+    assertThat(VnfConfigRenderer.removal("set system host-name ucpe\n" + whole, roots))
+        .isEqualTo("delete virtual-network-functions\n");
+    assertThat(VnfConfigRenderer.removal(withoutDefinition, roots)).isEmpty();
+  }
+
+  @Test
+  void aDay0ConfigurationIsAttachedAsTheVnfsConfigDriveAndFilledWithItsAddresses() {
+    VnfConfigRenderer.Chain base = chain("192.168.10.0/24");
+    VnfConfigRenderer.Chain withDay0 =
+        new VnfConfigRenderer.Chain(
+            base.name(),
+            base.flavour(),
+            base.imagePath(),
+            base.lanVlan(),
+            base.wanVlan(),
+            base.lanPrefix(),
+            base.wanZone(),
+            VnfConfigRenderer.day0Path("vsrx-1"));
+
+    assertThat(VnfConfigRenderer.render(withDay0))
+        .contains(
+            "set virtual-network-functions vsrx-1 storage hdc type cdrom source file"
+                + " /var/public/vsrx-1-day0.conf\n");
+    assertThat(VnfConfigRenderer.render(base)).doesNotContain("storage");
+    assertThat(VnfConfigRenderer.day0Values(base))
+        .containsEntry("vnf_name", "vsrx-1")
+        .containsEntry("wan_address", "169.254.62.134")
+        .containsEntry("wan_gateway", "169.254.62.133")
+        .containsEntry("wan_prefix_length", "30")
+        .containsEntry("wan_vlan", "4001")
+        .containsEntry("lan_vlan", "10")
+        .containsEntry("lan_prefix", "192.168.10.0/24");
+    assertThat(VnfConfigRenderer.day0Values(chain(null))).doesNotContainKey("lan_prefix");
   }
 }

@@ -41,6 +41,12 @@ public final class VnfProcesses {
    */
   public static final String JOB_RESTORE = "vnf.restore";
 
+  /**
+   * Heal, on a failure after {@link #JOB_RESTORE} committed: removes exactly the statements that
+   * commit added ({@link #VAR_HEAL_COMMITTED_LINES}), which also ends its pending confirmation.
+   */
+  public static final String JOB_UNDO_RESTORE = "vnf.undo-restore";
+
   /** Heal: restarts the VNF on the uCPE ({@code request virtual-network-functions restart}). */
   public static final String JOB_RESTART = "vnf.restart";
 
@@ -50,7 +56,10 @@ public final class VnfProcesses {
   /** Checks the VNF's interfaces are up on the service chain. */
   public static final String JOB_HEALTH_CHECK = "vnf.health-check";
 
-  /** Confirms the pending confirmed commit. */
+  /**
+   * Confirms the pending confirmed commit and records the VNF's configuration as the uCPE's
+   * intended configuration (its part {@code vnf-<instance id>}).
+   */
   public static final String JOB_CONFIRM = "vnf.confirm";
 
   /** Records the occurrence's final state (and the instance's), from {@link #VAR_LCM_OUTCOME}. */
@@ -70,6 +79,13 @@ public final class VnfProcesses {
 
   /** Why a heal was asked for (SOL003 {@code cause}), free text shown with the operation. */
   public static final String VAR_HEAL_CAUSE = "healCause";
+
+  /**
+   * Output of {@link #JOB_RESTORE}: the {@code set} statements its confirmed commit added (empty
+   * when nothing was missing), what {@link #JOB_UNDO_RESTORE} removes. The VNF's own statements
+   * only: no secret is among them.
+   */
+  public static final String VAR_HEAL_COMMITTED_LINES = "healCommittedLines";
 
   /** Input of {@link #JOB_RECORD_OUTCOME}: COMPLETED or ROLLED_BACK. */
   public static final String VAR_LCM_OUTCOME = "lcmOutcome";

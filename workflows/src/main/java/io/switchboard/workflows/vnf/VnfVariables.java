@@ -1,5 +1,7 @@
 package io.switchboard.workflows.vnf;
 
+import java.util.List;
+
 /**
  * The variables the VNF lifecycle workers read (names in {@link VnfProcesses} and the operation
  * contract).
@@ -14,8 +16,14 @@ public record VnfVariables(
     Boolean rollbackRequested,
     String bootTimeout,
     String lcmOutcome,
-    String failureReason) {
+    String failureReason,
+    List<String> healCommittedLines) {
   public boolean rollbackWanted() {
     return Boolean.TRUE.equals(rollbackRequested);
+  }
+
+  /** Whether this heal committed configuration, so that a failure now undoes that commit. */
+  public boolean healCommitted() {
+    return healCommittedLines != null && !healCommittedLines.isEmpty();
   }
 }
