@@ -1,12 +1,12 @@
 package io.switchboard.app;
 
+import static io.switchboard.app.BenchmarkFigures.cpuNanos;
+import static io.switchboard.app.BenchmarkFigures.machine;
+import static io.switchboard.app.BenchmarkFigures.peakHeapMiB;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.switchboard.devices.fleet.SimulatedFleet;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -115,12 +115,11 @@ class CampaignBenchmark {
 
     double withoutReboots = wall - waves * REBOOT.toSeconds();
     System.out.printf(
-        "%nCAMPAIGN BENCHMARK: cores=%d load=%s devices=%d waves=%d upgraded=%d (onboarding %.1f s)%n"
+        "%nCAMPAIGN BENCHMARK: %s devices=%d waves=%d upgraded=%d (onboarding %.1f s)%n"
             + "  campaign wall=%.1f s  without simulated reboots=%.1f s  devices/min=%.0f"
             + "  cpu=%.1f s  peak heap=%d MiB%n"
             + "  compliance run over %d devices: wall=%.1f s  result=%s%n%n",
-        Runtime.getRuntime().availableProcessors(),
-        java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim(),
+        machine(),
         DEVICES,
         waves,
         upgraded,
@@ -142,20 +141,5 @@ class CampaignBenchmark {
         .until(
             () -> api.call(HttpMethod.GET, "/api/v1/operations/" + operationId, null),
             o -> EndToEndApi.FINAL.contains(o.get("state").asText()));
-  }
-
-  private static long cpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-        .getProcessCpuTime();
-  }
-
-  private static long peakHeapMiB() {
-    long peak = 0;
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP) {
-        peak += pool.getPeakUsage().getUsed();
-      }
-    }
-    return peak / (1024 * 1024);
   }
 }

@@ -52,37 +52,25 @@ class CampaignEndToEndIT {
     }
   }
 
-  private JsonNode call(HttpMethod method, String path, Object body) {
-    return api.call(method, path, body);
-  }
-
-  private String create(String path, Map<String, Object> body) {
-    return api.create(path, body);
-  }
-
-  private JsonNode awaitEnded(String operationId) {
-    return api.awaitEnded(operationId);
-  }
-
   @Test
   void aCampaignUpgradesItsWavesAndReportsTheOneDeviceThatFailed() throws Exception {
     String tag = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
     List<String> serials = List.of("CA" + tag + "1", "CA" + tag + "2", "CA" + tag + "3");
     api.uploadImage("24.2R1.3", tag);
-    String tenant = create("/api/v1/tenants", Map.of("name", "campaign-" + tag));
+    String tenant = api.create("/api/v1/tenants", Map.of("name", "campaign-" + tag));
     EndToEndApi.Onboarded onboarded = api.onboard(tenant, PORT, serials);
     fleet = onboarded.fleet();
     List<String> devices = onboarded.deviceIds();
     fleet.device(serials.get(2)).injectFault(Fault.CORRUPT_IMAGE);
     String imageId =
-        call(HttpMethod.GET, "/api/v1/images?version=24.2R1.3", null)
+        api.call(HttpMethod.GET, "/api/v1/images?version=24.2R1.3", null)
             .get("items")
             .get(0)
             .get("id")
             .asText();
 
     JsonNode campaign =
-        call(
+        api.call(
             HttpMethod.POST,
             "/api/v1/upgrade-campaigns",
             Map.of(
@@ -99,11 +87,11 @@ class CampaignEndToEndIT {
                 "maxFailurePercent",
                 50));
     assertThat(campaign.get("waves")).hasSize(2);
-    JsonNode operation = awaitEnded(campaign.get("campaign").get("operationId").asText());
+    JsonNode operation = api.awaitEnded(campaign.get("campaign").get("operationId").asText());
     assertThat(operation.get("state").asText()).as(operation.toString()).isEqualTo("COMPLETED");
 
     JsonNode done =
-        call(
+        api.call(
             HttpMethod.GET,
             "/api/v1/upgrade-campaigns/" + campaign.get("campaign").get("id").asText(),
             null);
@@ -133,20 +121,20 @@ class CampaignEndToEndIT {
             .mapToObj(i -> String.format("TW%s%02d", tag, i))
             .toList();
     api.uploadImage("24.2R2.1", tag);
-    String tenant = create("/api/v1/tenants", Map.of("name", "fleet-" + tag));
+    String tenant = api.create("/api/v1/tenants", Map.of("name", "fleet-" + tag));
     EndToEndApi.Onboarded onboarded = api.onboard(tenant, PORT, serials);
     fleet = onboarded.fleet();
     List<String> devices = onboarded.deviceIds();
     fleet.device(serials.get(7)).injectFault(Fault.CORRUPT_IMAGE);
     String imageId =
-        call(HttpMethod.GET, "/api/v1/images?version=24.2R2.1", null)
+        api.call(HttpMethod.GET, "/api/v1/images?version=24.2R2.1", null)
             .get("items")
             .get(0)
             .get("id")
             .asText();
 
     JsonNode campaign =
-        call(
+        api.call(
             HttpMethod.POST,
             "/api/v1/upgrade-campaigns",
             Map.of(
@@ -162,10 +150,10 @@ class CampaignEndToEndIT {
                 List.of(1, 5, "50%"),
                 "maxFailurePercent",
                 20));
-    JsonNode operation = awaitEnded(campaign.get("campaign").get("operationId").asText());
+    JsonNode operation = api.awaitEnded(campaign.get("campaign").get("operationId").asText());
     assertThat(operation.get("state").asText()).as(operation.toString()).isEqualTo("COMPLETED");
     JsonNode done =
-        call(
+        api.call(
             HttpMethod.GET,
             "/api/v1/upgrade-campaigns/" + campaign.get("campaign").get("id").asText(),
             null);
@@ -203,9 +191,10 @@ class CampaignEndToEndIT {
     assertThat(drift.get("operationId").isNull()).as("a timer run is no operation").isTrue();
 
     JsonNode revert =
-        call(
+        api.call(
             HttpMethod.POST, "/api/v1/devices/" + changed + "/reconcile", Map.of("mode", "REVERT"));
-    assertThat(awaitEnded(revert.get("id").asText()).get("state").asText()).isEqualTo("COMPLETED");
+    assertThat(api.awaitEnded(revert.get("id").asText()).get("state").asText())
+        .isEqualTo("COMPLETED");
     assertThat(fleet.device(serials.get(3)).runningConfig())
         .doesNotContain("<building>7</building>");
     // a timer run that read the device before the revert may still record after it: the next
@@ -215,7 +204,7 @@ class CampaignEndToEndIT {
         .pollInterval(Duration.ofSeconds(1))
         .until(
             () ->
-                call(HttpMethod.GET, "/api/v1/devices/" + changed + "/compliance", null)
+                api.call(HttpMethod.GET, "/api/v1/devices/" + changed + "/compliance", null)
                     .get("status")
                     .asText(),
             "IN_SYNC"::equals);

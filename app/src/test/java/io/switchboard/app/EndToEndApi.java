@@ -26,12 +26,12 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * provider admin's REST calls, onboarding simulated SRX300s through ZTP, and waiting for an
  * operation to end.
  */
-final class EndToEndApi {
-  static final String ADMIN_PASSWORD = "e2e-admin-password";
+public final class EndToEndApi {
+  public static final String ADMIN_PASSWORD = "e2e-admin-password";
   static final Set<String> FINAL = Set.of("COMPLETED", "FAILED", "CANCELLED");
 
   /** An Ed25519 key pair for signing test images (test only): trust it as {@code e2e}. */
-  static final String TRUSTED_PUBLIC =
+  public static final String TRUSTED_PUBLIC =
       "MCowBQYDK2VwAyEA0/vgVFVlpWvUSbUBv/m1LPEpbjXYJnAWKkalLaYMxhU=";
 
   private static final String TRUSTED_PRIVATE =
@@ -39,12 +39,12 @@ final class EndToEndApi {
 
   private final TestRestTemplate rest;
 
-  EndToEndApi(TestRestTemplate rest) {
+  public EndToEndApi(TestRestTemplate rest) {
     this.rest = rest;
   }
 
   /** The application's port, the client pointed at its embedded engine, a fresh database. */
-  static void properties(DynamicPropertyRegistry registry, int port) {
+  public static void properties(DynamicPropertyRegistry registry, int port) {
     registry.add("server.port", () -> port);
     registry.add("camunda.client.rest-address", () -> "http://localhost:" + port);
     registry.add("camunda.client.grpc-address", () -> "http://localhost:" + port);
@@ -56,7 +56,7 @@ final class EndToEndApi {
         () -> "jdbc:h2:file:./target/app-it/db-" + UUID.randomUUID() + ";DB_CLOSE_ON_EXIT=FALSE");
   }
 
-  static int freePort() {
+  public static int freePort() {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     } catch (IOException e) {
@@ -65,7 +65,7 @@ final class EndToEndApi {
   }
 
   /** A call as the provider admin that must succeed; answers the body. */
-  JsonNode call(HttpMethod method, String path, Object body) {
+  public JsonNode call(HttpMethod method, String path, Object body) {
     ResponseEntity<JsonNode> response = exchange("admin", ADMIN_PASSWORD, method, path, body);
     assertThat(response.getStatusCode().is2xxSuccessful())
         .as(method + " " + path + ": " + response.getBody())
@@ -74,7 +74,7 @@ final class EndToEndApi {
   }
 
   /** A call as anyone, whatever it answers. */
-  ResponseEntity<JsonNode> exchange(
+  public ResponseEntity<JsonNode> exchange(
       String user, String password, HttpMethod method, String path, Object body) {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
@@ -82,7 +82,7 @@ final class EndToEndApi {
         .exchange(path, method, new HttpEntity<>(body, headers), JsonNode.class);
   }
 
-  String create(String path, Map<String, Object> body) {
+  public String create(String path, Map<String, Object> body) {
     return call(HttpMethod.POST, path, body).get("id").asText();
   }
 

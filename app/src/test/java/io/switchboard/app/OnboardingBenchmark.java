@@ -1,5 +1,11 @@
 package io.switchboard.app;
 
+import static io.switchboard.app.BenchmarkFigures.cpuNanos;
+import static io.switchboard.app.BenchmarkFigures.machine;
+import static io.switchboard.app.BenchmarkFigures.peakHeapMiB;
+import static io.switchboard.app.BenchmarkFigures.peakThreads;
+import static io.switchboard.app.BenchmarkFigures.percentile;
+
 import io.switchboard.api.operation.OperationStarter;
 import io.switchboard.devices.fleet.SimulatedFleet;
 import io.switchboard.inventory.device.Device;
@@ -18,11 +24,6 @@ import io.switchboard.inventory.site.SiteType;
 import io.switchboard.inventory.tenancy.Tenant;
 import io.switchboard.inventory.tenancy.TenantRepository;
 import io.switchboard.workflows.ztp.ZtpOnboarding;
-import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,7 +55,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 class OnboardingBenchmark {
-  private static final int PORT = freePort();
+  private static final int PORT = EndToEndApi.freePort();
   private static final int DEVICES = Integer.getInteger("benchmark.devices", 100);
   private static final Duration REBOOT_DELAY = Duration.ofSeconds(2);
   private static final String OLD = "21.4R3-S5.4";
@@ -157,10 +158,10 @@ class OnboardingBenchmark {
         .as("every device onboarded, else the figures mean nothing")
         .isEqualTo(DEVICES);
     System.out.printf(
-        "%nONBOARDING BENCHMARK: cores=%d devices=%d (half upgraded) completed=%d failed=%d%n"
+        "%nONBOARDING BENCHMARK: %s devices=%d (half upgraded) completed=%d failed=%d%n"
             + "  wall=%.1f s  onboardings/min=%.0f  per-device orchestration p50=%d ms p99=%d ms max=%d ms%n"
             + "  cpu=%.1f s  peak heap=%d MiB  threads=%d%n%n",
-        Runtime.getRuntime().availableProcessors(),
+        machine(),
         DEVICES,
         completed,
         all.size() - completed,
@@ -171,7 +172,7 @@ class OnboardingBenchmark {
         orchestration.isEmpty() ? 0 : orchestration.get(orchestration.size() - 1),
         (cpuNanos() - cpuBefore) / 1e9,
         peakHeapMiB(),
-        ManagementFactory.getThreadMXBean().getPeakThreadCount());
+        peakThreads());
   }
 
   private void storeImage() throws Exception {
@@ -203,35 +204,5 @@ class OnboardingBenchmark {
             "switchboard-demo",
             content.length,
             file.toString()));
-  }
-
-  private static long percentile(List<Long> sorted, int p) {
-    if (sorted.isEmpty()) {
-      return 0;
-    }
-    return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
-  }
-
-  private static long cpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-        .getProcessCpuTime();
-  }
-
-  private static long peakHeapMiB() {
-    long peak = 0;
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP) {
-        peak += pool.getPeakUsage().getUsed();
-      }
-    }
-    return peak / (1024 * 1024);
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -1,5 +1,11 @@
 package io.switchboard.app;
 
+import static io.switchboard.app.BenchmarkFigures.cpuNanos;
+import static io.switchboard.app.BenchmarkFigures.machine;
+import static io.switchboard.app.BenchmarkFigures.peakHeapMiB;
+import static io.switchboard.app.BenchmarkFigures.peakThreads;
+import static io.switchboard.app.BenchmarkFigures.percentile;
+
 import io.switchboard.api.operation.OperationStarter;
 import io.switchboard.devices.config.CommitInfo;
 import io.switchboard.devices.fleet.SimulatedFleet;
@@ -32,11 +38,6 @@ import io.switchboard.inventory.tenancy.Tenant;
 import io.switchboard.inventory.tenancy.TenantRepository;
 import io.switchboard.workflows.sdwan.SdwanProcesses;
 import io.switchboard.workflows.ztp.ZtpOnboarding;
-import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -61,7 +62,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 class SdwanRolloutBenchmark {
-  private static final int PORT = freePort();
+  private static final int PORT = EndToEndApi.freePort();
   private static final int SPOKES = Integer.getInteger("benchmark.spokes", 20);
   private static final String SECRET = "bench-activation-secret";
 
@@ -187,12 +188,11 @@ class SdwanRolloutBenchmark {
       }
       perSite.sort(Long::compare);
       System.out.printf(
-          "%nSDWAN BENCHMARK: cores=%d load=%.2f hubs=2 spokes=%d onboarded=%d rollout=%s%s%n"
+          "%nSDWAN BENCHMARK: %s hubs=2 spokes=%d onboarded=%d rollout=%s%s%n"
               + "  wall=%.1f s  tunnels=%d (%d ends up)  tunnels configured+verified/s=%.1f%n"
               + "  per-site to confirmed commit p50=%d ms p99=%d ms  sites=%d%n"
               + "  cpu=%.1f s  peak heap=%d MiB  threads=%d%n%n",
-          Runtime.getRuntime().availableProcessors(),
-          ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+          machine(),
           SPOKES,
           onboarded,
           done.getState(),
@@ -206,7 +206,7 @@ class SdwanRolloutBenchmark {
           perSite.size(),
           (cpuNanos() - cpuBefore) / 1e9,
           peakHeapMiB(),
-          ManagementFactory.getThreadMXBean().getPeakThreadCount());
+          peakThreads());
     }
   }
 
@@ -219,36 +219,6 @@ class SdwanRolloutBenchmark {
                         || o.getState() == OperationState.PENDING)
         && System.nanoTime() < deadline) {
       Thread.sleep(1000); // a benchmark's own pacing, not a test wait
-    }
-  }
-
-  private static long percentile(List<Long> sorted, int p) {
-    if (sorted.isEmpty()) {
-      return 0;
-    }
-    return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
-  }
-
-  private static long cpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-        .getProcessCpuTime();
-  }
-
-  private static long peakHeapMiB() {
-    long peak = 0;
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP) {
-        peak += pool.getPeakUsage().getUsed();
-      }
-    }
-    return peak / (1024 * 1024);
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
     }
   }
 }

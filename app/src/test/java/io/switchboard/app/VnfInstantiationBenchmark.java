@@ -1,5 +1,11 @@
 package io.switchboard.app;
 
+import static io.switchboard.app.BenchmarkFigures.cpuNanos;
+import static io.switchboard.app.BenchmarkFigures.machine;
+import static io.switchboard.app.BenchmarkFigures.peakHeapMiB;
+import static io.switchboard.app.BenchmarkFigures.peakThreads;
+import static io.switchboard.app.BenchmarkFigures.percentile;
+
 import io.switchboard.api.vnf.VnfInstanceService;
 import io.switchboard.api.vnf.VnfPackageService;
 import io.switchboard.devices.fleet.SimulatedDevice;
@@ -22,11 +28,6 @@ import io.switchboard.inventory.vnf.VnfLcmOpOcc;
 import io.switchboard.inventory.vnf.VnfLcmOpOccRepository;
 import io.switchboard.inventory.vnf.VnfPackage;
 import io.switchboard.inventory.vnf.VnfPackageBuilder;
-import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +52,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 class VnfInstantiationBenchmark {
-  private static final int PORT = freePort();
+  private static final int PORT = EndToEndApi.freePort();
   private static final int UCPES = Integer.getInteger("benchmark.ucpes", 20);
   private static final Duration BOOT = Duration.ofMillis(Long.getLong("benchmark.boot-ms", 1000));
   private static final String PUBLIC_KEY =
@@ -163,11 +164,10 @@ class VnfInstantiationBenchmark {
       }
       perVnf.sort(Long::compare);
       System.out.printf(
-          "%nVNF BENCHMARK: cores=%d load=%.2f ucpes=%d boot=%d ms outcomes=%s%n"
+          "%nVNF BENCHMARK: %s ucpes=%d boot=%d ms outcomes=%s%n"
               + "  wall=%.1f s  per-VNF excluding boot p50=%d ms p99=%d ms (n=%d)%n"
               + "  cpu=%.1f s  peak heap=%d MiB  threads=%d%n%n",
-          Runtime.getRuntime().availableProcessors(),
-          ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+          machine(),
           UCPES,
           BOOT.toMillis(),
           outcomes,
@@ -177,7 +177,7 @@ class VnfInstantiationBenchmark {
           perVnf.size(),
           (cpuNanos() - cpuBefore) / 1e9,
           peakHeapMiB(),
-          ManagementFactory.getThreadMXBean().getPeakThreadCount());
+          peakThreads());
     }
   }
 
@@ -190,36 +190,6 @@ class VnfInstantiationBenchmark {
         return all;
       }
       Thread.sleep(500); // a benchmark's own pacing, not a test wait
-    }
-  }
-
-  private static long percentile(List<Long> sorted, int p) {
-    if (sorted.isEmpty()) {
-      return 0;
-    }
-    return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
-  }
-
-  private static long cpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-        .getProcessCpuTime();
-  }
-
-  private static long peakHeapMiB() {
-    long peak = 0;
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP) {
-        peak += pool.getPeakUsage().getUsed();
-      }
-    }
-    return peak / (1024 * 1024);
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
     }
   }
 }

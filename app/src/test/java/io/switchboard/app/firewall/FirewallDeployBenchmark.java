@@ -1,5 +1,10 @@
 package io.switchboard.app.firewall;
 
+import static io.switchboard.app.BenchmarkFigures.cpuNanos;
+import static io.switchboard.app.BenchmarkFigures.machine;
+import static io.switchboard.app.BenchmarkFigures.peakHeapMiB;
+import static io.switchboard.app.BenchmarkFigures.percentile;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.search.enums.ElementInstanceType;
@@ -7,9 +12,6 @@ import io.camunda.client.api.search.response.ElementInstance;
 import io.switchboard.devices.fleet.SimulatedFleet;
 import io.switchboard.inventory.device.DeviceRepository;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -155,7 +157,7 @@ class FirewallDeployBenchmark {
     System.out.printf(
         "%nFIREWALL BENCHMARK %s: devices=%d rules=%d batch=%d state=%s result=%s%n"
             + "  wall=%.1f s  devices/s=%.2f  per-device p50=%d ms p99=%d ms (%d measured)%n"
-            + "  cpu=%.1f s  peak heap=%d MiB  cores=%d  load=%.2f%n%n",
+            + "  cpu=%.1f s  peak heap=%d MiB  %s%n%n",
         what,
         DEVICES,
         RULES,
@@ -169,30 +171,7 @@ class FirewallDeployBenchmark {
         perDevice.size(),
         (cpuNanos() - cpuBefore) / 1e9,
         peakHeapMiB(),
-        Runtime.getRuntime().availableProcessors(),
-        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-  }
-
-  private static long percentile(List<Long> sorted, int p) {
-    if (sorted.isEmpty()) {
-      return 0;
-    }
-    return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
-  }
-
-  private static long cpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-        .getProcessCpuTime();
-  }
-
-  private static long peakHeapMiB() {
-    long peak = 0;
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP) {
-        peak += pool.getPeakUsage().getUsed();
-      }
-    }
-    return peak / (1024 * 1024);
+        machine());
   }
 
   private static int freePort() {

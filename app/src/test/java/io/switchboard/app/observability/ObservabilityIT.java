@@ -7,10 +7,9 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.switchboard.app.EndToEndApi;
 import io.switchboard.devices.fleet.SimulatedFleet;
 import io.switchboard.workflows.ztp.ZtpOnboarding;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +30,6 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -43,32 +41,25 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @AutoConfigureObservability(tracing = false)
 class ObservabilityIT {
-  private static final int PORT = freePort();
-  private static final String ADMIN_PASSWORD = "observability-admin-password";
+  private static final int PORT = EndToEndApi.freePort();
   private static final String SCRAPE_TOKEN = "scrape-token-for-tests";
 
   @Autowired TestRestTemplate rest;
+  EndToEndApi api;
   @Autowired CamelContext camel;
   SimulatedFleet fleet;
   ListAppender<ILoggingEvent> logs;
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    registry.add("server.port", () -> PORT);
-    registry.add("camunda.client.rest-address", () -> "http://localhost:" + PORT);
-    registry.add("camunda.client.grpc-address", () -> "http://localhost:" + PORT);
-    registry.add("switchboard.security.admin.password", () -> ADMIN_PASSWORD);
+    EndToEndApi.properties(registry, PORT);
     registry.add("switchboard.metrics.scrape-token", () -> SCRAPE_TOKEN);
     registry.add("switchboard.metrics.operations-refresh", () -> "PT1S");
-    registry.add("switchboard.hello.enabled", () -> "false");
-    registry.add("switchboard.data-dir", () -> "./target/app-it/data-" + UUID.randomUUID());
-    registry.add(
-        "spring.datasource.url",
-        () -> "jdbc:h2:file:./target/app-it/db-" + UUID.randomUUID() + ";DB_CLOSE_ON_EXIT=FALSE");
   }
 
   @BeforeEach
   void captureLogs() {
+    api = new EndToEndApi(rest);
     // the job wrapper's own line, one per job
     ((Logger) LoggerFactory.getLogger("io.switchboard.workers.observability"))
         .setLevel(ch.qos.logback.classic.Level.DEBUG);
@@ -97,7 +88,7 @@ class ObservabilityIT {
     assertThat(scrape("Bearer " + SCRAPE_TOKEN).getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(scrape("Scrape " + SCRAPE_TOKEN).getStatusCode()).isEqualTo(HttpStatus.OK);
     var asAdmin =
-        rest.withBasicAuth("admin", ADMIN_PASSWORD)
+        rest.withBasicAuth("admin", EndToEndApi.ADMIN_PASSWORD)
             .getForEntity("/actuator/prometheus", String.class);
     assertThat(asAdmin.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(asAdmin.getBody())
@@ -114,7 +105,7 @@ class ObservabilityIT {
             rest.getForObject("/actuator/health/liveness", JsonNode.class).get("status").asText())
         .isEqualTo("UP");
     JsonNode all =
-        rest.withBasicAuth("admin", ADMIN_PASSWORD)
+        rest.withBasicAuth("admin", EndToEndApi.ADMIN_PASSWORD)
             .getForObject("/actuator/health", JsonNode.class);
     assertThat(all.toString()).contains("processes").contains("workflowEngine").contains("db");
   }
@@ -158,9 +149,9 @@ class ObservabilityIT {
   @Test
   void anOnboardingMovesTheMetricsAndItsLinesCarryTheOperationsFields() {
     String serial = "OB" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-    String tenant = create("/api/v1/tenants", Map.of("name", "obs-" + serial));
+    String tenant = api.create("/api/v1/tenants", Map.of("name", "obs-" + serial));
     String site =
-        create(
+        api.create(
             "/api/v1/sites",
             Map.of(
                 "tenantId",
@@ -171,15 +162,16 @@ class ObservabilityIT {
                 "BRANCH",
                 "targetSoftwareVersion",
                 "21.4R3-S5.4"));
-    JsonNode models = call(HttpMethod.GET, "/api/v1/device-models?family=srx", null).get("items");
+    JsonNode models =
+        api.call(HttpMethod.GET, "/api/v1/device-models?family=srx", null).get("items");
     String model =
         models.isEmpty()
-            ? create(
+            ? api.create(
                 "/api/v1/device-models",
                 Map.of("name", "SRX300", "vendor", "Juniper", "family", "srx"))
             : models.get(0).get("id").asText();
     String device =
-        create(
+        api.create(
             "/api/v1/devices",
             Map.of(
                 "tenantId", tenant,
@@ -189,7 +181,7 @@ class ObservabilityIT {
                 "credentials", Map.of("username", "admin", "password", "admin123"),
                 "activationSecret", "activate-" + serial));
     String operation =
-        create(
+        api.create(
             "/api/v1/operations",
             Map.of(
                 "type",
@@ -210,7 +202,7 @@ class ObservabilityIT {
             .atMost(Duration.ofSeconds(90))
             .pollInterval(Duration.ofMillis(500))
             .until(
-                () -> call(HttpMethod.GET, "/api/v1/operations/" + operation, null),
+                () -> api.call(HttpMethod.GET, "/api/v1/operations/" + operation, null),
                 o -> Set.of("COMPLETED", "FAILED", "CANCELLED").contains(o.get("state").asText()));
     assertThat(done.get("state").asText()).as(done.toString()).isEqualTo("COMPLETED");
 
@@ -261,29 +253,5 @@ class ObservabilityIT {
     headers.set(HttpHeaders.AUTHORIZATION, authorization);
     return rest.exchange(
         "/actuator/prometheus", HttpMethod.GET, new HttpEntity<>(headers), String.class);
-  }
-
-  private JsonNode call(HttpMethod method, String path, Object body) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    var response =
-        rest.withBasicAuth("admin", ADMIN_PASSWORD)
-            .exchange(path, method, new HttpEntity<>(body, headers), JsonNode.class);
-    assertThat(response.getStatusCode().is2xxSuccessful())
-        .as(method + " " + path + ": " + response.getBody())
-        .isTrue();
-    return response.getBody();
-  }
-
-  private String create(String path, Map<String, Object> body) {
-    return call(HttpMethod.POST, path, body).get("id").asText();
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }
