@@ -7,6 +7,8 @@ import static io.switchboard.inventory.testing.InventoryBuilders.aTenant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.switchboard.inventory.compliance.IntendedConfig;
+import io.switchboard.inventory.compliance.IntendedConfigRecorder;
 import io.switchboard.inventory.device.CredentialsCipher;
 import io.switchboard.inventory.device.CredentialsReencryption;
 import io.switchboard.inventory.device.Device;
@@ -34,6 +36,7 @@ class CredentialsKeyRotationIT {
   @Autowired DeviceRepository devices;
   @Autowired CredentialsReencryption reencryption;
   @Autowired JdbcTemplate jdbc;
+  @Autowired IntendedConfigRecorder intended;
 
   @Value("${switchboard.security.credentials-key}")
   String oldKey;
@@ -62,6 +65,13 @@ class CredentialsKeyRotationIT {
         aDevice().at(site).ofModel(model).withCredentials("netconf", "one").save(devices);
     Device second =
         aDevice().at(site).ofModel(model).withCredentials("netconf", "two").save(devices);
+    IntendedConfig part =
+        intended.committed(
+            first.getId(),
+            "overlay-o1",
+            "set security ike policy p pre-shared-key ascii-text k",
+            null,
+            null);
     // a value written before values named their key (plain base64, no "v2:<id>:")
     String legacy = stored(second).substring(stored(second).lastIndexOf(':') + 1);
     jdbc.update("UPDATE device SET credentials_enc = ? WHERE id = ?", legacy, second.getId());
@@ -76,12 +86,22 @@ class CredentialsKeyRotationIT {
     assertThat(reencryption.reencryptAll()).isGreaterThanOrEqualTo(2);
     assertThat(CredentialsCipher.isUnderCurrentKey(stored(first))).isTrue();
     assertThat(CredentialsCipher.isUnderCurrentKey(stored(second))).isTrue();
+    assertThat(
+            CredentialsCipher.isUnderCurrentKey(
+                jdbc.queryForObject(
+                    "SELECT set_lines_enc FROM intended_config WHERE id = ?",
+                    String.class,
+                    part.getId())))
+        .as("an intended part is re-sealed too")
+        .isTrue();
     assertThat(reencryption.reencryptAll()).as("nothing left").isZero();
 
     // the old key retired: still readable
     CredentialsCipher.configure(NEW_KEY);
     assertThat(devices.findById(first.getId()).orElseThrow().getCredentials())
         .isEqualTo(new DeviceCredentials("netconf", "one"));
+    assertThat(intended.of(first.getId()).get(0).getSetLines())
+        .isEqualTo("set security ike policy p pre-shared-key ascii-text k");
     assertThat(devices.findById(second.getId()).orElseThrow().getCredentials())
         .isEqualTo(new DeviceCredentials("netconf", "two"));
 

@@ -1,7 +1,9 @@
 package io.switchboard.inventory.compliance;
 
 import io.switchboard.inventory.common.AuditedEntity;
+import io.switchboard.inventory.sdwan.SecretTextConverter;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
@@ -9,7 +11,9 @@ import jakarta.persistence.Table;
 /**
  * One part of what Switchboard intends a device to run ({@code ztp-stage1}, {@code site}, an
  * overlay, a firewall policy...), in Junos {@code set} form, with the operation and process
- * instance that last committed it. A device's intended configuration is the union of its parts.
+ * instance that last committed it. A device's intended configuration is the union of its parts. The
+ * lines are stored sealed with the credentials key (as tunnel pre-shared keys are): a part can
+ * carry secrets, an overlay's its tunnels' keys.
  */
 @Entity
 @Table(name = "intended_config")
@@ -24,8 +28,14 @@ public class IntendedConfig extends AuditedEntity {
   private String part;
 
   @Lob
-  @Column(name = "set_lines", nullable = false)
+  @Convert(converter = SecretTextConverter.class)
+  @Column(name = "set_lines_enc")
   private String setLines;
+
+  /** A part as written before parts were sealed; gone once the part is written again. */
+  @Lob
+  @Column(name = "set_lines")
+  private String unsealedSetLines;
 
   @Column(length = 36)
   private String operationId;
@@ -53,7 +63,7 @@ public class IntendedConfig extends AuditedEntity {
   }
 
   public String getSetLines() {
-    return setLines;
+    return setLines != null ? setLines : unsealedSetLines;
   }
 
   public String getOperationId() {
@@ -67,6 +77,7 @@ public class IntendedConfig extends AuditedEntity {
   /** What a commit of this part wrote, and who wrote it. */
   public void written(String setLines, String operationId, Long processInstanceKey) {
     this.setLines = setLines;
+    this.unsealedSetLines = null;
     this.operationId = operationId;
     this.processInstanceKey = processInstanceKey;
   }

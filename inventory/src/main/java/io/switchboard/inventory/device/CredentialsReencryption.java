@@ -1,7 +1,6 @@
 package io.switchboard.inventory.device;
 
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -12,10 +11,10 @@ import org.springframework.stereotype.Component;
 /**
  * The second half of a credentials-key rotation: when previous keys are configured, re-encrypts
  * every stored secret sealed with the credentials key ({@link #COLUMNS}: device credentials, tunnel
- * pre-shared keys) that is not under the current key, in the background after start-up, a batch at
- * a time, each row by compare-and-set (a credential changed meanwhile is left to its new writer,
- * already under the current key). Devices stay reachable throughout, because every configured key
- * still decrypts.
+ * pre-shared keys, intended configuration parts) that is not under the current key, in the
+ * background after start-up, a batch at a time, each row by compare-and-set (a credential changed
+ * meanwhile is left to its new writer, already under the current key). Devices stay reachable
+ * throughout, because every configured key still decrypts.
  */
 @Component
 public class CredentialsReencryption {
@@ -49,7 +48,10 @@ public class CredentialsReencryption {
 
   /** Table and column of every value {@link CredentialsCipher} seals; each table has an id. */
   static final List<String[]> COLUMNS =
-      List.of(new String[] {"device", "credentials_enc"}, new String[] {"sdwan_tunnel", "psk_enc"});
+      List.of(
+          new String[] {"device", "credentials_enc"},
+          new String[] {"sdwan_tunnel", "psk_enc"},
+          new String[] {"intended_config", "set_lines_enc"});
 
   /**
    * Re-encrypts what is not under the current key.
@@ -72,23 +74,25 @@ public class CredentialsReencryption {
     int done = 0;
     String after = "";
     while (true) {
-      List<Map<String, Object>> rows =
-          jdbc.queryForList(
+      // getString, not getObject: a sealed part is a CLOB on H2
+      List<String[]> rows =
+          jdbc.query(
               "SELECT id, "
                   + column
-                  + " AS sealed_value FROM "
+                  + " FROM "
                   + table
                   + " WHERE "
                   + column
                   + " IS NOT NULL AND id > ? ORDER BY id LIMIT "
                   + BATCH,
+              (rs, n) -> new String[] {rs.getString(1), rs.getString(2)},
               after);
       if (rows.isEmpty()) {
         return done;
       }
-      for (Map<String, Object> row : rows) {
-        String id = (String) row.get("id");
-        String stored = (String) row.get("sealed_value");
+      for (String[] row : rows) {
+        String id = row[0];
+        String stored = row[1];
         after = id;
         if (CredentialsCipher.isUnderCurrentKey(stored)) {
           continue;

@@ -13,6 +13,7 @@ import io.switchboard.inventory.tenancy.TenantRepository;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 @SpringBootTest(classes = InventoryTestApplication.class)
 class IntendedConfigRecorderIT {
@@ -20,6 +21,7 @@ class IntendedConfigRecorderIT {
   @Autowired DeviceModelRepository models;
   @Autowired DeviceRepository devices;
   @Autowired IntendedConfigRecorder recorder;
+  @Autowired JdbcTemplate jdbc;
 
   @Test
   void eachPartKeepsItsLatestLinesAndTheOperationThatWroteThem() {
@@ -67,5 +69,46 @@ class IntendedConfigRecorderIT {
     assertThat(recorder.of(device.getId()))
         .extracting(IntendedConfig::getPart)
         .containsExactly(IntendedConfigRecorder.PART_SITE);
+  }
+
+  @Test
+  void aPartIsStoredSealedSoThatTheKeysItCarriesAreNotReadableInTheDatabase() {
+    Device device =
+        aDevice().of(aTenant().save(tenants)).ofModel(aDeviceModel().save(models)).save(devices);
+    String lines = "set security ike policy sdwan-t1 pre-shared-key ascii-text \"tunnel-key-42\"";
+    IntendedConfig part = recorder.committed(device.getId(), "overlay-o1", lines, "op-3", 33L);
+
+    String sealed =
+        jdbc.queryForObject(
+            "SELECT set_lines_enc FROM intended_config WHERE id = ?", String.class, part.getId());
+    assertThat(sealed).startsWith("v2:").doesNotContain("tunnel-key-42");
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT set_lines FROM intended_config WHERE id = ?", String.class, part.getId()))
+        .isNull();
+    assertThat(recorder.of(device.getId()).get(0).getSetLines()).isEqualTo(lines);
+  }
+
+  @Test
+  void aPartWrittenBeforePartsWereSealedStillReadsAndIsSealedWhenWrittenAgain() {
+    Device device =
+        aDevice().of(aTenant().save(tenants)).ofModel(aDeviceModel().save(models)).save(devices);
+    IntendedConfig part =
+        recorder.committed(device.getId(), "site", "set system host-name a", "op-1", 1L);
+    jdbc.update(
+        "UPDATE intended_config SET set_lines = ?, set_lines_enc = NULL WHERE id = ?",
+        "set system host-name old",
+        part.getId());
+
+    assertThat(recorder.of(device.getId()).get(0).getSetLines())
+        .isEqualTo("set system host-name old");
+
+    recorder.committed(device.getId(), "site", "set system host-name new", "op-2", 2L);
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT set_lines FROM intended_config WHERE id = ?", String.class, part.getId()))
+        .isNull();
+    assertThat(recorder.of(device.getId()).get(0).getSetLines())
+        .isEqualTo("set system host-name new");
   }
 }

@@ -54,6 +54,7 @@ public class SdwanWorkers {
   private final SdwanDevices sdwanDevices;
   private final OverlayAutoJoin autoJoin;
   private final TunnelSla sla;
+  private final OverlayIntendedParts intendedParts;
   private final Duration verifyInterval;
 
   public SdwanWorkers(
@@ -63,6 +64,7 @@ public class SdwanWorkers {
       SdwanDevices sdwanDevices,
       OverlayAutoJoin autoJoin,
       TunnelSla sla,
+      OverlayIntendedParts intendedParts,
       @Value("${switchboard.sdwan.verify-interval:PT1S}") Duration verifyInterval) {
     this.planning = planning;
     this.rollouts = rollouts;
@@ -70,6 +72,7 @@ public class SdwanWorkers {
     this.sdwanDevices = sdwanDevices;
     this.autoJoin = autoJoin;
     this.sla = sla;
+    this.intendedParts = intendedParts;
     this.verifyInterval = verifyInterval;
   }
 
@@ -247,17 +250,21 @@ public class SdwanWorkers {
   public void removeSite(ActivatedJob job, @VariablesAsType SdwanRolloutVariables v) {
     List<String> lines = planning.removalFor(v.overlayId(), v.siteId());
     if (!lines.isEmpty()) {
+      String deviceId = device(v.siteId()).getId();
       driver.push(
-          device(v.siteId()).getId(),
+          deviceId,
           String.join("\n", lines),
           CommitConfiguration.commit("switchboard sdwan leave " + v.operationId()),
           raise(SdwanRollout.ERROR_SITE_FAILED, job));
+      intendedParts.removed(
+          v.overlayId(), deviceId, lines, v.operationId(), job.getProcessInstanceKey());
     }
     rollouts.mark(v.overlayId(), v.siteId(), OverlayMember.LEFT, null);
   }
 
   @JobWorker(type = SdwanRollout.JOB_ACTIVATE)
-  public Map<String, Object> activate(@VariablesAsType SdwanRolloutVariables v) {
+  public Map<String, Object> activate(ActivatedJob job, @VariablesAsType SdwanRolloutVariables v) {
+    intendedParts.configured(v.overlayId(), v.operationId(), job.getProcessInstanceKey());
     Set<Integer> up = new LinkedHashSet<>();
     rollouts.tunnelsToVerify(v.overlayId()).forEach(t -> up.add(t.getNumber()));
     Overlay overlay = rollouts.activate(v.overlayId(), up);

@@ -1,0 +1,5 @@
+-- Intended configuration parts are stored sealed with the credentials key, as tunnel pre-shared
+-- keys are (docs/fleet.md): an overlay's part carries its tunnels' keys. Rows written before this
+-- keep their plain lines in set_lines until their part is written again.
+ALTER TABLE intended_config ADD COLUMN set_lines_enc LONGTEXT;
+ALTER TABLE intended_config MODIFY set_lines LONGTEXT NULL;
