@@ -66,6 +66,7 @@ public final class ConfigStore {
     this.scheduler = scheduler;
     this.eventLog = eventLog;
     this.running = normalized(initial);
+    ConfigSecrets.encode(running.getDocumentElement());
     this.candidate = copy(running);
     record("system", "factory default", "initial", CommitInfo.CLIENT_OTHER);
   }
@@ -131,6 +132,7 @@ public final class ConfigStore {
     Document edited = copy(candidate);
     Document source = withoutNamespaces(config);
     ConfigTree.edit(edited.getDocumentElement(), source.getDocumentElement(), defaultOperation);
+    ConfigSecrets.encode(edited.getDocumentElement());
     candidate = edited;
     candidateDirty = true;
   }
@@ -139,6 +141,7 @@ public final class ConfigStore {
   public synchronized void overrideCandidate(int session, Element config) throws ConfigException {
     checkWritable(session, Datastore.CANDIDATE);
     candidate = normalized(config);
+    ConfigSecrets.encode(candidate.getDocumentElement());
     candidateDirty = true;
   }
 
@@ -147,6 +150,7 @@ public final class ConfigStore {
     checkWritable(session, Datastore.CANDIDATE);
     Document edited = copy(candidate);
     SetCommands.apply(edited.getDocumentElement(), commands);
+    ConfigSecrets.encode(edited.getDocumentElement());
     candidate = edited;
     candidateDirty = true;
   }
@@ -157,6 +161,7 @@ public final class ConfigStore {
     checkWritable(session, Datastore.CANDIDATE);
     Document edited = override ? emptyConfiguration() : copy(candidate);
     ConfigText.apply(edited.getDocumentElement(), text);
+    ConfigSecrets.encode(edited.getDocumentElement());
     candidate = edited;
     candidateDirty = true;
   }
@@ -376,6 +381,7 @@ public final class ConfigStore {
       pending = null;
     }
     running = normalized(configuration);
+    ConfigSecrets.encode(running.getDocumentElement());
     candidate = copy(running);
     candidateDirty = false;
     record(user, log, "commit", CommitInfo.CLIENT_OTHER);
@@ -402,6 +408,7 @@ public final class ConfigStore {
     }
     Document edited = copy(running);
     SetCommands.apply(edited.getDocumentElement(), commands);
+    ConfigSecrets.encode(edited.getDocumentElement());
     ConfigValidator.validate(edited.getDocumentElement());
     commitCheck.check(edited.getDocumentElement());
     if (pending != null) {

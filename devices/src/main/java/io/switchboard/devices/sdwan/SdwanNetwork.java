@@ -1,5 +1,6 @@
 package io.switchboard.devices.sdwan;
 
+import io.switchboard.devices.config.ConfigSecrets;
 import io.switchboard.devices.config.Xml;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -333,7 +334,8 @@ public final class SdwanNetwork {
 
   private static String preSharedKey(Element policy) {
     Element psk = policy == null ? null : Xml.child(policy, "pre-shared-key");
-    return psk == null ? null : Xml.childText(psk, "ascii-text");
+    // each end keeps its key in $9$ form with a salt of its own: they agree when the keys do
+    return psk == null ? null : ConfigSecrets.plain(Xml.childText(psk, "ascii-text"));
   }
 
   /** What both ends must agree on: IKE version, and the policy's proposal settings. */

@@ -100,4 +100,31 @@ class ConfigStoreTest {
     store.rebooted();
     assertThat(running()).isEqualTo("a");
   }
+
+  @Test
+  void aSecretEnteredInTheClearIsKeptAndShownInItsJunosForm() throws Exception {
+    String psk = "set security ike policy p pre-shared-key ascii-text \"tunnel key\"";
+    store.loadSetCommands(1, psk);
+    store.commit(1, "u", CommitOptions.plain());
+    String shown = SetCommands.render(store.read(Datastore.RUNNING));
+
+    String stored =
+        shown
+            .lines()
+            .filter(line -> line.contains("ascii-text"))
+            .findFirst()
+            .orElseThrow()
+            .replaceAll(".*ascii-text ", "")
+            .replace("\"", "");
+    assertThat(stored).startsWith("$9$");
+    assertThat(shown).doesNotContain("tunnel key");
+    assertThat(io.switchboard.netconf.junos.JunosSecret.decode(stored)).contains("tunnel key");
+
+    // the same key loaded again, in the clear or in the form shown, changes nothing
+    store.loadSetCommands(1, psk);
+    assertThat(SetCommands.render(store.read(Datastore.CANDIDATE))).isEqualTo(shown);
+    store.loadSetCommands(
+        1, "set security ike policy p pre-shared-key ascii-text \"" + stored + "\"");
+    assertThat(SetCommands.render(store.read(Datastore.CANDIDATE))).isEqualTo(shown);
+  }
 }

@@ -3,6 +3,7 @@ package io.switchboard.workers.compliance;
 import io.switchboard.camel.junos.JunosVnfRoutes;
 import io.switchboard.camel.netconf.NetconfConstants;
 import io.switchboard.inventory.compliance.ComplianceDeviceAccess;
+import io.switchboard.netconf.junos.JunosSecret;
 import io.switchboard.workers.device.DeviceRefusals;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
@@ -20,12 +21,14 @@ public class CamelComplianceDeviceAccess implements ComplianceDeviceAccess {
   @Override
   public String runningConfiguration(String deviceId) {
     try {
-      return routes.requestBodyAndHeader(
-          JunosVnfRoutes.GET_CONFIGURATION_SET_URI,
-          null,
-          NetconfConstants.DEVICE_ID,
-          deviceId,
-          String.class);
+      // the secrets in the clear, as DeviceDriver#runningConfiguration reads them
+      return JunosSecret.revealed(
+          routes.requestBodyAndHeader(
+              JunosVnfRoutes.GET_CONFIGURATION_SET_URI,
+              null,
+              NetconfConstants.DEVICE_ID,
+              deviceId,
+              String.class));
     } catch (CamelExecutionException e) {
       throw DeviceRefusals.of(e);
     }

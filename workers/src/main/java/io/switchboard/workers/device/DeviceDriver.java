@@ -15,6 +15,7 @@ import io.switchboard.camel.junos.Rollback;
 import io.switchboard.camel.junos.SoftwareInformation;
 import io.switchboard.camel.netconf.NetconfConstants;
 import io.switchboard.camel.netconf.NetconfSessionDroppedException;
+import io.switchboard.netconf.junos.JunosSecret;
 import java.util.List;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
@@ -77,9 +78,15 @@ public class DeviceDriver {
         onFailure);
   }
 
-  /** The committed configuration in {@code set} form ({@code show configuration | display set}). */
+  /**
+   * The committed configuration in {@code set} form ({@code show configuration | display set}),
+   * with the secrets the device shows in {@code $9$} form in the clear, as Switchboard sent them:
+   * so that comparing it with the intended configuration compares the secrets themselves. It stays
+   * inside the worker that asked (never a process variable, never a log line).
+   */
   public String runningConfiguration(String deviceId, OnFailure onFailure) {
-    return call(JunosVnfRoutes.GET_CONFIGURATION_SET_URI, deviceId, null, String.class, onFailure);
+    return JunosSecret.revealed(
+        call(JunosVnfRoutes.GET_CONFIGURATION_SET_URI, deviceId, null, String.class, onFailure));
   }
 
   /** The device's commit history ({@code get-commit-information}), newest first. */

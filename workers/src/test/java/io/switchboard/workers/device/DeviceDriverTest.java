@@ -6,13 +6,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.camunda.client.exception.BpmnError;
 import io.camunda.client.exception.JobError;
 import io.switchboard.camel.junos.JunosRouteIds;
+import io.switchboard.camel.junos.JunosVnfRoutes;
 import io.switchboard.camel.junos.SoftwareInformation;
 import io.switchboard.camel.netconf.NetconfConstants;
 import io.switchboard.camel.netconf.NetconfRpcException;
 import io.switchboard.camel.netconf.NetconfSessionDroppedException;
+import io.switchboard.inventory.compliance.ConfigComparator;
+import io.switchboard.inventory.compliance.ConfigDrift;
+import io.switchboard.inventory.compliance.FeatureDrift;
+import io.switchboard.inventory.compliance.IntendedConfig;
 import io.switchboard.netconf.error.RpcError;
+import io.switchboard.netconf.junos.JunosSecret;
 import io.switchboard.workflows.ztp.ZtpOnboarding;
 import java.util.List;
+import java.util.Random;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -23,6 +30,9 @@ import org.junit.jupiter.api.Test;
 /** The driver against stand-in routes at the Junos routes' endpoints. */
 class DeviceDriverTest {
   private static final OnFailure ON_FAILURE = new OnFailure(ZtpOnboarding.ERROR_COMMIT_FAILED, 5);
+
+  /** How the device shows the key Switchboard sent in the clear. */
+  private static final String SHOWN_KEY = JunosSecret.encode("tunnel-key-42", new Random(9));
 
   private CamelContext camel;
   private DeviceDriver driver;
@@ -58,6 +68,12 @@ class DeviceDriverTest {
                     e -> {
                       throw new NetconfSessionDroppedException("r1", "session dropped", null);
                     });
+            from(JunosVnfRoutes.GET_CONFIGURATION_SET_URI)
+                .setBody(
+                    constant(
+                        "set security ike policy sdwan-t1 pre-shared-key ascii-text \""
+                            + SHOWN_KEY
+                            + "\"\nset system host-name r1\n"));
             from(JunosRouteIds.GET_INTERFACE_INFORMATION_URI)
                 .process(
                     e -> {
@@ -106,5 +122,36 @@ class DeviceDriverTest {
   @Test
   void aRebootWhoseSessionDropsIsTheRebootNotAFailure() {
     assertThat(driver.reboot("r1", ON_FAILURE).status()).contains("session dropped");
+  }
+
+  @Test
+  void theRunningConfigurationComparesTheSecretsTheDeviceShowsInJunosFormByWhatTheyAre() {
+    String running = driver.runningConfiguration("r1", ON_FAILURE);
+
+    assertThat(ConfigComparator.compare(List.of(overlay("tunnel-key-42")), running).inSync())
+        .isTrue();
+    ConfigDrift otherKey = ConfigComparator.compare(List.of(overlay("another-key")), running);
+    FeatureDrift drift =
+        otherKey.features().stream()
+            .filter(f -> f.feature().equals("overlay"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(drift.missing())
+        .containsExactly("set security ike policy sdwan-t1 pre-shared-key ascii-text <hidden>");
+    assertThat(drift.extra())
+        .containsExactly("set security ike policy sdwan-t1 pre-shared-key ascii-text <hidden>");
+    assertThat(otherKey.toString()).doesNotContain("tunnel-key-42", "another-key", SHOWN_KEY);
+  }
+
+  private static IntendedConfig overlay(String key) {
+    IntendedConfig part = new IntendedConfig("t1", "r1", "overlay-o1");
+    part.written(
+        "set security ike policy sdwan-t1 pre-shared-key ascii-text \""
+            + key
+            + "\"\n"
+            + "set system host-name r1",
+        "op-1",
+        1L);
+    return part;
   }
 }
