@@ -247,4 +247,59 @@ class CampaignApiIT extends ApiIT {
         .containsEntry(FleetUpgrade.VAR_CANCEL_REQUESTED, "true")
         .containsEntry(FleetUpgrade.VAR_APPROVED, "false");
   }
+
+  @Test
+  void aRunningCampaignHoldsItsDevicesAgainstOtherOperationsUntilItEnds() {
+    String held = activeDevice("21.4R3");
+    String free = activeDevice("21.4R3");
+    Caller tenantAdmin = user(Role.TENANT_ADMIN, null, tenant);
+    JsonNode campaign =
+        tenantAdmin
+            .post("/api/v1/upgrade-campaigns", request(List.of(held), List.of(1)))
+            .getBody()
+            .get("campaign");
+    String operationId = campaign.get("operationId").asText();
+
+    ResponseEntity<JsonNode> refused =
+        tenantAdmin.post("/api/v1/devices/" + held + "/reconcile", Map.of("mode", "REVERT"));
+    assertThat(refused.getStatusCode().value()).isEqualTo(409);
+    assertThat(refused.getBody().toString())
+        .contains("q4 rollout", campaign.get("id").asText(), held);
+    // reading is no change: a compliance check still runs
+    assertThat(
+            tenantAdmin
+                .post("/api/v1/devices/" + held + "/compliance-checks", null)
+                .getStatusCode()
+                .value())
+        .isEqualTo(202);
+    // another campaign leaves the held device out, saying which campaign holds it
+    JsonNode second =
+        tenantAdmin
+            .post("/api/v1/upgrade-campaigns", request(List.of(held, free), List.of(1)))
+            .getBody();
+    assertThat(second.get("skipped").get(0).get("deviceId").asText()).isEqualTo(held);
+    assertThat(second.get("skipped").get(0).get("message").asText())
+        .isEqualTo("in upgrade campaign 'q4 rollout' (" + campaign.get("id").asText() + ")");
+    assertThat(
+            tenantAdmin
+                .post("/api/v1/devices/" + free + "/reconcile", Map.of("mode", "REVERT"))
+                .getStatusCode()
+                .value())
+        .as("held by the second campaign now")
+        .isEqualTo(409);
+
+    // the campaign ends (here: cancelled outright): its devices are free again
+    admin.post("/api/v1/operations/" + operationId + "/cancel", Map.of());
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(15))
+        .until(
+            () -> admin.get("/api/v1/operations/" + operationId).getBody().get("state").asText(),
+            state -> state.equals("CANCELLED"));
+    assertThat(
+            tenantAdmin
+                .post("/api/v1/devices/" + held + "/reconcile", Map.of("mode", "REVERT"))
+                .getStatusCode()
+                .value())
+        .isEqualTo(202);
+  }
 }

@@ -1,6 +1,8 @@
 package io.switchboard.api.campaign;
 
 import io.switchboard.api.error.ApiException;
+import io.switchboard.inventory.campaign.CampaignHold;
+import io.switchboard.inventory.campaign.CampaignHolds;
 import io.switchboard.inventory.campaign.CampaignTopology;
 import io.switchboard.inventory.campaign.SerialSpec;
 import io.switchboard.inventory.campaign.WavePlanner;
@@ -32,11 +34,14 @@ class CampaignPlanning {
   private final DeviceRepository devices;
   private final DeviceModelRepository models;
   private final ObjectProvider<CampaignTopology> topology;
+  private final CampaignHolds holds;
 
   CampaignPlanning(
       DeviceRepository devices,
       DeviceModelRepository models,
-      ObjectProvider<CampaignTopology> topology) {
+      ObjectProvider<CampaignTopology> topology,
+      CampaignHolds holds) {
+    this.holds = holds;
     this.devices = devices;
     this.models = models;
     this.topology = topology;
@@ -75,8 +80,14 @@ class CampaignPlanning {
     }
     Map<String, String> skipped = new LinkedHashMap<>();
     List<String> selected = new ArrayList<>();
+    Map<String, CampaignHold> held = holds.held(candidates.stream().map(Device::getId).toList());
     for (Device device : candidates) {
-      if (image.getVersion().equals(device.getSoftwareVersion())) {
+      if (held.containsKey(device.getId())) {
+        CampaignHold hold = held.get(device.getId());
+        skipped.put(
+            device.getId(),
+            "in upgrade campaign '" + hold.campaignName() + "' (" + hold.campaignId() + ")");
+      } else if (image.getVersion().equals(device.getSoftwareVersion())) {
         skipped.put(device.getId(), "already runs " + image.getVersion());
       } else if (!image.getModelFamily().equals(families.get(device.getModelId()))) {
         skipped.put(

@@ -4,9 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.api.error.ApiException;
 import io.switchboard.api.observability.ProcessReadiness;
+import io.switchboard.inventory.campaign.CampaignHolds;
 import io.switchboard.inventory.operation.Operation;
 import io.switchboard.inventory.operation.OperationRepository;
 import io.switchboard.inventory.operation.OperationState;
+import io.switchboard.workflows.compliance.ConfigCompliance;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
@@ -30,6 +34,7 @@ public class OperationStarter {
   private final ObjectMapper json;
   private final TransactionTemplate transactions;
   private final ProcessReadiness readiness;
+  private final CampaignHolds holds;
 
   public OperationStarter(
       TransactionTemplate transactions,
@@ -37,8 +42,10 @@ public class OperationStarter {
       OperationDispatcher dispatcher,
       OperationVariables variables,
       ObjectMapper json,
-      ProcessReadiness readiness) {
+      ProcessReadiness readiness,
+      CampaignHolds holds) {
     this.readiness = readiness;
+    this.holds = holds;
     this.operations = operations;
     this.dispatcher = dispatcher;
     this.variables = variables;
@@ -54,11 +61,16 @@ public class OperationStarter {
   /**
    * Records {@code operation} with the caller's process variables and asks for its start after the
    * commit. Answers 409 naming the running operation when the target already has one, and 400 when
-   * the variables exceed the configured size.
+   * the variables exceed the configured size. An operation on a device that a running campaign
+   * holds is refused 409 naming the campaign, except the read-only compliance check.
    */
   public Operation record(Operation operation, Map<String, Object> processVariables) {
     readiness.requireReady();
     refuseWhenBusy(operation);
+    if (Operation.TARGET_DEVICE.equals(operation.getTargetKind())
+        && !ConfigCompliance.PROCESS_ID.equals(operation.getType())) {
+      refuseHeld(List.of(operation.getTargetId()));
+    }
     operation.setStartVariables(serialize(processVariables));
     Operation saved;
     try {
@@ -81,6 +93,19 @@ public class OperationStarter {
       dispatcher.dispatchSoon(id);
     }
     return saved;
+  }
+
+  /**
+   * 409 naming the campaign when a running upgrade campaign holds one of the devices (for
+   * operations that change several devices: firewall deployments).
+   */
+  public void refuseHeld(Collection<String> deviceIds) {
+    holds
+        .firstHeld(deviceIds)
+        .ifPresent(
+            hold -> {
+              throw new ApiException(HttpStatus.CONFLICT, "target", hold.message());
+            });
   }
 
   private void refuseWhenBusy(Operation operation) {
