@@ -87,7 +87,9 @@ final class ConfigSchema {
           "authentication",
           "syslog",
           "applications",
-          "log");
+          "log",
+          // holds the flag probe-idle-tunnel beside interval and threshold
+          "dead-peer-detection");
 
   private ConfigSchema() {}
 }

@@ -102,4 +102,14 @@ class SetCommandsTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("missing '}'");
   }
+
+  @Test
+  void aFlagBesideValuesInOneContainerKeepsBoth() throws Exception {
+    Element config = empty();
+    String dpd =
+        "set security ike gateway g dead-peer-detection probe-idle-tunnel\n"
+            + "set security ike gateway g dead-peer-detection interval 10\n";
+    SetCommands.apply(config, dpd);
+    assertThat(SetCommands.render(config)).isEqualTo(dpd);
+  }
 }

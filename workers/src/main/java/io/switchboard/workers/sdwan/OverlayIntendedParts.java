@@ -1,7 +1,6 @@
 package io.switchboard.workers.sdwan;
 
 import io.switchboard.inventory.compliance.IntendedConfigRecorder;
-import io.switchboard.inventory.sdwan.OverlayMember;
 import io.switchboard.inventory.sdwan.planning.OverlayPlanning;
 import java.util.List;
 import org.springframework.stereotype.Service;
@@ -15,34 +14,31 @@ import org.springframework.stereotype.Service;
 @Service
 public class OverlayIntendedParts {
   private final OverlayPlanning planning;
-  private final SdwanRollouts rollouts;
   private final IntendedConfigRecorder intended;
 
-  public OverlayIntendedParts(
-      OverlayPlanning planning, SdwanRollouts rollouts, IntendedConfigRecorder intended) {
+  public OverlayIntendedParts(OverlayPlanning planning, IntendedConfigRecorder intended) {
     this.planning = planning;
-    this.rollouts = rollouts;
     this.intended = intended;
   }
 
   /**
-   * At the end of a rollout, join or leave, once every configured member's commit is confirmed:
-   * each of them runs the overlay's configuration as planned now. (Not at each confirmation: a
-   * later failure undoes confirmed members too, back to the part they had.)
+   * A member's commit is confirmed: its device runs what it was sent (the deletes the member still
+   * needed, then the overlay's configuration), recorded before the deletes are marked done. The
+   * deletes stay in the part: they take out of the merge what this or another overlay's earlier
+   * part set and the device no longer has.
    */
-  public void configured(String overlayId, String operationId, Long processInstanceKey) {
-    for (OverlayMember m : rollouts.inState(overlayId, SdwanRollouts.CONFIGURED)) {
-      rollouts
-          .deviceAt(m.getSiteId())
-          .ifPresent(
-              device ->
-                  intended.committed(
-                      device.getId(),
-                      part(overlayId),
-                      String.join("\n", planning.configurationFor(overlayId, m.getSiteId())),
-                      operationId,
-                      processInstanceKey));
-    }
+  public void confirmed(
+      String overlayId,
+      String siteId,
+      String deviceId,
+      String operationId,
+      Long processInstanceKey) {
+    intended.committed(
+        deviceId,
+        part(overlayId),
+        String.join("\n", planning.configurationFor(overlayId, siteId)),
+        operationOf(operationId),
+        processInstanceKey);
   }
 
   /** A site left: what its device keeps of the overlay is the removal it committed. */
@@ -53,7 +49,23 @@ public class OverlayIntendedParts {
       String operationId,
       Long processInstanceKey) {
     intended.committed(
-        deviceId, part(overlayId), String.join("\n", removal), operationId, processInstanceKey);
+        deviceId,
+        part(overlayId),
+        String.join("\n", removal),
+        operationOf(operationId),
+        processInstanceKey);
+  }
+
+  /**
+   * The operation a join or leave belongs to: one that ZTP onboarding calls carries the
+   * onboarding's operation id with a suffix of its own ({@code <operation id>:join:<overlay id>}).
+   */
+  static String operationOf(String operationId) {
+    if (operationId == null) {
+      return null;
+    }
+    int colon = operationId.indexOf(':');
+    return colon < 0 ? operationId : operationId.substring(0, colon);
   }
 
   static String part(String overlayId) {

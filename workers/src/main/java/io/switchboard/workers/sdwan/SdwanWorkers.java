@@ -222,10 +222,11 @@ public class SdwanWorkers {
   @JobWorker(type = SdwanRollout.JOB_CONFIRM_SITES)
   public void confirmSites(ActivatedJob job, @VariablesAsType SdwanRolloutVariables v) {
     for (OverlayMember m : rollouts.inState(v.overlayId(), SdwanRollouts.CONFIGURED)) {
+      String deviceId = device(m.getSiteId()).getId();
       driver.commit(
-          device(m.getSiteId()).getId(),
-          CommitConfiguration.confirm(),
-          raise(SdwanRollout.ERROR_SITE_FAILED, job));
+          deviceId, CommitConfiguration.confirm(), raise(SdwanRollout.ERROR_SITE_FAILED, job));
+      intendedParts.confirmed(
+          v.overlayId(), m.getSiteId(), deviceId, v.operationId(), job.getProcessInstanceKey());
       rollouts.confirmed(v.overlayId(), m.getSiteId());
     }
   }
@@ -263,8 +264,7 @@ public class SdwanWorkers {
   }
 
   @JobWorker(type = SdwanRollout.JOB_ACTIVATE)
-  public Map<String, Object> activate(ActivatedJob job, @VariablesAsType SdwanRolloutVariables v) {
-    intendedParts.configured(v.overlayId(), v.operationId(), job.getProcessInstanceKey());
+  public Map<String, Object> activate(@VariablesAsType SdwanRolloutVariables v) {
     Set<Integer> up = new LinkedHashSet<>();
     rollouts.tunnelsToVerify(v.overlayId()).forEach(t -> up.add(t.getNumber()));
     Overlay overlay = rollouts.activate(v.overlayId(), up);
