@@ -98,6 +98,46 @@ class FirewallApiIT extends ApiIT {
   }
 
   @Test
+  void aSitesZonesAreDerivedFromItsLanSegmentsAndWanLinksAndMarkedSoBesideDeclaredOnes() {
+    String tenant = newTenant(null);
+    String site = newSite(tenant);
+    Caller tenantAdmin = user(Role.TENANT_ADMIN, null, tenant);
+    tenantAdmin.create(
+        "/api/v1/sites/" + site + "/lan-segments",
+        Map.of("name", "users", "vlanId", 20, "prefix", "192.168.20.0/24"));
+    tenantAdmin.create(
+        "/api/v1/sites/" + site + "/wan-links",
+        Map.of(
+            "interfaceName", "ge-0/0/0",
+            "accessType", "INTERNET",
+            "addressing", "DHCP",
+            "pathLabel", "internet"));
+    tenantAdmin.create(
+        "/api/v1/sites/" + site + "/zones",
+        Map.of("name", "dmz", "interfaces", List.of("ge-0/0/2.0")));
+
+    JsonNode zones = tenantAdmin.get("/api/v1/sites/" + site + "/zones").getBody();
+    assertThat(zones).hasSize(3);
+    assertThat(zones.get(0).get("name").asText()).isEqualTo("dmz");
+    assertThat(zones.get(0).get("derived").asBoolean()).isFalse();
+    assertThat(zones.get(1).get("name").asText()).isEqualTo("trust");
+    assertThat(zones.get(1).get("interfaces").get(0).asText()).isEqualTo("irb.20");
+    assertThat(zones.get(1).get("derived").asBoolean()).isTrue();
+    assertThat(zones.get(1).hasNonNull("id")).isFalse();
+    assertThat(zones.get(2).get("name").asText()).isEqualTo("untrust");
+    assertThat(zones.get(2).get("interfaces").get(0).asText()).isEqualTo("ge-0/0/0.0");
+    assertThat(zones.get(2).get("derived").asBoolean()).isTrue();
+    Caller viewer = user(Role.TENANT_VIEWER, null, tenant);
+    assertThat(viewer.get("/api/v1/sites/" + site + "/zones").getBody()).hasSize(3);
+    assertThat(
+            user(Role.TENANT_ADMIN, null, newTenant(null))
+                .get("/api/v1/sites/" + site + "/zones")
+                .getStatusCode()
+                .value())
+        .isEqualTo(404);
+  }
+
+  @Test
   void publishNamesTheRuleAndFieldThatReferencesSomethingTheTenantDoesNotHave() {
     String tenant = newTenant(null);
     String other = newTenant(null);

@@ -13,7 +13,7 @@ import io.switchboard.inventory.firewall.AddressGroup;
 import io.switchboard.inventory.firewall.AddressObject;
 import io.switchboard.inventory.firewall.ApplicationSet;
 import io.switchboard.inventory.firewall.CustomApplication;
-import io.switchboard.inventory.firewall.SecurityZone;
+import io.switchboard.inventory.firewall.SiteZones;
 import io.switchboard.inventory.firewall.model.AddressKind;
 import jakarta.validation.Valid;
 import java.util.List;
@@ -62,9 +62,14 @@ public class FirewallObjectController {
     }
   }
 
-  public record ZoneView(String id, String siteId, String name, List<String> interfaces) {
-    static ZoneView of(SecurityZone z) {
-      return new ZoneView(z.getId(), z.getSiteId(), z.getName(), z.getInterfaces());
+  /**
+   * A zone of a site; {@code derived}: computed from the site's LAN segments ({@code trust}), WAN
+   * links ({@code untrust}) or overlay tunnels ({@code sdwan}), without an id of its own.
+   */
+  public record ZoneView(
+      String id, String siteId, String name, List<String> interfaces, boolean derived) {
+    static ZoneView of(String siteId, SiteZones.SiteZone z) {
+      return new ZoneView(z.id(), siteId, z.name(), z.interfaces(), z.derived());
     }
   }
 
@@ -154,9 +159,15 @@ public class FirewallObjectController {
   @GetMapping("/sites/{siteId}/zones")
   @Operation(
       summary = "List a site's zones",
-      description = "By name; 404 for a site outside the caller's scope.")
+      description =
+          "By name: trust from the site's LAN segments (irb.<vlan>), untrust from its WAN links"
+              + " (unit 0), sdwan from its configured overlay tunnels (st0 units), each marked"
+              + " derived, and the zones declared for the site (a declared zone replaces a"
+              + " derived one of its name); 404 for a site outside the caller's scope.")
   public List<ZoneView> zones(@PathVariable String siteId) {
-    return service.zones(CurrentScope.get(), siteId).stream().map(ZoneView::of).toList();
+    return service.zones(CurrentScope.get(), siteId).stream()
+        .map(z -> ZoneView.of(siteId, z))
+        .toList();
   }
 
   @PostMapping("/sites/{siteId}/zones")
@@ -166,7 +177,7 @@ public class FirewallObjectController {
       description =
           "trust, untrust, sdwan or a custom name, with its interface units (ge-0/0/1.0).")
   public ZoneView createZone(@PathVariable String siteId, @Valid @RequestBody ZoneRequest request) {
-    return ZoneView.of(service.createZone(CurrentScope.get(), siteId, request));
+    return ZoneView.of(siteId, service.createZone(CurrentScope.get(), siteId, request));
   }
 
   private static Pageable page(Pageable pageable) {

@@ -15,6 +15,7 @@ import io.switchboard.inventory.firewall.CustomApplication;
 import io.switchboard.inventory.firewall.CustomApplicationRepository;
 import io.switchboard.inventory.firewall.SecurityZone;
 import io.switchboard.inventory.firewall.SecurityZoneRepository;
+import io.switchboard.inventory.firewall.SiteZones;
 import io.switchboard.inventory.firewall.analysis.IpRanges;
 import io.switchboard.inventory.firewall.model.AddressKind;
 import io.switchboard.inventory.firewall.model.PredefinedApplications;
@@ -89,6 +90,7 @@ public class FirewallObjectService {
   private final CustomApplicationRepository applications;
   private final ApplicationSetRepository sets;
   private final SecurityZoneRepository zones;
+  private final SiteZones siteZones;
   private final ScopedRepository<AddressObject> scopedAddresses;
   private final ScopedRepository<AddressGroup> scopedGroups;
   private final ScopedRepository<CustomApplication> scopedApplications;
@@ -100,13 +102,15 @@ public class FirewallObjectService {
       AddressGroupRepository groups,
       CustomApplicationRepository applications,
       ApplicationSetRepository sets,
-      SecurityZoneRepository zones) {
+      SecurityZoneRepository zones,
+      SiteZones siteZones) {
     this.inventory = inventory;
     this.addresses = addresses;
     this.groups = groups;
     this.applications = applications;
     this.sets = sets;
     this.zones = zones;
+    this.siteZones = siteZones;
     this.scopedAddresses = new ScopedRepository<>(addresses, Visibility::tenantOwned);
     this.scopedGroups = new ScopedRepository<>(groups, Visibility::tenantOwned);
     this.scopedApplications = new ScopedRepository<>(applications, Visibility::tenantOwned);
@@ -229,13 +233,13 @@ public class FirewallObjectService {
   }
 
   @Transactional(readOnly = true)
-  public List<SecurityZone> zones(AccessScope scope, String siteId) {
+  public List<SiteZones.SiteZone> zones(AccessScope scope, String siteId) {
     Permissions.require(scope, Action.READ, Resource.FIREWALL);
-    return zones.findBySiteIdOrderByName(site(scope, siteId).getId());
+    return siteZones.of(site(scope, siteId).getId());
   }
 
   @Transactional
-  public SecurityZone createZone(AccessScope scope, String siteId, ZoneRequest r) {
+  public SiteZones.SiteZone createZone(AccessScope scope, String siteId, ZoneRequest r) {
     Permissions.require(scope, Action.WRITE, Resource.FIREWALL);
     Site site = site(scope, siteId);
     if (zones.existsBySiteIdAndName(siteId, r.name())) {
@@ -247,7 +251,9 @@ public class FirewallObjectService {
             "interfaces[" + i + "]", "must be an interface unit such as ge-0/0/1.0");
       }
     }
-    return zones.save(new SecurityZone(site.getTenantId(), siteId, r.name(), r.interfaces()));
+    SecurityZone z =
+        zones.save(new SecurityZone(site.getTenantId(), siteId, r.name(), r.interfaces()));
+    return new SiteZones.SiteZone(z.getId(), z.getName(), z.getInterfaces(), false);
   }
 
   private Site site(AccessScope scope, String siteId) {

@@ -75,7 +75,8 @@ public class FirewallPolicyController {
       String description,
       int latestVersion,
       List<RuleView> rules,
-      List<String> siteIds) {
+      List<String> siteIds,
+      int priority) {
     static PolicyView of(FirewallPolicy p) {
       return new PolicyView(
           p.getId(),
@@ -84,7 +85,8 @@ public class FirewallPolicyController {
           p.getDescription(),
           p.getLatestVersion(),
           p.getRules().stream().map(RuleView::of).toList(),
-          p.getSiteIds().stream().sorted().toList());
+          p.getSiteIds().stream().sorted().toList(),
+          p.getPriority());
     }
   }
 
@@ -187,7 +189,9 @@ public class FirewallPolicyController {
   @Operation(
       summary = "Create a firewall policy",
       description =
-          "Rules inline, evaluated in list order; sites of the policy's tenant (422 naming the site otherwise).")
+          "Rules inline, evaluated in list order; sites of the policy's tenant (422 naming the site"
+              + " otherwise); priority 0..10000 (default 100): on a device running several"
+              + " policies, lower priority first in each zone pair, equal ones by name.")
   public PolicyView create(@Valid @RequestBody PolicyRequest request) {
     return PolicyView.of(service.create(CurrentScope.get(), request));
   }

@@ -92,7 +92,9 @@ public class FirewallPolicyService {
           String name,
       @Size(max = 2000) @SafeText String description,
       @NotNull @Size(max = 2000) List<@Valid @NotNull RuleRequest> rules,
-      @Size(max = 1000) List<@NotBlank @Size(max = 36) String> siteIds) {}
+      @Size(max = 1000) List<@NotBlank @Size(max = 36) String> siteIds,
+      @jakarta.validation.constraints.Min(0) @jakarta.validation.constraints.Max(10000)
+          Integer priority) {}
 
   private final ScopedInventory inventory;
   private final FirewallPolicyRepository policies;
@@ -213,6 +215,10 @@ public class FirewallPolicyService {
   }
 
   private void copy(AccessScope scope, PolicyRequest r, FirewallPolicy policy) {
+    if (r.priority() != null) {
+      // omitted: a new policy keeps the default, a replaced one its priority
+      policy.setPriority(r.priority());
+    }
     Set<String> names = new HashSet<>();
     for (int i = 0; i < r.rules().size(); i++) {
       if (!names.add(r.rules().get(i).name())) {

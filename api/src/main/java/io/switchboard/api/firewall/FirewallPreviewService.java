@@ -134,7 +134,11 @@ public class FirewallPreviewService {
         Integer deployedVersion = planning.deployedVersion(policyId, d.getId());
         PolicySnapshot deployed = planning.snapshot(policyId, deployedVersion);
         plans.add(
-            new DevicePlan(d, deployedVersion, deployed, planning.change(deployed, target, site)));
+            new DevicePlan(
+                d,
+                deployedVersion,
+                deployed,
+                planning.change(policyId, d.getId(), deployedVersion, v.getNumber(), site)));
       }
     }
     return new Plan(v, target, plans);

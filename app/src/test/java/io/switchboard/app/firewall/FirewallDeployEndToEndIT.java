@@ -292,6 +292,57 @@ class FirewallDeployEndToEndIT {
   }
 
   @Test
+  void aPolicyOfHigherPriorityGoesAboveTheOtherPolicysRulesAndIsVerifiedInTheCombinedOrder() {
+    TreeMap<String, SimulatedDevice> bySite = sites("FWP");
+    SimulatedDevice cpe = bySite.firstEntry().getValue();
+    String office = policy(List.copyOf(bySite.keySet()), version1());
+    assertThat(api.finished(api.deploy(office, Map.of()), 90).get("state").asText())
+        .isEqualTo("COMPLETED");
+    String guard =
+        api.create(
+            "/api/v1/firewall-policies",
+            Map.of(
+                "tenantId",
+                tenant,
+                "name",
+                "guard",
+                "priority",
+                10,
+                "siteIds",
+                List.copyOf(bySite.keySet()),
+                "rules",
+                List.of(rule("guard-ssh", List.of(LAN), List.of("junos-ssh"), "PERMIT"))));
+    api.call(HttpMethod.POST, "/api/v1/firewall-policies/" + guard + "/publish", null);
+
+    JsonNode first = api.finished(api.deploy(guard, Map.of()), 90);
+
+    assertThat(first.get("state").asText()).as(first.toString()).isEqualTo("COMPLETED");
+    assertThat(first.get("result").get("deployed").asInt()).as(first.toString()).isEqualTo(1);
+    assertThat(order(cpe)).containsExactly("guard-ssh", "allow-web", "block-ssh", "allow-dns");
+    assertThat(lookup(cpe, "10.1.4.2", 22, "tcp"))
+        .isEqualTo(new MatchedPolicy("guard-ssh", "permit"));
+
+    int v2 =
+        api.publish(
+            guard,
+            List.of(
+                rule("guard-ssh", List.of(LAN), List.of("junos-ssh"), "PERMIT"),
+                rule("guard-telnet", List.of(LAN), List.of("junos-telnet"), "DENY")));
+    JsonNode preview =
+        api.call(HttpMethod.POST, "/api/v1/firewall-policies/" + guard + "/preview", null);
+    assertThat(preview.get("devices").get(0).get("commands"))
+        .extracting(JsonNode::asText)
+        .contains(
+            "insert security policies from-zone trust to-zone untrust policy guard-telnet after"
+                + " policy guard-ssh");
+    JsonNode second = api.finished(api.deploy(guard, Map.of("version", v2)), 90);
+    assertThat(second.get("state").asText()).as(second.toString()).isEqualTo("COMPLETED");
+    assertThat(second.get("result").get("deployed").asInt()).as(second.toString()).isEqualTo(1);
+    assertThat(order(cpe))
+        .containsExactly("guard-ssh", "guard-telnet", "allow-web", "block-ssh", "allow-dns");
+  }
+
+  @Test
   void aDeviceRefusingTheCommitCheckIsRecordedWithItsMessageAndLeftAsItWas() {
     TreeMap<String, SimulatedDevice> bySite = sites("FWC", "FWD");
     String policy = policy(List.copyOf(bySite.keySet()), version1());

@@ -12,6 +12,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -36,6 +37,20 @@ public final class ConfigStore {
   private Pending pending;
   private int sequence;
   private CommitCheck commitCheck = configuration -> {};
+
+  /**
+   * The candidate document that last passed {@link ConfigValidator} (documents are replaced, never
+   * changed in place, so identity says the content is unchanged): commit check, commit confirmed
+   * and the confirming commit of one change validate it once, not three times.
+   */
+  private Document validatedCandidate;
+
+  private long validations;
+
+  /** Views of the running configuration, valid while {@code running} is this document. */
+  private Document viewsOf;
+
+  private final Map<Class<?>, Object> runningViews = new java.util.HashMap<>();
 
   /** A device's own commit check, run after the schema rules (a uCPE's host resources). */
   public interface CommitCheck {
@@ -199,8 +214,40 @@ public final class ConfigStore {
   }
 
   public synchronized void validateCandidate() throws ConfigException {
-    ConfigValidator.validate(candidate.getDocumentElement());
+    validateCandidateOnce();
     commitCheck.check(candidate.getDocumentElement());
+  }
+
+  private void validateCandidateOnce() throws ConfigException {
+    if (candidate != validatedCandidate) {
+      validations++;
+      ConfigValidator.validate(candidate.getDocumentElement());
+      validatedCandidate = candidate;
+    }
+  }
+
+  /** How often a candidate was validated whole (what the validation cache saves is visible). */
+  synchronized long validations() {
+    return validations;
+  }
+
+  /**
+   * What {@code view} makes of the running configuration, computed once per committed configuration
+   * and kept until the next commit or rollback (a lookup that a verification asks hundreds of times
+   * then reads no copy of the whole configuration each time). {@code view} must not change the
+   * element, and its result must not change either.
+   */
+  public synchronized <T> T runningView(Class<T> kind, Function<Element, T> view) {
+    if (viewsOf != running) {
+      runningViews.clear();
+      viewsOf = running;
+    }
+    Object cached = runningViews.get(kind);
+    if (cached == null) {
+      cached = view.apply(running.getDocumentElement());
+      runningViews.put(kind, cached);
+    }
+    return kind.cast(cached);
   }
 
   // ---- locks ---------------------------------------------------------------------------------
@@ -254,7 +301,7 @@ public final class ConfigStore {
       throws ConfigException {
     checkWritable(session, Datastore.RUNNING);
     checkWritable(session, Datastore.CANDIDATE);
-    ConfigValidator.validate(candidate.getDocumentElement());
+    validateCandidateOnce();
     commitCheck.check(candidate.getDocumentElement());
     if (options.check()) {
       return;

@@ -2,7 +2,6 @@ package io.switchboard.devices.netconf;
 
 import static io.switchboard.devices.netconf.BaseOperations.done;
 
-import io.switchboard.devices.config.Datastore;
 import io.switchboard.devices.firewall.PolicyLookup;
 import io.switchboard.netconf.error.RpcError;
 import java.util.Map;
@@ -37,9 +36,11 @@ final class FirewallOperationalRpcs {
               .withInfo("bad-element", "destination-port"));
     }
     PolicyLookup.Match match =
-        PolicyLookup.lookup(
-            request.device().config().read(Datastore.RUNNING),
-            new PolicyLookup.Flow(from, to, source, destination, port, protocol));
+        request
+            .device()
+            .config()
+            .runningView(PolicyLookup.Index.class, PolicyLookup::index)
+            .lookup(new PolicyLookup.Flow(from, to, source, destination, port, protocol));
     Element policies = request.element("security-policies");
     Element context = request.element("security-context");
     Element info = request.element("context-information");

@@ -127,4 +127,49 @@ class ConfigStoreTest {
         1, "set security ike policy p pre-shared-key ascii-text \"" + stored + "\"");
     assertThat(SetCommands.render(store.read(Datastore.CANDIDATE))).isEqualTo(shown);
   }
+
+  @Test
+  void anUnchangedCandidateIsValidatedOnceForCommitCheckCommitConfirmedAndConfirm()
+      throws Exception {
+    store.editCandidate(1, config("b"), EditOperation.MERGE);
+    long before = store.validations();
+    store.commit(1, "u", new CommitOptions(true, null, null, null, null, true));
+    store.commit(1, "u", CommitOptions.confirmed(Duration.ofMinutes(10)));
+    store.commit(1, "u", CommitOptions.plain());
+    assertThat(store.validations() - before).isEqualTo(1);
+    assertThat(running()).isEqualTo("b");
+  }
+
+  @Test
+  void aCandidateChangedAfterItsCommitCheckIsValidatedAgain() throws Exception {
+    store.loadSetCommands(1, "set interfaces ge-0/0/1 unit 0 family inet address 10.0.0.1/24");
+    store.commit(1, "u", new CommitOptions(true, null, null, null, null, true));
+    store.loadSetCommands(1, "set interfaces ge-0/0/1 unit 0 family inet address 10.0.0.300/24");
+    assertThatThrownBy(() -> store.commit(1, "u", CommitOptions.plain()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("10.0.0.300/24");
+    assertThat(running()).isEqualTo("a");
+  }
+
+  @Test
+  void aRunningViewIsComputedOncePerCommittedConfiguration() throws Exception {
+    java.util.concurrent.atomic.AtomicInteger computed =
+        new java.util.concurrent.atomic.AtomicInteger();
+    java.util.function.Function<org.w3c.dom.Element, String> hostName =
+        c -> {
+          computed.incrementAndGet();
+          return Xml.childText(Xml.child(c, "system"), "host-name");
+        };
+    assertThat(store.runningView(String.class, hostName)).isEqualTo("a");
+    assertThat(store.runningView(String.class, hostName)).isEqualTo("a");
+    assertThat(computed).hasValue(1);
+
+    store.editCandidate(1, config("b"), EditOperation.MERGE);
+    assertThat(store.runningView(String.class, hostName)).isEqualTo("a");
+    store.commit(1, "u", CommitOptions.confirmed(Duration.ofMinutes(10)));
+    assertThat(store.runningView(String.class, hostName)).isEqualTo("b");
+    store.cancelCommit(1, null);
+    assertThat(store.runningView(String.class, hostName)).isEqualTo("a");
+    assertThat(computed).hasValue(3);
+  }
 }

@@ -181,4 +181,37 @@ class SecurityPoliciesTest {
     store.discardChanges(1);
     assertThat(ConfigCompare.compare(store.rollback(0), store.read(Datastore.CANDIDATE))).isEmpty();
   }
+
+  @Test
+  void theDevicesLookupIndexFollowsEachCommitAndMatchesAddressFamiliesApart() throws Exception {
+    PolicyLookup.Index first = store.runningView(PolicyLookup.Index.class, PolicyLookup::index);
+    assertThat(store.runningView(PolicyLookup.Index.class, PolicyLookup::index)).isSameAs(first);
+    store.loadSetCommands(
+        1,
+        String.join(
+            "\n",
+            "set security address-book global address v6-lan 2001:db8:1::/48",
+            P + "allow-v6 match source-address v6-lan",
+            P + "allow-v6 match destination-address any",
+            P + "allow-v6 match application any",
+            P + "allow-v6 then permit",
+            "insert security policies from-zone trust to-zone untrust policy allow-v6 before policy block-printers"));
+    store.commit(1, "u", CommitOptions.plain());
+    PolicyLookup.Index next = store.runningView(PolicyLookup.Index.class, PolicyLookup::index);
+    assertThat(next).isNotSameAs(first);
+    assertThat(
+            next.lookup(
+                new PolicyLookup.Flow(
+                    "trust", "untrust", "2001:db8:1::5", "2001:db8:9::1", 443, "tcp")))
+        .isEqualTo(new PolicyLookup.Match("allow-v6", "permit", 1));
+    assertThat(
+            next.lookup(
+                new PolicyLookup.Flow(
+                    "trust", "untrust", "2001:db8:2::5", "2001:db8:9::1", 443, "tcp")))
+        .isEqualTo(new PolicyLookup.Match("default-policy", "deny", 0));
+    assertThat(
+            next.lookup(
+                new PolicyLookup.Flow("trust", "untrust", "10.1.9.15", "8.8.8.8", 22, "tcp")))
+        .isEqualTo(new PolicyLookup.Match("block-printers", "deny", 2));
+  }
 }

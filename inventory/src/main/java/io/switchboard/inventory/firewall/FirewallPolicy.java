@@ -19,6 +19,13 @@ import java.util.Set;
 @Entity
 @Table(name = "fw_policy")
 public class FirewallPolicy extends AuditedEntity {
+  public static final int DEFAULT_PRIORITY = 100;
+
+  /** Device order of policies: priority, then name. */
+  public static final java.util.Comparator<FirewallPolicy> DEVICE_ORDER =
+      java.util.Comparator.comparingInt(FirewallPolicy::getPriority)
+          .thenComparing(FirewallPolicy::getName);
+
   @Column(nullable = false, updatable = false, length = 36)
   private String tenantId;
 
@@ -27,6 +34,13 @@ public class FirewallPolicy extends AuditedEntity {
 
   @Column(length = 2000)
   private String description;
+
+  /**
+   * Where the policy's rules go among other policies' on a device, in each zone pair: lower first,
+   * equal ones by name.
+   */
+  @Column(nullable = false)
+  private int priority = DEFAULT_PRIORITY;
 
   /** The number of the newest published version, 0 before the first publish. */
   @Column(nullable = false)
@@ -67,6 +81,14 @@ public class FirewallPolicy extends AuditedEntity {
 
   public void setDescription(String description) {
     this.description = description;
+  }
+
+  public int getPriority() {
+    return priority;
+  }
+
+  public void setPriority(int priority) {
+    this.priority = priority;
   }
 
   public int getLatestVersion() {

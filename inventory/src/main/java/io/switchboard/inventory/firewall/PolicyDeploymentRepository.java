@@ -10,6 +10,10 @@ public interface PolicyDeploymentRepository extends JpaRepository<PolicyDeployme
 
   List<PolicyDeployment> findByOperationIdAndState(String operationId, DeploymentState state);
 
+  /** The device's successful deployments of every policy, newest first. */
+  List<PolicyDeployment> findByDeviceIdAndStateOrderByCreatedAtDesc(
+      String deviceId, DeploymentState state);
+
   /** The newest successful deployment of the policy on the device: what it runs. */
   List<PolicyDeployment> findByPolicyIdAndDeviceIdAndStateOrderByCreatedAtDesc(
       String policyId, String deviceId, DeploymentState state);

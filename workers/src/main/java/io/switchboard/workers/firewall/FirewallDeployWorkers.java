@@ -119,11 +119,11 @@ public class FirewallDeployWorkers {
             null,
             List.class,
             raise(FirewallDeploy.ERROR_VERIFY_FAILED, job));
-    Optional<String> problem = RuleOrderCheck.problem(change.target(), committed);
+    Optional<String> problem = RuleOrderCheck.problem(change.enforced(), committed);
     if (problem.isPresent()) {
       throw verifyFailed(problem.get());
     }
-    for (PolicyAnalysis.Probe probe : PolicyAnalysis.probes(change.target())) {
+    for (PolicyAnalysis.Probe probe : deployments.probes(change.row())) {
       Flow f = probe.flow();
       MatchedPolicy answer =
           driver.call(
@@ -187,7 +187,7 @@ public class FirewallDeployWorkers {
         v.deploymentId(),
         DeploymentState.DEPLOYED,
         null,
-        change.target(),
+        change.row().getVersionNumber(),
         job.getProcessInstanceKey());
   }
 
@@ -260,7 +260,7 @@ public class FirewallDeployWorkers {
               : "version "
                   + row.getPreviousVersion()
                   + " restored: the deployment passed its failure threshold",
-          back.previous(),
+          row.getPreviousVersion(),
           job.getProcessInstanceKey());
       restored++;
     }

@@ -5,6 +5,7 @@ import io.switchboard.inventory.firewall.DeploymentPlanning;
 import io.switchboard.inventory.firewall.DeploymentState;
 import io.switchboard.inventory.firewall.PolicyDeployment;
 import io.switchboard.inventory.firewall.PolicyDeploymentRepository;
+import io.switchboard.inventory.firewall.analysis.PolicyAnalysis;
 import io.switchboard.inventory.firewall.model.PolicySnapshot;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,12 +21,17 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class FirewallDeployments {
-  /** One device's part: its row and the change that takes it from its version to the next. */
+  /**
+   * One device's part: its row and the change that takes it from its version to the next; {@code
+   * enforced} is every Switchboard policy the device runs with the target in its place, in device
+   * order (what verification expects).
+   */
   public record DeviceChange(
       PolicyDeployment row,
       PolicySnapshot target,
       PolicySnapshot previous,
-      List<String> commands) {}
+      List<String> commands,
+      PolicySnapshot enforced) {}
 
   private final PolicyDeploymentRepository rows;
   private final DeploymentPlanning planning;
@@ -74,7 +80,27 @@ public class FirewallDeployments {
     PolicySnapshot target = planning.snapshot(row.getPolicyId(), row.getVersionNumber());
     PolicySnapshot previous = planning.snapshot(row.getPolicyId(), row.getPreviousVersion());
     return new DeviceChange(
-        row, target, previous, planning.change(previous, target, row.getSiteId()));
+        row,
+        target,
+        previous,
+        planning.change(
+            row.getPolicyId(),
+            row.getDeviceId(),
+            row.getPreviousVersion(),
+            row.getVersionNumber(),
+            row.getSiteId()),
+        planning
+            .others(planning.neighbours(row.getPolicyId(), row.getDeviceId()))
+            .combined(target));
+  }
+
+  /**
+   * The flows verification asks the row's device about: those whose verdict the change from its
+   * previous version can alter (docs/firewall.md, Verification).
+   */
+  public List<PolicyAnalysis.Probe> probes(PolicyDeployment row) {
+    return planning.verificationProbes(
+        row.getPolicyId(), row.getDeviceId(), row.getPreviousVersion(), row.getVersionNumber());
   }
 
   /** The change back: from the deployed version to the one the device ran before. */
@@ -83,7 +109,16 @@ public class FirewallDeployments {
     PolicySnapshot target = planning.snapshot(row.getPolicyId(), row.getVersionNumber());
     PolicySnapshot previous = planning.snapshot(row.getPolicyId(), row.getPreviousVersion());
     return new DeviceChange(
-        row, target, previous, planning.change(target, previous, row.getSiteId()));
+        row,
+        target,
+        previous,
+        planning.change(
+            row.getPolicyId(),
+            row.getDeviceId(),
+            row.getVersionNumber(),
+            row.getPreviousVersion(),
+            row.getSiteId()),
+        null);
   }
 
   @Transactional
@@ -94,15 +129,16 @@ public class FirewallDeployments {
   }
 
   /**
-   * The device now runs {@code version} (null: none of the policy): the row finishes in {@code
-   * state}, and the device's intended configuration for the policy is that version as a whole.
+   * The device now runs version {@code version} (null: none of the policy): the row finishes in
+   * {@code state}, and the device's intended configuration for the policy is that version as a
+   * whole.
    */
   @Transactional
   public void finishOnDevice(
       String deploymentId,
       DeploymentState state,
       String message,
-      PolicySnapshot version,
+      Integer version,
       Long processInstanceKey) {
     PolicyDeployment row = row(deploymentId);
     row.finish(state, message);
@@ -110,7 +146,7 @@ public class FirewallDeployments {
     intended.committed(
         row.getDeviceId(),
         part(row.getPolicyId()),
-        String.join("\n", planning.whole(version, row.getSiteId())),
+        String.join("\n", planning.whole(row.getPolicyId(), version, row.getSiteId())),
         row.getOperationId(),
         processInstanceKey);
   }

@@ -1,6 +1,7 @@
 package io.switchboard.inventory.firewall.analysis;
 
 import io.switchboard.inventory.firewall.model.FirewallAction;
+import io.switchboard.inventory.firewall.model.OtherPolicies;
 import io.switchboard.inventory.firewall.model.PolicySnapshot;
 import io.switchboard.inventory.firewall.model.RuleDef;
 import java.util.ArrayList;
@@ -109,26 +110,83 @@ public final class PolicyAnalysis {
    * rule's probe expects the rule that shadows it. Identical flows are probed once.
    */
   public static List<Probe> probes(PolicySnapshot s) {
-    List<RuleDef> rules = enabled(s);
-    List<RuleMatch> matches = rules.stream().map(r -> RuleMatch.of(r, s)).toList();
-    Set<Flow> flows = new LinkedHashSet<>();
-    for (RuleDef r : rules) {
-      example(r, s)
-          .filter(f -> IpRanges.isAddress(f.source()) && IpRanges.isAddress(f.destination()))
-          .ifPresent(flows::add);
+    return probes(null, s, Set.of());
+  }
+
+  /**
+   * The probes a device needs that goes from {@code before} (null: nothing of the policy) to {@code
+   * after}: the example flow of every rule whose verdict can change — new rules, rules changed
+   * (match, action, zones, or the objects they name), rules the change moves ({@code repositioned})
+   * — and every example flow of either version whose verdict (action or deciding rule) differs
+   * between the two, so a removed rule's sessions are asked about too. Each expects the first-match
+   * verdict of {@code after}. A rule none of this touches decides the same sessions as before; its
+   * place is checked by the rule order, not by a probe.
+   */
+  public static List<Probe> probes(
+      PolicySnapshot before, PolicySnapshot after, Set<String> repositioned) {
+    return probes(before, after, repositioned, OtherPolicies.NONE);
+  }
+
+  /**
+   * {@link #probes(PolicySnapshot, PolicySnapshot, Set)} on a device that also runs {@code others}:
+   * each probe expects the verdict of every rule on the device in device order, so a preceding
+   * policy that decides a flow first is what the device must answer.
+   */
+  public static List<Probe> probes(
+      PolicySnapshot before, PolicySnapshot after, Set<String> repositioned, OtherPolicies others) {
+    PolicySnapshot old = before == null ? PolicySnapshot.empty(after.policyName()) : before;
+    List<RuleDef> oldRules = enabled(old);
+    List<RuleMatch> oldMatches = oldRules.stream().map(r -> RuleMatch.of(r, old)).toList();
+    java.util.Map<String, Integer> oldIndex = new java.util.HashMap<>();
+    for (int i = 0; i < oldRules.size(); i++) {
+      oldIndex.put(oldRules.get(i).name(), i);
     }
+    List<RuleDef> rules = enabled(after);
+    List<RuleMatch> matches = rules.stream().map(r -> RuleMatch.of(r, after)).toList();
+    Set<Flow> flows = new LinkedHashSet<>();
+    for (int i = 0; i < rules.size(); i++) {
+      RuleDef r = rules.get(i);
+      Integer was = oldIndex.get(r.name());
+      boolean touched =
+          was == null
+              || !oldRules.get(was).equals(r)
+              || !oldMatches.get(was).equals(matches.get(i))
+              || repositioned.contains(r.name());
+      if (touched) {
+        example(r, after).ifPresent(flows::add);
+      }
+    }
+    Set<Flow> candidates = new LinkedHashSet<>();
+    oldRules.forEach(r -> example(r, old).ifPresent(candidates::add));
+    rules.forEach(r -> example(r, after).ifPresent(candidates::add));
+    for (Flow f : candidates) {
+      if (!flows.contains(f)
+          && !firstMatch(oldRules, oldMatches, f).equals(firstMatch(rules, matches, f))) {
+        flows.add(f);
+      }
+    }
+    PolicySnapshot device = others.isEmpty() ? after : others.combined(after);
+    List<RuleDef> deviceRules = others.isEmpty() ? rules : enabled(device);
+    List<RuleMatch> deviceMatches =
+        others.isEmpty()
+            ? matches
+            : deviceRules.stream().map(r -> RuleMatch.of(r, device)).toList();
     List<Probe> out = new ArrayList<>();
     for (Flow f : flows) {
-      Verdict v = new Verdict(FirewallAction.DENY, null);
-      for (int i = 0; i < rules.size(); i++) {
-        if (matches.get(i).matches(f)) {
-          v = new Verdict(rules.get(i).action(), rules.get(i).name());
-          break;
-        }
+      if (IpRanges.isAddress(f.source()) && IpRanges.isAddress(f.destination())) {
+        out.add(new Probe(f, firstMatch(deviceRules, deviceMatches, f)));
       }
-      out.add(new Probe(f, v));
     }
     return out;
+  }
+
+  private static Verdict firstMatch(List<RuleDef> rules, List<RuleMatch> matches, Flow f) {
+    for (int i = 0; i < rules.size(); i++) {
+      if (matches.get(i).matches(f)) {
+        return new Verdict(rules.get(i).action(), rules.get(i).name());
+      }
+    }
+    return new Verdict(FirewallAction.DENY, null);
   }
 
   /**

@@ -3,6 +3,7 @@ package io.switchboard.inventory.firewall.render;
 import io.switchboard.inventory.firewall.model.AddressDef;
 import io.switchboard.inventory.firewall.model.ApplicationDef;
 import io.switchboard.inventory.firewall.model.GroupDef;
+import io.switchboard.inventory.firewall.model.OtherPolicies;
 import io.switchboard.inventory.firewall.model.PolicySnapshot;
 import io.switchboard.inventory.firewall.model.RuleDef;
 import io.switchboard.inventory.firewall.model.ZoneDef;
@@ -40,12 +41,23 @@ public final class JunosFirewallRenderer {
    */
   public static List<String> incremental(
       PolicySnapshot deployed, PolicySnapshot next, List<ZoneDef> zones) {
+    return incremental(deployed, next, zones, OtherPolicies.NONE);
+  }
+
+  /**
+   * {@link #incremental(PolicySnapshot, PolicySnapshot, List)} on a device that also runs {@code
+   * others}: this policy's rules go before the first rule of a following policy in each pair, and
+   * objects another policy still names are kept.
+   */
+  public static List<String> incremental(
+      PolicySnapshot deployed, PolicySnapshot next, List<ZoneDef> zones, OtherPolicies others) {
     PolicySnapshot old = deployed == null ? PolicySnapshot.empty(next.policyName()) : deployed;
     List<String> out = new ArrayList<>();
     zones(old, next, zones, out);
     // Objects first, so that rules set below never name something missing.
-    objects(addressLines(old), addressLines(next), out, false);
-    objects(applicationLines(old), applicationLines(next), out, false);
+    Set<String> kept = others.objectNames();
+    objects(addressLines(old), addressLines(next), kept, out, false);
+    objects(applicationLines(old), applicationLines(next), kept, out, false);
     Map<String, List<RuleDef>> oldPairs = pairs(old);
     Map<String, List<RuleDef>> newPairs = pairs(next);
     for (String pair : oldPairs.keySet()) {
@@ -57,12 +69,41 @@ public final class JunosFirewallRenderer {
     }
     for (Map.Entry<String, List<RuleDef>> e : newPairs.entrySet()) {
       PolicyOrder.change(
-          e.getKey(), oldPairs.getOrDefault(e.getKey(), List.of()), e.getValue(), out);
+          e.getKey(),
+          oldPairs.getOrDefault(e.getKey(), List.of()),
+          e.getValue(),
+          nextForeign(e.getKey(), others),
+          out);
     }
     // Objects no longer referenced go last, sets before their members.
-    objects(applicationLines(old), applicationLines(next), out, true);
-    objects(addressLines(old), addressLines(next), out, true);
+    objects(applicationLines(old), applicationLines(next), kept, out, true);
+    objects(addressLines(old), addressLines(next), kept, out, true);
     return out;
+  }
+
+  /**
+   * The rules the change from {@code deployed} (null: nothing) to {@code next} puts in place with
+   * an {@code insert} (moved, or new and not last), in any zone pair of theirs.
+   */
+  public static Set<String> repositioned(
+      PolicySnapshot deployed, PolicySnapshot next, OtherPolicies others) {
+    PolicySnapshot old = deployed == null ? PolicySnapshot.empty(next.policyName()) : deployed;
+    Map<String, List<RuleDef>> oldPairs = pairs(old);
+    Set<String> out = new LinkedHashSet<>();
+    for (Map.Entry<String, List<RuleDef>> e : pairs(next).entrySet()) {
+      out.addAll(
+          PolicyOrder.inserted(
+              oldPairs.getOrDefault(e.getKey(), List.of()),
+              e.getValue(),
+              nextForeign(e.getKey(), others)));
+    }
+    return out;
+  }
+
+  /** The first rule of a following policy in a pair named {@code from-zone A to-zone B}. */
+  private static String nextForeign(String pair, OtherPolicies others) {
+    String[] words = pair.split(" ");
+    return others.firstFollowing(words[1], words[3]);
   }
 
   private static void zones(
@@ -182,17 +223,20 @@ public final class JunosFirewallRenderer {
   }
 
   /**
-   * Additions and changes ({@code removals} false) or deletions of objects no longer referenced
-   * ({@code removals} true). A changed object has its old leaves deleted and its new ones set.
+   * Additions and changes ({@code removals} false) or deletions of objects no longer referenced by
+   * this policy nor by another on the device ({@code kept}) ({@code removals} true). A changed
+   * object has its old leaves deleted and its new ones set.
    */
   private static void objects(
       Map<String, List<String>> old,
       Map<String, List<String>> next,
+      Set<String> kept,
       List<String> out,
       boolean removals) {
     if (removals) {
       List<String> gone = new ArrayList<>(old.keySet());
       gone.removeAll(next.keySet());
+      gone.removeIf(path -> kept.contains(path.substring(path.lastIndexOf(' ') + 1)));
       // Sets were rendered after plain objects; delete them first.
       for (int i = gone.size() - 1; i >= 0; i--) {
         out.add("delete " + gone.get(i));

@@ -3,8 +3,11 @@ package io.switchboard.inventory.firewall.render;
 import io.switchboard.inventory.firewall.model.RuleDef;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The change of one zone pair's ordered policies: removed ones deleted, kept ones changed leaf by
@@ -16,18 +19,19 @@ import java.util.Map;
 final class PolicyOrder {
   private PolicyOrder() {}
 
-  static void change(String pair, List<RuleDef> old, List<RuleDef> wanted, List<String> out) {
+  /**
+   * @param nextForeign the first policy of another Switchboard policy that follows this one in the
+   *     pair on the device (null: none): new policies, which Junos appends after it, are then out
+   *     of place too, and a first policy with nothing in place goes before it
+   */
+  static void change(
+      String pair, List<RuleDef> old, List<RuleDef> wanted, String nextForeign, List<String> out) {
     Map<String, RuleDef> oldByName = new HashMap<>();
     old.forEach(r -> oldByName.put(r.name(), r));
-    Map<String, Integer> position = new HashMap<>();
-    for (int i = 0; i < wanted.size(); i++) {
-      position.put(wanted.get(i).name(), i);
-    }
-    List<String> device = new ArrayList<>();
+    Set<String> wantedNames = new HashSet<>();
+    wanted.forEach(r -> wantedNames.add(r.name()));
     for (RuleDef r : old) {
-      if (position.containsKey(r.name())) {
-        device.add(r.name());
-      } else {
+      if (!wantedNames.contains(r.name())) {
         out.add("delete " + JunosFirewallRenderer.POLICIES + pair + " policy " + r.name());
       }
     }
@@ -37,15 +41,12 @@ final class PolicyOrder {
           before == null ? List.of() : JunosFirewallRenderer.ruleLines(pair, before),
           JunosFirewallRenderer.ruleLines(pair, r),
           out);
-      if (before == null) {
-        device.add(r.name());
-      }
     }
-    boolean[] stays = longestInOrder(device, position, wanted.size());
-    String firstStaying = null;
-    for (RuleDef r : wanted) {
-      if (stays[position.get(r.name())]) {
-        firstStaying = r.name();
+    boolean[] stays = staying(old, wanted, nextForeign);
+    String firstStaying = nextForeign;
+    for (int i = 0; i < wanted.size(); i++) {
+      if (stays[i]) {
+        firstStaying = wanted.get(i).name();
         break;
       }
     }
@@ -58,6 +59,50 @@ final class PolicyOrder {
           i == 0 ? "before policy " + firstStaying : "after policy " + wanted.get(i - 1).name();
       out.add("insert " + JunosFirewallRenderer.POLICIES + pair + " policy " + name + " " + where);
     }
+  }
+
+  /**
+   * The policies of {@code wanted} that {@link #change} puts in place with an {@code insert}: moved
+   * ones (outside the longest run already in order) and new ones that Junos would not append at
+   * their place.
+   */
+  static Set<String> inserted(List<RuleDef> old, List<RuleDef> wanted, String nextForeign) {
+    boolean[] stays = staying(old, wanted, nextForeign);
+    Set<String> out = new LinkedHashSet<>();
+    for (int i = 0; i < wanted.size(); i++) {
+      if (!stays[i]) {
+        out.add(wanted.get(i).name());
+      }
+    }
+    return out;
+  }
+
+  /**
+   * By wanted position, the policies already in place after the deletes and the sets: the kept ones
+   * in device order, then the new ones Junos appended (in place only when no other policy follows
+   * them), of which a longest run in wanted order stays put.
+   */
+  private static boolean[] staying(List<RuleDef> old, List<RuleDef> wanted, String nextForeign) {
+    Map<String, Integer> position = new HashMap<>();
+    for (int i = 0; i < wanted.size(); i++) {
+      position.put(wanted.get(i).name(), i);
+    }
+    List<String> device = new ArrayList<>();
+    Set<String> known = new HashSet<>();
+    for (RuleDef r : old) {
+      if (position.containsKey(r.name())) {
+        device.add(r.name());
+        known.add(r.name());
+      }
+    }
+    if (nextForeign == null) {
+      for (RuleDef r : wanted) {
+        if (!known.contains(r.name())) {
+          device.add(r.name());
+        }
+      }
+    }
+    return longestInOrder(device, position, wanted.size());
   }
 
   /**
