@@ -1,6 +1,7 @@
 // The operation page: draws the process with the bpmn-js viewer (its bpmn.io watermark stays),
 // marks active, completed and incident elements and the sequence flows taken, puts counts on the
-// elements as overlays, and polls the server every two seconds while the page is open.
+// elements as overlays, and follows the instance while the page is open: by server-sent events,
+// or, without EventSource or when the stream is refused, by polling every two seconds.
 (function () {
   'use strict';
   var el = document.getElementById('diagram');
@@ -91,19 +92,53 @@
       });
   }
 
+  function isFinal(live) {
+    return FINAL[live.operationState] && live.state !== 'ACTIVE';
+  }
+
+  function follow(live) {
+    paint(live);
+    if (live.signature !== signature) {
+      signature = live.signature;
+      refreshTables();
+    }
+  }
+
   function poll() {
+    el.setAttribute('data-transport', 'polling');
     getJson(el.getAttribute('data-live')).then(function (live) {
-      paint(live);
-      if (live.signature !== signature) {
-        signature = live.signature;
-        refreshTables();
-      }
-      if (!(FINAL[live.operationState] && live.state !== 'ACTIVE')) {
+      follow(live);
+      if (!isFinal(live)) {
         window.setTimeout(poll, 2000);
       }
     }).catch(function () {
       window.setTimeout(poll, 5000);
     });
+  }
+
+  function listen(live) {
+    var url = el.getAttribute('data-events');
+    if (isFinal(live)) {
+      return;
+    }
+    if (!window.EventSource || !url) {
+      window.setTimeout(poll, 2000);
+      return;
+    }
+    var source = new EventSource(url);
+    source.addEventListener('live', function (e) {
+      el.setAttribute('data-transport', 'sse');
+      var next = JSON.parse(e.data);
+      follow(next);
+      if (isFinal(next)) {
+        source.close();
+      }
+    });
+    source.onerror = function () {
+      if (source.readyState === EventSource.CLOSED) {
+        window.setTimeout(poll, 2000);
+      }
+    };
   }
 
   fetch(el.getAttribute('data-xml'), { credentials: 'same-origin' })
@@ -114,8 +149,9 @@
       return getJson(el.getAttribute('data-live'));
     })
     .then(function (live) {
-      paint(live);
-      window.setTimeout(poll, 2000);
+      // the page may have been drawn before this answer: follow brings its tables up to date
+      follow(live);
+      listen(live);
     })
     .catch(function (e) {
       el.textContent = 'The diagram could not be drawn: ' + e.message;

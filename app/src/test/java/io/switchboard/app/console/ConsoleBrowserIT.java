@@ -95,6 +95,10 @@ class ConsoleBrowserIT extends ConsoleTestBase {
     return new WebDriverWait(browser, Duration.ofSeconds(seconds));
   }
 
+  private static Object js(String script) {
+    return ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(script);
+  }
+
   private static void open(String path) {
     browser.get(BASE + path);
   }
@@ -182,17 +186,23 @@ class ConsoleBrowserIT extends ConsoleTestBase {
             ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector(".sb-badge-incident[data-element='verifyInterfaces']")));
 
+    // the page follows the instance by server-sent events while it is open
+    waiting(20).until(ExpectedConditions.attributeToBe(By.id("diagram"), "data-transport", "sse"));
+
     // fix the device, then give the step its retries back and resolve the incident
     fleet.device(f.alphaSerial()).linkUp(LAN_PORT);
     browser.findElement(By.id("retry")).click();
     waiting(10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".notice")));
-    // the page follows the process by itself until it completes
+    // the page follows the process by itself until it completes, without a reload (the mark set
+    // on this page stays)
+    js("window.sbNotReloaded = true;");
     waiting(90).until(ExpectedConditions.textToBe(By.id("operation-state"), "COMPLETED"));
     waiting(10)
         .until(
             ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector(".djs-element.sb-completed[data-element-id='markActive']")));
     assertThat(browser.findElements(By.cssSelector(".sb-badge-incident"))).isEmpty();
+    assertThat(js("return window.sbNotReloaded === true;")).isEqualTo(true);
     screenshot("operation-completed");
 
     browser.findElement(By.id("device-link")).click();
@@ -426,5 +436,338 @@ class ConsoleBrowserIT extends ConsoleTestBase {
                 .asText())
         .isNotEqualTo("FAILED");
     signOut();
+  }
+
+  /** Refreshes the device page until its compliance verdict is {@code status}. */
+  private static void awaitVerdict(String deviceId, String status) {
+    waiting(90)
+        .until(
+            d -> {
+              open("/console/devices/" + deviceId);
+              return d.findElement(By.id("compliance-status")).getText().equals(status);
+            });
+  }
+
+  @Test
+  @Order(6)
+  void driftIsShownWithWhoChangedItAndRevertedOrAdoptedAfterAPreview() throws Exception {
+    String device = f.alphaDevice();
+    signIn(OPERATOR, OPERATOR_PASSWORD);
+    open("/console/devices/" + device);
+    browser.findElement(By.id("check-now")).click();
+    assertThat(waiting(10).until(d -> d.findElement(By.cssSelector(".notice"))).getText())
+        .startsWith("Check started");
+    awaitVerdict(device, "IN_SYNC");
+
+    // someone changes the device by hand, with a secret among the statements
+    fleet
+        .device(f.alphaSerial())
+        .changeOutOfBand(
+            "alice",
+            "set system location building 7\nset snmp community s3cret-comm authorization"
+                + " read-only",
+            "moved the rack");
+    browser.findElement(By.id("check-now")).click();
+    awaitVerdict(device, "OUT_OF_SYNC");
+    assertThat(browser.findElement(By.id("last-commit")).getText())
+        .contains("alice")
+        .contains("cli")
+        .contains("moved the rack");
+    WebElement system =
+        browser.findElement(By.cssSelector("#compliance-features tr[data-feature='system']"));
+    assertThat(system.findElement(By.cssSelector("td.extra")).getText())
+        .contains("set system location building 7")
+        .contains("community <hidden>");
+    assertThat(browser.getPageSource()).doesNotContain("s3cret-comm");
+    // an operator may revert, but adopting is for tenant admins and above
+    assertThat(browser.findElements(By.id("preview-adopt"))).isEmpty();
+    screenshot("device-compliance");
+
+    open("/console");
+    assertThat(browser.findElement(By.id("out-of-compliance")).getText()).isNotEqualTo("0");
+    browser.findElement(By.linkText("Compliance")).click();
+    WebElement drifted =
+        waiting(10)
+            .until(
+                ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("#out-of-sync tr[data-device='" + device + "']")));
+    assertThat(drifted.getText()).contains(f.alphaSerial()).contains("system").contains("alice");
+    assertThat(Integer.parseInt(browser.findElement(By.id("c-OUT_OF_SYNC")).getText()))
+        .isPositive();
+    screenshot("compliance");
+
+    // REVERT: the preview first (the device's own diff; nothing changes), then the operation
+    drifted.findElement(By.tagName("a")).click();
+    waiting(10).until(ExpectedConditions.presenceOfElementLocated(By.id("preview-revert")));
+    browser.findElement(By.id("preview-revert")).click();
+    waiting(30).until(ExpectedConditions.presenceOfElementLocated(By.id("preview-commands")));
+    assertThat(browser.findElement(By.id("preview-commands")).getText())
+        .contains("delete system location");
+    assertThat(browser.findElement(By.id("preview-compare")).getText()).contains("location");
+    assertThat(browser.getPageSource()).doesNotContain("s3cret-comm");
+    assertThat(fleet.device(f.alphaSerial()).runningConfig()).contains("<building>7</building>");
+    browser.findElement(By.id("confirm-reconcile")).click();
+    waiting(90).until(ExpectedConditions.textToBe(By.id("operation-state"), "COMPLETED"));
+    assertThat(fleet.device(f.alphaSerial()).runningConfig())
+        .doesNotContain("<building>7</building>");
+    awaitVerdict(device, "IN_SYNC");
+    signOut();
+
+    // ADOPT, by the provider admin: the device's change becomes intended
+    fleet
+        .device(f.alphaSerial())
+        .changeOutOfBand("bob", "set system location building 9", "new site survey");
+    signIn("admin", ADMIN_PASSWORD);
+    open("/console/devices/" + device);
+    browser.findElement(By.id("check-now")).click();
+    awaitVerdict(device, "OUT_OF_SYNC");
+    browser.findElement(By.id("preview-adopt")).click();
+    waiting(30).until(ExpectedConditions.presenceOfElementLocated(By.id("preview-commands")));
+    assertThat(browser.findElement(By.id("preview-commands")).getText())
+        .isEqualTo("set system location building 9");
+    browser.findElement(By.id("confirm-reconcile")).click();
+    waiting(90).until(ExpectedConditions.textToBe(By.id("operation-state"), "COMPLETED"));
+    open("/console/devices/" + device);
+    browser.findElement(By.id("check-now")).click();
+    awaitVerdict(device, "IN_SYNC");
+    assertThat(fleet.device(f.alphaSerial()).runningConfig()).contains("<building>9</building>");
+    signOut();
+  }
+
+  @Test
+  @Order(7)
+  void theOperationsListShowsANewOperationAndItsEndWithoutAReload() {
+    signIn(OPERATOR, OPERATOR_PASSWORD);
+    open("/console/operations");
+    waiting(10)
+        .until(ExpectedConditions.attributeToBe(By.id("operations"), "data-transport", "sse"));
+    js("window.sbNotReloaded = true;");
+    String check =
+        api("POST", "/api/v1/devices/" + f.alphaDevice() + "/compliance-checks", null)
+            .get("id")
+            .asText();
+    By row = By.cssSelector("tr[data-operation='" + check + "']");
+    waiting(30).until(ExpectedConditions.presenceOfElementLocated(row));
+    waiting(60)
+        .ignoring(StaleElementReferenceException.class)
+        .until(d -> d.findElement(row).getText().contains("COMPLETED"));
+    assertThat(browser.findElement(row).getText()).contains("config-compliance");
+    assertThat(js("return window.sbNotReloaded === true;")).isEqualTo(true);
+    signOut();
+  }
+
+  /** Waits until the field error {@code id} says something, and answers it. */
+  private static String fieldError(String id) {
+    return waiting(10)
+        .ignoring(StaleElementReferenceException.class)
+        .until(
+            d -> {
+              String text = d.findElement(By.id(id)).getText();
+              return text.isBlank() ? null : text;
+            });
+  }
+
+  private static String notice() {
+    return waiting(10).until(d -> d.findElement(By.cssSelector(".notice"))).getText();
+  }
+
+  private static void type(String id, String text) {
+    WebElement field = browser.findElement(By.id(id));
+    field.clear();
+    field.sendKeys(text);
+  }
+
+  @Test
+  @Order(8)
+  void aProviderAdministratorBuildsAnOverlayAndAFirewallPolicyThroughTheForms() {
+    String hub = api("GET", "/api/v1/devices/" + f.alphaDevice(), null).get("siteId").asText();
+    String spoke =
+        create(
+            "/api/v1/sites",
+            java.util.Map.of("tenantId", f.alphaTenant(), "name", "alpha-lyon", "type", "BRANCH"));
+    signIn("admin", ADMIN_PASSWORD);
+
+    // an SLA profile, first refused beside the field that is not a number
+    open("/console/overlays");
+    new Select(browser.findElement(By.id("p-tenant"))).selectByValue(f.alphaTenant());
+    type("p-name", "voice");
+    type("p-loss", "1");
+    type("p-rtt", "150");
+    type("p-jitter", "lots");
+    browser.findElement(By.id("create-sla")).click();
+    assertThat(fieldError("err-p-jitter")).isEqualTo("invalid value 'lots'");
+    assertThat(browser.findElement(By.id("p-name")).getAttribute("value")).isEqualTo("voice");
+    type("p-jitter", "30");
+    browser.findElement(By.id("create-sla")).click();
+    assertThat(notice()).contains("voice");
+    assertThat(browser.findElement(By.id("sla-profiles")).getText()).contains("voice");
+
+    // an overlay: no name first, then a hub and a spoke
+    new Select(browser.findElement(By.id("o-tenant"))).selectByValue(f.alphaTenant());
+    new Select(browser.findElement(By.id("o-topology"))).selectByValue("HUB_SPOKE");
+    new Select(browser.findElement(By.id("o-hubs"))).selectByValue(hub);
+    new Select(browser.findElement(By.id("o-sites"))).selectByValue(spoke);
+    type("o-pool", "10.253.0.0/24");
+    browser.findElement(By.id("create-overlay")).click();
+    assertThat(fieldError("err-o-name")).isEqualTo("must not be blank");
+    assertThat(
+            new Select(browser.findElement(By.id("o-sites")))
+                .getFirstSelectedOption()
+                .getAttribute("value"))
+        .isEqualTo(spoke);
+    type("o-name", "alpha-forms-wan");
+    browser.findElement(By.id("create-overlay")).click();
+    waiting(10).until(ExpectedConditions.textToBe(By.id("overlay-name"), "alpha-forms-wan"));
+    assertThat(
+            browser.findElements(By.cssSelector("#topology g.site.hub[data-site='" + hub + "']")))
+        .hasSize(1);
+    assertThat(browser.findElement(By.id("members")).getText()).contains("alpha-lyon");
+
+    // steering rules: added at the end, one moved up, one removed
+    type("r-application", "junos-sip");
+    new Select(browser.findElement(By.id("r-sla"))).selectByVisibleText("voice");
+    browser.findElement(By.id("add-rule")).click();
+    assertThat(notice()).isEqualTo("Steering rule added.");
+    type("r-dscp", "99");
+    new Select(browser.findElement(By.id("r-sla"))).selectByVisibleText("voice");
+    browser.findElement(By.id("add-rule")).click();
+    assertThat(fieldError("err-r-dscp")).isEqualTo("must be less than or equal to 63");
+    type("r-dscp", "46");
+    browser.findElement(By.id("add-rule")).click();
+    assertThat(notice()).isEqualTo("Steering rule added.");
+    browser.findElement(By.id("rule-up-2")).click();
+    assertThat(notice()).isEqualTo("Steering rule 2 moved up.");
+    assertThat(browser.findElement(By.cssSelector("#steering-rules tr[data-order='1']")).getText())
+        .contains("DSCP 46");
+    browser.findElement(By.id("rule-remove-2")).click();
+    assertThat(notice()).isEqualTo("Steering rule 2 removed.");
+    assertThat(browser.findElement(By.id("steering-rules")).getText())
+        .contains("DSCP 46")
+        .doesNotContain("junos-sip");
+
+    // firewall: an address (refused first), a policy, and a rule on it
+    open("/console/firewall-objects");
+    new Select(browser.findElement(By.id("a-tenant"))).selectByValue(f.alphaTenant());
+    type("a-name", "web-servers");
+    new Select(browser.findElement(By.id("a-kind"))).selectByValue("PREFIX");
+    type("a-value", "10.1.0.0/99");
+    browser.findElement(By.id("create-address")).click();
+    assertThat(fieldError("err-a-value")).contains("prefix");
+    type("a-value", "10.1.0.0/16");
+    browser.findElement(By.id("create-address")).click();
+    assertThat(notice()).contains("web-servers");
+    assertThat(browser.findElement(By.id("addresses")).getText()).contains("10.1.0.0/16");
+
+    open("/console/firewall-policies");
+    new Select(browser.findElement(By.id("fp-tenant"))).selectByValue(f.alphaTenant());
+    type("fp-name", "alpha-forms-policy");
+    browser.findElement(By.id("create-policy")).click();
+    waiting(10).until(ExpectedConditions.textToBe(By.id("policy-name"), "alpha-forms-policy"));
+    type("f-name", "allow-web");
+    type("f-to", "untrust");
+    type("f-destinations", "web-servers");
+    new Select(browser.findElement(By.id("f-action"))).selectByValue("PERMIT");
+    browser.findElement(By.id("add-rule")).click();
+    assertThat(fieldError("err-f-from")).isEqualTo("must not be empty");
+    type("f-from", "trust");
+    browser.findElement(By.id("add-rule")).click();
+    assertThat(notice()).contains("allow-web");
+    assertThat(browser.findElement(By.cssSelector("#rules tr[data-rule='allow-web']")).getText())
+        .contains("web-servers")
+        .contains("PERMIT");
+    signOut();
+  }
+
+  @Test
+  @Order(9)
+  void aProviderAdministratorCreatesAVnfInstanceAndACampaignThroughTheForms() throws Exception {
+    // Gamma: a tenant of its own with an uCPE that never powers on, and a package for it
+    String gamma = create("/api/v1/tenants", java.util.Map.of("name", "Gamma " + f.alphaSerial()));
+    String model = api("GET", "/api/v1/devices/" + f.alphaDevice(), null).get("modelId").asText();
+    String site =
+        create(
+            "/api/v1/sites",
+            java.util.Map.of("tenantId", gamma, "name", "gamma-bergen", "type", "BRANCH"));
+    String serial = "CG" + f.alphaSerial().substring(2);
+    create(
+        "/api/v1/devices",
+        java.util.Map.of(
+            "tenantId", gamma,
+            "siteId", site,
+            "serialNumber", serial,
+            "modelId", model,
+            "credentials", java.util.Map.of("username", "admin", "password", "admin123"),
+            "activationSecret", "activate-" + serial));
+    io.switchboard.inventory.vnf.VnfPackageBuilder csar =
+        io.switchboard.inventory.vnf.VnfPackageBuilder.aPackage("vSRX-browser", "23.4R1");
+    byte[] content = csar.build();
+    ConsoleSession upload = new ConsoleSession(BASE);
+    upload.signIn("admin", ADMIN_PASSWORD);
+    upload.get("/console/admin/vnf-packages");
+    assertThat(
+            upload
+                .upload(
+                    "/console/admin/vnf-packages",
+                    java.util.Map.of("signature", csar.signature(TRUSTED_PRIVATE)),
+                    "file",
+                    "vsrx.csar",
+                    content)
+                .statusCode())
+        .isEqualTo(302);
+
+    signIn("admin", ADMIN_PASSWORD);
+    open("/console/vnf-instances");
+    new Select(browser.findElement(By.id("v-tenant"))).selectByValue(gamma);
+    new Select(browser.findElement(By.id("v-site"))).selectByVisibleText("gamma-bergen");
+    new Select(browser.findElement(By.id("v-device"))).selectByVisibleText(serial);
+    for (WebElement option : new Select(browser.findElement(By.id("v-package"))).getOptions()) {
+      if (option.getText().startsWith("vSRX-browser")) {
+        option.click();
+      }
+    }
+    type("v-flavour", "small");
+    type("v-name", "Gamma FW");
+    browser.findElement(By.id("create-vnf")).click();
+    assertThat(fieldError("err-v-name")).startsWith("must be 1-31 lower-case letters");
+    type("v-name", "gamma-fw");
+    browser.findElement(By.id("create-vnf")).click();
+    waiting(10).until(ExpectedConditions.textToBe(By.id("vnf-name"), "gamma-fw"));
+    assertThat(browser.findElement(By.id("vnf-state")).getText()).isEqualTo("NOT_INSTANTIATED");
+    browser.findElement(By.id("instantiate")).click();
+    assertThat(notice()).startsWith("Instantiating");
+
+    // a campaign: a window that closes before it opens is refused beside the field
+    open("/console/campaigns");
+    new Select(browser.findElement(By.id("k-tenant"))).selectByValue(f.alphaTenant());
+    type("k-name", "alpha-forms-upgrade");
+    for (WebElement option : new Select(browser.findElement(By.id("k-image"))).getOptions()) {
+      if (option.getText().endsWith("24.2R1.3")) {
+        option.click();
+      }
+    }
+    type("k-serial", "1, 50%");
+    java.time.LocalDateTime tomorrow =
+        java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).plusDays(1).withSecond(0).withNano(0);
+    datetime("k-start", tomorrow.plusHours(2));
+    datetime("k-end", tomorrow);
+    browser.findElement(By.id("create-campaign")).click();
+    assertThat(fieldError("err-k-end")).isEqualTo("must be after window.start");
+    datetime("k-end", tomorrow.plusHours(4));
+    browser.findElement(By.id("create-campaign")).click();
+    waiting(10).until(ExpectedConditions.textToBe(By.id("campaign-name"), "alpha-forms-upgrade"));
+    assertThat(notice()).contains("alpha-forms-upgrade");
+    browser.findElement(By.id("cancel-campaign")).click();
+    assertThat(notice()).startsWith("Cancelled");
+    signOut();
+  }
+
+  /** Sets a {@code datetime-local} input (the browser's own widget ignores typed separators). */
+  private static void datetime(String id, java.time.LocalDateTime when) {
+    js(
+        "document.getElementById('"
+            + id
+            + "').value = '"
+            + when.format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm"))
+            + "';");
   }
 }

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,6 +59,8 @@ class ConsoleScopeIT extends ConsoleTestBase {
           "/console/firewall-policies",
           "/console/vnf-instances",
           "/console/campaigns",
+          "/console/compliance",
+          "/console/firewall-objects",
           "/console/admin/opcos",
           "/console/admin/device-models",
           "/console/admin/images",
@@ -128,6 +131,64 @@ class ConsoleScopeIT extends ConsoleTestBase {
         .isEqualTo(404);
     // the dashboard counts only Alpha
     assertThat(operator.get("/console").body()).doesNotContain("Beta ");
+  }
+
+  @Test
+  void complianceActionsFollowTheScopeAndTheRoleTable() {
+    ConsoleSession operator = as(OPERATOR, OPERATOR_PASSWORD);
+    operator.get("/console/compliance");
+    String beta = "/console/devices/" + f.betaDevice() + "/compliance";
+    // Beta's device from Alpha's operator: not found, for every action
+    assertThat(operator.post(beta + "/check", Map.of()).statusCode()).isEqualTo(404);
+    assertThat(operator.post(beta + "/preview", Map.of("mode", "REVERT")).statusCode())
+        .isEqualTo(404);
+    assertThat(operator.post(beta + "/reconcile", Map.of("mode", "REVERT")).statusCode())
+        .isEqualTo(404);
+    assertThat(
+            operator
+                .post("/console/compliance/checks", Map.of("tenantId", f.betaTenant()))
+                .headers()
+                .firstValue("Location")
+                .orElse(""))
+        .endsWith("/console/compliance");
+    assertThat(operator.get("/console/compliance").body()).contains("not found");
+    assertThat(operator.get("/console/compliance?tenantId=" + f.betaTenant()).statusCode())
+        .isEqualTo(404);
+    // adopting is for tenant admins and above, even on the operator's own device
+    String alpha = "/console/devices/" + f.alphaDevice() + "/compliance";
+    assertThat(operator.post(alpha + "/preview", Map.of("mode", "ADOPT")).statusCode())
+        .isEqualTo(403);
+    assertThat(operator.post(alpha + "/reconcile", Map.of("mode", "ADOPT")).statusCode())
+        .isEqualTo(403);
+    // a viewer reads the summary but runs no check
+    ConsoleSession viewer = as(VIEWER, VIEWER_PASSWORD);
+    String summary = viewer.get("/console/compliance").body();
+    assertThat(summary).contains("Beta ").doesNotContain("Alpha ").doesNotContain("Check all now");
+    assertThat(viewer.get("/console/devices/" + f.betaDevice()).body())
+        .contains("Configuration compliance")
+        .doesNotContain("check-now");
+    assertThat(
+            viewer
+                .post("/console/devices/" + f.betaDevice() + "/compliance/check", Map.of())
+                .statusCode())
+        .isEqualTo(403);
+  }
+
+  @Test
+  void liveEventsFollowTheScope() {
+    String events = "/console/operations/" + f.betaOperation() + "/process/" + betaKey + "/events";
+    ConsoleSession viewer = as(VIEWER, VIEWER_PASSWORD);
+    List<String> own = viewer.firstEvent(events);
+    assertThat(own.get(0)).isEqualTo("200");
+    assertThat(own.get(1)).startsWith("text/event-stream");
+    assertThat(own).contains("event:live");
+    assertThat(own).anySatisfy(l -> assertThat(l).startsWith("data:").contains("operationState"));
+    List<String> list = viewer.firstEvent("/console/operations/events?state=RUNNING");
+    assertThat(list.get(0)).isEqualTo("200");
+    assertThat(list).contains("event:changed");
+    // Beta's stream from Alpha's operator: not found, as the page is; no session: the sign-in
+    assertThat(as(OPERATOR, OPERATOR_PASSWORD).firstEvent(events).get(0)).isEqualTo("404");
+    assertThat(new ConsoleSession(BASE).firstEvent(events).get(0)).isEqualTo("302");
   }
 
   @Test

@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -46,6 +47,45 @@ final class ConsoleSession {
       csrf = m.group(1);
     }
     return response;
+  }
+
+  /**
+   * The status, content type and first event of a server-sent event stream (its lines up to the
+   * blank line that ends it); the stream is closed then.
+   */
+  List<String> firstEvent(String path) {
+    try {
+      HttpResponse<java.io.InputStream> response =
+          http.send(
+              HttpRequest.newBuilder(URI.create(base + path))
+                  .header("Accept", "text/event-stream")
+                  .GET()
+                  .build(),
+              HttpResponse.BodyHandlers.ofInputStream());
+      List<String> lines = new java.util.ArrayList<>();
+      lines.add(String.valueOf(response.statusCode()));
+      lines.add(response.headers().firstValue("Content-Type").orElse(""));
+      try (java.io.BufferedReader reader =
+          new java.io.BufferedReader(
+              new java.io.InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+        if (response.statusCode() == 200) {
+          for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+            if (line.isEmpty() && lines.size() > 2) {
+              break;
+            }
+            if (!line.isEmpty()) {
+              lines.add(line);
+            }
+          }
+        }
+      }
+      return lines;
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   /** A form post with the page's CSRF token. */

@@ -5,7 +5,9 @@ import io.switchboard.api.security.CurrentScope;
 import io.switchboard.api.tenancy.TenantService;
 import io.switchboard.api.user.UserController;
 import io.switchboard.api.user.UserService;
+import io.switchboard.console.web.Actions;
 import io.switchboard.console.web.Form;
+import io.switchboard.console.web.FormReply;
 import io.switchboard.console.web.Names;
 import io.switchboard.inventory.scope.AccessScope;
 import io.switchboard.inventory.tenancy.Tenant;
@@ -67,13 +69,17 @@ public class AdminPages {
         new TenantService.TenantRequest(
             form.text("opcoId"), form.text("name"), form.text("description"));
     Tenant created = form.submit(validator, request, r -> tenants.create(CurrentScope.get(), r));
-    if (created == null) {
-      form.show("tenantForm", model, response);
-      showForm(model, form);
-      return tenants(PageRequest.of(0, 20), model);
-    }
-    redirect.addFlashAttribute("notice", "Tenant '" + created.getName() + "' created.");
-    return "redirect:/console/admin/tenants";
+    return FormReply.of(model, response, redirect)
+        .to(
+            form,
+            "tenantForm",
+            created,
+            c ->
+                new Actions.Done("Tenant '" + c.getName() + "' created.", "/console/admin/tenants"),
+            () -> {
+              showForm(model, form);
+              return tenants(PageRequest.of(0, 20), model);
+            });
   }
 
   @GetMapping("/users")
@@ -121,13 +127,17 @@ public class AdminPages {
                     r.tenantId()));
     // the password is never sent back
     form.forget("password");
-    if (created == null) {
-      form.show("userForm", model, response);
-      showForm(model, form);
-      return users(PageRequest.of(0, 20), model);
-    }
-    redirect.addFlashAttribute("notice", "User '" + created.getUsername() + "' created.");
-    return "redirect:/console/admin/users";
+    return FormReply.of(model, response, redirect)
+        .to(
+            form,
+            "userForm",
+            created,
+            c ->
+                new Actions.Done("User '" + c.getUsername() + "' created.", "/console/admin/users"),
+            () -> {
+              showForm(model, form);
+              return users(PageRequest.of(0, 20), model);
+            });
   }
 
   /** The tenants and users templates read the form as {@code form} and {@code errors}. */

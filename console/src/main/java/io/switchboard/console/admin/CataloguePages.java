@@ -8,7 +8,9 @@ import io.switchboard.api.security.CurrentScope;
 import io.switchboard.api.tenancy.OpcoService;
 import io.switchboard.api.tenancy.OpcoService.OpcoRequest;
 import io.switchboard.api.vnf.VnfPackageService;
+import io.switchboard.console.web.Actions;
 import io.switchboard.console.web.Form;
+import io.switchboard.console.web.FormReply;
 import io.switchboard.console.web.Listing;
 import io.switchboard.inventory.device.DeviceModel;
 import io.switchboard.inventory.image.SoftwareImage;
@@ -79,12 +81,15 @@ public class CataloguePages {
     OpcoRequest request = new OpcoRequest(form.text("name"), form.text("description"));
     OperatingCompany created =
         form.submit(validator, request, r -> opcos.create(CurrentScope.get(), r));
-    if (created == null) {
-      form.show("opcoForm", model, response);
-      return opcos(PageRequest.of(0, 20), model);
-    }
-    redirect.addFlashAttribute("notice", "Operating company '" + created.getName() + "' created.");
-    return "redirect:/console/admin/opcos";
+    return FormReply.of(model, response, redirect)
+        .to(
+            form,
+            "opcoForm",
+            created,
+            c ->
+                new Actions.Done(
+                    "Operating company '" + c.getName() + "' created.", "/console/admin/opcos"),
+            () -> opcos(PageRequest.of(0, 20), model));
   }
 
   @GetMapping("/device-models")
@@ -108,12 +113,15 @@ public class CataloguePages {
         new DeviceModelRequest(form.text("name"), form.text("vendor"), form.text("family"));
     DeviceModel created =
         form.submit(validator, request, r -> models.create(CurrentScope.get(), r));
-    if (created == null) {
-      form.show("modelForm", model, response);
-      return models(PageRequest.of(0, 20), model);
-    }
-    redirect.addFlashAttribute("notice", "Device model '" + created.getName() + "' created.");
-    return "redirect:/console/admin/device-models";
+    return FormReply.of(model, response, redirect)
+        .to(
+            form,
+            "modelForm",
+            created,
+            c ->
+                new Actions.Done(
+                    "Device model '" + c.getName() + "' created.", "/console/admin/device-models"),
+            () -> models(PageRequest.of(0, 20), model));
   }
 
   @GetMapping("/images")
@@ -155,20 +163,22 @@ public class CataloguePages {
     SoftwareImage stored =
         form.attempt(
             () -> uploaded(() -> images.upload(CurrentScope.get(), upload, isEmpty(file), file)));
-    if (stored == null) {
-      form.show("imageForm", model, response);
-      return images(null, PageRequest.of(0, 20), model);
-    }
-    redirect.addFlashAttribute(
-        "notice",
-        "Image "
-            + stored.getVersion()
-            + " for "
-            + stored.getModelFamily()
-            + " stored; its signature verifies with key "
-            + stored.getSigningKeyId()
-            + ".");
-    return "redirect:/console/admin/images";
+    return FormReply.of(model, response, redirect)
+        .to(
+            form,
+            "imageForm",
+            stored,
+            c ->
+                new Actions.Done(
+                    "Image "
+                        + c.getVersion()
+                        + " for "
+                        + c.getModelFamily()
+                        + " stored; its signature verifies with key "
+                        + c.getSigningKeyId()
+                        + ".",
+                    "/console/admin/images"),
+            () -> images(null, PageRequest.of(0, 20), model));
   }
 
   @GetMapping("/vnf-packages")
@@ -199,18 +209,20 @@ public class CataloguePages {
             () ->
                 uploaded(
                     () -> packages.upload(CurrentScope.get(), signature, isEmpty(file), file)));
-    if (stored == null) {
-      form.show("packageForm", model, response);
-      return packages(PageRequest.of(0, 20), model);
-    }
-    redirect.addFlashAttribute(
-        "notice",
-        "VNF package "
-            + stored.getProductName()
-            + " "
-            + stored.getSoftwareVersion()
-            + " onboarded.");
-    return "redirect:/console/admin/vnf-packages";
+    return FormReply.of(model, response, redirect)
+        .to(
+            form,
+            "packageForm",
+            stored,
+            c ->
+                new Actions.Done(
+                    "VNF package "
+                        + c.getProductName()
+                        + " "
+                        + c.getSoftwareVersion()
+                        + " onboarded.",
+                    "/console/admin/vnf-packages"),
+            () -> packages(PageRequest.of(0, 20), model));
   }
 
   private interface Upload<T> {

@@ -2,6 +2,7 @@ package io.switchboard.console.campaign;
 
 import io.switchboard.api.campaign.CampaignService;
 import io.switchboard.api.common.Filters;
+import io.switchboard.api.image.ImageService;
 import io.switchboard.api.security.CurrentScope;
 import io.switchboard.console.web.Actions;
 import io.switchboard.console.web.Form;
@@ -11,9 +12,11 @@ import io.switchboard.inventory.campaign.CampaignDevice;
 import io.switchboard.inventory.campaign.CampaignDeviceStatus;
 import io.switchboard.inventory.campaign.CampaignState;
 import io.switchboard.inventory.campaign.UpgradeCampaign;
+import io.switchboard.inventory.image.SoftwareImage;
 import io.switchboard.inventory.scope.AccessScope;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,10 +49,12 @@ public class CampaignPages {
 
   private final CampaignService campaigns;
   private final Names names;
+  private final ImageService images;
 
-  public CampaignPages(CampaignService campaigns, Names names) {
+  public CampaignPages(CampaignService campaigns, Names names, ImageService images) {
     this.campaigns = campaigns;
     this.names = names;
+    this.images = images;
   }
 
   @GetMapping
@@ -77,6 +82,16 @@ public class CampaignPages {
             page));
     model.addAttribute("tenants", names.tenants(scope));
     model.addAttribute("states", CampaignState.values());
+    model.addAttribute("sites", names.sites(scope, null));
+    Map<String, String> versions = new LinkedHashMap<>();
+    images
+        .list(
+            scope,
+            Filters.<SoftwareImage>none(),
+            PageRequest.of(0, 100, Sort.by("modelFamily", "version")))
+        .forEach(i -> versions.put(i.getId(), i.getModelFamily() + " " + i.getVersion()));
+    model.addAttribute("images", versions);
+    Form.offer(model, "campaignForm");
     return "console/campaigns";
   }
 

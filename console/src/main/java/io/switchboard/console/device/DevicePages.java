@@ -7,6 +7,7 @@ import io.switchboard.api.error.ApiException;
 import io.switchboard.api.operation.OperationService;
 import io.switchboard.api.security.CurrentScope;
 import io.switchboard.api.site.SiteService;
+import io.switchboard.console.compliance.ComplianceReports;
 import io.switchboard.console.operation.ProcessState;
 import io.switchboard.inventory.compliance.IntendedConfig;
 import io.switchboard.inventory.compliance.IntendedConfigRecorder;
@@ -47,6 +48,7 @@ public class DevicePages {
   private final OperationService operations;
   private final ProcessState process;
   private final IntendedConfigRecorder intended;
+  private final ComplianceReports compliance;
 
   public DevicePages(
       DeviceService devices,
@@ -54,8 +56,10 @@ public class DevicePages {
       SiteService sites,
       OperationService operations,
       ProcessState process,
-      IntendedConfigRecorder intended) {
+      IntendedConfigRecorder intended,
+      ComplianceReports compliance) {
     this.intended = intended;
+    this.compliance = compliance;
     this.devices = devices;
     this.models = models;
     this.sites = sites;
@@ -150,6 +154,7 @@ public class DevicePages {
       timeline.add(new Entry(o, steps, sentBy.getOrDefault(o.getId(), List.of())));
     }
     model.addAttribute("timeline", timeline);
+    model.addAttribute("compliance", compliance.latest(scope, device));
     model.addAttribute("ops", ops);
     return "console/device";
   }

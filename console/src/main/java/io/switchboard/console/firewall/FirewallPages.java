@@ -3,12 +3,14 @@ package io.switchboard.console.firewall;
 import io.switchboard.api.firewall.FirewallPolicyService;
 import io.switchboard.api.security.CurrentScope;
 import io.switchboard.console.web.Actions;
+import io.switchboard.console.web.Form;
 import io.switchboard.console.web.Listing;
 import io.switchboard.console.web.Names;
 import io.switchboard.inventory.firewall.FirewallPolicy;
 import io.switchboard.inventory.firewall.PolicyDeployment;
 import io.switchboard.inventory.firewall.PolicyVersion;
 import io.switchboard.inventory.firewall.SnapshotJson;
+import io.switchboard.inventory.firewall.model.FirewallAction;
 import io.switchboard.inventory.firewall.model.RuleDef;
 import io.switchboard.inventory.scope.AccessScope;
 import java.util.List;
@@ -46,6 +48,8 @@ public class FirewallPages {
         Listing.filters().page(pageable, Set.of("name", "createdAt"), Sort.by("name"), model);
     model.addAttribute("page", policies.list(scope, page));
     model.addAttribute("tenants", names.tenants(scope));
+    model.addAttribute("sites", names.sites(scope, null));
+    Form.offer(model, "policyForm");
     return "console/firewall-policies";
   }
 
@@ -69,6 +73,8 @@ public class FirewallPages {
     model.addAttribute(
         "serials",
         names.serials(scope, deployments.stream().map(PolicyDeployment::getDeviceId).toList()));
+    model.addAttribute("actions", FirewallAction.values());
+    Form.offer(model, "ruleForm", "deployForm");
     return "console/firewall-policy";
   }
 

@@ -5,7 +5,6 @@ import io.camunda.client.api.search.response.ProcessInstance;
 import io.switchboard.api.error.ApiException;
 import io.switchboard.api.operation.OperationRepairs;
 import io.switchboard.api.operation.OperationService;
-import io.switchboard.api.operation.OperationTracker;
 import io.switchboard.api.security.Action;
 import io.switchboard.api.security.CurrentScope;
 import io.switchboard.console.web.Actions;
@@ -49,21 +48,21 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/console/operations")
 public class OperationPages {
   private final OperationService operations;
-  private final OperationTracker tracker;
   private final OperationRepairs repairs;
   private final Names names;
   private final BusinessKeys keys;
   private final ProcessState process;
+  private final LiveState liveState;
 
   public OperationPages(
       OperationService operations,
-      OperationTracker tracker,
       OperationRepairs repairs,
       Names names,
       BusinessKeys keys,
-      ProcessState process) {
+      ProcessState process,
+      LiveState liveState) {
+    this.liveState = liveState;
     this.operations = operations;
-    this.tracker = tracker;
     this.repairs = repairs;
     this.names = names;
     this.keys = keys;
@@ -94,17 +93,7 @@ public class OperationPages {
           Pageable pageable,
       Model model) {
     AccessScope scope = CurrentScope.get();
-    Set<String> targets = keys.targets(scope, serial, site);
-    Page<Operation> page =
-        operations.list(
-            scope,
-            Form.trimmed(tenantId),
-            Form.trimmed(type),
-            state,
-            from == null ? null : from.atStartOfDay().toInstant(ZoneOffset.UTC),
-            to == null ? null : to.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC),
-            targets,
-            pageable);
+    Page<Operation> page = query(scope, type, state, tenantId, from, to, serial, site, pageable);
     Map<String, String> tenantNames = names.tenants(scope);
     BusinessKeys.Names names = keys.names(scope);
     model.addAttribute(
@@ -123,6 +112,7 @@ public class OperationPages {
                         o.getCreatedAt()))
             .toList());
     model.addAttribute("page", page);
+    model.addAttribute("listSignature", OperationEvents.signature(page));
     model.addAttribute("tenants", tenantNames);
     model.addAttribute("states", OperationState.values());
     Map<String, Object> filters = new HashMap<>();
@@ -148,6 +138,29 @@ public class OperationPages {
     model.addAttribute("sortProperty", order.getProperty());
     model.addAttribute("sortDirection", order.getDirection().name().toLowerCase());
     return "console/operations";
+  }
+
+  /** The list's page: the same filters for the page and for its live updates. */
+  Page<Operation> query(
+      AccessScope scope,
+      String type,
+      OperationState state,
+      String tenantId,
+      LocalDate from,
+      LocalDate to,
+      String serial,
+      String site,
+      Pageable pageable) {
+    Set<String> targets = keys.targets(scope, serial, site);
+    return operations.list(
+        scope,
+        Form.trimmed(tenantId),
+        Form.trimmed(type),
+        state,
+        from == null ? null : from.atStartOfDay().toInstant(ZoneOffset.UTC),
+        to == null ? null : to.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC),
+        targets,
+        pageable);
   }
 
   @GetMapping("/{id}")
@@ -198,21 +211,9 @@ public class OperationPages {
   @GetMapping(value = "/{id}/process/{key}/live", produces = MediaType.APPLICATION_JSON_VALUE)
   @ResponseBody
   public ResponseEntity<Map<String, Object>> live(@PathVariable String id, @PathVariable long key) {
-    Operation operation = find(Action.READ, id);
-    requireOwn(operation, key);
-    if (key == operation.getProcessInstanceKey()) {
-      operation = tracker.refresh(operation);
-    }
-    ProcessState.Live live = engine(() -> process.live(key));
-    Map<String, Object> body = new HashMap<>();
-    body.put("operationState", operation.getState().name());
-    body.put("currentStep", operation.getCurrentStep());
-    body.put("state", live.state());
-    body.put("elements", live.elements());
-    body.put("takenFlows", live.takenFlows());
-    body.put("incidents", live.incidents());
-    body.put("signature", operation.getState() + "/" + live.signature());
-    return ResponseEntity.ok().header("Cache-Control", "no-store").body(body);
+    return ResponseEntity.ok()
+        .header("Cache-Control", "no-store")
+        .body(liveState.of(CurrentScope.get(), id, key).body());
   }
 
   @PostMapping("/{id}/retry")
@@ -243,12 +244,8 @@ public class OperationPages {
     return operations.find(CurrentScope.get(), action, id);
   }
 
-  /** The instance is the operation's or one its process called; 404 otherwise. */
   private void requireOwn(Operation operation, long key) {
-    Long root = operation.getProcessInstanceKey();
-    if (root == null || !engine(() -> process.belongsTo(key, root))) {
-      throw ApiException.notFound("Process instance", String.valueOf(key));
-    }
+    liveState.requireOwn(operation, key);
   }
 
   /** The engine's refusals and silences, as the API reports them. */

@@ -6,13 +6,16 @@ import io.switchboard.api.sdwan.OverlayChecks;
 import io.switchboard.api.sdwan.OverlayService;
 import io.switchboard.api.security.CurrentScope;
 import io.switchboard.console.web.Actions;
+import io.switchboard.console.web.Form;
 import io.switchboard.console.web.Listing;
 import io.switchboard.console.web.Names;
 import io.switchboard.inventory.operation.Operation;
 import io.switchboard.inventory.scope.AccessScope;
 import io.switchboard.inventory.sdwan.Overlay;
 import io.switchboard.inventory.sdwan.OverlayMember;
+import io.switchboard.inventory.sdwan.Topology;
 import io.switchboard.inventory.sdwan.Tunnel;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +60,11 @@ public class OverlayPages {
         Listing.filters().page(pageable, Set.of("name", "createdAt"), Sort.by("name"), model);
     model.addAttribute("page", overlays.list(scope, page));
     model.addAttribute("tenants", names.tenants(scope));
+    model.addAttribute("topologies", Topology.values());
+    model.addAttribute("sites", names.sites(scope, null));
+    model.addAttribute(
+        "slaProfiles", overlays.slaProfiles(scope, PageRequest.of(0, 100, Sort.by("name"))));
+    Form.offer(model, "overlayForm", "slaForm");
     return "console/overlays";
   }
 
@@ -73,6 +81,19 @@ public class OverlayPages {
     model.addAttribute("tunnels", tunnels);
     model.addAttribute("siteNames", siteNames);
     model.addAttribute("picture", TopologyPicture.of(members, tunnels, siteNames));
+    Set<String> inOverlay = new HashSet<>();
+    members.stream().filter(OverlayMember::inOverlay).forEach(m -> inOverlay.add(m.getSiteId()));
+    Map<String, String> joinable = new LinkedHashMap<>(siteNames);
+    joinable.keySet().removeAll(inOverlay);
+    model.addAttribute("joinable", joinable);
+    model.addAttribute("steeringRules", overlays.steeringRules(scope, id));
+    Map<String, String> slaNames = new LinkedHashMap<>();
+    overlays
+        .slaProfiles(scope, PageRequest.of(0, 100, Sort.by("name")))
+        .filter(p -> p.getTenantId().equals(overlay.getTenantId()))
+        .forEach(p -> slaNames.put(p.getId(), p.getName()));
+    model.addAttribute("slaNames", slaNames);
+    Form.offer(model, "steeringForm");
     model.addAttribute(
         "operations",
         operations.list(

@@ -54,6 +54,9 @@ public class ConsoleSecurityConfiguration {
             auth ->
                 auth.requestMatchers("/", "/console/assets/**", LOGIN)
                     .permitAll()
+                    // the end of a live stream: the stream itself was authorized when it opened
+                    .dispatcherTypeMatchers(jakarta.servlet.DispatcherType.ASYNC)
+                    .permitAll()
                     .anyRequest()
                     .authenticated())
         .formLogin(

@@ -11,6 +11,7 @@ import io.switchboard.api.site.SiteService.SiteRequest;
 import io.switchboard.api.site.SiteService.SiteUpdate;
 import io.switchboard.console.web.Actions;
 import io.switchboard.console.web.Form;
+import io.switchboard.console.web.FormReply;
 import io.switchboard.console.web.Listing;
 import io.switchboard.console.web.Names;
 import io.switchboard.inventory.device.Device;
@@ -107,12 +108,15 @@ public class SitePages {
             form.text("address"),
             form.text("targetSoftwareVersion"));
     Site created = form.submit(validator, request, r -> sites.create(CurrentScope.get(), r));
-    if (created == null) {
-      form.show("siteForm", model, response);
-      return list(null, null, null, PageRequest.of(0, 20), model);
-    }
-    redirect.addFlashAttribute("notice", "Site '" + created.getName() + "' created.");
-    return "redirect:/console/sites/" + created.getId();
+    return FormReply.of(model, response, redirect)
+        .to(
+            form,
+            "siteForm",
+            created,
+            c ->
+                new Actions.Done(
+                    "Site '" + c.getName() + "' created.", "/console/sites/" + c.getId()),
+            () -> list(null, null, null, PageRequest.of(0, 20), model));
   }
 
   @GetMapping("/{id}")
@@ -160,8 +164,7 @@ public class SitePages {
             form.text("targetSoftwareVersion"));
     Site saved =
         form.submit(validator, request, r -> sites.update(CurrentScope.get(), id, current -> r));
-    return back(
-        id, form, "editForm", saved == null ? null : "Site saved.", model, response, redirect);
+    return back(id, form, "editForm", saved, "Site saved.", model, response, redirect);
   }
 
   @PostMapping("/{id}/wan-links")
@@ -185,8 +188,8 @@ public class SitePages {
             form.integer("priority"));
     Object saved =
         form.submit(validator, request, r -> network.createWanLink(CurrentScope.get(), id, r));
-    String notice = saved == null ? null : "WAN link " + request.interfaceName() + " added.";
-    return back(id, form, "wanForm", notice, model, response, redirect);
+    String notice = "WAN link " + request.interfaceName() + " added.";
+    return back(id, form, "wanForm", saved, notice, model, response, redirect);
   }
 
   @PostMapping("/{id}/lan-segments")
@@ -202,8 +205,8 @@ public class SitePages {
             form.text("name"), form.integer("vlanId"), form.text("prefix"), form.flag("dhcp"));
     Object saved =
         form.submit(validator, request, r -> network.createLanSegment(CurrentScope.get(), id, r));
-    String notice = saved == null ? null : "LAN segment '" + request.name() + "' added.";
-    return back(id, form, "lanForm", notice, model, response, redirect);
+    String notice = "LAN segment '" + request.name() + "' added.";
+    return back(id, form, "lanForm", saved, notice, model, response, redirect);
   }
 
   /** Deletes a site without devices; the API's 409 while it has some shows on its page. */
@@ -237,15 +240,17 @@ public class SitePages {
       String id,
       Form form,
       String name,
+      Object saved,
       String notice,
       Model model,
       HttpServletResponse response,
       RedirectAttributes redirect) {
-    if (notice == null) {
-      form.show(name, model, response);
-      return detail(id, model);
-    }
-    redirect.addFlashAttribute("notice", notice);
-    return "redirect:/console/sites/" + id;
+    return FormReply.of(model, response, redirect)
+        .to(
+            form,
+            name,
+            saved,
+            s -> new Actions.Done(notice, "/console/sites/" + id),
+            () -> detail(id, model));
   }
 }

@@ -8,6 +8,7 @@ import io.switchboard.api.vnf.VnfLcmOpOccService;
 import io.switchboard.api.vnf.VnfLcmOpOccService.Occurrence;
 import io.switchboard.api.vnf.VnfPackageService;
 import io.switchboard.console.web.Actions;
+import io.switchboard.console.web.Form;
 import io.switchboard.console.web.Listing;
 import io.switchboard.console.web.Names;
 import io.switchboard.inventory.operation.Operation;
@@ -15,7 +16,10 @@ import io.switchboard.inventory.scope.AccessScope;
 import io.switchboard.inventory.vnf.LcmOperationState;
 import io.switchboard.inventory.vnf.VnfInstance;
 import io.switchboard.inventory.vnf.VnfLcmOpOcc;
+import io.switchboard.inventory.vnf.VnfPackage;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
@@ -60,6 +64,18 @@ public class VnfPages {
         Listing.filters().page(pageable, Set.of("name", "createdAt"), Sort.by("name"), model);
     model.addAttribute("page", instances.list(scope, Filters.<VnfInstance>none(), page));
     model.addAttribute("tenants", names.tenants(scope));
+    model.addAttribute("sites", names.sites(scope, null));
+    model.addAttribute("devices", names.devices(scope));
+    Map<String, String> onboarded = new LinkedHashMap<>();
+    packages
+        .list(scope, Filters.<VnfPackage>none(), PageRequest.of(0, 100, Sort.by("productName")))
+        .forEach(
+            p ->
+                onboarded.put(
+                    p.getId(),
+                    p.getProductName() + " " + p.getSoftwareVersion() + " (" + p.getState() + ")"));
+    model.addAttribute("packages", onboarded);
+    Form.offer(model, "vnfForm");
     return "console/vnf-instances";
   }
 

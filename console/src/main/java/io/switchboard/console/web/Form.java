@@ -22,6 +22,7 @@ import org.springframework.ui.Model;
 public final class Form {
   private final Map<String, String> values = new LinkedHashMap<>();
   private final Map<String, String> errors = new LinkedHashMap<>();
+  private final Map<String, List<String>> lists = new LinkedHashMap<>();
 
   private Form(Map<String, String> submitted) {
     submitted.forEach(
@@ -39,6 +40,28 @@ public final class Form {
 
   public static Form of(Map<String, String> submitted) {
     return new Form(submitted);
+  }
+
+  /** A form with fields given more than once (a multiple choice): {@link #list} reads them all. */
+  public static Form of(org.springframework.util.MultiValueMap<String, String> submitted) {
+    Form form = new Form(submitted.toSingleValueMap());
+    submitted.forEach(
+        (name, given) -> {
+          if (!name.startsWith("_")) {
+            form.lists.put(name, given.stream().map(Form::trimmed).filter(v -> v != null).toList());
+          }
+        });
+    return form;
+  }
+
+  /** Every non-blank value given for {@code field}, in order; empty when none. */
+  public List<String> list(String field) {
+    return lists.getOrDefault(field, List.of());
+  }
+
+  /** Whether {@code value} is among those given for {@code field} (a multiple choice's options). */
+  public boolean has(String field, String value) {
+    return list(field).contains(value);
   }
 
   public Map<String, String> getValues() {
@@ -162,6 +185,20 @@ public final class Form {
     if (refusal.problems().isEmpty()) {
       reject("form", refusal.getMessage());
     }
+  }
+
+  /**
+   * The errors of one entry of a list the service checked as a whole ({@code [3].dscp}) under the
+   * field names of the form that added the entry ({@code dscp}).
+   */
+  public void unprefix(String prefix) {
+    Map<String, String> renamed = new LinkedHashMap<>();
+    errors.forEach(
+        (field, message) ->
+            renamed.put(
+                field.startsWith(prefix) ? field.substring(prefix.length()) : field, message));
+    errors.clear();
+    errors.putAll(renamed);
   }
 
   /** Not echoed back (a password). */

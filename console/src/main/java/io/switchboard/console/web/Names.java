@@ -55,6 +55,16 @@ public class Names {
     return serials;
   }
 
+  /** The serial numbers of the devices the caller sees, by id. */
+  public Map<String, String> devices(AccessScope scope) {
+    Map<String, String> serials = new LinkedHashMap<>();
+    for (Device d :
+        devices.list(scope, Filters.none(), PageRequest.of(0, AT_MOST, Sort.by("serialNumber")))) {
+      serials.put(d.getId(), d.getSerialNumber());
+    }
+    return serials;
+  }
+
   public Map<String, String> tenants(AccessScope scope) {
     Map<String, String> names = new LinkedHashMap<>();
     for (Tenant t : tenants.list(scope, Filters.none(), byName())) {
