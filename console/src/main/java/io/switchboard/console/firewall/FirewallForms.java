@@ -70,7 +70,8 @@ public class FirewallForms {
             form.text("name"),
             form.text("description"),
             List.of(),
-            form.list("siteIds"));
+            form.list("siteIds"),
+            null);
     FirewallPolicy created =
         form.submit(validator, request, r -> policies.create(CurrentScope.get(), r));
     return FormReply.of(model, response, redirect)
@@ -214,7 +215,8 @@ public class FirewallForms {
             policy.getName(),
             policy.getDescription(),
             change.apply(rules),
-            List.copyOf(policy.getSiteIds())));
+            List.copyOf(policy.getSiteIds()),
+            policy.getPriority()));
   }
 
   /** "trust, dmz" as the list the API takes; null (any) when empty. */
