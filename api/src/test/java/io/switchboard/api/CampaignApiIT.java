@@ -266,12 +266,10 @@ class CampaignApiIT extends ApiIT {
     assertThat(refused.getBody().toString())
         .contains("q4 rollout", campaign.get("id").asText(), held);
     // reading is no change: a compliance check still runs
-    assertThat(
-            tenantAdmin
-                .post("/api/v1/devices/" + held + "/compliance-checks", null)
-                .getStatusCode()
-                .value())
-        .isEqualTo(202);
+    ResponseEntity<JsonNode> check =
+        tenantAdmin.post("/api/v1/devices/" + held + "/compliance-checks", null);
+    assertThat(check.getStatusCode().value()).isEqualTo(202);
+    String checkId = check.getBody().get("id").asText();
     // another campaign leaves the held device out, saying which campaign holds it
     JsonNode second =
         tenantAdmin
@@ -295,6 +293,12 @@ class CampaignApiIT extends ApiIT {
         .until(
             () -> admin.get("/api/v1/operations/" + operationId).getBody().get("state").asText(),
             state -> state.equals("CANCELLED"));
+    // the check is an operation on the device too: until it has ended the device is busy (409)
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> admin.get("/api/v1/operations/" + checkId).getBody().get("state").asText(),
+            state -> !state.equals("PENDING") && !state.equals("RUNNING"));
     assertThat(
             tenantAdmin
                 .post("/api/v1/devices/" + held + "/reconcile", Map.of("mode", "REVERT"))
