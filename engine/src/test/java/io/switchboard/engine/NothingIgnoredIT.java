@@ -73,6 +73,61 @@ class NothingIgnoredIT extends EngineIT {
         .hasMessageContaining("terminate end events");
   }
 
+  private static final String LISTENERS =
+      "<extensionElements><zeebe:executionListeners>"
+          + "<zeebe:executionListener eventType=\"%s\" type=\"audit\" />"
+          + "</zeebe:executionListeners></extensionElements>";
+
+  @Test
+  void endListenersOnALinkThrowEventAreRefused() {
+    String xml =
+        """
+        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
+            xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" targetNamespace="t">
+          <process id="%s" isExecutable="true">
+            <startEvent id="start"/>
+            <sequenceFlow id="f1" sourceRef="start" targetRef="goTo"/>
+            <intermediateThrowEvent id="goTo">%s<linkEventDefinition name="retry"/></intermediateThrowEvent>
+            <intermediateCatchEvent id="landing"><linkEventDefinition name="retry"/></intermediateCatchEvent>
+            <sequenceFlow id="f2" sourceRef="landing" targetRef="end"/>
+            <endEvent id="end"/>
+          </process>
+        </definitions>
+        """
+            .formatted(unique("link-listeners"), LISTENERS.formatted("end"));
+    assertRefused(() -> deployXml(xml))
+        .hasMessageContaining("element 'goTo' of type 'intermediateThrowEvent'")
+        .hasMessageContaining("zeebe:executionListeners")
+        .hasMessageContaining("link throw events");
+  }
+
+  @Test
+  void executionListenersOnACompensationThrowEventAreRefused() {
+    String xml =
+        """
+        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
+            xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" targetNamespace="t">
+          <process id="%s" isExecutable="true">
+            <startEvent id="start"/>
+            <sequenceFlow id="f1" sourceRef="start" targetRef="configure"/>
+            <serviceTask id="configure"><extensionElements><zeebe:taskDefinition type="configure"/></extensionElements></serviceTask>
+            <boundaryEvent id="undo" attachedToRef="configure"><compensateEventDefinition/></boundaryEvent>
+            <serviceTask id="unconfigure" isForCompensation="true"><extensionElements><zeebe:taskDefinition type="unconfigure"/></extensionElements></serviceTask>
+            <sequenceFlow id="f2" sourceRef="configure" targetRef="rollback"/>
+            <intermediateThrowEvent id="rollback">%s<compensateEventDefinition/></intermediateThrowEvent>
+            <sequenceFlow id="f3" sourceRef="rollback" targetRef="end"/>
+            <endEvent id="end"/>
+            <association id="a1" associationDirection="One" sourceRef="undo" targetRef="unconfigure"/>
+          </process>
+        </definitions>
+        """
+            .formatted(unique("compensation-listeners"), LISTENERS.formatted("start"));
+    assertRefused(() -> deployXml(xml))
+        .hasMessageContaining("element 'rollback' of type 'intermediateThrowEvent'")
+        .hasMessageContaining("zeebe:executionListeners")
+        .hasMessageContaining("compensation throw events");
+  }
+
   @Test
   void linkedFormOnAJobBasedUserTaskIsRefusedNamingFormId() {
     String xml =

@@ -54,7 +54,7 @@ public final class MessageCommands {
           String messageId = request.getMessageId();
           if (messageId != null
               && !messageId.isEmpty()
-              && state.messageById(tenantId, request.getName(), messageId).isPresent()) {
+              && state.messageBuffer.byId(tenantId, request.getName(), messageId).isPresent()) {
             throw EngineException.alreadyExists(
                 "Expected to publish a new message with id '"
                     + messageId
@@ -71,7 +71,7 @@ public final class MessageCommands {
           message.expiresAt = processor.now() + ttl;
           correlate(message);
           if (ttl > 0) {
-            state.putMessage(message);
+            state.messageBuffer.put(message);
             scheduleExpiry(message);
           }
           executor.drain();
@@ -168,7 +168,7 @@ public final class MessageCommands {
 
   private void scheduleExpiry(BufferedMessage message) {
     long key = message.key;
-    processor.schedule(message.expiresAt, () -> state.removeMessage(key));
+    processor.schedule(message.expiresAt, () -> state.messageBuffer.remove(key));
   }
 
   private void rescheduleAfterLoad() {

@@ -3,6 +3,7 @@ package io.switchboard.engine.config;
 import io.switchboard.engine.Engine;
 import io.switchboard.engine.clock.EngineClock;
 import io.switchboard.engine.query.EngineQueries;
+import io.switchboard.engine.rest.AfterDispatch;
 import io.switchboard.engine.rest.EngineProblemHandler;
 import io.switchboard.engine.rest.EngineQueryController;
 import io.switchboard.engine.rest.EngineRestController;
@@ -10,14 +11,17 @@ import io.switchboard.engine.rest.JobActivationController;
 import io.switchboard.engine.retention.HistoryRetention;
 import io.switchboard.engine.store.EngineSchema;
 import io.switchboard.engine.store.JdbcEngineStore;
+import jakarta.servlet.DispatcherType;
 import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
 import org.springframework.web.servlet.config.annotation.AsyncSupportConfigurer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -121,6 +125,18 @@ public class EngineAutoConfiguration {
         return retention.isRunning();
       }
     };
+  }
+
+  /** First in the chain, so job activation answers wait for every filter to have finished. */
+  @Bean
+  public FilterRegistrationBean<AfterDispatch> switchboardEngineAfterDispatch(
+      EngineProperties properties) {
+    FilterRegistrationBean<AfterDispatch> registration =
+        new FilterRegistrationBean<>(new AfterDispatch());
+    registration.addUrlPatterns(properties.basePath() + "/jobs/activation");
+    registration.setDispatcherTypes(DispatcherType.REQUEST);
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    return registration;
   }
 
   @Bean

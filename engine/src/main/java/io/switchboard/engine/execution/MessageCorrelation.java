@@ -72,7 +72,7 @@ final class MessageCorrelation {
     }
     long now = processor.now();
     for (BufferedMessage message :
-        state.messagesFor(
+        state.messageBuffer.matching(
             subscription.tenantId, subscription.messageName, subscription.correlationKey)) {
       if (message.expiresAt > now
           && !message.correlatedProcessInstances.contains(subscription.processInstanceKey)) {

@@ -2,14 +2,11 @@ package io.switchboard.engine.state;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The engine's whole runtime state, owned by the command processor thread. Every mutation goes
@@ -29,6 +26,10 @@ public final class EngineState {
   public final EntityTable<MessageSubscription> subscriptions =
       new EntityTable<>("message_subscription");
   public final EntityTable<BufferedMessage> messages = new EntityTable<>("message");
+
+  /** The buffered messages with their lookups; change them only through it. */
+  public final MessageBuffer messageBuffer = new MessageBuffer(messages);
+
   public final EntityTable<Incident> incidents = new EntityTable<>("incident");
   public final EntityTable<UserTask> userTasks = new EntityTable<>("user_task");
   public final EntityTable<DecisionRequirements> decisionRequirements =
@@ -43,10 +44,8 @@ public final class EngineState {
   private final KeyIndex<Long> childrenByScope = new KeyIndex<>(LinkedHashSet::new);
   private final KeyIndex<String> activatableJobsByType = new KeyIndex<>(LinkedHashSet::new);
   private final KeyIndex<String> subscriptionsByCorrelation = new KeyIndex<>(LinkedHashSet::new);
-  private final KeyIndex<String> messagesByCorrelation = new KeyIndex<>(TreeSet::new);
   private final KeyIndex<Long> timersByElementInstance = new KeyIndex<>(LinkedHashSet::new);
   private final KeyIndex<Long> subscriptionsByElementInstance = new KeyIndex<>(LinkedHashSet::new);
-  private final Map<String, Long> messagesById = new HashMap<>();
 
   public List<EntityTable<?>> tables() {
     return List.of(
@@ -185,61 +184,6 @@ public final class EngineState {
         .toList();
   }
 
-  // ---- buffered messages
-
-  public void putMessage(BufferedMessage message) {
-    messages.put(message.key, message);
-    indexMessage(message);
-  }
-
-  private void indexMessage(BufferedMessage message) {
-    messagesByCorrelation.add(message.correlationIndexKey(), message.key);
-    if (message.messageId != null && !message.messageId.isEmpty()) {
-      messagesById.put(
-          messageIdKey(message.tenantId, message.name, message.messageId), message.key);
-    }
-  }
-
-  public void removeMessage(long key) {
-    BufferedMessage removed = messages.remove(key);
-    if (removed != null) {
-      messagesByCorrelation.remove(removed.correlationIndexKey(), key);
-      if (removed.messageId != null) {
-        messagesById.remove(messageIdKey(removed.tenantId, removed.name, removed.messageId));
-      }
-    }
-  }
-
-  public Optional<BufferedMessage> messageById(String tenantId, String name, String messageId) {
-    Long key = messagesById.get(messageIdKey(tenantId, name, messageId));
-    return key == null ? Optional.empty() : Optional.of(messages.get(key));
-  }
-
-  /** Buffered messages for a name and correlation key, oldest first. */
-  public List<BufferedMessage> messagesFor(String tenantId, String name, String correlationKey) {
-    return messagesByCorrelation
-        .get(MessageSubscription.indexKey(tenantId, name, correlationKey))
-        .stream()
-        .map(messages::get)
-        .toList();
-  }
-
-  /** Buffered messages by name regardless of correlation key (for message start events). */
-  public List<BufferedMessage> messagesNamed(String tenantId, String name) {
-    List<BufferedMessage> result = new ArrayList<>();
-    for (BufferedMessage message : messages.all()) {
-      if (message.tenantId.equals(tenantId) && message.name.equals(name)) {
-        result.add(message);
-      }
-    }
-    result.sort((a, b) -> Long.compare(a.key, b.key));
-    return result;
-  }
-
-  private static String messageIdKey(String tenantId, String name, String messageId) {
-    return tenantId + '\u0000' + name + '\u0000' + messageId;
-  }
-
   // ---- incidents
 
   public List<Incident> activeIncidentsOf(long elementInstanceKey) {
@@ -263,8 +207,7 @@ public final class EngineState {
     childrenByScope.clear();
     activatableJobsByType.clear();
     subscriptionsByCorrelation.clear();
-    messagesByCorrelation.clear();
-    messagesById.clear();
+    messageBuffer.clearIndexes();
     processVersions.clear();
     timersByElementInstance.clear();
     subscriptionsByElementInstance.clear();
@@ -281,7 +224,7 @@ public final class EngineState {
         .forEach(j -> activatableJobsByType.add(j.type, j.key));
     subscriptions.all().forEach(this::indexSubscription);
     timers.all().forEach(this::indexTimer);
-    messages.all().forEach(this::indexMessage);
+    messages.all().forEach(messageBuffer::index);
   }
 
   /** Variables visible from a scope: its own over its parents', as FEEL and workers see them. */
