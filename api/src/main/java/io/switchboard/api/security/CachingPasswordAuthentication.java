@@ -1,5 +1,6 @@
 package io.switchboard.api.security;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -22,17 +24,25 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 /**
  * Checks local users' passwords. bcrypt is deliberately slow and HTTP Basic checks the password on
  * every request, so a successful check is remembered; but never longer than the account stays as it
- * was: every request reads the account afresh (one lookup by the unique user name), and a
- * remembered check counts only for the same account row at the same version. Deleting, disabling,
- * or changing the role, scope or password of a user changes the row's version (or removes it), so
- * the next request is checked against the new state; a user re-created under the same name is a new
- * row. The remembered value is an HMAC of the password under a key that lives only in this process,
- * never the password or a plain hash of it. The principal always comes from the fresh row, so the
- * scope is the account's current one.
+ * was. Two memories: (1) the credentials just seen, keyed by an HMAC of user name and password,
+ * answer without reading the account at all, for at most {@link #RECENT_TTL} and only while no
+ * account has been written since they were read ({@code accountChanges}, which moves on every write
+ * of an account and again at its commit); (2) otherwise the account is read afresh (one lookup by
+ * the unique user name), and a remembered check counts only for the same account row at the same
+ * version. Deleting, disabling, or changing the role, scope or password of a user moves the change
+ * count and the row's version (or removes it), so the next request is checked against the new
+ * state; a user re-created under the same name is a new row. The remembered values are HMACs under
+ * a key that lives only in this process, never the password or a plain hash of it.
  */
 public class CachingPasswordAuthentication implements AuthenticationProvider {
   /** A remembered check is dropped after this even when the account did not change. */
   static final Duration TTL = Duration.ofMinutes(10);
+
+  /**
+   * How long credentials just seen answer without a database read; a change made behind JPA's back
+   * (plain SQL) is seen after this at the latest.
+   */
+  static final Duration RECENT_TTL = Duration.ofSeconds(30);
 
   private static final int MAX_ENTRIES = 10_000;
 
@@ -41,18 +51,38 @@ public class CachingPasswordAuthentication implements AuthenticationProvider {
 
   private record Entry(String accountId, long version, byte[] passwordMac, long expiresAt) {}
 
+  private record Recent(ScopedPrincipal principal, long accountChanges, long expiresAt) {}
+
   private final Function<String, Optional<Account>> accounts;
   private final PasswordEncoder encoder;
   private final Clock clock;
   private final Map<String, Entry> cache = new ConcurrentHashMap<>();
+  private final Map<ByteBuffer, Recent> recent = new ConcurrentHashMap<>();
+  private final LongSupplier accountChanges;
   private final SecretKeySpec macKey;
   private volatile String dummyHash;
 
   /**
-   * @param accounts the enabled account of a user name, read from the database at each call
+   * Reads the account at every call (no lookup-free answers).
+   *
+   * @param accounts the enabled account of a user name, read from the database
    */
   public CachingPasswordAuthentication(
       Function<String, Optional<Account>> accounts, PasswordEncoder encoder, Clock clock) {
+    this(accounts, encoder, clock, null);
+  }
+
+  /**
+   * @param accounts the enabled account of a user name, read from the database
+   * @param accountChanges a count that moves whenever any account is written (and at the commit),
+   *     or null to read the account at every call
+   */
+  public CachingPasswordAuthentication(
+      Function<String, Optional<Account>> accounts,
+      PasswordEncoder encoder,
+      Clock clock,
+      LongSupplier accountChanges) {
+    this.accountChanges = accountChanges;
     this.accounts = accounts;
     this.encoder = encoder;
     this.clock = clock;
@@ -65,6 +95,19 @@ public class CachingPasswordAuthentication implements AuthenticationProvider {
   public Authentication authenticate(Authentication request) throws AuthenticationException {
     String username = request.getName();
     String password = request.getCredentials() == null ? "" : request.getCredentials().toString();
+    // read before the account: a write after this point makes what is remembered below stale
+    long changes = accountChanges == null ? 0 : accountChanges.getAsLong();
+    long now = clock.millis();
+    ByteBuffer credentials =
+        accountChanges == null
+            ? null
+            : ByteBuffer.wrap(mac(username.length() + ":" + username + password));
+    if (credentials != null) {
+      Recent seen = recent.get(credentials);
+      if (seen != null && seen.accountChanges() == changes && seen.expiresAt() > now) {
+        return authenticated(seen.principal(), request);
+      }
+    }
     Optional<Account> found = accounts.apply(username);
     if (found.isEmpty()) {
       // as slow as a wrong password, so the answer's timing does not say which names exist
@@ -73,7 +116,6 @@ public class CachingPasswordAuthentication implements AuthenticationProvider {
     }
     Account account = found.get();
     byte[] mac = mac(password);
-    long now = clock.millis();
     Entry cached = cache.get(username);
     boolean remembered =
         cached != null
@@ -90,9 +132,20 @@ public class CachingPasswordAuthentication implements AuthenticationProvider {
       }
       cache.put(username, new Entry(account.id(), account.version(), mac, now + TTL.toMillis()));
     }
+    if (credentials != null) {
+      if (recent.size() >= MAX_ENTRIES) {
+        recent.clear();
+      }
+      recent.put(
+          credentials, new Recent(account.principal(), changes, now + RECENT_TTL.toMillis()));
+    }
+    return authenticated(account.principal(), request);
+  }
+
+  private static Authentication authenticated(ScopedPrincipal principal, Authentication request) {
     UsernamePasswordAuthenticationToken result =
         UsernamePasswordAuthenticationToken.authenticated(
-            account.principal(), null, account.principal().getAuthorities());
+            principal, null, principal.getAuthorities());
     result.setDetails(request.getDetails());
     return result;
   }

@@ -1,6 +1,7 @@
 package io.switchboard.api.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.switchboard.inventory.user.UserAccountChanges;
 import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.security.oauth2.resource.OAuth2ResourceServerProperties;
@@ -74,7 +75,10 @@ public class SecurityConfiguration {
             systemUsername,
             systemPassword,
             new CachingPasswordAuthentication(
-                users::currentAccount, passwordEncoder, Clock.systemUTC()));
+                users::currentAccount,
+                passwordEncoder,
+                Clock.systemUTC(),
+                UserAccountChanges::generation));
     return new ThrottledAuthentication(system, throttle, passwordEncoder, system::isSystem);
   }
 

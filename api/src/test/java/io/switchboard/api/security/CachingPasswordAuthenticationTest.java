@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -119,6 +120,68 @@ class CachingPasswordAuthenticationTest {
   void anUnknownUserCostsAPasswordCheckToo() {
     assertThatThrownBy(() -> login("anything")).isInstanceOf(BadCredentialsException.class);
     assertThat(checks).hasValue(1);
+  }
+
+  // ---- credentials just seen: answered without reading the account while no account changed
+
+  private final AtomicInteger lookups = new AtomicInteger();
+  private final AtomicLong accountChanges = new AtomicLong();
+  private final CachingPasswordAuthentication lookupFree =
+      new CachingPasswordAuthentication(
+          name -> {
+            lookups.incrementAndGet();
+            return Optional.ofNullable(table.get(name));
+          },
+          encoder,
+          clock,
+          accountChanges::get);
+
+  private Authentication loginLookupFree(String password) {
+    return lookupFree.authenticate(
+        UsernamePasswordAuthenticationToken.unauthenticated("worker", password));
+  }
+
+  @Test
+  void credentialsJustSeenAnswerWithoutReadingTheAccountUntilTheShortTtlEnds() {
+    account("a1", 0, "right", Role.SP_ADMIN, null);
+    loginLookupFree("right");
+    loginLookupFree("right");
+    loginLookupFree("right");
+    assertThat(lookups).hasValue(1);
+    assertThat(checks).hasValue(1);
+
+    clock.now = clock.now.plus(CachingPasswordAuthentication.RECENT_TTL).plusSeconds(1);
+    loginLookupFree("right");
+    assertThat(lookups).hasValue(2);
+  }
+
+  @Test
+  void anyAccountChangeMakesTheNextRequestReadTheAccountAgain() {
+    account("a1", 0, "right", Role.SP_ADMIN, null);
+    loginLookupFree("right");
+    table.clear(); // disabled or deleted: the query no longer finds it
+    accountChanges.incrementAndGet();
+    assertThatThrownBy(() -> loginLookupFree("right")).isInstanceOf(BadCredentialsException.class);
+    assertThat(lookups).hasValue(2);
+  }
+
+  @Test
+  void aChangedRoleIsSeenOnTheNextRequestAfterTheChangeCount() {
+    account("a1", 0, "right", Role.SP_ADMIN, null);
+    loginLookupFree("right");
+    account("a1", 1, "right", Role.TENANT_VIEWER, "t1");
+    accountChanges.incrementAndGet();
+    Authentication after = loginLookupFree("right");
+    assertThat(((ScopedPrincipal) after.getPrincipal()).scope().role())
+        .isEqualTo(Role.TENANT_VIEWER);
+  }
+
+  @Test
+  void aWrongPasswordIsNeverAnsweredFromCredentialsJustSeen() {
+    account("a1", 0, "right", Role.SP_ADMIN, null);
+    loginLookupFree("right");
+    assertThatThrownBy(() -> loginLookupFree("wrong")).isInstanceOf(BadCredentialsException.class);
+    assertThat(lookups).hasValue(2);
   }
 
   static final class MutableClock extends Clock {

@@ -3,12 +3,14 @@ package io.switchboard.inventory.user;
 import io.switchboard.inventory.common.AuditedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 
 /** A local user of the embedded default (production uses an OIDC provider instead). */
 @Entity
+@EntityListeners(UserAccountChanges.class)
 @Table(name = "user_account")
 public class UserAccount extends AuditedEntity {
   @Column(nullable = false, unique = true, length = 120)
