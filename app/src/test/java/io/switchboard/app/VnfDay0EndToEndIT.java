@@ -10,9 +10,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * A package's day-0 configuration template rendered per instance with its place in the chain, put
- * on the simulated NFX250 and attached as the VNF's config drive, so the VNF boots with it; gone
- * again with the VNF.
+ * A package's day-0 configuration template rendered per instance with its place in the chain,
+ * written into an ISO 9660 image put on the simulated NFX250 and attached as the VNF's config
+ * drive, so the VNF boots with it; gone again with the VNF.
  */
 class VnfDay0EndToEndIT extends VnfEndToEndBase {
   static final String TEMPLATE =
@@ -43,8 +43,11 @@ class VnfDay0EndToEndIT extends VnfEndToEndBase {
     assertThat(SetCommands.render(ucpe.runningConfiguration()))
         .contains(
             "set virtual-network-functions vsrx-1 storage hdc type cdrom source file"
-                + " /var/public/vsrx-1-day0.conf");
-    assertThat(ucpe.vnfHost().files()).containsKey("/var/public/vsrx-1-day0.conf");
+                + " /var/public/vsrx-1-day0.iso");
+    // the drive is an ISO 9660 image (the simulator refuses any other) holding the file by the
+    // name the VNFD gives it
+    assertThat(ucpe.vnfHost().driveFiles("/var/public/vsrx-1-day0.iso"))
+        .containsOnlyKeys("juniper.conf");
 
     JsonNode terminated = finished(post("/api/v1/vnf-instances/" + instance + "/terminate"));
 

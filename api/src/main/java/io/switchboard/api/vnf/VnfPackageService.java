@@ -122,6 +122,7 @@ public class VnfPackageService {
               verified.signingKeyId(),
               folder.toAbsolutePath().toString());
       onboarded.setDay0Template(verified.day0Template());
+      onboarded.setDay0File(vnfd.day0FileName());
       return packages.save(onboarded);
     } catch (RuntimeException e) {
       store.remove(folder);

@@ -4,7 +4,6 @@ import static io.switchboard.camel.netconf.NetconfXml.escape;
 
 import io.switchboard.camel.netconf.NetconfReply;
 import io.switchboard.camel.netconf.NetconfXml;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -27,7 +26,7 @@ public class JunosVnfRoutes extends JunosRouteBuilder {
 
   /**
    * Body: {@link FilePut}. Answer: none; an rpc-error when the device refuses. The contents travel
-   * base64-encoded (the Junos XML protocol's {@code file-put}), so any text arrives as sent.
+   * base64-encoded (the Junos XML protocol's {@code file-put}), so any bytes arrive as sent.
    */
   public static final String FILE_PUT = "junos-file-put";
 
@@ -97,8 +96,7 @@ public class JunosVnfRoutes extends JunosRouteBuilder {
                           + escape(put.path())
                           + "</filename><encoding>base64</encoding><delete-if-exist/>"
                           + "<permission>0644</permission><file-contents>"
-                          + Base64.getEncoder()
-                              .encodeToString(put.contents().getBytes(StandardCharsets.UTF_8))
+                          + Base64.getEncoder().encodeToString(put.contents())
                           + "</file-contents></file-put>");
             })
         .to(JunosRouteIds.NETCONF_RPC)

@@ -164,20 +164,20 @@ final class VnfOperationalRpcs {
       throw RpcException.protocol(
           "missing-element", "file-put needs filename, encoding and file-contents");
     }
-    String text;
+    byte[] bytes;
     if (encoding.equalsIgnoreCase("base64")) {
       try {
-        text = new String(Base64.getMimeDecoder().decode(contents.strip()), StandardCharsets.UTF_8);
+        bytes = Base64.getMimeDecoder().decode(contents.strip());
       } catch (IllegalArgumentException e) {
         throw RpcException.protocol("invalid-value", "file-contents is not base64");
       }
     } else if (encoding.equalsIgnoreCase("ascii")) {
-      text = contents;
+      bytes = contents.getBytes(StandardCharsets.UTF_8);
     } else {
       throw RpcException.protocol("invalid-value", "encoding must be ascii or base64");
     }
     try {
-      host.put(filename, text, request.flag("delete-if-exist"));
+      host.put(filename, bytes, request.flag("delete-if-exist"));
     } catch (IOException e) {
       throw new RpcException(
           RpcError.error("application", "operation-failed", "error: " + e.getMessage()));

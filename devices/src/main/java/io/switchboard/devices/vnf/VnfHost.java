@@ -137,6 +137,11 @@ public final class VnfHost {
           throw failure(
               path, "storage", "VNF " + name + ": storage file " + drive + " does not exist");
         }
+        String notADrive = drives.notADrive(drive);
+        if (notADrive != null) {
+          throw failure(
+              path, "storage", "VNF " + name + ": storage file " + drive + " " + notADrive);
+        }
       }
       vcpus += vcpusOf(vnf);
       if (hugepagesOf(vnf)) {
@@ -340,17 +345,17 @@ public final class VnfHost {
   }
 
   /**
-   * {@code file-put}: a text file under {@link #IMAGE_DIR} (a VNF's day-0 configuration, attached
-   * as its config drive); it replaces one of the same name only when {@code replace}.
+   * {@code file-put}: a file under {@link #IMAGE_DIR} (a VNF's day-0 config drive, an ISO 9660
+   * image); it replaces one of the same name only when {@code replace}.
    */
-  public ImageFile put(String path, String content, boolean replace) throws IOException {
+  public ImageFile put(String path, byte[] content, boolean replace) throws IOException {
     if (!path.startsWith(IMAGE_DIR) || path.contains("..")) {
       throw new IOException("destination must be a file under " + IMAGE_DIR);
     }
     if (!replace && files.containsKey(path)) {
       throw new IOException(path + ": File exists");
     }
-    byte[] bytes = content.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] bytes = content;
     String sha256;
     try {
       sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
@@ -361,6 +366,14 @@ public final class VnfHost {
     drives.put(path, content);
     files.put(path, file);
     return file;
+  }
+
+  /**
+   * The files of the config drive image at {@code path} as the VNF reads them (name to content),
+   * empty when there is no such file or it is not an ISO 9660 image.
+   */
+  public Map<String, byte[]> driveFiles(String path) {
+    return drives.filesOf(path);
   }
 
   /** Test set-up: a file already on the device. */

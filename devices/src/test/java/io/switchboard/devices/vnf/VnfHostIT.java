@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HexFormat;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -235,7 +236,7 @@ class VnfHostIT {
     }
   }
 
-  static final String DAY0 = "/var/public/vsrx-1-day0.conf";
+  static final String DAY0 = "/var/public/vsrx-1-day0.iso";
 
   static String filePut(String path, String encoding, String contents, boolean replace) {
     return "<file-put><filename>"
@@ -249,37 +250,53 @@ class VnfHostIT {
         + "</file-contents></file-put>";
   }
 
+  static String withDrive(String file) {
+    return vnf("vsrx-1", 2, 2048)
+        + "set virtual-network-functions vsrx-1 storage hdc type cdrom source file "
+        + file
+        + "\n";
+  }
+
   @Test
-  void aVnfBootsWithTheDay0ConfigurationOfItsConfigDriveAndShowsIt() throws Exception {
+  void aVnfBootsWithTheDay0ConfigurationOfItsIso9660ConfigDriveAndShowsIt() throws Exception {
     device.vnfHost().delete(DAY0);
-    String day0 =
-        "set system host-name vsrx-1\nset interfaces ge-0/0/1 unit 0 family inet"
-            + " address 169.254.62.134/30\n";
+    // an image Debian's genisoimage made, holding juniper.conf (Iso9660ReaderTest)
+    byte[] iso = Iso9660ReaderTest.genisoimage();
     try (NetconfTestClient nc = NetconfTestClient.connect(device)) {
       copyImage(nc);
-      Element put =
-          nc.rpc(
-              filePut(
-                  DAY0,
-                  "base64",
-                  java.util.Base64.getEncoder().encodeToString(day0.getBytes()),
-                  false));
+      Element put = nc.rpc(filePut(DAY0, "base64", Base64.getEncoder().encodeToString(iso), false));
       assertThat(Xml.toString(put)).doesNotContain("rpc-error");
       assertThat(Xml.toString(nc.rpc(filePut(DAY0, "ascii", "other", false))))
           .as("no replacing without delete-if-exist")
           .contains("File exists");
 
-      commit(
-          nc,
-          vnf("vsrx-1", 2, 2048)
-              + "set virtual-network-functions vsrx-1 storage hdc type cdrom source file "
-              + DAY0
-              + "\n");
+      assertThat(Xml.toString(commit(nc, withDrive(DAY0)))).doesNotContain("rpc-error");
 
-      assertThat(Xml.childText(vnfInfo(nc), "day0-configuration")).isEqualTo(day0.strip());
+      assertThat(Xml.childText(vnfInfo(nc), "day0-configuration"))
+          .isEqualTo(Iso9660ReaderTest.CONF.strip());
       assertThat(device.vnfHost().states(device.runningConfiguration()).get(0).day0())
-          .isEqualTo(day0);
-      assertThat(device.vnfHost().files()).containsKey(DAY0);
+          .isEqualTo(Iso9660ReaderTest.CONF);
+      assertThat(device.vnfHost().driveFiles(DAY0)).containsOnlyKeys("juniper.conf");
+      assertThat(device.vnfHost().files().get(DAY0).size()).isEqualTo(iso.length);
+    }
+  }
+
+  @Test
+  void aConfigDriveThatIsNoIso9660ImageIsRefusedByTheCommitCheck() throws Exception {
+    String text = "/var/public/vsrx-1-day0.conf";
+    device.vnfHost().delete(text);
+    try (NetconfTestClient nc = NetconfTestClient.connect(device)) {
+      copyImage(nc);
+      nc.rpc(filePut(text, "ascii", Iso9660ReaderTest.CONF, true));
+
+      assertThat(Xml.toString(commit(nc, withDrive(text))))
+          .contains(
+              "VNF vsrx-1: storage file "
+                  + text
+                  + " is not an ISO 9660 image: "
+                  + Iso9660ReaderTest.CONF.length()
+                  + " bytes, shorter than the system area and two volume descriptors");
+      assertThat(device.runningConfig()).doesNotContain("virtual-network-functions");
     }
   }
 
@@ -288,15 +305,7 @@ class VnfHostIT {
     device.vnfHost().delete(DAY0);
     try (NetconfTestClient nc = NetconfTestClient.connect(device)) {
       copyImage(nc);
-      assertThat(
-              Xml.toString(
-                  commit(
-                      nc,
-                      vnf("vsrx-1", 2, 2048)
-                          + "set virtual-network-functions vsrx-1 storage hdc type cdrom source"
-                          + " file "
-                          + DAY0
-                          + "\n")))
+      assertThat(Xml.toString(commit(nc, withDrive(DAY0))))
           .contains("storage file " + DAY0 + " does not exist");
     }
   }

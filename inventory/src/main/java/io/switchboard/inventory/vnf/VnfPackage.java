@@ -21,6 +21,9 @@ public class VnfPackage extends AuditedEntity {
   /** Where a uCPE downloads a package's image by signed link ({@code ImageLinks}). */
   public static final String IMAGE_LINK_PATH = "/vnf-images/";
 
+  /** The day-0 file name of packages onboarded before the name was kept (migration V19). */
+  public static final String DEFAULT_DAY0_FILE = "juniper.conf";
+
   @Column(nullable = false, length = 100)
   private String vnfdId;
 
@@ -49,6 +52,10 @@ public class VnfPackage extends AuditedEntity {
   @Lob
   @Column(name = "day0_template")
   private String day0Template;
+
+  /** The day-0 file's name on the config drive (the VNFD's {@code day0}, without folders). */
+  @Column(name = "day0_file", length = 100)
+  private String day0File;
 
   /** The image's path inside the CSAR. */
   @Column(nullable = false, length = 255)
@@ -140,6 +147,14 @@ public class VnfPackage extends AuditedEntity {
 
   public void setDay0Template(String day0Template) {
     this.day0Template = day0Template;
+  }
+
+  public String getDay0File() {
+    return day0File;
+  }
+
+  public void setDay0File(String day0File) {
+    this.day0File = day0File;
   }
 
   public String getImagePath() {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -45,6 +46,18 @@ public record Vnfd(
     }
   }
 
+  /**
+   * What a day-0 file may be called: its name on the VNF's config drive, an ISO 9660 image (one
+   * optional dot, at most 30 characters).
+   */
+  public static final Pattern DAY0_FILE_NAME =
+      Pattern.compile("(?=.{1,30}$)[A-Za-z0-9_][A-Za-z0-9_-]*(\\.[A-Za-z0-9_-]+)?");
+
+  /** The day-0 file's name, without its folders ({@code juniper.conf}); null when none. */
+  public String day0FileName() {
+    return day0Path == null ? null : day0Path.substring(day0Path.lastIndexOf('/') + 1);
+  }
+
   /** The flavour {@code id}, if the descriptor has it. */
   public Optional<Flavour> flavour(String id) {
     return flavours.stream().filter(f -> f.id().equals(id)).findFirst();
@@ -67,6 +80,15 @@ public record Vnfd(
     }
     Map<?, ?> vnfd = map(map(root, "the document").get("vnfd"), "vnfd");
     List<Flavour> flavours = flavoursFrom(vnfd.get("flavours"));
+    String day0 = vnfd.get("day0") == null ? null : text(vnfd, "day0", 255);
+    String day0Name = day0 == null ? null : day0.substring(day0.lastIndexOf('/') + 1);
+    if (day0Name != null && !DAY0_FILE_NAME.matcher(day0Name).matches()) {
+      throw new InvalidVnfdException(
+          "day0 file name '"
+              + day0Name
+              + "' cannot name a file of the VNF's ISO 9660 config drive: letters, digits, _ and"
+              + " -, one dot, at most 30 characters");
+    }
     return new Vnfd(
         text(vnfd, "id", 100),
         text(vnfd, "provider", 100),
@@ -75,7 +97,7 @@ public record Vnfd(
         text(vnfd, "version", 60),
         text(vnfd, "image", 255),
         flavours,
-        vnfd.get("day0") == null ? null : text(vnfd, "day0", 255));
+        day0);
   }
 
   /** Reads flavours from {@link #flavoursYaml()}'s text (as kept in the inventory). */

@@ -69,9 +69,9 @@ public final class VnfConfigRenderer {
     return "/var/public/" + instanceName + ".qcow2";
   }
 
-  /** Where an instance's rendered day-0 configuration is put on the device. */
+  /** Where an instance's config drive (an ISO 9660 image of its day-0 files) is put. */
   public static String day0Path(String instanceName) {
-    return "/var/public/" + instanceName + "-day0.conf";
+    return "/var/public/" + instanceName + "-day0.iso";
   }
 
   /**

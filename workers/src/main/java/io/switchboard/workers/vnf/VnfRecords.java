@@ -104,6 +104,15 @@ public class VnfRecords {
   }
 
   /**
+   * The name of the instance's day-0 file on its config drive: as its VNFD names it ({@code
+   * juniper.conf}, {@code user-data}).
+   */
+  public String day0FileOf(VnfInstance instance) {
+    String name = packageOf(instance).getDay0File();
+    return name == null ? VnfPackage.DEFAULT_DAY0_FILE : name;
+  }
+
+  /**
    * The part of the uCPE's intended configuration that an instance's commits are recorded under.
    */
   public static String intendedPart(String instanceId) {

@@ -16,7 +16,10 @@ import io.switchboard.workers.device.OnFailure;
 import io.switchboard.workflows.operation.OperationContract;
 import io.switchboard.workflows.vnf.VnfProcesses;
 import io.switchboard.workflows.vnf.VnfVariables;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,9 +66,10 @@ class VnfSteps {
   }
 
   /**
-   * Puts the instance's rendered day-0 configuration where its config drive points (replacing what
-   * is there); nothing when its package has none. A placeholder without a value here fails the step
-   * with its name.
+   * Puts the instance's config drive where its configuration points (replacing what is there): an
+   * ISO 9660 image holding its rendered day-0 configuration under the file name its VNFD gives;
+   * nothing when its package has none. A placeholder without a value here fails the step with its
+   * name.
    */
   void placeDay0(ActivatedJob job, VnfVariables v, VnfInstance instance) {
     Optional<String> day0;
@@ -74,12 +78,17 @@ class VnfSteps {
     } catch (IllegalArgumentException e) {
       throw failure(e.getMessage());
     }
-    day0.ifPresent(
-        text ->
-            device.put(
-                v.targetId(),
-                new FilePut(VnfConfigRenderer.day0Path(instance.getName()), text),
-                raise(job)));
+    if (day0.isEmpty()) {
+      return;
+    }
+    byte[] drive =
+        Iso9660Image.of(
+            Map.of(records.day0FileOf(instance), day0.get().getBytes(StandardCharsets.UTF_8)),
+            ZonedDateTime.now(ZoneOffset.UTC));
+    device.put(
+        v.targetId(),
+        new FilePut(VnfConfigRenderer.day0Path(instance.getName()), drive),
+        raise(job));
   }
 
   /** The file's SHA-256 on the device, null when there is no such file. */

@@ -172,7 +172,7 @@ class VnfConfigRendererTest {
     assertThat(VnfConfigRenderer.render(withDay0))
         .contains(
             "set virtual-network-functions vsrx-1 storage hdc type cdrom source file"
-                + " /var/public/vsrx-1-day0.conf\n");
+                + " /var/public/vsrx-1-day0.iso\n");
     assertThat(VnfConfigRenderer.render(base)).doesNotContain("storage");
     assertThat(VnfConfigRenderer.day0Values(base))
         .containsEntry("vnf_name", "vsrx-1")
