@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.search.enums.ElementInstanceState;
 import io.switchboard.devices.config.SetCommands;
+import io.switchboard.devices.fault.Fault;
 import io.switchboard.inventory.compliance.IntendedConfig;
 import io.switchboard.inventory.compliance.IntendedConfigRecorder;
+import io.switchboard.workers.vnf.VnfIntendedBackfill;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +29,8 @@ import org.springframework.http.HttpMethod;
  */
 class VnfIntendedConfigEndToEndIT extends VnfEndToEndBase {
   @Autowired IntendedConfigRecorder intended;
+  @Autowired CamundaClient camunda;
+  @Autowired VnfIntendedBackfill backfill;
 
   @Test
   void theVnfIsIntendedItsDriftIsFoundAndRevertedAndTerminationRemovesIt() {
@@ -71,6 +77,35 @@ class VnfIntendedConfigEndToEndIT extends VnfEndToEndBase {
   }
 
   @Test
+  void anInstanceInstantiatedBeforeItsPartWasRecordedGetsItFromItsInstantiation() {
+    assertThat(reconcile("ADOPT").get("state").asText()).isEqualTo("COMPLETED");
+    String instance = instance(uploadPackage());
+    JsonNode occ = finished(post("/api/v1/vnf-instances/" + instance + "/instantiate"));
+    assertThat(occ.get("operationState").asText()).as(occ.toString()).isEqualTo("COMPLETED");
+    // as an instance instantiated before issue 16 is: configured, but no part of the intent
+    intended.removed(device, "vnf-" + instance);
+    JsonNode unrecorded = check();
+    assertThat(EndToEndApi.texts(EndToEndApi.feature(unrecorded, "vnf").get("extra")))
+        .as(unrecorded.toString())
+        .contains("set virtual-network-functions vsrx-1 virtual-cpu count 2");
+
+    assertThat(backfill.recordMissing()).contains(instance);
+
+    IntendedConfig part = vnfPart(instance).orElseThrow();
+    assertThat(part.getOperationId()).isEqualTo(occ.get("operationId").asText());
+    assertThat(part.getProcessInstanceKey())
+        .isEqualTo(
+            get("/api/v1/operations/" + occ.get("operationId").asText())
+                .get("processInstanceKey")
+                .asLong());
+    assertThat(part.getSetLines())
+        .contains("set virtual-network-functions vsrx-1 virtual-cpu count 2");
+    JsonNode recorded = check();
+    assertThat(recorded.get("status").asText()).as(recorded.toString()).isEqualTo("IN_SYNC");
+    assertThat(backfill.recordMissing()).as("once recorded, left alone").doesNotContain(instance);
+  }
+
+  @Test
   void aRolledBackInstantiationRecordsNothing() {
     ucpe.vnfHost().bootNeverFinishes(true);
     String instance = instance(uploadPackage());
@@ -107,9 +142,7 @@ class VnfIntendedConfigEndToEndIT extends VnfEndToEndBase {
 
   @Test
   void aHealWhoseRecommittedVnfDoesNotBootUndoesItsCommit() {
-    String instance = instance(uploadPackage());
-    finished(post("/api/v1/vnf-instances/" + instance + "/instantiate"));
-    ucpe.changeOutOfBand("carol", "delete virtual-network-functions vsrx-1", "removed by hand");
+    String instance = instantiatedWithItsDefinitionRemovedByHand();
     Set<String> found = statements();
     ucpe.vnfHost().bootNeverFinishes(true);
 
@@ -121,6 +154,76 @@ class VnfIntendedConfigEndToEndIT extends VnfEndToEndBase {
     assertThat(ucpe.config().confirmDeadline()).as("no confirmation pending").isEmpty();
     assertThat(get("/api/v1/vnf-instances/" + instance).get("instantiationState").asText())
         .isEqualTo("INSTANTIATED");
+  }
+
+  @Test
+  void failOnAHealWhoseCommitIsUnconfirmedRollsTheDeviceBackAtOnce() {
+    String instance = instantiatedWithItsDefinitionRemovedByHand();
+    Set<String> found = statements();
+    ucpe.vnfHost().bootNeverFinishes(true);
+    JsonNode accepted = post("/api/v1/vnf-instances/" + instance + "/heal");
+    // the heal committed the definition again, confirmed, and waits for the boot; then the device
+    // stops answering
+    waitUntilActive(accepted, "waitBoot");
+    assertThat(ucpe.config().confirmDeadline()).isPresent();
+    ucpe.injectFault(Fault.UNREACHABLE);
+    JsonNode occ = finished(accepted);
+    assertThat(occ.get("operationState").asText()).as(occ.toString()).isEqualTo("FAILED_TEMP");
+    ucpe.clearFault(Fault.UNREACHABLE);
+    assertThat(ucpe.config().confirmDeadline()).as("still unconfirmed").isPresent();
+
+    JsonNode failed = post("/api/v1/vnf-lcm-op-occs/" + occ.get("id").asText() + "/fail");
+
+    assertThat(failed.get("operationState").asText()).isEqualTo("FAILED");
+    assertThat(failed.at("/error/detail").asText())
+        .as("the failed step's message, the connection the device refused")
+        .containsIgnoringCase("connect");
+    JsonNode ended = ended(failed);
+    assertThat(ended.get("operationState").asText()).isEqualTo("FAILED");
+    assertThat(ended.at("/error/detail").asText()).isEqualTo(failed.at("/error/detail").asText());
+    assertThat(ucpe.config().confirmDeadline())
+        .as("rolled back now, not when the device's 10-minute timer runs out")
+        .isEmpty();
+    assertThat(statements()).as("as the heal found it").isEqualTo(found);
+    assertThat(ucpe.config().history())
+        .anyMatch(c -> c.log().equals("vnf vsrx-1 heal rolled back"));
+    assertThat(get("/api/v1/operations/" + occ.get("operationId").asText()).get("state").asText())
+        .isEqualTo("FAILED");
+    assertThat(get("/api/v1/vnf-instances/" + instance).get("instantiationState").asText())
+        .isEqualTo("INSTANTIATED");
+  }
+
+  /** An instantiated VNF whose definition someone removed out of band: answers the instance. */
+  private String instantiatedWithItsDefinitionRemovedByHand() {
+    String instance = instance(uploadPackage());
+    finished(post("/api/v1/vnf-instances/" + instance + "/instantiate"));
+    ucpe.changeOutOfBand("carol", "delete virtual-network-functions vsrx-1", "removed by hand");
+    return instance;
+  }
+
+  /** Waits for the occurrence's process to be in {@code elementId}. */
+  private void waitUntilActive(JsonNode occurrence, String elementId) {
+    String operation = "/api/v1/operations/" + occurrence.get("operationId").asText();
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(50))
+        .until(
+            () -> {
+              JsonNode key = get(operation).get("processInstanceKey");
+              return key != null
+                  && !key.isNull()
+                  && !camunda
+                      .newElementInstanceSearchRequest()
+                      .filter(
+                          f ->
+                              f.processInstanceKey(key.asLong())
+                                  .elementId(elementId)
+                                  .state(ElementInstanceState.ACTIVE))
+                      .send()
+                      .join()
+                      .items()
+                      .isEmpty();
+            });
   }
 
   /** The device's committed configuration as a set of statements (order aside). */

@@ -24,7 +24,9 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Lifecycle operation occurrences: read with their state reconciled from their operation, and the
@@ -42,19 +44,22 @@ public class VnfLcmOpOccService {
   private final VnfInstanceRepository instances;
   private final OperationRepairs repairs;
   private final ObjectProvider<CamundaClient> client;
+  private final TransactionTemplate transactions;
 
   public VnfLcmOpOccService(
       VnfLcmOpOccRepository occurrences,
       OperationRepository operations,
       VnfInstanceRepository instances,
       OperationRepairs repairs,
-      ObjectProvider<CamundaClient> client) {
+      ObjectProvider<CamundaClient> client,
+      PlatformTransactionManager transactionManager) {
     this.occurrences = occurrences;
     this.scoped = new ScopedRepository<>(occurrences, Visibility::tenantOwned);
     this.operations = operations;
     this.instances = instances;
     this.repairs = repairs;
     this.client = client;
+    this.transactions = new TransactionTemplate(transactionManager);
   }
 
   @Transactional(readOnly = true)
@@ -106,31 +111,53 @@ public class VnfLcmOpOccService {
     return reconciled(rollingBack);
   }
 
-  /** Ends the occurrence FAILED where it stands (nothing is undone), as SOL003's fail. */
-  @Transactional
+  /**
+   * Ends the occurrence FAILED, as SOL003's fail, its error the failed step's (the device's)
+   * message. An instantiation or termination stops where it stands (nothing is undone). A heal
+   * cannot: a commit of its own may still wait for its confirmation, which the device would roll
+   * back only when its timer runs out (10 minutes), so the heal's process ends by its undo path at
+   * once (removing that commit's statements, which ends the confirmation; nothing when it committed
+   * nothing) and records FAILED. Not one transaction, as for {@link #rollback}.
+   */
   public Occurrence fail(AccessScope scope, String id) {
     Occurrence current = failedTemp(scope, id, "fail");
     Operation operation = current.operation();
     String reason = operation.getAttentionMessage();
-    Operation cancelled = repairs.cancel(operation, scope.username());
     VnfLcmOpOcc occ = current.occ();
     occ.enter(LcmOperationState.FAILED);
     occ.error(
         "Lifecycle operation failed",
         reason == null ? "marked failed by " + scope.username() : reason,
         500);
-    occurrences.save(occ);
-    if (occ.getOperation() == LcmOperation.INSTANTIATE) {
-      // never instantiated: it holds nothing; a failed heal or terminate leaves it instantiated
-      instances
-          .findById(occ.getVnfInstanceId())
-          .ifPresent(
-              instance -> {
-                instance.release();
-                instances.save(instance);
-              });
+    if (occ.getOperation() == LcmOperation.HEAL) {
+      client
+          .getObject()
+          .newSetVariablesCommand(operation.getProcessInstanceKey())
+          .variables(
+              Map.of(
+                  VnfProcesses.VAR_ROLLBACK_REQUESTED, true, VnfProcesses.VAR_FAIL_REQUESTED, true))
+          .send()
+          .join();
+      VnfLcmOpOcc failed = occurrences.save(occ);
+      repairs.retry(operation, scope.username());
+      return reconciled(failed);
     }
-    return new Occurrence(occ, cancelled, LcmOperationState.FAILED);
+    return transactions.execute(
+        status -> {
+          Operation cancelled = repairs.cancel(operation, scope.username());
+          occurrences.save(occ);
+          if (occ.getOperation() == LcmOperation.INSTANTIATE) {
+            // never instantiated: it holds nothing; a failed terminate leaves it instantiated
+            instances
+                .findById(occ.getVnfInstanceId())
+                .ifPresent(
+                    instance -> {
+                      instance.release();
+                      instances.save(instance);
+                    });
+          }
+          return new Occurrence(occ, cancelled, LcmOperationState.FAILED);
+        });
   }
 
   private Occurrence failedTemp(AccessScope scope, String id, String repair) {

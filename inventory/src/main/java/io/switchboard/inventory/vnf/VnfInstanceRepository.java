@@ -13,4 +13,6 @@ public interface VnfInstanceRepository
   List<VnfInstance> findByDeviceId(String deviceId);
 
   boolean existsByPackageId(String packageId);
+
+  List<VnfInstance> findByState(VnfInstanceState state);
 }

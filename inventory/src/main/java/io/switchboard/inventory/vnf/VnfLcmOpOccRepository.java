@@ -9,4 +9,8 @@ public interface VnfLcmOpOccRepository
   Optional<VnfLcmOpOcc> findByOperationId(String operationId);
 
   void deleteByVnfInstanceId(String vnfInstanceId);
+
+  /** The instance's newest occurrence of {@code operation} that ended in {@code state}. */
+  Optional<VnfLcmOpOcc> findFirstByVnfInstanceIdAndOperationAndOperationStateOrderByStartTimeDesc(
+      String vnfInstanceId, LcmOperation operation, LcmOperationState state);
 }

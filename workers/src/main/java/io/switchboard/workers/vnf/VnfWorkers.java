@@ -278,7 +278,9 @@ public class VnfWorkers {
 
   @JobWorker(type = VnfProcesses.JOB_RECORD_OUTCOME)
   public Map<String, Object> recordOutcome(ActivatedJob job, @VariablesAsType VnfVariables v) {
-    LcmOperationState state = LcmOperationState.valueOf(v.lcmOutcome());
+    // an operator's fail ends a heal by its undo path: what it undid aside, the outcome is FAILED
+    LcmOperationState state =
+        v.failWanted() ? LcmOperationState.FAILED : LcmOperationState.valueOf(v.lcmOutcome());
     // instantiate and heal leave the instance INSTANTIATED; terminate NOT_INSTANTIATED
     boolean instantiated = !VnfProcesses.TERMINATION.equals(job.getBpmnProcessId());
     records.finish(v.vnfLcmOpOccId(), v.vnfInstanceId(), state, instantiated);

@@ -74,6 +74,13 @@ public final class VnfProcesses {
   /** Set by the rollback endpoint: the failing step throws {@link #ERROR_STEP_FAILED} instead. */
   public static final String VAR_ROLLBACK_REQUESTED = "rollbackRequested";
 
+  /**
+   * Set with {@link #VAR_ROLLBACK_REQUESTED} by the fail endpoint on a heal: the heal ends as a
+   * rollback would (a commit of its own still unconfirmed is removed at once, not left to the
+   * device's rollback timer) and {@link #JOB_RECORD_OUTCOME} records FAILED instead of ROLLED_BACK.
+   */
+  public static final String VAR_FAIL_REQUESTED = "failRequested";
+
   /** How long {@link #JOB_WAIT_BOOT} waits for Running (ISO-8601 duration, default PT2M). */
   public static final String VAR_BOOT_TIMEOUT = "bootTimeout";
 

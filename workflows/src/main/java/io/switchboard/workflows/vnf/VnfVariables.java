@@ -14,12 +14,18 @@ public record VnfVariables(
     String vnfInstanceId,
     String vnfLcmOpOccId,
     Boolean rollbackRequested,
+    Boolean failRequested,
     String bootTimeout,
     String lcmOutcome,
     String failureReason,
     List<String> healCommittedLines) {
   public boolean rollbackWanted() {
     return Boolean.TRUE.equals(rollbackRequested);
+  }
+
+  /** Whether an operator failed the occurrence (a heal): its outcome is FAILED whatever path. */
+  public boolean failWanted() {
+    return Boolean.TRUE.equals(failRequested);
   }
 
   /** Whether this heal committed configuration, so that a failure now undoes that commit. */
