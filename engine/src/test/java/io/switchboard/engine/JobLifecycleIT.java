@@ -10,6 +10,7 @@ import io.camunda.client.api.search.enums.IncidentState;
 import io.camunda.client.api.search.response.Incident;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,26 @@ class JobLifecycleIT extends EngineIT {
             .endEvent()
             .done());
     return type;
+  }
+
+  @Test
+  void manyLongPollsEndingTogetherAreAllAnsweredWithinTheirTimeout() {
+    // each is answered on a container thread after the engine ends its hold (AfterDispatch)
+    List<io.camunda.client.api.CamundaFuture<io.camunda.client.api.response.ActivateJobsResponse>>
+        polls = new java.util.ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      polls.add(
+          client
+              .newActivateJobsCommand()
+              .jobType(unique("nothing-here"))
+              .maxJobsToActivate(1)
+              // held 2 s by the engine; the client itself gives up after 5 s
+              .requestTimeout(Duration.ofSeconds(4))
+              .send());
+    }
+    for (var poll : polls) {
+      assertThat(poll.join().getJobs()).isEmpty();
+    }
   }
 
   @Test
