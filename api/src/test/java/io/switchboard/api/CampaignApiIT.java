@@ -16,6 +16,11 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -139,7 +144,10 @@ class CampaignApiIT extends ApiIT {
     assertThat(vars)
         .containsEntry(FleetUpgrade.VAR_CAMPAIGN_ID, "\"" + id + "\"")
         .containsEntry(FleetUpgrade.VAR_TARGET_VERSION, "\"" + version + "\"")
-        .containsEntry(FleetUpgrade.VAR_APPROVAL_REQUIRED, "true");
+        .containsEntry(FleetUpgrade.VAR_APPROVAL_REQUIRED, "true")
+        .containsEntry(
+            FleetUpgrade.VAR_MAX_PARALLEL, String.valueOf(FleetUpgrade.DEFAULT_MAX_PARALLEL));
+    assertThat(body.get("maxParallel").asInt()).isEqualTo(FleetUpgrade.DEFAULT_MAX_PARALLEL);
     assertThat(admin.get("/api/v1/operations/" + operationId).getBody().get("targetKind").asText())
         .isEqualTo("CAMPAIGN");
     assertThat(
@@ -246,6 +254,79 @@ class CampaignApiIT extends ApiIT {
     assertThat(processVariables(operationId))
         .containsEntry(FleetUpgrade.VAR_CANCEL_REQUESTED, "true")
         .containsEntry(FleetUpgrade.VAR_APPROVED, "false");
+  }
+
+  @Test
+  void twoCampaignsAndAnOperationStartedAtOnceNeverShareADevice() throws Exception {
+    // an operation on the device whose process waits (the real ones would end at once here)
+    camunda
+        .newDeployResourceCommand()
+        .addProcessModel(
+            Bpmn.createExecutableProcess("device-hold-probe")
+                .startEvent()
+                .userTask("waitHere", u -> u.zeebeUserTask())
+                .endEvent()
+                .done(),
+            "device-hold-probe.bpmn")
+        .send()
+        .join();
+    Caller tenantAdmin = user(Role.TENANT_ADMIN, null, tenant);
+    ExecutorService pool = Executors.newFixedThreadPool(3);
+    try {
+      for (int round = 0; round < 4; round++) {
+        String shared = activeDevice("21.4R3");
+        String ownA = activeDevice("21.4R3");
+        String ownB = activeDevice("21.4R3");
+        CountDownLatch go = new CountDownLatch(1);
+        Future<ResponseEntity<JsonNode>> a =
+            pool.submit(
+                () -> {
+                  go.await();
+                  return tenantAdmin.post(
+                      "/api/v1/upgrade-campaigns", request(List.of(shared, ownA), List.of(2)));
+                });
+        Future<ResponseEntity<JsonNode>> b =
+            pool.submit(
+                () -> {
+                  go.await();
+                  return tenantAdmin.post(
+                      "/api/v1/upgrade-campaigns", request(List.of(shared, ownB), List.of(2)));
+                });
+        Future<ResponseEntity<JsonNode>> probe =
+            pool.submit(
+                () -> {
+                  go.await();
+                  return admin.post(
+                      "/api/v1/operations",
+                      Map.of(
+                          "type",
+                          "device-hold-probe",
+                          "target",
+                          Map.of("kind", "DEVICE", "id", shared)));
+                });
+        go.countDown();
+        int holders = 0;
+        for (Future<ResponseEntity<JsonNode>> campaign : List.of(a, b)) {
+          ResponseEntity<JsonNode> created = campaign.get(60, TimeUnit.SECONDS);
+          assertThat(created.getStatusCode().value())
+              .as(String.valueOf(created.getBody()))
+              .isEqualTo(201);
+          boolean skipped = false;
+          for (JsonNode s : created.getBody().get("skipped")) {
+            skipped |= s.get("deviceId").asText().equals(shared);
+          }
+          holders += skipped ? 0 : 1;
+        }
+        ResponseEntity<JsonNode> operation = probe.get(60, TimeUnit.SECONDS);
+        assertThat(operation.getStatusCode().value())
+            .as(String.valueOf(operation.getBody()))
+            .isIn(201, 202, 409);
+        holders += operation.getStatusCode().is2xxSuccessful() ? 1 : 0;
+        assertThat(holders).as("round " + round + ": holders of the shared device").isEqualTo(1);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test

@@ -90,7 +90,10 @@ class CampaignBenchmark {
                 "serial",
                 List.of(10, "10%", "30%", "60%"),
                 "maxFailurePercent",
-                50));
+                50,
+                // a whole wave at once, as before maxParallel: the figures stay comparable
+                "maxParallel",
+                Math.min(10000, DEVICES)));
     int waves = campaign.get("waves").size();
     JsonNode operation = awaitLong(api, campaign.get("campaign").get("operationId").asText());
     double wall = Duration.between(start, Instant.now()).toMillis() / 1e3;

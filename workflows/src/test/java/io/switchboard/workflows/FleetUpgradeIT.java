@@ -387,6 +387,65 @@ class FleetUpgradeIT extends ProcessPathIT {
     completed(key);
   }
 
+  /** The group of devices the wave starts now: the wave-started job's device ids. */
+  @SuppressWarnings("unchecked")
+  private List<String> groupStarted(int wave) {
+    ActivatedJob job = done(JOB_WAVE_STARTED);
+    assertThat(job.getVariablesAsMap().get(VAR_WAVE_NUMBER)).isEqualTo(wave);
+    return (List<String>) job.getVariablesAsMap().get(VAR_DEVICE_IDS);
+  }
+
+  @Test
+  void aPauseInsideAWaveLetsTheStartedDevicesFinishAndStartsTheRestOnResume() {
+    long key = startCampaign(Map.of(VAR_MAX_PARALLEL, 2), waves(5));
+    assertThat(groupStarted(1)).containsExactly("d1", "d2");
+    // paused while d1 and d2 upgrade: they finish, d3 to d5 wait
+    client.newSetVariablesCommand(key).variables(Map.of(VAR_PAUSED, true)).send().join();
+    upgradeSucceeds("d1");
+    upgradeFails("d2");
+    assertThat(recordedWave(1))
+        .extracting(r -> r.get("deviceId") + "=" + r.get("result"))
+        .containsExactly("d1=UPGRADED", "d2=FAILED");
+    noCampaignJob(JOB_WAVE_STARTED);
+    noCampaignJob(DeviceUpgrade.JOB_PRECHECK);
+    noCampaignJob(JOB_HEALTH_GATE);
+
+    client.newSetVariablesCommand(key).variables(Map.of(VAR_PAUSED, false)).send().join();
+    resumed();
+    assertThat(groupStarted(1)).containsExactly("d3", "d4");
+    upgradeSucceeds("d3");
+    upgradeSucceeds("d4");
+    recordedWave(1);
+    assertThat(groupStarted(1)).containsExactly("d5");
+    upgradeSucceeds("d5");
+    recordedWave(1);
+    // the wave's budget counts all of its groups: 1 of 5 failed is within 20 %
+    ActivatedJob health = done(JOB_HEALTH_GATE);
+    assertThat(health.getVariablesAsMap().get(VAR_DEVICE_IDS))
+        .isEqualTo(List.of("d1", "d3", "d4", "d5"));
+    completed(key);
+  }
+
+  @Test
+  void aCancelInsideAWaveStartsNoFurtherGroup() {
+    long key = startCampaign(Map.of(VAR_MAX_PARALLEL, 2), waves(5));
+    assertThat(groupStarted(1)).containsExactly("d1", "d2");
+    client
+        .newSetVariablesCommand(key)
+        .variables(Map.of(VAR_CANCEL_REQUESTED, true, VAR_CANCELLED_BY, "carol"))
+        .send()
+        .join();
+    upgradeSucceeds("d1");
+    upgradeSucceeds("d2");
+    recordedWave(1);
+    Map<String, Object> finish = done(JOB_FINISH).getVariablesAsMap();
+    assertThat(finish.get(VAR_STOP_KIND)).isEqualTo(STOP_CANCELLED);
+    assertThat(finish.get(VAR_STOP_REASON))
+        .isEqualTo("cancelled by carol in wave 1, 3 of its devices not started");
+    noCampaignJob(JOB_WAVE_STARTED);
+    noCampaignJob(DeviceUpgrade.JOB_PRECHECK);
+  }
+
   private void resumed() {
     client
         .newPublishMessageCommand()

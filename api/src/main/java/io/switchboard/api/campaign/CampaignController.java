@@ -15,6 +15,8 @@ import io.switchboard.inventory.campaign.UpgradeCampaign;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -75,7 +77,14 @@ public class CampaignController {
       Boolean approvalRequired,
       @Size(max = 120) @SafeText String approver,
       @Valid Window window,
-      @Size(max = 40) String rebootTimeout) {}
+      @Size(max = 40) String rebootTimeout,
+      @Schema(
+              description =
+                  "How many of a wave's devices upgrade at once (default 20); pause, cancel and the"
+                      + " maintenance window take effect before each such group")
+          @Min(1)
+          @Max(10000)
+          Integer maxParallel) {}
 
   public record DeviceView(
       String deviceId,
@@ -124,6 +133,7 @@ public class CampaignController {
       double maxFailurePercent,
       double campaignMaxFailurePercent,
       String soakTime,
+      Integer maxParallel,
       boolean approvalRequired,
       String approver,
       Window window,
@@ -154,6 +164,7 @@ public class CampaignController {
           c.getMaxFailurePercent(),
           c.getCampaignMaxFailurePercent(),
           c.getSoakTime(),
+          detail.maxParallel(),
           c.isApprovalRequired(),
           c.getApprover(),
           c.getWindowStart() == null && c.getWindowEnd() == null
@@ -221,8 +232,9 @@ public class CampaignController {
   @Operation(
       summary = "Pause a campaign",
       description =
-          "No further wave starts until it is resumed; the wave under way finishes. 409 once it has"
-              + " ended or when paused already.")
+          "No further device starts until it is resumed: inside a wave, the devices already"
+              + " started (at most maxParallel) finish or roll back and the rest stay NOT_STARTED."
+              + " 409 once it has ended or when paused already.")
   public CampaignView pause(@PathVariable String id) {
     return CampaignView.of(service.pause(CurrentScope.get(), id));
   }

@@ -1,9 +1,8 @@
 package io.switchboard.api.campaign;
 
 import io.switchboard.api.error.ApiException;
-import io.switchboard.inventory.campaign.CampaignHold;
-import io.switchboard.inventory.campaign.CampaignHolds;
 import io.switchboard.inventory.campaign.CampaignTopology;
+import io.switchboard.inventory.campaign.DeviceClaims;
 import io.switchboard.inventory.campaign.SerialSpec;
 import io.switchboard.inventory.campaign.WavePlanner;
 import io.switchboard.inventory.device.Device;
@@ -24,7 +23,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns a campaign request into devices and waves: the selection inside the tenant, the devices
- * left out (and why), and the waves of the rest.
+ * left out (and why), and the waves of the rest. Runs in the campaign's recording transaction: it
+ * locks the selected devices, so a concurrent campaign or operation waits and then sees this
+ * campaign's claims.
  */
 @Component
 class CampaignPlanning {
@@ -34,14 +35,14 @@ class CampaignPlanning {
   private final DeviceRepository devices;
   private final DeviceModelRepository models;
   private final ObjectProvider<CampaignTopology> topology;
-  private final CampaignHolds holds;
+  private final DeviceClaims claims;
 
   CampaignPlanning(
       DeviceRepository devices,
       DeviceModelRepository models,
       ObjectProvider<CampaignTopology> topology,
-      CampaignHolds holds) {
-    this.holds = holds;
+      DeviceClaims claims) {
+    this.claims = claims;
     this.devices = devices;
     this.models = models;
     this.topology = topology;
@@ -80,13 +81,21 @@ class CampaignPlanning {
     }
     Map<String, String> skipped = new LinkedHashMap<>();
     List<String> selected = new ArrayList<>();
-    Map<String, CampaignHold> held = holds.held(candidates.stream().map(Device::getId).toList());
+    // locked until the campaign is recorded with its claims: see DeviceClaims
+    Map<String, DeviceClaims.Claim> claimed =
+        claims.lock(candidates.stream().map(Device::getId).toList());
     for (Device device : candidates) {
-      if (held.containsKey(device.getId())) {
-        CampaignHold hold = held.get(device.getId());
+      DeviceClaims.Claim claim = claimed.get(device.getId());
+      if (claim != null && claim.byCampaign()) {
         skipped.put(
             device.getId(),
-            "in upgrade campaign '" + hold.campaignName() + "' (" + hold.campaignId() + ")");
+            "in upgrade campaign '" + claim.campaignName() + "' (" + claim.campaignId() + ")");
+      } else if (claim != null) {
+        skipped.put(
+            device.getId(),
+            "busy with operation "
+                + claim.operationId()
+                + (claim.operationType() == null ? "" : " (" + claim.operationType() + ")"));
       } else if (image.getVersion().equals(device.getSoftwareVersion())) {
         skipped.put(device.getId(), "already runs " + image.getVersion());
       } else if (!image.getModelFamily().equals(families.get(device.getModelId()))) {

@@ -1,6 +1,7 @@
 package io.switchboard.api.campaign;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.search.response.UserTask;
@@ -13,6 +14,7 @@ import io.switchboard.inventory.campaign.CampaignDevice;
 import io.switchboard.inventory.campaign.CampaignDeviceRepository;
 import io.switchboard.inventory.campaign.CampaignDeviceStatus;
 import io.switchboard.inventory.campaign.CampaignState;
+import io.switchboard.inventory.campaign.DeviceClaims;
 import io.switchboard.inventory.campaign.UpgradeCampaign;
 import io.switchboard.inventory.campaign.UpgradeCampaignRepository;
 import io.switchboard.inventory.image.SoftwareImage;
@@ -49,6 +51,7 @@ public class CampaignService {
   private final OperationRepository operations;
   private final OperationStarter starter;
   private final CampaignPlanning planning;
+  private final DeviceClaims claims;
   private final ObjectProvider<CamundaClient> client;
   private final ObjectMapper json;
 
@@ -59,6 +62,7 @@ public class CampaignService {
       OperationRepository operations,
       OperationStarter starter,
       CampaignPlanning planning,
+      DeviceClaims claims,
       ObjectProvider<CamundaClient> client,
       ObjectMapper json) {
     this.inventory = inventory;
@@ -68,13 +72,20 @@ public class CampaignService {
     this.operations = operations;
     this.starter = starter;
     this.planning = planning;
+    this.claims = claims;
     this.client = client;
     this.json = json;
   }
 
-  /** A campaign with its devices in wave order. */
+  /**
+   * A campaign with its devices in wave order; {@code maxParallel} null for campaigns planned
+   * before it existed (their waves start all devices at once).
+   */
   public record Detail(
-      UpgradeCampaign campaign, List<CampaignDevice> devices, Operation operation) {}
+      UpgradeCampaign campaign,
+      List<CampaignDevice> devices,
+      Operation operation,
+      Integer maxParallel) {}
 
   @Transactional
   public Detail create(AccessScope scope, CampaignController.CampaignRequest request) {
@@ -119,7 +130,7 @@ public class CampaignService {
             image.getId(),
             image.getVersion(),
             scope.username());
-    campaign.setPlanJson(write(request));
+    campaign.setPlanJson(write(withMaxParallel(request)));
     campaign.setBudgets(perWave, perCampaign);
     campaign.setSoakTime(request.soakTime());
     campaign.setApproval(Boolean.TRUE.equals(request.approvalRequired()), request.approver());
@@ -146,6 +157,9 @@ public class CampaignService {
     variables.put(FleetUpgrade.VAR_PAUSED, false);
     variables.put(FleetUpgrade.VAR_CANCEL_REQUESTED, false);
     variables.put(FleetUpgrade.VAR_CAMPAIGN_FAILED, 0);
+    variables.put(
+        FleetUpgrade.VAR_MAX_PARALLEL,
+        request.maxParallel() == null ? FleetUpgrade.DEFAULT_MAX_PARALLEL : request.maxParallel());
     putIfSet(variables, FleetUpgrade.VAR_SOAK_TIME, request.soakTime());
     putIfSet(variables, FleetUpgrade.VAR_APPROVER, request.approver());
     putIfSet(variables, FleetUpgrade.VAR_REBOOT_TIMEOUT, request.rebootTimeout());
@@ -163,6 +177,7 @@ public class CampaignService {
                 scope.username()),
             variables);
     campaign.setOperationId(operation.getId());
+    claims.claim(plan.waves().stream().flatMap(List::stream).toList(), operation.getId());
     return detail(campaign);
   }
 
@@ -178,7 +193,10 @@ public class CampaignService {
     return detail(find(scope, id));
   }
 
-  /** Takes effect before the next wave: the wave under way finishes. */
+  /**
+   * Takes effect before the next group of devices: those already started finish or roll back, the
+   * rest of the wave stays NOT_STARTED until resumed.
+   */
   @Transactional
   public Detail pause(AccessScope scope, String id) {
     UpgradeCampaign campaign = steerable(scope, id);
@@ -330,7 +348,40 @@ public class CampaignService {
         campaignDevices.findByCampaignIdOrderByWaveNumberAscCreatedAtAsc(campaign.getId()),
         campaign.getOperationId() == null
             ? null
-            : operations.findById(campaign.getOperationId()).orElse(null));
+            : operations.findById(campaign.getOperationId()).orElse(null),
+        plannedMaxParallel(campaign));
+  }
+
+  /** The plan records the request with its maxParallel filled in (the default when none). */
+  private static CampaignController.CampaignRequest withMaxParallel(
+      CampaignController.CampaignRequest r) {
+    return new CampaignController.CampaignRequest(
+        r.tenantId(),
+        r.name(),
+        r.imageId(),
+        r.selection(),
+        r.canaryDeviceIds(),
+        r.serial(),
+        r.maxFailurePercent(),
+        r.campaignMaxFailurePercent(),
+        r.soakTime(),
+        r.approvalRequired(),
+        r.approver(),
+        r.window(),
+        r.rebootTimeout(),
+        r.maxParallel() == null ? FleetUpgrade.DEFAULT_MAX_PARALLEL : r.maxParallel());
+  }
+
+  private Integer plannedMaxParallel(UpgradeCampaign campaign) {
+    if (campaign.getPlanJson() == null) {
+      return null;
+    }
+    try {
+      JsonNode planned = json.readTree(campaign.getPlanJson()).path("maxParallel");
+      return planned.isInt() ? planned.asInt() : null;
+    } catch (JsonProcessingException e) {
+      return null;
+    }
   }
 
   private static void requireDuration(String field, String value) {

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.api.error.ApiException;
 import io.switchboard.api.observability.ProcessReadiness;
-import io.switchboard.inventory.campaign.CampaignHolds;
+import io.switchboard.inventory.campaign.DeviceClaims;
 import io.switchboard.inventory.operation.Operation;
 import io.switchboard.inventory.operation.OperationRepository;
 import io.switchboard.inventory.operation.OperationState;
@@ -34,7 +34,7 @@ public class OperationStarter {
   private final ObjectMapper json;
   private final TransactionTemplate transactions;
   private final ProcessReadiness readiness;
-  private final CampaignHolds holds;
+  private final DeviceClaims claims;
 
   public OperationStarter(
       TransactionTemplate transactions,
@@ -43,9 +43,9 @@ public class OperationStarter {
       OperationVariables variables,
       ObjectMapper json,
       ProcessReadiness readiness,
-      CampaignHolds holds) {
+      DeviceClaims claims) {
     this.readiness = readiness;
-    this.holds = holds;
+    this.claims = claims;
     this.operations = operations;
     this.dispatcher = dispatcher;
     this.variables = variables;
@@ -62,14 +62,18 @@ public class OperationStarter {
    * Records {@code operation} with the caller's process variables and asks for its start after the
    * commit. Answers 409 naming the running operation when the target already has one, and 400 when
    * the variables exceed the configured size. An operation on a device that a running campaign
-   * holds is refused 409 naming the campaign, except the read-only compliance check.
+   * holds is refused 409 naming the campaign, except the read-only compliance check; any other
+   * operation on one device claims it (under its row lock, {@link DeviceClaims}), so that a
+   * campaign started at the same time waits and then skips it.
    */
   public Operation record(Operation operation, Map<String, Object> processVariables) {
     readiness.requireReady();
+    boolean claimsDevice =
+        Operation.TARGET_DEVICE.equals(operation.getTargetKind())
+            && !ConfigCompliance.PROCESS_ID.equals(operation.getType());
     refuseWhenBusy(operation);
-    if (Operation.TARGET_DEVICE.equals(operation.getTargetKind())
-        && !ConfigCompliance.PROCESS_ID.equals(operation.getType())) {
-      refuseHeld(List.of(operation.getTargetId()));
+    if (claimsDevice) {
+      refuseClaimed(List.of(operation.getTargetId()), false);
     }
     operation.setStartVariables(serialize(processVariables));
     Operation saved;
@@ -81,6 +85,9 @@ public class OperationStarter {
       throw e;
     }
     String id = saved.getId();
+    if (claimsDevice) {
+      claims.claim(List.of(operation.getTargetId()), id);
+    }
     if (TransactionSynchronizationManager.isSynchronizationActive()) {
       TransactionSynchronizationManager.registerSynchronization(
           new TransactionSynchronization() {
@@ -100,11 +107,17 @@ public class OperationStarter {
    * operations that change several devices: firewall deployments).
    */
   public void refuseHeld(Collection<String> deviceIds) {
-    holds
-        .firstHeld(deviceIds)
+    refuseClaimed(deviceIds, true);
+  }
+
+  /** Locks the devices until the caller's transaction ends; 409 for the first one claimed. */
+  private void refuseClaimed(Collection<String> deviceIds, boolean campaignsOnly) {
+    claims.lock(deviceIds).values().stream()
+        .filter(claim -> claim.byCampaign() || !campaignsOnly)
+        .findFirst()
         .ifPresent(
-            hold -> {
-              throw new ApiException(HttpStatus.CONFLICT, "target", hold.message());
+            claim -> {
+              throw new ApiException(HttpStatus.CONFLICT, "target", claim.message());
             });
   }
 

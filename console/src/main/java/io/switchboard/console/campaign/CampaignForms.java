@@ -72,7 +72,8 @@ public class CampaignForms {
             form.flag("approvalRequired"),
             form.text("approver"),
             start == null && end == null ? null : new Window(start, end),
-            null);
+            null,
+            form.integer("maxParallel"));
     CampaignService.Detail created =
         form.submit(validator, request, r -> campaigns.create(CurrentScope.get(), r));
     return FormReply.of(model, response, redirect)

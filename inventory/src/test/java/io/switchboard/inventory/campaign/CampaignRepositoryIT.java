@@ -9,8 +9,6 @@ import io.switchboard.inventory.InventoryTestApplication;
 import io.switchboard.inventory.device.Device;
 import io.switchboard.inventory.device.DeviceModelRepository;
 import io.switchboard.inventory.device.DeviceRepository;
-import io.switchboard.inventory.operation.Operation;
-import io.switchboard.inventory.operation.OperationRepository;
 import io.switchboard.inventory.tenancy.Tenant;
 import io.switchboard.inventory.tenancy.TenantRepository;
 import java.time.Instant;
@@ -27,8 +25,6 @@ class CampaignRepositoryIT {
   @Autowired DeviceRepository devices;
   @Autowired UpgradeCampaignRepository campaigns;
   @Autowired CampaignDeviceRepository campaignDevices;
-  @Autowired OperationRepository operations;
-  @Autowired CampaignHolds holds;
 
   @Test
   void aCampaignKeepsItsPlanAndEachDevicesStatus() {
@@ -58,33 +54,5 @@ class CampaignRepositoryIT {
     assertThat(
             campaignDevices.findFirstByDeviceIdAndStatus(one.getId(), CampaignDeviceStatus.RUNNING))
         .isPresent();
-  }
-
-  @Test
-  void aRunningCampaignHoldsTheDevicesItHasNotSkippedUntilItsOperationEnds() {
-    Tenant tenant = aTenant().save(tenants);
-    var model = aDeviceModel().save(models);
-    Device waiting = aDevice().of(tenant).ofModel(model).save(devices);
-    Device skipped = aDevice().of(tenant).ofModel(model).save(devices);
-    Device outside = aDevice().of(tenant).ofModel(model).save(devices);
-    Operation operation =
-        operations.saveAndFlush(
-            new Operation(tenant.getId(), "fleet-upgrade", "CAMPAIGN", "c-1", "alice"));
-    UpgradeCampaign campaign = new UpgradeCampaign(tenant.getId(), "q4", "img", "23.4R1", "alice");
-    campaign.setPlanJson("{}");
-    campaign.setOperationId(operation.getId());
-    campaign = campaigns.saveAndFlush(campaign);
-    campaignDevices.saveAndFlush(new CampaignDevice(campaign.getId(), waiting.getId(), 2));
-    CampaignDevice left = new CampaignDevice(campaign.getId(), skipped.getId(), 0);
-    left.finished(CampaignDeviceStatus.SKIPPED, "already runs 23.4R1");
-    campaignDevices.saveAndFlush(left);
-
-    assertThat(holds.firstHeld(List.of(outside.getId(), waiting.getId())))
-        .contains(new CampaignHold(waiting.getId(), campaign.getId(), "q4"));
-    assertThat(holds.firstHeld(List.of(skipped.getId(), outside.getId()))).isEmpty();
-
-    operation.cancel("stopped by hand");
-    operations.saveAndFlush(operation);
-    assertThat(holds.firstHeld(List.of(waiting.getId()))).as("released").isEmpty();
   }
 }

@@ -2,8 +2,9 @@ package io.switchboard.workflows.campaign;
 
 /**
  * Ids of the fleet upgrade process (issue 16): the campaign's image checked first, then its waves
- * one after the other, the devices of a wave in parallel through {@code device-upgrade}, a budget
- * check, soak and health gate after each wave and an optional approval between waves.
+ * one after the other, the devices of a wave in groups of {@code maxParallel} (the devices of a
+ * group in parallel) through {@code device-upgrade}, a budget check, soak and health gate after
+ * each wave and an optional approval between waves.
  */
 public final class FleetUpgrade {
   public static final String PROCESS_ID = "fleet-upgrade";
@@ -51,7 +52,20 @@ public final class FleetUpgrade {
   /** Passed to every device's upgrade. */
   public static final String VAR_REBOOT_TIMEOUT = "rebootTimeout";
 
-  /** Set by the API on the instance: takes effect before the next wave starts. */
+  /**
+   * How many of a wave's devices upgrade at once: the wave starts them in groups of this size, one
+   * group after the other, and the pause, cancel and window checks run before each group. Null
+   * (instances started before it existed) starts the whole wave at once.
+   */
+  public static final String VAR_MAX_PARALLEL = "maxParallel";
+
+  /** The API's {@link #VAR_MAX_PARALLEL} when a campaign names none. */
+  public static final int DEFAULT_MAX_PARALLEL = 20;
+
+  /**
+   * Set by the API on the instance: takes effect before the next group of devices starts (devices
+   * already started finish or roll back).
+   */
   public static final String VAR_PAUSED = "paused";
 
   public static final String VAR_CANCEL_REQUESTED = "cancelRequested";
