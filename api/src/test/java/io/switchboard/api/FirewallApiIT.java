@@ -98,6 +98,60 @@ class FirewallApiIT extends ApiIT {
   }
 
   @Test
+  void aRuleNameTwoPoliciesShareInAZonePairOfASiteIsRefusedAtPublishAndAtAssignment() {
+    String tenant = newTenant(null);
+    String site = newSite(tenant);
+    String other = newSite(tenant);
+    Caller tenantAdmin = user(Role.TENANT_ADMIN, null, tenant);
+    String base = policyWith(tenantAdmin, "base", site, "allow-web");
+    assertThat(publish(tenantAdmin, base).getStatusCode().value()).isEqualTo(201);
+
+    String office = policyWith(tenantAdmin, "office", site, "allow-web");
+    ResponseEntity<JsonNode> atPublish = publish(tenantAdmin, office);
+    assertThat(atPublish.getStatusCode().value()).isEqualTo(422);
+    assertThat(atPublish.getBody().get("field").asText()).isEqualTo("rules[0].name");
+    assertThat(atPublish.getBody().get("detail").asText())
+        .contains("'allow-web'", "'office'", "'base'", "from-zone trust to-zone untrust");
+
+    // Published on another site, the same rule name only collides once the site is shared.
+    String branch = policyWith(tenantAdmin, "branch", other, "allow-web");
+    assertThat(publish(tenantAdmin, branch).getStatusCode().value()).isEqualTo(201);
+    ResponseEntity<JsonNode> atAssignment =
+        tenantAdmin.put(
+            "/api/v1/firewall-policies/" + branch,
+            Map.of(
+                "name",
+                "branch",
+                "siteIds",
+                List.of(other, site),
+                "rules",
+                List.of(rule("allow-web", List.of(), List.of("junos-https"), "PERMIT"))));
+    assertThat(atAssignment.getStatusCode().value()).isEqualTo(422);
+    assertThat(atAssignment.getBody().get("field").asText()).isEqualTo("siteIds[1]");
+    assertThat(atAssignment.getBody().get("detail").asText())
+        .contains("'allow-web'", "'branch'", "'base'", "from-zone trust to-zone untrust");
+    assertThat(
+            tenantAdmin.get("/api/v1/firewall-policies/" + branch).getBody().get("siteIds").size())
+        .isEqualTo(1);
+  }
+
+  private static ResponseEntity<JsonNode> publish(Caller admin, String policy) {
+    return admin.post("/api/v1/firewall-policies/" + policy + "/publish", null);
+  }
+
+  private static String policyWith(Caller admin, String name, String site, String rule) {
+    return admin.create(
+        "/api/v1/firewall-policies",
+        Map.of(
+            "name",
+            name,
+            "siteIds",
+            List.of(site),
+            "rules",
+            List.of(rule(rule, List.of(), List.of("junos-https"), "PERMIT"))));
+  }
+
+  @Test
   void aSitesZonesAreDerivedFromItsLanSegmentsAndWanLinksAndMarkedSoBesideDeclaredOnes() {
     String tenant = newTenant(null);
     String site = newSite(tenant);

@@ -75,6 +75,7 @@ public class FirewallDeploymentService {
     PolicyVersion version = policies.version(policy, r.version());
     requireWindow(r.window());
     Map<String, List<Device>> bySite = devicesOf(policy, r.siteIds());
+    policies.refuseCollisions(policy, version, List.copyOf(bySite.keySet()), r.siteIds() != null);
     starter.refuseHeld(bySite.values().stream().flatMap(List::stream).map(Device::getId).toList());
 
     Map<String, Object> variables = new HashMap<>();

@@ -14,6 +14,8 @@ import io.switchboard.inventory.firewall.PolicyPublishing;
 import io.switchboard.inventory.firewall.PolicyVersion;
 import io.switchboard.inventory.firewall.PolicyVersionRepository;
 import io.switchboard.inventory.firewall.PublishException;
+import io.switchboard.inventory.firewall.RuleNameCollisions;
+import io.switchboard.inventory.firewall.SnapshotJson;
 import io.switchboard.inventory.firewall.model.FirewallAction;
 import io.switchboard.inventory.firewall.model.RuleDef;
 import io.switchboard.inventory.scope.AccessScope;
@@ -102,6 +104,7 @@ public class FirewallPolicyService {
   private final PolicyDeploymentRepository deployments;
   private final PolicyPublishing publishing;
   private final FirewallObjectService objects;
+  private final RuleNameCollisions collisions;
   private final ScopedRepository<FirewallPolicy> scoped;
 
   public FirewallPolicyService(
@@ -110,13 +113,15 @@ public class FirewallPolicyService {
       PolicyVersionRepository versions,
       PolicyDeploymentRepository deployments,
       PolicyPublishing publishing,
-      FirewallObjectService objects) {
+      FirewallObjectService objects,
+      RuleNameCollisions collisions) {
     this.inventory = inventory;
     this.policies = policies;
     this.versions = versions;
     this.deployments = deployments;
     this.publishing = publishing;
     this.objects = objects;
+    this.collisions = collisions;
     this.scoped = new ScopedRepository<>(policies, Visibility::tenantOwned);
   }
 
@@ -233,8 +238,28 @@ public class FirewallPolicyService {
             "siteIds[" + i + "]", "site '" + siteIds.get(i) + "' not found");
       }
     }
+    if (policy.getLatestVersion() > 0) {
+      // A site newly shared with another policy can bring two rules of one name together.
+      refuseCollisions(policy, version(policy, null), siteIds, true);
+    }
     policy.setDescription(r.description());
     policy.setRules(r.rules().stream().map(RuleRequest::definition).toList());
     policy.setSiteIds(siteIds);
+  }
+
+  /**
+   * 422 on {@code siteIds[i]} ({@code siteIds} when not {@code indexed}) when the version has a
+   * rule that another policy has in the same zone pair on one of the sites ({@link
+   * RuleNameCollisions}).
+   */
+  void refuseCollisions(
+      FirewallPolicy policy, PolicyVersion version, List<String> siteIds, boolean indexed) {
+    collisions
+        .find(policy, SnapshotJson.read(version.getSnapshotJson()), siteIds)
+        .ifPresent(
+            c -> {
+              String field = indexed ? "siteIds[" + siteIds.indexOf(c.siteId()) + "]" : "siteIds";
+              throw ApiException.unprocessable(field, c.describe(policy.getName()));
+            });
   }
 }

@@ -131,14 +131,19 @@ public class FirewallPreviewService {
     List<DevicePlan> plans = new ArrayList<>();
     for (String site : sites) {
       for (Device d : devices.findAll((r, q, cb) -> cb.equal(r.get("siteId"), site))) {
-        Integer deployedVersion = planning.deployedVersion(policyId, d.getId());
-        PolicySnapshot deployed = planning.snapshot(policyId, deployedVersion);
+        DeploymentPlanning.OnDevice running = planning.running(policyId, d.getId());
+        PolicySnapshot deployed = planning.snapshot(policyId, running.version());
         plans.add(
             new DevicePlan(
                 d,
-                deployedVersion,
+                running.version(),
                 deployed,
-                planning.change(policyId, d.getId(), deployedVersion, v.getNumber(), site)));
+                planning.change(
+                    policyId,
+                    d.getId(),
+                    site,
+                    running,
+                    planning.intended(policyId, v.getNumber(), site))));
       }
     }
     return new Plan(v, target, plans);

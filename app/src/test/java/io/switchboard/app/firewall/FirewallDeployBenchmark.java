@@ -30,9 +30,11 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * ops/firewall-bench, not a test (its name keeps it out of the normal run): a 500-rule policy
  * deployed over REST with firewall-policy-deploy to N simulated SRXs over NETCONF (lock, load,
- * commit check, commit confirmed, verify with a probe per rule, confirm), then one rule moved and
- * deployed again. Prints wall time, devices/s, per-device p50/p99 (the device's subprocess in the
- * process), CPU, peak heap, cores and load. Run with {@code ops/firewall-bench/run.sh [N ...]}.
+ * commit check, commit confirmed, verify: the rule order from one read and a bounded sample of
+ * probes on the first deployment, the moved rule's probe after the move; confirm), then one rule
+ * moved and deployed again. Prints wall time, devices/s, per-device p50/p99 (the device's
+ * subprocess in the process), CPU, peak heap, cores and load. Run with {@code
+ * ops/firewall-bench/run.sh [N ...]}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 class FirewallDeployBenchmark {

@@ -343,6 +343,53 @@ class FirewallDeployEndToEndIT {
   }
 
   @Test
+  void aPriorityChangedAfterDeploymentMovesThePolicysRulesAtTheNextDeploymentAsPreviewed() {
+    TreeMap<String, SimulatedDevice> bySite = sites("FWR");
+    SimulatedDevice cpe = bySite.firstEntry().getValue();
+    List<String> siteIds = List.copyOf(bySite.keySet());
+    String office = policy(siteIds, version1());
+    assertThat(api.finished(api.deploy(office, Map.of()), 90).get("state").asText())
+        .isEqualTo("COMPLETED");
+    List<Map<String, Object>> guardRules =
+        List.of(rule("guard-ssh", List.of(LAN), List.of("junos-ssh"), "PERMIT"));
+    String guard =
+        api.create(
+            "/api/v1/firewall-policies",
+            Map.of(
+                "tenantId", tenant,
+                "name", "guard",
+                "priority", 10,
+                "siteIds", siteIds,
+                "rules", guardRules));
+    api.call(HttpMethod.POST, "/api/v1/firewall-policies/" + guard + "/publish", null);
+    assertThat(api.finished(api.deploy(guard, Map.of()), 90).get("state").asText())
+        .isEqualTo("COMPLETED");
+    assertThat(order(cpe)).containsExactly("guard-ssh", "allow-web", "block-ssh", "allow-dns");
+    Element before = copy(cpe.runningConfiguration());
+
+    api.call(
+        HttpMethod.PUT,
+        "/api/v1/firewall-policies/" + guard,
+        Map.of("name", "guard", "priority", 500, "siteIds", siteIds, "rules", guardRules));
+    JsonNode preview =
+        api.call(HttpMethod.POST, "/api/v1/firewall-policies/" + guard + "/preview", null);
+    assertThat(preview.get("devices").get(0).get("commands"))
+        .extracting(JsonNode::asText)
+        .containsExactly(
+            "insert security policies from-zone trust to-zone untrust policy guard-ssh after"
+                + " policy allow-dns");
+    JsonNode moved = api.finished(api.deploy(guard, Map.of()), 90);
+
+    assertThat(moved.get("state").asText()).as(moved.toString()).isEqualTo("COMPLETED");
+    assertThat(moved.get("result").get("deployed").asInt()).as(moved.toString()).isEqualTo(1);
+    assertThat(order(cpe)).containsExactly("allow-web", "block-ssh", "allow-dns", "guard-ssh");
+    assertThat(ConfigCompare.compare(before, cpe.runningConfiguration()))
+        .isEqualTo(preview.get("devices").get(0).get("compare").asText());
+    assertThat(lookup(cpe, "10.1.4.2", 22, "tcp"))
+        .isEqualTo(new MatchedPolicy("block-ssh", "deny"));
+  }
+
+  @Test
   void aDeviceRefusingTheCommitCheckIsRecordedWithItsMessageAndLeftAsItWas() {
     TreeMap<String, SimulatedDevice> bySite = sites("FWC", "FWD");
     String policy = policy(List.copyOf(bySite.keySet()), version1());

@@ -5,6 +5,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
@@ -44,6 +45,12 @@ public class PolicyDeployment extends AuditedEntity {
 
   /** The version the device ran before this deployment; null when it ran none of the policy. */
   private Integer previousVersion;
+
+  /** The policy's priority this deployment placed its rules by; null on rows before V18. */
+  private Integer policyPriority;
+
+  /** The site's zones this deployment rendered ({@link ZonesJson}); null on rows before V18. */
+  @Lob private String zonesJson;
 
   protected PolicyDeployment() {}
 
@@ -116,6 +123,20 @@ public class PolicyDeployment extends AuditedEntity {
 
   public Integer getPreviousVersion() {
     return previousVersion;
+  }
+
+  public Integer getPolicyPriority() {
+    return policyPriority;
+  }
+
+  public String getZonesJson() {
+    return zonesJson;
+  }
+
+  /** Records where this deployment puts the policy on its device: priority and the site's zones. */
+  public void setPlacement(int policyPriority, String zonesJson) {
+    this.policyPriority = policyPriority;
+    this.zonesJson = zonesJson;
   }
 
   public void setPreviousVersion(Integer previousVersion) {

@@ -31,6 +31,7 @@ public class PolicyPublishing {
   private final ApplicationSetRepository sets;
   private final SecurityZoneRepository zones;
   private final PolicyVersionRepository versions;
+  private final RuleNameCollisions collisions;
 
   public PolicyPublishing(
       AddressObjectRepository addresses,
@@ -38,13 +39,15 @@ public class PolicyPublishing {
       CustomApplicationRepository applications,
       ApplicationSetRepository sets,
       SecurityZoneRepository zones,
-      PolicyVersionRepository versions) {
+      PolicyVersionRepository versions,
+      RuleNameCollisions collisions) {
     this.addresses = addresses;
     this.groups = groups;
     this.applications = applications;
     this.sets = sets;
     this.zones = zones;
     this.versions = versions;
+    this.collisions = collisions;
   }
 
   /** The snapshot the policy would publish now; {@link PublishException} when a name is unknown. */
@@ -108,10 +111,24 @@ public class PolicyPublishing {
         new ArrayList<>(setsUsed.values()));
   }
 
-  /** Publishes the policy as its next version. */
+  /**
+   * Publishes the policy as its next version; refused ({@link PublishException} on {@code
+   * rules[i].name}) when a rule would collide with one of another policy on a shared site ({@link
+   * RuleNameCollisions}).
+   */
   @Transactional
   public PolicyVersion publish(FirewallPolicy policy, String username) {
     PolicySnapshot snapshot = snapshot(policy);
+    collisions
+        .find(policy, snapshot, policy.getSiteIds())
+        .ifPresent(
+            c -> {
+              int i = 0;
+              while (!snapshot.rules().get(i).name().equals(c.rule())) {
+                i++;
+              }
+              throw new PublishException("rules[" + i + "].name", c.describe(policy.getName()));
+            });
     int number = policy.nextVersion();
     return versions.save(
         new PolicyVersion(

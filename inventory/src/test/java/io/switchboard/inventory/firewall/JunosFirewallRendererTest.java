@@ -7,8 +7,10 @@ import static io.switchboard.inventory.firewall.Policies.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.switchboard.inventory.firewall.model.FirewallAction;
+import io.switchboard.inventory.firewall.model.OtherPolicies;
 import io.switchboard.inventory.firewall.model.PolicySnapshot;
 import io.switchboard.inventory.firewall.model.RuleDef;
+import io.switchboard.inventory.firewall.model.ZoneDef;
 import io.switchboard.inventory.firewall.render.JunosFirewallRenderer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,6 +42,23 @@ class JunosFirewallRendererTest {
   static final RuleDef SSH = permit("allow-ssh", "lan", "web-servers", "junos-ssh");
 
   static final PolicySnapshot V1 = snapshot(List.of(BLOCK, WEB, DNS, UPDATES));
+
+  @Test
+  void zoneInterfacesGainedAndLostSinceTheLastDeploymentAreSetAndDeletedAndNothingElse() {
+    List<ZoneDef> before =
+        List.of(
+            new ZoneDef("trust", List.of("irb.10")), new ZoneDef("untrust", List.of("ge-0/0/0.0")));
+    List<ZoneDef> now =
+        List.of(
+            new ZoneDef("trust", List.of("irb.10", "irb.20")),
+            new ZoneDef("untrust", List.of("ge-0/0/3.0")));
+    assertThat(JunosFirewallRenderer.incremental(V1, V1, before, now, OtherPolicies.NONE))
+        .containsExactly(
+            "set security zones security-zone trust interfaces irb.20",
+            "set security zones security-zone untrust interfaces ge-0/0/3.0",
+            "delete security zones security-zone untrust interfaces ge-0/0/0.0");
+    assertThat(JunosFirewallRenderer.incremental(V1, V1, now, now, OtherPolicies.NONE)).isEmpty();
+  }
 
   @Test
   void firstDeploymentSetsObjectsZonesAndRulesInOrder() throws IOException {

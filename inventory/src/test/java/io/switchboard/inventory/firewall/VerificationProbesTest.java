@@ -37,10 +37,35 @@ class VerificationProbesTest {
   }
 
   @Test
-  void aFirstDeploymentProbesEveryRule() {
+  void aFirstDeploymentMakesEveryRuleAProbeCandidate() {
     assertThat(probes(null, snapshot(List.of(WEB, PRINTERS, SSH))))
         .extracting(Probe::flow)
         .containsExactly(WEB_FLOW, PRINTERS_FLOW, SSH_FLOW);
+  }
+
+  @Test
+  void aFirstDeploymentSampleAsksEveryZonePairAndVerdictAndSpreadsOverTheRest() {
+    List<Probe> all = new java.util.ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      String to = i < 30 ? "untrust" : "dmz";
+      FirewallAction action = i % 10 == 9 ? FirewallAction.DENY : FirewallAction.PERMIT;
+      all.add(
+          new Probe(
+              new Flow("trust", to, "10.1.0." + (i + 1), "10.2.0.1", "tcp", 443),
+              new Verdict(action, "r" + i)));
+    }
+    List<Probe> sample = PolicyAnalysis.sample(all, 8);
+    assertThat(sample).hasSize(8);
+    // First of each (pair, verdict): r0 and r9 to untrust, r30 and r39 to dmz; the rest spread.
+    assertThat(sample)
+        .extracting(p -> p.expected().rule())
+        .contains("r0", "r9", "r30", "r39")
+        .isSortedAccordingTo(
+            java.util.Comparator.comparingInt(r -> Integer.parseInt(r.substring(1))));
+    assertThat(sample).doesNotHaveDuplicates();
+    assertThat(sample.stream().filter(p -> p.flow().toZone().equals("untrust")).count())
+        .isGreaterThan(2);
+    assertThat(PolicyAnalysis.sample(all.subList(0, 5), 8)).isEqualTo(all.subList(0, 5));
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.switchboard.workers.firewall;
 
 import io.switchboard.inventory.compliance.IntendedConfigRecorder;
 import io.switchboard.inventory.firewall.DeploymentPlanning;
+import io.switchboard.inventory.firewall.DeploymentPlanning.OnDevice;
 import io.switchboard.inventory.firewall.DeploymentState;
 import io.switchboard.inventory.firewall.PolicyDeployment;
 import io.switchboard.inventory.firewall.PolicyDeploymentRepository;
@@ -48,7 +49,8 @@ public class FirewallDeployments {
 
   /**
    * Records, for each device of the operation, the version it runs now (what compensation would
-   * restore) and answers the rows in batches of {@code batchSize}.
+   * restore) and the priority and zones the deployment places the policy by, and answers the rows
+   * in batches of {@code batchSize}.
    */
   @Transactional
   public List<List<String>> render(String operationId, int batchSize) {
@@ -61,7 +63,7 @@ public class FirewallDeployments {
       if (row.getState() != DeploymentState.PENDING) {
         continue;
       }
-      row.setPreviousVersion(planning.deployedVersion(row.getPolicyId(), row.getDeviceId()));
+      planning.prepare(row);
       rows.save(row);
       ids.add(row.getId());
     }
@@ -77,20 +79,17 @@ public class FirewallDeployments {
   @Transactional(readOnly = true)
   public DeviceChange forward(String deploymentId) {
     PolicyDeployment row = row(deploymentId);
+    OnDevice from = planning.before(row);
+    OnDevice to = planning.recorded(row);
     PolicySnapshot target = planning.snapshot(row.getPolicyId(), row.getVersionNumber());
     PolicySnapshot previous = planning.snapshot(row.getPolicyId(), row.getPreviousVersion());
     return new DeviceChange(
         row,
         target,
         previous,
-        planning.change(
-            row.getPolicyId(),
-            row.getDeviceId(),
-            row.getPreviousVersion(),
-            row.getVersionNumber(),
-            row.getSiteId()),
+        planning.change(row.getPolicyId(), row.getDeviceId(), row.getSiteId(), from, to),
         planning
-            .others(planning.neighbours(row.getPolicyId(), row.getDeviceId()))
+            .others(planning.neighbours(row.getPolicyId(), row.getDeviceId(), from, to))
             .combined(target));
   }
 
@@ -98,9 +97,10 @@ public class FirewallDeployments {
    * The flows verification asks the row's device about: those whose verdict the change from its
    * previous version can alter (docs/firewall.md, Verification).
    */
+  @Transactional(readOnly = true)
   public List<PolicyAnalysis.Probe> probes(PolicyDeployment row) {
     return planning.verificationProbes(
-        row.getPolicyId(), row.getDeviceId(), row.getPreviousVersion(), row.getVersionNumber());
+        row.getPolicyId(), row.getDeviceId(), planning.before(row), planning.recorded(row));
   }
 
   /** The change back: from the deployed version to the one the device ran before. */
@@ -115,9 +115,9 @@ public class FirewallDeployments {
         planning.change(
             row.getPolicyId(),
             row.getDeviceId(),
-            row.getVersionNumber(),
-            row.getPreviousVersion(),
-            row.getSiteId()),
+            row.getSiteId(),
+            planning.recorded(row),
+            planning.before(row)),
         null);
   }
 

@@ -171,6 +171,9 @@ public final class PolicyAnalysis {
         others.isEmpty()
             ? matches
             : deviceRules.stream().map(r -> RuleMatch.of(r, device)).toList();
+    if (!others.isEmpty()) {
+      othersChanged(others, old, deviceRules, deviceMatches, flows);
+    }
     List<Probe> out = new ArrayList<>();
     for (Flow f : flows) {
       if (IpRanges.isAddress(f.source()) && IpRanges.isAddress(f.destination())) {
@@ -178,6 +181,69 @@ public final class PolicyAnalysis {
       }
     }
     return out;
+  }
+
+  /**
+   * Adds the example flows of the other policies' rules whose verdict on the device this change
+   * alters: compared between the device as it was (this policy's {@code old} version in its former
+   * place) and as it will be.
+   */
+  private static void othersChanged(
+      OtherPolicies others,
+      PolicySnapshot old,
+      List<RuleDef> deviceRules,
+      List<RuleMatch> deviceMatches,
+      Set<Flow> flows) {
+    PolicySnapshot was = others.combinedFormerly(old);
+    List<RuleDef> wasRules = enabled(was);
+    List<RuleMatch> wasMatches = wasRules.stream().map(r -> RuleMatch.of(r, was)).toList();
+    for (PolicySnapshot other : others.all()) {
+      for (RuleDef r : enabled(other)) {
+        example(r, other)
+            .filter(f -> !flows.contains(f))
+            .filter(
+                f ->
+                    !firstMatch(wasRules, wasMatches, f)
+                        .equals(firstMatch(deviceRules, deviceMatches, f)))
+            .ifPresent(flows::add);
+      }
+    }
+  }
+
+  /**
+   * At most {@code limit} of {@code probes}, in their order: the first of each (zone pair, expected
+   * action) so every pair and verdict is asked about, then evenly spaced others. For a first
+   * deployment, where every rule is new (docs/firewall.md, Verification).
+   */
+  public static List<Probe> sample(List<Probe> probes, int limit) {
+    if (probes.size() <= limit) {
+      return probes;
+    }
+    java.util.TreeSet<Integer> chosen = new java.util.TreeSet<>();
+    Set<String> groups = new java.util.HashSet<>();
+    for (int i = 0; i < probes.size() && chosen.size() < limit; i++) {
+      Flow f = probes.get(i).flow();
+      if (groups.add(f.fromZone() + " " + f.toZone() + " " + probes.get(i).expected().action())) {
+        chosen.add(i);
+      }
+    }
+    int room = limit - chosen.size();
+    for (int k = 0; k < room; k++) {
+      // Spread the rest over the whole list, the last probe included.
+      int at = (int) ((long) k * (probes.size() - 1) / Math.max(1, room - 1));
+      int i = at;
+      while (i < probes.size() && chosen.contains(i)) {
+        i++;
+      }
+      if (i == probes.size()) {
+        i = at;
+        while (chosen.contains(i)) {
+          i--;
+        }
+      }
+      chosen.add(i);
+    }
+    return chosen.stream().map(probes::get).toList();
   }
 
   private static Verdict firstMatch(List<RuleDef> rules, List<RuleMatch> matches, Flow f) {

@@ -46,14 +46,28 @@ public final class JunosFirewallRenderer {
 
   /**
    * {@link #incremental(PolicySnapshot, PolicySnapshot, List)} on a device that also runs {@code
-   * others}: this policy's rules go before the first rule of a following policy in each pair, and
-   * objects another policy still names are kept.
+   * others}: this policy's rules go into their place among the others' rules in each pair (moving
+   * across them when its place changed), and objects another policy still names are kept.
    */
   public static List<String> incremental(
       PolicySnapshot deployed, PolicySnapshot next, List<ZoneDef> zones, OtherPolicies others) {
+    return incremental(deployed, next, zones, zones, others);
+  }
+
+  /**
+   * The change on a device whose zones had the interfaces {@code zonesBefore} when {@code deployed}
+   * went there and have {@code zones} now: a zone both versions name gets the interfaces it gained
+   * and loses those it lost; a zone only {@code next} names gets all of its interfaces.
+   */
+  public static List<String> incremental(
+      PolicySnapshot deployed,
+      PolicySnapshot next,
+      List<ZoneDef> zonesBefore,
+      List<ZoneDef> zones,
+      OtherPolicies others) {
     PolicySnapshot old = deployed == null ? PolicySnapshot.empty(next.policyName()) : deployed;
     List<String> out = new ArrayList<>();
-    zones(old, next, zones, out);
+    zones(old, next, zonesBefore, zones, out);
     // Objects first, so that rules set below never name something missing.
     Set<String> kept = others.objectNames();
     objects(addressLines(old), addressLines(next), kept, out, false);
@@ -72,7 +86,7 @@ public final class JunosFirewallRenderer {
           e.getKey(),
           oldPairs.getOrDefault(e.getKey(), List.of()),
           e.getValue(),
-          nextForeign(e.getKey(), others),
+          inPair(e.getKey(), others),
           out);
     }
     // Objects no longer referenced go last, sets before their members.
@@ -95,32 +109,48 @@ public final class JunosFirewallRenderer {
           PolicyOrder.inserted(
               oldPairs.getOrDefault(e.getKey(), List.of()),
               e.getValue(),
-              nextForeign(e.getKey(), others)));
+              inPair(e.getKey(), others)));
     }
     return out;
   }
 
-  /** The first rule of a following policy in a pair named {@code from-zone A to-zone B}. */
-  private static String nextForeign(String pair, OtherPolicies others) {
+  /** The other policies' rules in a pair named {@code from-zone A to-zone B}. */
+  private static OtherPolicies.PairRules inPair(String pair, OtherPolicies others) {
     String[] words = pair.split(" ");
-    return others.firstFollowing(words[1], words[3]);
+    return others.inPair(words[1], words[3]);
   }
 
   private static void zones(
-      PolicySnapshot old, PolicySnapshot next, List<ZoneDef> zones, List<String> out) {
+      PolicySnapshot old,
+      PolicySnapshot next,
+      List<ZoneDef> zonesBefore,
+      List<ZoneDef> zones,
+      List<String> out) {
     Set<String> before = referencedZones(old);
     for (String zone : referencedZones(next)) {
-      if (before.contains(zone)) {
-        continue;
+      List<String> had = before.contains(zone) ? interfaces(zonesBefore, zone) : List.of();
+      List<String> has = interfaces(zones, zone);
+      String path = "security zones security-zone " + zone + " interfaces ";
+      for (String itf : has) {
+        if (!had.contains(itf)) {
+          out.add("set " + path + itf);
+        }
       }
-      for (ZoneDef z : zones) {
-        if (z.name().equals(zone)) {
-          for (String itf : z.interfaces()) {
-            out.add("set security zones security-zone " + zone + " interfaces " + itf);
-          }
+      for (String itf : had) {
+        if (!has.contains(itf)) {
+          out.add("delete " + path + itf);
         }
       }
     }
+  }
+
+  private static List<String> interfaces(List<ZoneDef> zones, String zone) {
+    for (ZoneDef z : zones) {
+      if (z.name().equals(zone)) {
+        return z.interfaces();
+      }
+    }
+    return List.of();
   }
 
   static Set<String> referencedZones(PolicySnapshot s) {
