@@ -7,7 +7,6 @@ import io.camunda.client.CamundaClient;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
 import io.camunda.client.api.search.response.ProcessInstance;
 import io.switchboard.workflows.ztp.ZtpOnboarding;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -27,10 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -43,8 +39,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 class OperationsUnderLoadIT {
-  private static final int PORT = freePort();
-  private static final String ADMIN_PASSWORD = "load-admin-password";
+  private static final int PORT = EndToEndApi.freePort();
   private static final int CLIENTS = 50;
   private static final int ONBOARDINGS = 100;
   private static final String WAITING_FOR_PHONE_HOME = "Phone home or expiry?";
@@ -54,22 +49,11 @@ class OperationsUnderLoadIT {
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    registry.add("server.port", () -> PORT);
-    registry.add("camunda.client.rest-address", () -> "http://localhost:" + PORT);
-    registry.add("camunda.client.grpc-address", () -> "http://localhost:" + PORT);
-    registry.add("switchboard.security.admin.password", () -> ADMIN_PASSWORD);
-    registry.add("switchboard.hello.enabled", () -> "false");
-    registry.add("switchboard.data-dir", () -> "./target/app-it/data-" + UUID.randomUUID());
-    registry.add(
-        "spring.datasource.url",
-        () -> "jdbc:h2:file:./target/app-it/db-" + UUID.randomUUID() + ";DB_CLOSE_ON_EXIT=FALSE");
+    EndToEndApi.properties(registry, PORT);
   }
 
   private ResponseEntity<JsonNode> call(HttpMethod method, String path, Object body) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    return rest.withBasicAuth("admin", ADMIN_PASSWORD)
-        .exchange(path, method, new HttpEntity<>(body, headers), JsonNode.class);
+    return new EndToEndApi(rest).exchange("admin", EndToEndApi.ADMIN_PASSWORD, method, path, body);
   }
 
   @Test
@@ -180,13 +164,5 @@ class OperationsUnderLoadIT {
     operations.forEach(o -> keysOfOperations.add(o.get("processInstanceKey").asText()));
     assertThat(instances)
         .allMatch(i -> keysOfOperations.contains(String.valueOf(i.getProcessInstanceKey())));
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -29,13 +29,25 @@ public class ActivationSecrets {
   }
 
   /**
-   * Gives the device {@code chosen}, or a generated secret when {@code chosen} is null.
-   *
-   * @return the generated secret, to return once; null when the caller chose it
+   * A secret and its bcrypt: {@code chosen}, or a generated secret when {@code chosen} is null.
+   * Call it before the transaction that stores the device opens: bcrypt is slow by design (and
+   * slower still on a loaded machine), and a transaction holds a pooled database connection for as
+   * long as it runs, so hashing inside one let a burst of onboardings empty the pool.
    */
-  public String assign(Device device, String chosen) {
+  public Prepared prepare(String chosen) {
     String secret = chosen != null ? chosen : generate();
-    device.setActivationSecretHash(encoder.encode(secret));
-    return chosen != null ? null : secret;
+    return new Prepared(encoder.encode(secret), chosen != null ? null : secret);
+  }
+
+  /**
+   * A prepared activation secret.
+   *
+   * @param hash what the device row stores
+   * @param generated the generated secret, to return once; null when the caller chose it
+   */
+  public record Prepared(String hash, String generated) {
+    public void applyTo(Device device) {
+      device.setActivationSecretHash(hash);
+    }
   }
 }

@@ -23,6 +23,7 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The use cases of CPE devices: a device belongs to a tenant the caller sees, its site (if any) to
@@ -96,16 +97,19 @@ public class DeviceService {
   private final DeviceRepository devices;
   private final ActivationSecrets secrets;
   private final SerialNumbers serials;
+  private final TransactionTemplate transactions;
 
   public DeviceService(
       ScopedInventory inventory,
       DeviceRepository devices,
       ActivationSecrets secrets,
-      SerialNumbers serials) {
+      SerialNumbers serials,
+      TransactionTemplate transactions) {
     this.inventory = inventory;
     this.devices = devices;
     this.secrets = secrets;
     this.serials = serials;
+    this.transactions = transactions;
   }
 
   /** The device with {@code id} if the caller may read it; 404 otherwise. */
@@ -117,11 +121,17 @@ public class DeviceService {
 
   /**
    * Registers a device: tenant, site and model must be visible (422 naming the field), the serial
-   * free ({@link SerialNumbers}); the activation secret is the caller's or a generated one.
+   * free ({@link SerialNumbers}); the activation secret is the caller's or a generated one, hashed
+   * before the transaction opens ({@link ActivationSecrets#prepare}).
    */
-  @Transactional
   public Created create(AccessScope scope, DeviceRequest request) {
     Permissions.require(scope, Action.WRITE, Resource.DEVICES);
+    ActivationSecrets.Prepared secret = secrets.prepare(request.activationSecret());
+    return transactions.execute(status -> register(scope, request, secret));
+  }
+
+  private Created register(
+      AccessScope scope, DeviceRequest request, ActivationSecrets.Prepared secret) {
     InScope.requireReference(inventory.tenants(), scope, "tenantId", "tenant", request.tenantId());
     requireSiteOfTenant(scope, request.siteId(), request.tenantId());
     requireModel(scope, request.modelId());
@@ -132,8 +142,8 @@ public class DeviceService {
     if (request.credentials() != null) {
       device.setCredentials(request.credentials().toCredentials());
     }
-    String generated = secrets.assign(device, request.activationSecret());
-    return new Created(devices.save(device), generated);
+    secret.applyTo(device);
+    return new Created(devices.save(device), secret.generated());
   }
 
   /**
@@ -158,13 +168,16 @@ public class DeviceService {
   }
 
   /** Replaces the activation secret with a generated one and returns it (shown once). */
-  @Transactional
   public String renewActivationSecret(AccessScope scope, String id) {
     Permissions.require(scope, Action.WRITE, Resource.DEVICES);
-    Device device = find(scope, id);
-    String secret = secrets.assign(device, null);
-    devices.save(device);
-    return secret;
+    ActivationSecrets.Prepared secret = secrets.prepare(null);
+    transactions.executeWithoutResult(
+        status -> {
+          Device device = find(scope, id);
+          secret.applyTo(device);
+          devices.save(device);
+        });
+    return secret.generated();
   }
 
   /** Deletes a device the caller sees. */

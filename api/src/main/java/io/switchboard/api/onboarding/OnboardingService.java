@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The two operations of DESIGN.md §5.1 and §5.2 as use cases: register a site with its CPE and
@@ -43,6 +44,7 @@ public class OnboardingService {
   private final OperationStarter starter;
   private final SerialNumbers serialNumbers;
   private final ActivationSecrets activationSecrets;
+  private final TransactionTemplate transactions;
 
   public OnboardingService(
       ScopedInventory inventory,
@@ -50,20 +52,31 @@ public class OnboardingService {
       DeviceRepository devices,
       OperationStarter starter,
       SerialNumbers serialNumbers,
-      ActivationSecrets activationSecrets) {
+      ActivationSecrets activationSecrets,
+      TransactionTemplate transactions) {
     this.inventory = inventory;
     this.sites = sites;
     this.devices = devices;
     this.starter = starter;
     this.serialNumbers = serialNumbers;
     this.activationSecrets = activationSecrets;
+    this.transactions = transactions;
   }
 
-  @Transactional
+  /** The secret is hashed before the transaction opens ({@link ActivationSecrets#prepare}). */
   public Started onboard(AccessScope scope, OnboardingController.OnboardingRequest request) {
     Permissions.require(scope, Action.WRITE, Resource.SITES);
     Permissions.require(scope, Action.WRITE, Resource.DEVICES);
     Permissions.require(scope, Action.RUN, Resource.OPERATIONS);
+    ActivationSecrets.Prepared secret =
+        activationSecrets.prepare(request.device().activationSecret());
+    return transactions.execute(status -> register(scope, request, secret));
+  }
+
+  private Started register(
+      AccessScope scope,
+      OnboardingController.OnboardingRequest request,
+      ActivationSecrets.Prepared secret) {
     if (!inventory.tenants().isVisible(scope, request.tenantId())) {
       throw ApiException.unprocessable("tenantId", "tenant '" + request.tenantId() + "' not found");
     }
@@ -86,14 +99,14 @@ public class OnboardingService {
     device.setSiteId(site.getId());
     device.setCredentials(
         new DeviceCredentials(spec.credentials().username(), spec.credentials().password()));
-    String generatedSecret = activationSecrets.assign(device, spec.activationSecret());
+    secret.applyTo(device);
     device = devices.save(device);
     Map<String, Object> variables = new HashMap<>();
     if (request.activationTimeout() != null) {
       variables.put(ZtpOnboarding.VAR_ACTIVATION_TIMEOUT, request.activationTimeout());
     }
     Operation operation = start(scope, ZtpOnboarding.PROCESS_ID, device, variables);
-    return started(site.getId(), device, operation, generatedSecret);
+    return started(site.getId(), device, operation, secret.generated());
   }
 
   @Transactional

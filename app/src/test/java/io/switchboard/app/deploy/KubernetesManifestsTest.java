@@ -87,6 +87,42 @@ class KubernetesManifestsTest {
   }
 
   @Test
+  void everyDocumentHasOnlyTheFieldsAndValueTypesOfItsKindInTheKubernetesApi() {
+    for (Map<String, Object> object : objects) {
+      assertThat(KubernetesSchema.problems(object))
+          .as(object.get("kind") + " " + map(object.get("metadata")).get("name"))
+          .isEmpty();
+    }
+  }
+
+  @Test
+  void aMisspeltFieldAWrongTypeAndABadQuantityAreEachNamedByTheirPath() {
+    Map<String, Object> deployment = map(copy(named("Deployment", "switchboard")));
+    Map<String, Object> container =
+        list(map(map(map(deployment.get("spec")).get("template")).get("spec")).get("containers"))
+            .get(0);
+    container.put("readinesProbe", container.remove("readinessProbe"));
+    container.put("resources", Map.of("limits", Map.of("memory", "two gigabytes")));
+    map(deployment.get("spec")).put("replicas", Map.of("count", 2));
+
+    List<String> problems = KubernetesSchema.problems(deployment);
+
+    assertThat(String.join("\n", problems)).contains("replicas");
+    map(deployment.get("spec")).put("replicas", 2);
+    assertThat(KubernetesSchema.problems(deployment))
+        .contains(
+            "apps/v1/Deployment.spec.template.spec.containers[0].readinesProbe: no such field",
+            "apps/v1/Deployment.spec.template.spec.containers[0].resources.limits.memory:"
+                + " quantity 'two gigabytes' does not parse");
+  }
+
+  /** A deep copy through YAML, so a test may change it without touching the others' objects. */
+  private static Object copy(Object document) {
+    Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
+    return yaml.load(yaml.dump(document));
+  }
+
+  @Test
   void workloadsSelectTheirOwnPodsAndReferOnlyToPortsVolumesAndClaimsThatExist() {
     Set<String> claims = new java.util.HashSet<>(namesOf("PersistentVolumeClaim"));
     for (Map<String, Object> workload : workloads()) {
