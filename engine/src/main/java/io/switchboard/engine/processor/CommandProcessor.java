@@ -4,6 +4,7 @@ import io.switchboard.engine.state.EngineState;
 import io.switchboard.engine.store.EngineStore;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.concurrent.BlockingQueue;
@@ -36,22 +37,19 @@ public final class CommandProcessor {
   private final EngineStore store;
   private final Clock clock;
   private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
-  private final PriorityQueue<Scheduled> schedule =
-      new PriorityQueue<>(
-          (a, b) ->
-              a.dueAt != b.dueAt
-                  ? Long.compare(a.dueAt, b.dueAt)
-                  : Long.compare(a.sequence, b.sequence));
+  private static final Comparator<Scheduled> BY_DUE =
+      Comparator.comparingLong(Scheduled::dueAt).thenComparingLong(Scheduled::sequence);
+
+  private final PriorityQueue<Scheduled> schedule = new PriorityQueue<>(BY_DUE);
 
   /** Request timeouts run on wall time (nanoTime), whatever the engine clock says. */
-  private final PriorityQueue<Scheduled> requestTimeouts =
-      new PriorityQueue<>(
-          (a, b) ->
-              a.dueAt != b.dueAt
-                  ? Long.compare(a.dueAt, b.dueAt)
-                  : Long.compare(a.sequence, b.sequence));
+  private final PriorityQueue<Scheduled> requestTimeouts = new PriorityQueue<>(BY_DUE);
 
   private final List<Runnable> afterFlush = new ArrayList<>();
+
+  /** Futures answered in the current batch, also those of earlier commands (long polls). */
+  private final List<CompletableFuture<?>> answered = new ArrayList<>();
+
   private final List<Runnable> recoveryHooks = new ArrayList<>();
   private final List<Runnable> rejectionHooks = new ArrayList<>();
   private long scheduleSequence;
@@ -136,11 +134,13 @@ public final class CommandProcessor {
   /** Answers a command once the current batch is durable. Processor thread only. */
   public <R> void reply(CompletableFuture<R> future, R value) {
     afterFlush.add(() -> future.complete(value));
+    answered.add(future);
   }
 
   /** Fails a command once the current batch is durable. Processor thread only. */
   public void fail(CompletableFuture<?> future, Throwable error) {
     afterFlush.add(() -> future.completeExceptionally(error));
+    answered.add(future);
   }
 
   /** Runs {@code action} after the current batch is durable. Processor thread only. */
@@ -222,15 +222,17 @@ public final class CommandProcessor {
       afterFlush.clear();
       rejectionHooks.forEach(Runnable::run);
       recover();
-      for (Pending<?> pending : batch) {
-        pending
-            .future()
-            .completeExceptionally(
-                new EngineException(
-                    500, "INTERNAL", "The engine failed to process the command: " + unexpected));
-      }
+      EngineException failed =
+          new EngineException(
+              500, "INTERNAL", "The engine failed to process the command: " + unexpected);
+      batch.forEach(pending -> pending.future().completeExceptionally(failed));
+      // answers owed to earlier commands (a long poll served, an awaited result) are lost with
+      // the batch: their callers learn it now instead of waiting for an answer that never comes
+      answered.forEach(future -> future.completeExceptionally(failed));
+      answered.clear();
       return;
     }
+    answered.clear();
     List<Runnable> answers = new ArrayList<>(afterFlush);
     afterFlush.clear();
     for (Runnable answer : answers) {
@@ -262,9 +264,9 @@ public final class CommandProcessor {
     }
   }
 
+  /** Reloads the state; request timeouts stay, for the callers still waiting (long polls). */
   private void recover() {
     schedule.clear();
-    requestTimeouts.clear();
     state.clear();
     try {
       store.load(state);
@@ -279,6 +281,7 @@ public final class CommandProcessor {
     store.flush(state);
     afterFlush.forEach(Runnable::run);
     afterFlush.clear();
+    answered.clear();
   }
 
   /** For callers that want to run a read on the processor thread without changing state. */
