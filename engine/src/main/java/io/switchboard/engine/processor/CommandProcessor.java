@@ -288,13 +288,4 @@ public final class CommandProcessor {
   public <R> CompletableFuture<R> query(java.util.function.Supplier<R> read) {
     return submit(reply -> reply(reply, read.get()));
   }
-
-  /** Convenience for commands answering with no value. */
-  public CompletableFuture<Void> run(Consumer<EngineState> mutation) {
-    return submit(
-        reply -> {
-          mutation.accept(state);
-          reply(reply, null);
-        });
-  }
 }
