@@ -50,6 +50,8 @@ public final class EndToEndApi {
     registry.add("camunda.client.grpc-address", () -> "http://localhost:" + port);
     registry.add("switchboard.security.admin.password", () -> ADMIN_PASSWORD);
     registry.add("switchboard.hello.enabled", () -> "false");
+    // measured when a test asks for it (SdwanSlaMonitorEndToEndIT), not behind every test's back
+    registry.add("switchboard.sdwan.sla-interval", () -> "PT0S");
     registry.add("switchboard.data-dir", () -> "./target/app-it/data-" + UUID.randomUUID());
     registry.add(
         "spring.datasource.url",

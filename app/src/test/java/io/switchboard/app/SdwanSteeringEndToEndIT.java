@@ -7,17 +7,12 @@ import io.switchboard.devices.config.Datastore;
 import io.switchboard.devices.config.SetCommands;
 import io.switchboard.devices.config.Xml;
 import io.switchboard.devices.fleet.SimulatedDevice;
-import io.switchboard.devices.fleet.SimulatedFleet;
 import io.switchboard.devices.sdwan.Impairment;
-import io.switchboard.devices.sdwan.UnderlayAddresses;
 import io.switchboard.devices.sdwan.VpnStatus;
-import io.switchboard.inventory.device.Device;
 import io.switchboard.inventory.device.DeviceRepository;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,7 +35,7 @@ class SdwanSteeringEndToEndIT {
 
   @Autowired TestRestTemplate rest;
   @Autowired DeviceRepository devices;
-  SimulatedFleet fleet;
+  HubAndSpoke network;
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
@@ -49,31 +44,19 @@ class SdwanSteeringEndToEndIT {
 
   @AfterEach
   void stopFleet() {
-    if (fleet != null) {
-      fleet.close();
+    if (network != null) {
+      network.close();
     }
   }
 
   @Test
   void planPreviewIsTheDevicesOwnCompareAndSteeringFollowsTheSlaUnderImpairment() throws Exception {
-    String tag = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
-    String hubSerial = "SH" + tag + "01";
-    String spokeSerial = "SS" + tag + "02";
-    fleet =
-        SimulatedFleet.builder()
-            .serials(List.of(hubSerial, spokeSerial))
-            .basePort(0)
-            .credentials("admin", "admin123")
-            .start();
-    SimulatedDevice hub = fleet.device(hubSerial);
-    SimulatedDevice spoke = fleet.device(spokeSerial);
-    String tenant = create("/api/v1/tenants", Map.of("name", "steer-" + tag));
-    String model =
-        create(
-            "/api/v1/device-models",
-            Map.of("name", "SRX-" + tag, "vendor", "Juniper", "family", "srx"));
-    String hubSite = site(tenant, model, hub, "HUB", 20);
-    String spokeSite = site(tenant, model, spoke, "BRANCH", 21);
+    network = HubAndSpoke.start(api(), devices, "S", "steer", 1, 20);
+    SimulatedDevice hub = network.hub;
+    SimulatedDevice spoke = network.spoke();
+    String tenant = network.tenant;
+    String hubSite = network.hubSite;
+    String spokeSite = network.spokeSite();
     String voice =
         create(
             "/api/v1/sla-profiles",
@@ -90,22 +73,7 @@ class SdwanSteeringEndToEndIT {
                 30,
                 "preferredPathLabel",
                 "internet"));
-    String overlay =
-        create(
-            "/api/v1/overlays",
-            Map.of(
-                "tenantId",
-                tenant,
-                "name",
-                "steered",
-                "topology",
-                "HUB_SPOKE",
-                "hubSiteIds",
-                List.of(hubSite),
-                "siteIds",
-                List.of(spokeSite),
-                "tunnelPool",
-                "10.250.0.0/24"));
+    String overlay = network.hubAndSpokeOverlay("steered", "10.250.0.0/24");
     call(
         HttpMethod.PUT,
         "/api/v1/overlays/" + overlay + "/steering-rules",
@@ -181,56 +149,15 @@ class SdwanSteeringEndToEndIT {
   @Test
   void twoOverlaysOverTheSamePairAndLinksComeUpTogetherAndOneLeavingTakesOnlyItsOwnStanzas()
       throws Exception {
-    String tag = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
-    String hubSerial = "DH" + tag + "01";
-    String spokeSerial = "DS" + tag + "02";
-    fleet =
-        SimulatedFleet.builder()
-            .serials(List.of(hubSerial, spokeSerial))
-            .basePort(0)
-            .credentials("admin", "admin123")
-            .start();
-    SimulatedDevice hub = fleet.device(hubSerial);
-    SimulatedDevice spoke = fleet.device(spokeSerial);
-    String tenant = create("/api/v1/tenants", Map.of("name", "dual-" + tag));
-    String model =
-        create(
-            "/api/v1/device-models",
-            Map.of("name", "SRX-" + tag, "vendor", "Juniper", "family", "srx"));
-    String hubSite = site(tenant, model, hub, "HUB", 30);
-    String spokeSite = site(tenant, model, spoke, "BRANCH", 31);
-    String first =
-        create(
-            "/api/v1/overlays",
-            Map.of(
-                "tenantId",
-                tenant,
-                "name",
-                "corp",
-                "topology",
-                "HUB_SPOKE",
-                "hubSiteIds",
-                List.of(hubSite),
-                "siteIds",
-                List.of(spokeSite),
-                "tunnelPool",
-                "10.251.0.0/24"));
+    network = HubAndSpoke.start(api(), devices, "D", "dual", 1, 30);
+    SimulatedDevice hub = network.hub;
+    SimulatedDevice spoke = network.spoke();
+    String hubSite = network.hubSite;
+    String spokeSite = network.spokeSite();
+    String first = network.hubAndSpokeOverlay("corp", "10.251.0.0/24");
     String second =
-        create(
-            "/api/v1/overlays",
-            Map.of(
-                "tenantId",
-                tenant,
-                "name",
-                "guest",
-                "topology",
-                "FULL_MESH",
-                "hubSiteIds",
-                List.of(),
-                "siteIds",
-                List.of(hubSite, spokeSite),
-                "tunnelPool",
-                "10.252.0.0/24"));
+        network.overlay(
+            "guest", "FULL_MESH", List.of(), List.of(hubSite, spokeSite), "10.252.0.0/24");
     JsonNode firstDone = finished(rollout(first));
     assertThat(firstDone.get("state").asText()).as(firstDone.toString()).isEqualTo("COMPLETED");
     JsonNode secondDone = finished(rollout(second));
@@ -290,50 +217,6 @@ class SdwanSteeringEndToEndIT {
     return keys;
   }
 
-  /** A site with the device at it, an internet and an mpls link, and a LAN segment. */
-  private String site(String tenant, String model, SimulatedDevice cpe, String type, int lan) {
-    String site =
-        create(
-            "/api/v1/sites",
-            Map.of(
-                "tenantId",
-                tenant,
-                "name",
-                "site-" + cpe.serialNumber().toLowerCase(),
-                "type",
-                type));
-    String id =
-        create(
-            "/api/v1/devices",
-            Map.of(
-                "tenantId", tenant,
-                "siteId", site,
-                "serialNumber", cpe.serialNumber(),
-                "modelId", model,
-                "credentials", Map.of("username", "admin", "password", "admin123")));
-    Device d = devices.findById(id).orElseThrow();
-    d.setManagementAddress(cpe.host());
-    d.setNetconfPort(cpe.port());
-    devices.save(d);
-    List<String[]> links = new ArrayList<>();
-    links.add(new String[] {"ge-0/0/0", "INTERNET", "internet"});
-    links.add(new String[] {"ge-0/0/1", "MPLS", "mpls"});
-    for (String[] l : links) {
-      Map<String, Object> link = new HashMap<>();
-      link.put("interfaceName", l[0]);
-      link.put("accessType", l[1]);
-      link.put("addressing", "DHCP");
-      link.put("publicAddress", UnderlayAddresses.learned(cpe.serialNumber(), l[0]));
-      link.put("pathLabel", l[2]);
-      call(HttpMethod.POST, "/api/v1/sites/" + site + "/wan-links", link);
-    }
-    call(
-        HttpMethod.POST,
-        "/api/v1/sites/" + site + "/lan-segments",
-        Map.of("name", "lan", "prefix", "192.168." + lan + ".0/24"));
-    return site;
-  }
-
   private static JsonNode byField(JsonNode array, String field, String value) {
     for (JsonNode n : array) {
       if (n.get(field).asText().equals(value)) {
@@ -341,6 +224,10 @@ class SdwanSteeringEndToEndIT {
       }
     }
     throw new AssertionError("no " + field + "=" + value + " in " + array);
+  }
+
+  private EndToEndApi api() {
+    return new EndToEndApi(rest);
   }
 
   private JsonNode call(HttpMethod method, String path, Object body) {

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -62,6 +63,7 @@ public class OverlayChecks {
   private final TunnelSla sla;
   private final ObjectProvider<ConfigurationPreviews> previews;
   private final ObjectProvider<SdwanProbes> probes;
+  private final int previewParallelism;
 
   public OverlayChecks(
       OverlayService overlays,
@@ -69,13 +71,15 @@ public class OverlayChecks {
       DeviceRepository devices,
       TunnelSla sla,
       ObjectProvider<ConfigurationPreviews> previews,
-      ObjectProvider<SdwanProbes> probes) {
+      ObjectProvider<SdwanProbes> probes,
+      @Value("${switchboard.sdwan.preview-parallelism:8}") int previewParallelism) {
     this.overlays = overlays;
     this.planning = planning;
     this.devices = devices;
     this.sla = sla;
     this.previews = previews;
     this.probes = probes;
+    this.previewParallelism = previewParallelism;
   }
 
   /**
@@ -134,34 +138,46 @@ public class OverlayChecks {
         devicePreviews(snapshot, plan));
   }
 
-  /** Each site a rollout would configure (touched, or not ACTIVE), previewed by its device. */
+  /**
+   * Each site a rollout would configure (touched, or not ACTIVE), previewed by its device: the
+   * loads are computed first, then the devices are called in parallel, at most {@code
+   * switchboard.sdwan.preview-parallelism} (default 8) at a time.
+   */
   private List<DevicePreview> devicePreviews(OverlayPlanning.Snapshot snapshot, Plan plan) {
     ConfigurationPreviews device = previews.getIfAvailable();
     if (device == null) {
       return List.of();
     }
     Set<String> touched = planning.touchedSites(snapshot, plan);
-    List<DevicePreview> out = new ArrayList<>();
+    record Load(String siteId, Device device, String lines) {}
+    List<Load> loads = new ArrayList<>();
     for (OverlayMember m : snapshot.members().values()) {
       String site = m.getSiteId();
       if (!touched.contains(site) && "ACTIVE".equals(m.getState())) {
         continue;
       }
       Device at = deviceAt(site);
-      if (at == null) {
-        out.add(new DevicePreview(site, null, null, "the site has no device"));
-        continue;
-      }
-      try {
-        String compare =
-            device.preview(
-                at.getId(), String.join("\n", planning.previewFor(snapshot, plan, site)));
-        out.add(new DevicePreview(site, at.getId(), SetLine.masked(compare), null));
-      } catch (DeviceRefusedException e) {
-        out.add(new DevicePreview(site, at.getId(), null, SetLine.masked(e.getMessage())));
-      }
+      loads.add(
+          new Load(
+              site,
+              at,
+              at == null ? null : String.join("\n", planning.previewFor(snapshot, plan, site))));
     }
-    return out;
+    return DeviceFanOut.map(
+        loads,
+        previewParallelism,
+        load -> {
+          if (load.device() == null) {
+            return new DevicePreview(load.siteId(), null, null, "the site has no device");
+          }
+          String deviceId = load.device().getId();
+          try {
+            String compare = device.preview(deviceId, load.lines());
+            return new DevicePreview(load.siteId(), deviceId, SetLine.masked(compare), null);
+          } catch (DeviceRefusedException e) {
+            return new DevicePreview(load.siteId(), deviceId, null, SetLine.masked(e.getMessage()));
+          }
+        });
   }
 
   /**

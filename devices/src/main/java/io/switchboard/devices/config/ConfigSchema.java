@@ -30,6 +30,9 @@ final class ConfigSchema {
           "proposal",
           "term",
           "route",
+          // a static route's next hops: several per route, as on Junos
+          "next-hop",
+          "qualified-next-hop",
           "rule",
           "rule-set",
           "pool",

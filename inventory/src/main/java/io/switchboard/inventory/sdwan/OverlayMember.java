@@ -41,6 +41,22 @@ public class OverlayMember extends AuditedEntity {
   @Column(name = "pending_removal")
   private String pendingRemoval;
 
+  /** The site's own LAN prefixes when the overlay was last planned, one a line (null: unknown). */
+  @jakarta.persistence.Lob
+  @Column(name = "planned_prefixes")
+  private String plannedPrefixes;
+
+  /**
+   * The site's WAN ports when the overlay was last planned ({@code PlannedPorts}; null: unknown).
+   */
+  @jakarta.persistence.Lob
+  @Column(name = "planned_wan")
+  private String plannedWan;
+
+  /** Whether the device may still carry stanzas named before per-overlay naming (sdwan-ike...). */
+  @Column(name = "legacy_names", nullable = false)
+  private boolean legacyNames;
+
   protected OverlayMember() {}
 
   public OverlayMember(String tenantId, String overlayId, String siteId, boolean hub) {
@@ -97,5 +113,29 @@ public class OverlayMember extends AuditedEntity {
 
   public void setPendingRemoval(String pendingRemoval) {
     this.pendingRemoval = pendingRemoval;
+  }
+
+  public String getPlannedPrefixes() {
+    return plannedPrefixes;
+  }
+
+  public void setPlannedPrefixes(String plannedPrefixes) {
+    this.plannedPrefixes = plannedPrefixes;
+  }
+
+  public String getPlannedWan() {
+    return plannedWan;
+  }
+
+  public void setPlannedWan(String plannedWan) {
+    this.plannedWan = plannedWan;
+  }
+
+  public boolean hasLegacyNames() {
+    return legacyNames;
+  }
+
+  public void setLegacyNames(boolean legacyNames) {
+    this.legacyNames = legacyNames;
   }
 }

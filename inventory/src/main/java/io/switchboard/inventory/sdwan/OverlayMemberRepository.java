@@ -17,6 +17,8 @@ public interface OverlayMemberRepository
 
   List<OverlayMember> findBySiteId(String siteId);
 
+  List<OverlayMember> findBySiteIdIn(java.util.Collection<String> siteIds);
+
   /**
    * The sites of every row of the overlay, locked ({@code select ... for update}, in id order so
    * that two callers cannot deadlock) until the caller's transaction ends: overlays planning on a

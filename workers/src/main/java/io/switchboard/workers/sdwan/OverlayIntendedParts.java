@@ -41,17 +41,24 @@ public class OverlayIntendedParts {
         processInstanceKey);
   }
 
-  /** A site left: what its device keeps of the overlay is the removal it committed. */
+  /**
+   * A site left: what its device keeps of the overlay is the removal it committed (which takes the
+   * overlay's earlier statements out of the merge) and the WAN addressing the overlay had set,
+   * which stays on the device.
+   */
   public void removed(
       String overlayId,
+      String siteId,
       String deviceId,
       List<String> removal,
       String operationId,
       Long processInstanceKey) {
+    List<String> part = new java.util.ArrayList<>(removal);
+    part.addAll(planning.keptAfterRemoval(overlayId, siteId));
     intended.committed(
         deviceId,
         part(overlayId),
-        String.join("\n", removal),
+        String.join("\n", part),
         operationOf(operationId),
         processInstanceKey);
   }

@@ -47,6 +47,21 @@ public class SdwanDevices implements SdwanProbes {
         .toList();
   }
 
+  /** The device's IPsec SAs, outside a job: a failure is the device's own message. */
+  @SuppressWarnings("unchecked")
+  public List<IpsecSecurityAssociation> ipsecAssociations(String deviceId) {
+    try {
+      return routes.requestBodyAndHeader(
+          JunosSdwanRoutes.GET_IPSEC_SAS_URI,
+          null,
+          NetconfConstants.DEVICE_ID,
+          deviceId,
+          List.class);
+    } catch (CamelExecutionException e) {
+      throw DeviceRefusals.of(e);
+    }
+  }
+
   @Override
   public List<ProbeReading> read(String deviceId) {
     try {

@@ -23,13 +23,15 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The inventory side of an SD-WAN rollout: which members a rollout configures, their states and
  * reasons, releasing what an aborted rollout allocated, and the overlay's final state. Member
- * states: PLANNED (to configure), CONFIGURED (this rollout pushed it), FAILED (its device refused,
- * with the message), ROLLED_BACK, ACTIVE, LEFT.
+ * states: PLANNED (to configure), CONFIGURED (this rollout pushed it, commit confirmed pending),
+ * CONFIRMED (its commit confirmed, the rollout not finished), FAILED (its device refused, with the
+ * message), ROLLED_BACK, ACTIVE, LEFT.
  */
 @Service
 public class SdwanRollouts {
   static final String PLANNED = "PLANNED";
   static final String CONFIGURED = "CONFIGURED";
+  static final String CONFIRMED = "CONFIRMED";
   static final String FAILED = "FAILED";
   static final String ROLLED_BACK = "ROLLED_BACK";
   static final String ACTIVE = "ACTIVE";
@@ -122,8 +124,9 @@ public class SdwanRollouts {
   }
 
   /**
-   * The commit that made a member's configuration is confirmed: the deletes it carried are done.
-   * (Until then they stay, so that a member rolled back by an undo still gets them next time.)
+   * The commit that made a member's configuration is confirmed: the deletes it carried are done,
+   * among them those of stanzas named before per-overlay naming. (Until then they stay, so that a
+   * member rolled back by an undo still gets them next time.)
    */
   @Transactional
   public void confirmed(String overlayId, String siteId) {
@@ -132,6 +135,7 @@ public class SdwanRollouts {
         .ifPresent(
             m -> {
               m.setPendingRemoval(null);
+              m.setLegacyNames(false);
               members.save(m);
             });
   }
@@ -164,7 +168,7 @@ public class SdwanRollouts {
   @Transactional(readOnly = true)
   public List<Tunnel> tunnelsToVerify(String overlayId) {
     Set<String> ready = new LinkedHashSet<>();
-    inState(overlayId, CONFIGURED, ACTIVE).forEach(m -> ready.add(m.getSiteId()));
+    inState(overlayId, CONFIGURED, CONFIRMED, ACTIVE).forEach(m -> ready.add(m.getSiteId()));
     return tunnels.findByOverlayIdOrderByNumber(overlayId).stream()
         .filter(t -> ready.contains(t.getASiteId()) && ready.contains(t.getBSiteId()))
         .toList();
@@ -192,7 +196,7 @@ public class SdwanRollouts {
     }
     boolean degraded = false;
     for (OverlayMember m : current(overlayId)) {
-      if (CONFIGURED.equals(m.getState())) {
+      if (CONFIGURED.equals(m.getState()) || CONFIRMED.equals(m.getState())) {
         m.setState(ACTIVE);
         members.save(m);
       }
@@ -202,6 +206,68 @@ public class SdwanRollouts {
     overlay.setState(degraded ? OverlayState.DEGRADED : OverlayState.ACTIVE);
     overlay.setFailureReason(degraded ? reasons(overlayId) : null);
     return overlays.save(overlay);
+  }
+
+  /** Up to {@code limit} ACTIVE or DEGRADED overlays with an id after {@code afterId}, by id. */
+  @Transactional(readOnly = true)
+  public List<Overlay> liveOverlaysAfter(String afterId, int limit) {
+    Specification<Overlay> live =
+        (r, q, cb) ->
+            cb.and(
+                r.get("state").in(OverlayState.ACTIVE, OverlayState.DEGRADED),
+                cb.greaterThan(r.get("id"), afterId));
+    return overlays
+        .findAll(
+            live,
+            org.springframework.data.domain.PageRequest.of(
+                0, limit, org.springframework.data.domain.Sort.by("id")))
+        .getContent();
+  }
+
+  /**
+   * What a periodic measurement saw: each tunnel of {@code known} is UP when in {@code up}, else
+   * DOWN (the others keep their state), and the overlay, when still ACTIVE or DEGRADED (a rollout
+   * may have started meanwhile), is DEGRADED while a tunnel is down or a member failed, ACTIVE
+   * otherwise, its reason naming the tunnels down and the failed members.
+   */
+  @Transactional
+  public void observed(String overlayId, Set<Integer> known, Set<Integer> up) {
+    Overlay overlay = overlays.findById(overlayId).orElse(null);
+    if (overlay == null
+        || (overlay.getState() != OverlayState.ACTIVE
+            && overlay.getState() != OverlayState.DEGRADED)) {
+      return;
+    }
+    List<String> down = new ArrayList<>();
+    for (Tunnel t : tunnels.findByOverlayIdOrderByNumber(overlayId)) {
+      if (known.contains(t.getNumber())) {
+        TunnelState state = up.contains(t.getNumber()) ? TunnelState.UP : TunnelState.DOWN;
+        if (t.getState() != state) {
+          t.setState(state);
+          tunnels.save(t);
+        }
+      }
+      if (t.getState() == TunnelState.DOWN) {
+        down.add(
+            "tunnel "
+                + t.getNumber()
+                + " ("
+                + siteName(t.getASiteId())
+                + " - "
+                + siteName(t.getBSiteId())
+                + ", "
+                + t.getPathLabel()
+                + ") down");
+      }
+    }
+    String failed = reasons(overlayId);
+    List<String> why = new ArrayList<>(down);
+    if (!failed.isEmpty()) {
+      why.add(failed);
+    }
+    overlay.setState(why.isEmpty() ? OverlayState.ACTIVE : OverlayState.DEGRADED);
+    overlay.setFailureReason(why.isEmpty() ? null : truncate(String.join("; ", why)));
+    overlays.save(overlay);
   }
 
   /**
@@ -233,7 +299,8 @@ public class SdwanRollouts {
       } else if (subject && m.inOverlay()) {
         m.setState(ACTIVE);
         m.setReason(truncate(reason));
-      } else if (!subject && Set.of(PLANNED, CONFIGURED, ROLLED_BACK).contains(m.getState())) {
+      } else if (!subject
+          && Set.of(PLANNED, CONFIGURED, CONFIRMED, ROLLED_BACK).contains(m.getState())) {
         m.setState(joining ? ACTIVE : FAILED);
         m.setReason(
             joining ? null : truncate("still has its tunnels to " + subjectName + ": " + what));

@@ -219,26 +219,41 @@ public class SdwanWorkers {
     return byName;
   }
 
+  /**
+   * Confirms every configured member's commit (a member confirmed is CONFIRMED, so a retried job
+   * does not commit it again), and only once all are confirmed records their intended parts and
+   * marks their deletes done: when a later member's confirmation fails, the undo puts the earlier
+   * ones back on the device and their recorded parts are still the ones they run again.
+   */
   @JobWorker(type = SdwanRollout.JOB_CONFIRM_SITES)
   public void confirmSites(ActivatedJob job, @VariablesAsType SdwanRolloutVariables v) {
     for (OverlayMember m : rollouts.inState(v.overlayId(), SdwanRollouts.CONFIGURED)) {
       String deviceId = device(m.getSiteId()).getId();
       driver.commit(
           deviceId, CommitConfiguration.confirm(), raise(SdwanRollout.ERROR_SITE_FAILED, job));
+      rollouts.mark(v.overlayId(), m.getSiteId(), SdwanRollouts.CONFIRMED, null);
+    }
+    for (OverlayMember m : rollouts.inState(v.overlayId(), SdwanRollouts.CONFIRMED)) {
+      String deviceId = device(m.getSiteId()).getId();
       intendedParts.confirmed(
           v.overlayId(), m.getSiteId(), deviceId, v.operationId(), job.getProcessInstanceKey());
       rollouts.confirmed(v.overlayId(), m.getSiteId());
     }
   }
 
-  /** Compensation: every site this rollout configured goes back to what it ran before. */
+  /**
+   * Compensation: every site this rollout configured goes back to what it ran before — one commit
+   * back for a member whose commit confirmed is pending, two for one already confirmed (the
+   * confirming commit is a commit of its own).
+   */
   @JobWorker(type = SdwanRollout.JOB_UNDO_SITES)
   public void undoSites(ActivatedJob job, @VariablesAsType SdwanRolloutVariables v) {
     List<String> undone = new ArrayList<>();
-    for (OverlayMember m : rollouts.inState(v.overlayId(), SdwanRollouts.CONFIGURED)) {
+    for (OverlayMember m :
+        rollouts.inState(v.overlayId(), SdwanRollouts.CONFIGURED, SdwanRollouts.CONFIRMED)) {
       driver.rollback(
           device(m.getSiteId()).getId(),
-          1,
+          SdwanRollouts.CONFIRMED.equals(m.getState()) ? 2 : 1,
           "switchboard sdwan undo " + v.operationId(),
           raise(SdwanRollout.ERROR_SITE_FAILED, job));
       undone.add(m.getSiteId());
@@ -258,7 +273,7 @@ public class SdwanWorkers {
           CommitConfiguration.commit("switchboard sdwan leave " + v.operationId()),
           raise(SdwanRollout.ERROR_SITE_FAILED, job));
       intendedParts.removed(
-          v.overlayId(), deviceId, lines, v.operationId(), job.getProcessInstanceKey());
+          v.overlayId(), v.siteId(), deviceId, lines, v.operationId(), job.getProcessInstanceKey());
     }
     rollouts.mark(v.overlayId(), v.siteId(), OverlayMember.LEFT, null);
   }

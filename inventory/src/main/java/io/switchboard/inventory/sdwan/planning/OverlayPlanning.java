@@ -62,8 +62,12 @@ public class OverlayPlanning {
   /**
    * An overlay with everything planning and rendering need, read once. {@code previousRequest} is
    * the overlay as its current tunnels were planned: the hubs and every site that still has tunnels
-   * (a site that just left is still in it, one that is joining is not yet), so that what the other
-   * members route to can be compared before and after.
+   * (a site that just left is still in it, one that is joining is not yet), each site with the LAN
+   * prefixes and WAN ports it was last planned with ({@code previousPorts}), so that what the other
+   * members route to, and a site's own WAN addressing, can be compared before and after. {@code
+   * routedByOthers}: per site whose device other overlays use, the prefixes they route there;
+   * {@code legacyElsewhere}: the sites where another overlay's member may still carry stanzas named
+   * before per-overlay naming.
    */
   public record Snapshot(
       Overlay overlay,
@@ -73,7 +77,10 @@ public class OverlayPlanning {
       Map<String, List<WanLink>> links,
       Map<String, String> families,
       List<DeviceIntent.Steering> steering,
-      Map<Integer, Tunnel> tunnels) {}
+      Map<Integer, Tunnel> tunnels,
+      Map<String, List<DeviceIntent.WanPort>> previousPorts,
+      Map<String, Set<String>> routedByOthers,
+      Set<String> legacyElsewhere) {}
 
   private final OverlayRepository overlays;
   private final OverlayMemberRepository members;
@@ -123,8 +130,10 @@ public class OverlayPlanning {
     List<String> hubs = new ArrayList<>();
     List<String> siteIds = new ArrayList<>();
     List<String> everSites = new ArrayList<>();
+    Map<String, OverlayMember> everMembers = new HashMap<>();
     for (OverlayMember m : members.findByOverlayId(overlayId)) {
       everSites.add(m.getSiteId());
+      everMembers.put(m.getSiteId(), m);
       if (!m.inOverlay()) {
         continue;
       }
@@ -141,13 +150,30 @@ public class OverlayPlanning {
       prefixes.computeIfAbsent(s.getSiteId(), k -> new ArrayList<>()).add(s.getPrefix());
     }
     Map<String, Set<Integer>> unitsInUse = new HashMap<>();
+    List<Tunnel> others = new ArrayList<>();
     for (Tunnel t : everSites.isEmpty() ? List.<Tunnel>of() : tunnels.findEndingAt(everSites)) {
       if (!t.getOverlayId().equals(overlayId)) {
         unitsInUse.computeIfAbsent(t.getASiteId(), k -> new HashSet<>()).add(t.getSt0Unit());
         unitsInUse.computeIfAbsent(t.getBSiteId(), k -> new HashSet<>()).add(t.getSt0Unit());
+        others.add(t);
+      }
+    }
+    Map<String, Set<String>> routedByOthers =
+        others.isEmpty()
+            ? Map.of()
+            : new OtherOverlayRoutes(overlays, members, segments)
+                .at(new HashSet<>(everSites), others);
+    Set<String> legacyElsewhere = new HashSet<>();
+    if (!others.isEmpty()) {
+      for (OverlayMember m : members.findBySiteIdIn(unitsInUse.keySet())) {
+        if (!m.getOverlayId().equals(overlayId) && m.inOverlay() && m.hasLegacyNames()) {
+          legacyElsewhere.add(m.getSiteId());
+        }
       }
     }
     Map<String, PlanSite> planSites = new HashMap<>();
+    Map<String, PlanSite> previousPlanSites = new HashMap<>();
+    Map<String, List<DeviceIntent.WanPort>> previousPorts = new HashMap<>();
     Map<String, String> families = new HashMap<>();
     for (String siteId : everSites) {
       Site site = sites.findById(siteId).orElseThrow();
@@ -159,8 +185,7 @@ public class OverlayPlanning {
         planLinks.add(
             new PlanLink(l.getInterfaceName(), l.getPathLabel(), underlay(l), l.getPriority()));
       }
-      planSites.put(
-          siteId,
+      PlanSite planSite =
           new PlanSite(
               siteId,
               site.getName(),
@@ -168,7 +193,28 @@ public class OverlayPlanning {
               tunnelLimit(modelName),
               planLinks,
               prefixes.getOrDefault(siteId, List.of()),
-              unitsInUse.getOrDefault(siteId, Set.of())));
+              unitsInUse.getOrDefault(siteId, Set.of()));
+      planSites.put(siteId, planSite);
+      OverlayMember member = everMembers.get(siteId);
+      List<String> plannedPrefixes =
+          member == null || member.getPlannedPrefixes() == null
+              ? planSite.lanPrefixes()
+              : PlannedPorts.decodePrefixes(member.getPlannedPrefixes());
+      previousPlanSites.put(
+          siteId,
+          new PlanSite(
+              siteId,
+              site.getName(),
+              modelName,
+              planSite.tunnelLimit(),
+              planLinks,
+              plannedPrefixes,
+              planSite.unitsInUse()));
+      previousPorts.put(
+          siteId,
+          member == null || member.getPlannedWan() == null
+              ? ports(linkMap.getOrDefault(siteId, List.of()))
+              : PlannedPorts.decode(member.getPlannedWan()));
     }
     Map<Integer, Tunnel> current = new LinkedHashMap<>();
     List<PlanTunnel> previous = new ArrayList<>();
@@ -192,7 +238,7 @@ public class OverlayPlanning {
             hubs,
             previousSites,
             overlay.getTunnelPool(),
-            planSites,
+            previousPlanSites,
             previous);
     return new Snapshot(
         overlay,
@@ -202,7 +248,10 @@ public class OverlayPlanning {
         linkMap,
         families,
         steeringOf(overlayId),
-        current);
+        current,
+        previousPorts,
+        routedByOthers,
+        legacyElsewhere);
   }
 
   /** What a persisted plan changed: the plan, and every member whose configuration changes. */
@@ -226,21 +275,28 @@ public class OverlayPlanning {
   public DeviceIntent previousIntent(
       Snapshot snapshot, String siteId, IntFunction<String> preSharedKey) {
     return intent(
-        snapshot,
-        snapshot.previousRequest(),
-        snapshot.previousRequest().previous(),
-        siteId,
-        preSharedKey);
+            snapshot,
+            snapshot.previousRequest(),
+            snapshot.previousRequest().previous(),
+            siteId,
+            preSharedKey)
+        .withWanLinks(snapshot.previousPorts().getOrDefault(siteId, List.of()));
   }
 
   /**
    * The members whose configuration {@code plan} changes: the ends of its added, removed and
-   * changed tunnels, and every member whose routes change with them (in hub-and-spoke a spoke
-   * routes every other member's prefixes through its hubs, so a site joining or leaving touches
-   * every spoke).
+   * changed tunnels, every member whose rendered configuration differs from the one it was last
+   * planned with (routes to a LAN segment added, changed or removed elsewhere, its own WAN
+   * addressing), and every member that may still carry stanzas under the names used before
+   * per-overlay naming.
    */
   public Set<String> touchedSites(Snapshot snapshot, Plan plan) {
     Set<String> touched = new LinkedHashSet<>(plan.touchedSites());
+    for (OverlayMember m : snapshot.members().values()) {
+      if (m.hasLegacyNames()) {
+        touched.add(m.getSiteId());
+      }
+    }
     for (String siteId : snapshot.members().keySet()) {
       if (touched.contains(siteId)) {
         continue;
@@ -263,14 +319,7 @@ public class OverlayPlanning {
       List<PlanTunnel> planTunnels,
       String siteId,
       IntFunction<String> preSharedKey) {
-    List<DeviceIntent.WanPort> ports = new ArrayList<>();
-    for (WanLink l : snapshot.links().getOrDefault(siteId, List.of())) {
-      ports.add(
-          new DeviceIntent.WanPort(
-              l.getInterfaceName(),
-              l.getAddressing() == Addressing.STATIC ? l.getAddress() : null,
-              l.getGateway()));
-    }
+    List<DeviceIntent.WanPort> ports = ports(snapshot.links().getOrDefault(siteId, List.of()));
     return DeviceIntents.forSite(
         request,
         planTunnels,
@@ -285,7 +334,35 @@ public class OverlayPlanning {
             snapshot.overlay().isDpd()),
         snapshot.steering(),
         JunosSdwanRenderer.overlayTag(snapshot.overlay().getId()),
-        sharedDevice(snapshot, siteId));
+        sharedDevice(snapshot, siteId),
+        snapshot.routedByOthers().getOrDefault(siteId, Set.of()));
+  }
+
+  private static List<DeviceIntent.WanPort> ports(List<WanLink> links) {
+    List<DeviceIntent.WanPort> ports = new ArrayList<>();
+    for (WanLink l : links) {
+      ports.add(
+          new DeviceIntent.WanPort(
+              l.getInterfaceName(),
+              l.getAddressing() == Addressing.STATIC ? l.getAddress() : null,
+              l.getGateway()));
+    }
+    return ports;
+  }
+
+  /**
+   * The deletes of a legacy member's stanzas named before per-overlay naming (empty for any other
+   * member); the proposals those names share stay while another overlay's member on the device may
+   * still use them.
+   */
+  private List<String> legacyRemoval(
+      Snapshot snapshot, String siteId, DeviceIntent previous, DeviceIntent next) {
+    OverlayMember member = snapshot.members().get(siteId);
+    if (member == null || !member.hasLegacyNames()) {
+      return List.of();
+    }
+    return JunosSdwanRenderer.legacyRemoval(
+        previous, next, snapshot.legacyElsewhere().contains(siteId));
   }
 
   /** Whether another overlay has tunnels on the site's device (it keeps the shared stanzas). */
@@ -324,6 +401,14 @@ public class OverlayPlanning {
       member.setPendingRemoval(joined.isEmpty() ? null : joined);
       members.save(member);
     }
+    for (OverlayMember member : snapshot.members().values()) {
+      String siteId = member.getSiteId();
+      member.setPlannedPrefixes(
+          PlannedPorts.encodePrefixes(snapshot.request().sites().get(siteId).lanPrefixes()));
+      member.setPlannedWan(
+          PlannedPorts.encode(ports(snapshot.links().getOrDefault(siteId, List.of()))));
+      members.save(member);
+    }
     for (PlanTunnel removed : plan.removed()) {
       tunnels.delete(snapshot.tunnels().get(removed.number()));
     }
@@ -355,13 +440,14 @@ public class OverlayPlanning {
     if (member != null && member.getPendingRemoval() != null) {
       out.addAll(List.of(member.getPendingRemoval().split("\n")));
     }
-    out.addAll(
-        JunosSdwanRenderer.render(
-            intent(
-                snapshot,
-                snapshot.request().previous(),
-                siteId,
-                n -> snapshot.tunnels().get(n).getPreSharedKey())));
+    DeviceIntent now =
+        intent(
+            snapshot,
+            snapshot.request().previous(),
+            siteId,
+            n -> snapshot.tunnels().get(n).getPreSharedKey());
+    out.addAll(legacyRemoval(snapshot, siteId, now, now));
+    out.addAll(JunosSdwanRenderer.render(now));
     return out;
   }
 
@@ -383,7 +469,9 @@ public class OverlayPlanning {
           return t == null ? JunosSdwanRenderer.HIDDEN_KEY : t.getPreSharedKey();
         };
     DeviceIntent next = intent(snapshot, plan.tunnels(), siteId, keys);
-    out.addAll(JunosSdwanRenderer.removal(previousIntent(snapshot, siteId, keys), next));
+    DeviceIntent previous = previousIntent(snapshot, siteId, keys);
+    out.addAll(JunosSdwanRenderer.removal(previous, next));
+    out.addAll(legacyRemoval(snapshot, siteId, previous, next));
     out.addAll(JunosSdwanRenderer.render(next));
     return out;
   }
@@ -392,7 +480,31 @@ public class OverlayPlanning {
   @Transactional(readOnly = true)
   public List<String> removalFor(String overlayId, String siteId) {
     Snapshot snapshot = snapshot(overlayId);
-    return JunosSdwanRenderer.removeAll(previousIntent(snapshot, siteId, n -> "-"));
+    DeviceIntent previous = previousIntent(snapshot, siteId, n -> "-");
+    List<String> out = new ArrayList<>(JunosSdwanRenderer.removeAll(previous));
+    out.addAll(legacyRemoval(snapshot, siteId, previous, previous));
+    return out;
+  }
+
+  /**
+   * What a site's device keeps of the overlay once its removal is committed: the WAN addressing the
+   * overlay set (a leave does not take the links down), for its intended part.
+   */
+  @Transactional(readOnly = true)
+  public List<String> keptAfterRemoval(String overlayId, String siteId) {
+    Snapshot snapshot = snapshot(overlayId);
+    DeviceIntent previous = previousIntent(snapshot, siteId, n -> "-");
+    return JunosSdwanRenderer.render(
+        new DeviceIntent(
+            siteId,
+            previous.modelFamily(),
+            previous.wanLinks(),
+            List.of(),
+            previous.profile(),
+            List.of(),
+            previous.overlayTag(),
+            previous.sharedDevice(),
+            previous.routedByOthers()));
   }
 
   public static PlanTunnel toPlan(Tunnel t) {

@@ -7,6 +7,7 @@ import io.switchboard.inventory.sdwan.plan.PlanSite;
 import io.switchboard.inventory.sdwan.plan.PlanTunnel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.IntFunction;
 
 /**
@@ -37,6 +38,36 @@ public final class DeviceIntents {
       List<DeviceIntent.Steering> steering,
       String overlayTag,
       boolean sharedDevice) {
+    return forSite(
+        request,
+        tunnels,
+        siteId,
+        modelFamily,
+        wanPorts,
+        preSharedKey,
+        profile,
+        steering,
+        overlayTag,
+        sharedDevice,
+        Set.of());
+  }
+
+  /**
+   * As above, on a device where other overlays route {@code routedByOthers} (a route to one of them
+   * keeps its other next hops when this overlay's go).
+   */
+  public static DeviceIntent forSite(
+      PlanRequest request,
+      List<PlanTunnel> tunnels,
+      String siteId,
+      String modelFamily,
+      List<DeviceIntent.WanPort> wanPorts,
+      IntFunction<String> preSharedKey,
+      DeviceIntent.IkeProfile profile,
+      List<DeviceIntent.Steering> steering,
+      String overlayTag,
+      boolean sharedDevice,
+      Set<String> routedByOthers) {
     List<DeviceIntent.LocalTunnel> local = new ArrayList<>();
     for (PlanTunnel t : tunnels) {
       if (!t.touches(siteId)) {
@@ -57,10 +88,19 @@ public final class DeviceIntents {
               remotePrefixes(request, siteId, peer)));
     }
     return new DeviceIntent(
-        siteId, modelFamily, wanPorts, local, profile, steering, overlayTag, sharedDevice);
+        siteId,
+        modelFamily,
+        wanPorts,
+        local,
+        profile,
+        steering,
+        overlayTag,
+        sharedDevice,
+        routedByOthers);
   }
 
-  private static List<String> remotePrefixes(PlanRequest request, String siteId, String peer) {
+  /** The prefixes {@code siteId} routes over its tunnel to {@code peer} in {@code request}. */
+  public static List<String> remotePrefixes(PlanRequest request, String siteId, String peer) {
     boolean viaHub =
         request.topology() == Topology.HUB_SPOKE
             && request.hubSiteIds().contains(peer)

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -226,11 +227,13 @@ public final class JunosSdwanRenderer {
       out.add("delete security zones security-zone sdwan interfaces st0." + t.unit());
       out.add("delete interfaces st0 unit " + t.unit());
     }
+    out.addAll(wanRemoval(previous, next));
     Map<String, Set<String>> oldRoutes = routes(previous);
     Map<String, Set<String>> newRoutes = routes(next);
     for (Map.Entry<String, Set<String>> route : oldRoutes.entrySet()) {
       Set<String> now = newRoutes.get(route.getKey());
-      if (now == null && !shared) {
+      if (now == null && !next.routedByOthers().contains(route.getKey())) {
+        // a route with no next hop left is refused at commit: it goes as a whole
         out.add("delete routing-options static route " + route.getKey());
       } else if (now == null || !now.containsAll(route.getValue())) {
         // another overlay may route the same prefix: only this overlay's next hops go
@@ -292,6 +295,72 @@ public final class JunosSdwanRenderer {
     return List.copyOf(new LinkedHashSet<>(out));
   }
 
+  /**
+   * What takes away the WAN addressing the overlay set and no longer wants: a port whose address
+   * changed loses the old one (or its dhcp), and a port that is no longer a WAN link of the site
+   * loses its addressing and its ike host-inbound service, unless another overlay uses the device
+   * (it renders the same ports).
+   */
+  private static List<String> wanRemoval(DeviceIntent previous, DeviceIntent next) {
+    Map<String, DeviceIntent.WanPort> now = new LinkedHashMap<>();
+    next.wanLinks().forEach(p -> now.put(p.interfaceName(), p));
+    List<String> out = new ArrayList<>();
+    for (DeviceIntent.WanPort old : previous.wanLinks()) {
+      DeviceIntent.WanPort port = now.get(old.interfaceName());
+      String family = "delete interfaces " + old.interfaceName() + " unit 0 family inet ";
+      String addressing = old.staticAddress() == null ? "dhcp" : "address " + old.staticAddress();
+      if (port == null && !next.sharedDevice()) {
+        out.add(family + addressing);
+        out.add(
+            "delete security zones security-zone untrust interfaces "
+                + old.interfaceName()
+                + ".0 host-inbound-traffic system-services ike");
+      } else if (port != null && !Objects.equals(port.staticAddress(), old.staticAddress())) {
+        out.add(family + addressing);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Deletes of the stanzas this overlay had on the device under the names used before per-overlay
+   * naming: the proposals {@code sdwan-ike}/{@code sdwan-ipsec} (and each tunnel policy's reference
+   * to the old IKE proposal) unless {@code keepSharedProposals} (another overlay on the device may
+   * still use them), the instances {@code sdwan-<label>}, the APBR rules {@code sdwan-r<order>} and
+   * metrics profiles {@code sla-<name>} of its labels and steering rules before and after. Junos
+   * ignores a delete of what is not there, so a device without them is left as it is.
+   */
+  public static List<String> legacyRemoval(
+      DeviceIntent previous, DeviceIntent next, boolean keepSharedProposals) {
+    List<String> out = new ArrayList<>();
+    Set<Integer> units = new LinkedHashSet<>();
+    Set<String> labels = new LinkedHashSet<>();
+    List<DeviceIntent.Steering> rules = new ArrayList<>();
+    for (DeviceIntent intent : List.of(previous, next)) {
+      intent.tunnels().forEach(t -> units.add(t.unit()));
+      labels.addAll(byLabel(intent).keySet());
+      rules.addAll(intent.steering());
+    }
+    if (!keepSharedProposals) {
+      for (int unit : units) {
+        out.add("delete security ike policy " + tunnelName(unit) + " proposals sdwan-ike");
+      }
+      out.add("delete security ipsec policy sdwan-ipsec");
+      out.add("delete security ipsec proposal sdwan-ipsec");
+      out.add("delete security ike proposal sdwan-ike");
+    }
+    for (String label : labels) {
+      out.add("delete routing-instances sdwan-" + label);
+    }
+    String apbr = "delete security advance-policy-based-routing ";
+    for (DeviceIntent.Steering s : rules) {
+      out.add(apbr + "profile " + APBR_PROFILE + " rule sdwan-r" + s.order());
+      out.add(apbr + "sla-rule sdwan-r" + s.order());
+      out.add(apbr + "metrics-profile sla-" + s.slaName());
+    }
+    return List.copyOf(new LinkedHashSet<>(out));
+  }
+
   /** Everything the overlay put on a device, for compensation: the whole overlay taken away. */
   public static List<String> removeAll(DeviceIntent previous) {
     DeviceIntent none =
@@ -303,7 +372,8 @@ public final class JunosSdwanRenderer {
             previous.profile(),
             List.of(),
             previous.overlayTag(),
-            previous.sharedDevice());
+            previous.sharedDevice(),
+            previous.routedByOthers());
     return removal(previous, none);
   }
 
