@@ -56,4 +56,30 @@ class ConsoleAssetsTest {
       }
     }
   }
+
+  /**
+   * The console's Content-Security-Policy runs only the application's own script files: an inline
+   * handler ({@code onsubmit="..."}), a {@code javascript:} link or an inline script would be
+   * blocked by the browser, so a button relying on one would silently do nothing.
+   */
+  @Test
+  void noTemplateHasInlineScript() throws Exception {
+    java.nio.file.Path templates =
+        java.nio.file.Path.of(getClass().getResource("/templates/console/layout.html").toURI())
+            .getParent();
+    java.util.regex.Pattern inline =
+        java.util.regex.Pattern.compile(
+            "\\son[a-z]+\\s*=|javascript:|<script(?![^>]*\\bth:src=)[^>]*>",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
+    try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(templates)) {
+      java.util.List<java.nio.file.Path> pages =
+          files.filter(f -> f.toString().endsWith(".html")).toList();
+      assertThat(pages).hasSizeGreaterThan(20);
+      for (java.nio.file.Path page : pages) {
+        assertThat(java.nio.file.Files.readString(page))
+            .as(page.getFileName().toString())
+            .doesNotContainPattern(inline);
+      }
+    }
+  }
 }

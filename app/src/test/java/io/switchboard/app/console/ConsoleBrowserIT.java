@@ -2,34 +2,18 @@ package io.switchboard.app.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The console in a real browser (Debian's chromium, headless, through chromedriver) against the
@@ -41,95 +25,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * into the docs.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ConsoleBrowserIT extends ConsoleTestBase {
-  static WebDriver browser;
-  static Fixture f;
-
-  @BeforeAll
-  static void startBrowser() {
-    File chromium = firstExisting("/usr/bin/chromium", "/usr/bin/chromium-browser");
-    File driver = firstExisting("/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver");
-    boolean present = chromium != null && driver != null;
-    if (!present && System.getenv("CI") != null) {
-      throw new IllegalStateException(
-          "CI is set but chromium or chromedriver is missing; run console/ci/install-browser.sh");
-    }
-    Assumptions.assumeTrue(present, "chromium and chromedriver are not installed");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(chromium);
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-dev-shm-usage",
-        "--disable-gpu",
-        "--window-size=1280,1200");
-    browser =
-        new ChromeDriver(
-            new ChromeDriverService.Builder().usingDriverExecutable(driver).build(), options);
-    browser.manage().timeouts().implicitlyWait(Duration.ZERO);
-  }
-
-  /** The application is up once the first test instance is (the Spring extension starts it). */
-  @BeforeEach
-  void data() {
-    f = fixture();
-  }
-
-  @AfterAll
-  static void stopBrowser() {
-    if (browser != null) {
-      browser.quit();
-    }
-  }
-
-  private static File firstExisting(String... paths) {
-    for (String p : paths) {
-      File file = new File(p);
-      if (file.canExecute()) {
-        return file;
-      }
-    }
-    return null;
-  }
-
-  private static WebDriverWait waiting(int seconds) {
-    return new WebDriverWait(browser, Duration.ofSeconds(seconds));
-  }
-
-  private static Object js(String script) {
-    return ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(script);
-  }
-
-  private static void open(String path) {
-    browser.get(BASE + path);
-  }
-
-  private static void signIn(String user, String password) {
-    open("/console/login");
-    browser.findElement(By.id("username")).sendKeys(user);
-    browser.findElement(By.id("password")).sendKeys(password);
-    browser.findElement(By.id("sign-in")).click();
-    waiting(10).until(ExpectedConditions.presenceOfElementLocated(By.id("signed-in-as")));
-  }
-
-  private static void signOut() {
-    browser.findElement(By.id("sign-out")).click();
-    waiting(10).until(ExpectedConditions.presenceOfElementLocated(By.id("sign-in")));
-  }
-
-  private static void screenshot(String name) throws Exception {
-    Path dir = Path.of("target/console-screenshots");
-    Files.createDirectories(dir);
-    File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-    Path target = dir.resolve(name + ".png");
-    Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
-    String docs = System.getProperty("switchboard.console.screenshots");
-    if (docs != null && !docs.isBlank()) {
-      Files.createDirectories(Path.of(docs));
-      Files.copy(target, Path.of(docs, name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-    }
-  }
-
+class ConsoleBrowserIT extends ConsoleBrowserBase {
   @Test
   @Order(1)
   void aTenantOperatorRepairsAStuckOnboardingOnTheDiagram() throws Exception {
@@ -455,37 +351,6 @@ class ConsoleBrowserIT extends ConsoleTestBase {
     signOut();
   }
 
-  /** Waits until the field error {@code id} says something, and answers it. */
-  private static String fieldError(String id) {
-    return waiting(10)
-        .ignoring(StaleElementReferenceException.class)
-        .until(
-            d -> {
-              String text = d.findElement(By.id(id)).getText();
-              return text.isBlank() ? null : text;
-            });
-  }
-
-  /**
-   * Waits for a notice that passes {@code test}: after a click the previous page's notice may still
-   * show, and while the page is replaced Chromium answers for nodes of the old document.
-   */
-  private static String noticeMatching(java.util.function.Predicate<String> test) {
-    return waiting(10)
-        .ignoring(WebDriverException.class)
-        .until(
-            d -> {
-              String text = d.findElement(By.cssSelector(".notice")).getText();
-              return test.test(text) ? text : null;
-            });
-  }
-
-  private static void type(String id, String text) {
-    WebElement field = browser.findElement(By.id(id));
-    field.clear();
-    field.sendKeys(text);
-  }
-
   @Test
   @Order(8)
   void aProviderAdministratorBuildsAnOverlayAndAFirewallPolicyThroughTheForms() {
@@ -674,15 +539,5 @@ class ConsoleBrowserIT extends ConsoleTestBase {
     browser.findElement(By.id("cancel-campaign")).click();
     assertThat(noticeMatching(text -> text.startsWith("Cancelled"))).startsWith("Cancelled");
     signOut();
-  }
-
-  /** Sets a {@code datetime-local} input (the browser's own widget ignores typed separators). */
-  private static void datetime(String id, java.time.LocalDateTime when) {
-    js(
-        "document.getElementById('"
-            + id
-            + "').value = '"
-            + when.format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm"))
-            + "';");
   }
 }

@@ -3,7 +3,6 @@ package io.switchboard.app.console;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.switchboard.devices.fleet.SimulatedFleet;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -51,41 +50,8 @@ class ConsoleCampaignPagesIT extends ConsoleTestBase {
             "tenantId",
             f.betaTenant()));
     betaSerial = "CC" + UUID.randomUUID().toString().substring(0, 6).toUpperCase() + "03";
-    String model = api("GET", "/api/v1/devices/" + f.alphaDevice(), null).get("modelId").asText();
-    JsonNode onboarding =
-        api(
-            "POST",
-            "/api/v1/onboardings",
-            Map.of(
-                "tenantId", f.betaTenant(),
-                "site", Map.of("name", "beta-" + betaSerial.toLowerCase(), "type", "BRANCH"),
-                "device",
-                    Map.of(
-                        "serialNumber",
-                        betaSerial,
-                        "modelId",
-                        model,
-                        "activationSecret",
-                        "activate-" + betaSerial,
-                        "credentials",
-                        Map.of("username", "admin", "password", "admin123"))));
     betaFleet =
-        SimulatedFleet.builder()
-            .serials(betaSerial)
-            .basePort(0)
-            .softwareVersion(FACTORY_VERSION)
-            .credentials("admin", "admin123")
-            .phoneHome(BASE)
-            .activationSecrets(s -> "activate-" + s)
-            .rebootDelay(Duration.ofSeconds(1))
-            .start();
-    String onboardingOp = onboarding.get("operationId").asText();
-    await()
-        .atMost(Duration.ofSeconds(120))
-        .pollInterval(Duration.ofMillis(500))
-        .until(
-            () -> api("GET", "/api/v1/operations/" + onboardingOp, null).get("state").asText(),
-            "COMPLETED"::equals);
+        onboardSimulated(f.betaTenant(), "beta-" + betaSerial.toLowerCase(), betaSerial).fleet();
     String image =
         api("GET", "/api/v1/images?modelFamily=srx&version=" + NEWER_VERSION, null)
             .get("items")
@@ -174,6 +140,14 @@ class ConsoleCampaignPagesIT extends ConsoleTestBase {
           .isEqualTo(403);
     }
     assertThat(state()).isNotIn("PAUSED", "CANCELLED");
+
+    // the page's live stream: Beta's own, not found for Alpha, the sign-in for nobody
+    String events = "/console/campaigns/" + campaign + "/events";
+    List<String> own = viewer.firstEvent(events);
+    assertThat(own.get(0)).isEqualTo("200");
+    assertThat(own).contains("event:changed");
+    assertThat(alpha.firstEvent(events).get(0)).isEqualTo("404");
+    assertThat(new ConsoleSession(BASE).firstEvent(events).get(0)).isEqualTo("302");
   }
 
   @Test

@@ -296,9 +296,23 @@ class ConsoleNetworkPagesIT extends ConsoleTestBase {
   }
 
   @Test
+  void anOverlaysLiveStreamAnswersItsOwnTenantOnly() {
+    String events = "/console/overlays/" + betaOverlay + "/events";
+    java.util.List<String> own = as(VIEWER, VIEWER_PASSWORD).firstEvent(events);
+    assertThat(own.get(0)).isEqualTo("200");
+    assertThat(own.get(1)).startsWith("text/event-stream");
+    assertThat(own).contains("event:changed");
+    assertThat(own).anySatisfy(l -> assertThat(l).startsWith("data:").contains("signature"));
+    // Alpha's operator: not found, as the page is; no session: the sign-in
+    assertThat(as(OPERATOR, OPERATOR_PASSWORD).firstEvent(events).get(0)).isEqualTo("404");
+    assertThat(new ConsoleSession(BASE).firstEvent(events).get(0)).isEqualTo("302");
+  }
+
+  @Test
   void theRolloutPreviewShowsTunnelsAndCommandsWithKeysHiddenOrWhyNoneIsPossible() {
-    String hub = siteWithLink("alpha-plan-hub", "198.51.100.2/24", "198.51.100.1");
-    String spoke = siteWithLink("alpha-plan-spoke", "203.0.113.2/24", "203.0.113.1");
+    String hub = siteWithLink(f.alphaTenant(), "alpha-plan-hub", "198.51.100.2/24", "198.51.100.1");
+    String spoke =
+        siteWithLink(f.alphaTenant(), "alpha-plan-spoke", "203.0.113.2/24", "203.0.113.1");
     String overlay = overlay(f.alphaTenant(), "alpha-plan", hub, List.of(spoke));
     ConsoleSession operator = as(OPERATOR, OPERATOR_PASSWORD);
     assertThat(operator.get("/console/overlays/" + overlay).body())
@@ -320,22 +334,6 @@ class ConsoleNetworkPagesIT extends ConsoleTestBase {
         .contains("No rollout is possible now: ");
     assertThat(operator.get("/console/overlays/" + betaOverlay + "/plan").statusCode())
         .isEqualTo(404);
-  }
-
-  private String siteWithLink(String name, String address, String gateway) {
-    String site =
-        create(
-            "/api/v1/sites", Map.of("tenantId", f.alphaTenant(), "name", name, "type", "BRANCH"));
-    create(
-        "/api/v1/sites/" + site + "/wan-links",
-        Map.of(
-            "interfaceName", "ge-0/0/0",
-            "accessType", "INTERNET",
-            "addressing", "STATIC",
-            "address", address,
-            "gateway", gateway,
-            "pathLabel", "internet"));
-    return site;
   }
 
   /** The text beside the field whose input has {@code id}. */

@@ -192,6 +192,29 @@ class ConsoleScopeIT extends ConsoleTestBase {
   }
 
   @Test
+  void aTenantOfTheProviderItselfIsListedWithoutAnOperatingCompany() {
+    String solo = "Solo " + java.util.UUID.randomUUID().toString().substring(0, 6);
+    create("/api/v1/tenants", Map.of("name", solo));
+    HttpResponse<String> page = as("admin", ADMIN_PASSWORD).get("/console/admin/tenants");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains(solo).contains("— (the provider&#39;s own)");
+  }
+
+  @Test
+  void theCompliancePagesLiveStreamFollowsTheScope() {
+    String own = "/console/compliance/events?tenantId=" + f.betaTenant();
+    List<String> events = as(VIEWER, VIEWER_PASSWORD).firstEvent(own);
+    assertThat(events.get(0)).isEqualTo("200");
+    assertThat(events.get(1)).startsWith("text/event-stream");
+    assertThat(events).contains("event:changed");
+    // the whole scope without a tenant; Beta's tenant from Alpha's operator: not found
+    ConsoleSession operator = as(OPERATOR, OPERATOR_PASSWORD);
+    assertThat(operator.firstEvent("/console/compliance/events").get(0)).isEqualTo("200");
+    assertThat(operator.firstEvent(own).get(0)).isEqualTo("404");
+    assertThat(new ConsoleSession(BASE).firstEvent(own).get(0)).isEqualTo("302");
+  }
+
+  @Test
   void theOwnProcessAnswersItsDiagramAndLiveState() {
     ConsoleSession viewer = as(VIEWER, VIEWER_PASSWORD);
     String base = "/console/operations/" + f.betaOperation() + "/process/" + betaKey;

@@ -20,6 +20,7 @@ class ConsoleServicePagesIT extends ConsoleTestBase {
   static Fixture f;
   static String policy;
   static String instance;
+  static String packageId;
 
   @BeforeEach
   void data() throws Exception {
@@ -53,16 +54,20 @@ class ConsoleServicePagesIT extends ConsoleTestBase {
     assertThat(admin.get("/console/admin/vnf-packages").body())
         .contains("vSRX-console")
         .contains("VNF package vSRX-console 23.4R1 onboarded.");
-    String packageId =
+    packageId =
         api("GET", "/api/v1/vnf-packages?productName=vSRX-console", null)
             .get("items")
             .get(0)
             .get("id")
             .asText();
+    instance = betaInstance("beta-vsrx", null);
+  }
+
+  /** A VNF instance of the uploaded package on Beta's device (never instantiated). */
+  private static String betaInstance(String name, Integer wanVlan) {
     String betaSite = api("GET", "/api/v1/devices/" + f.betaDevice(), null).get("siteId").asText();
-    instance =
-        create(
-            "/api/v1/vnf-instances",
+    Map<String, Object> body =
+        new java.util.HashMap<>(
             Map.of(
                 "tenantId",
                 f.betaTenant(),
@@ -75,7 +80,11 @@ class ConsoleServicePagesIT extends ConsoleTestBase {
                 "flavourId",
                 "small",
                 "name",
-                "beta-vsrx"));
+                name));
+    if (wanVlan != null) {
+      body.put("wanVlan", wanVlan);
+    }
+    return create("/api/v1/vnf-instances", body);
   }
 
   private static Map<String, Object> rule(String name, String action, List<String> apps) {
@@ -145,5 +154,45 @@ class ConsoleServicePagesIT extends ConsoleTestBase {
           .as(action)
           .isEqualTo(404);
     }
+  }
+
+  @Test
+  void aVnfInstanceIsHealedOrDeletedOnlyAsTheApiAllows() {
+    String page = "/console/vnf-instances/" + instance;
+    ConsoleSession admin = as("admin", ADMIN_PASSWORD);
+    // never instantiated: it can be deleted (after a confirm), not healed
+    assertThat(admin.get(page).body())
+        .contains("id=\"delete-vnf\"")
+        .contains("data-confirm=\"Delete the VNF instance beta-vsrx?\"")
+        .doesNotContain("id=\"heal\"");
+    assertThat(admin.post(page + "/heal", Map.of("cause", "probe failed")).statusCode())
+        .isEqualTo(302);
+    assertThat(admin.get(page).body()).contains("nothing to heal");
+
+    create(
+        "/api/v1/users",
+        Map.of(
+            "username", "alpha-vnf-admin",
+            "password", "alpha-vnf-admin-password",
+            "role", "TENANT_ADMIN",
+            "tenantId", f.alphaTenant()));
+    ConsoleSession alphaAdmin = as("alpha-vnf-admin", "alpha-vnf-admin-password");
+    alphaAdmin.get("/console/vnf-instances");
+    assertThat(alphaAdmin.post(page + "/heal", Map.of()).statusCode()).isEqualTo(404);
+    assertThat(alphaAdmin.post(page + "/delete", Map.of()).statusCode()).isEqualTo(404);
+    ConsoleSession viewer = as(VIEWER, VIEWER_PASSWORD);
+    assertThat(viewer.get(page).body()).doesNotContain("id=\"delete-vnf\"");
+    assertThat(viewer.post(page + "/heal", Map.of()).statusCode()).isEqualTo(403);
+    assertThat(viewer.post(page + "/delete", Map.of()).statusCode()).isEqualTo(403);
+
+    // on the same device: a WAN VLAN of its own
+    String spare = betaInstance("beta-spare", 4002);
+    admin.get("/console/vnf-instances/" + spare);
+    HttpResponse<String> deleted =
+        admin.post("/console/vnf-instances/" + spare + "/delete", Map.of());
+    assertThat(deleted.headers().firstValue("Location").orElse(""))
+        .endsWith("/console/vnf-instances");
+    assertThat(admin.get("/console/vnf-instances/" + spare).statusCode()).isEqualTo(404);
+    assertThat(admin.get(page).statusCode()).isEqualTo(200);
   }
 }

@@ -146,6 +146,71 @@ abstract class ConsoleTestBase {
     return fixture;
   }
 
+  /** A simulated CPE onboarded through the API to the end (its site made by the onboarding). */
+  record Onboarded(String deviceId, String siteId, SimulatedFleet fleet) {}
+
+  /**
+   * Registers {@code serial} at a new site {@code siteName} of {@code tenant} with the onboarding
+   * API, powers a simulated CPE of that serial on (it phones home) and waits until the onboarding
+   * completed. The caller closes the fleet.
+   */
+  static Onboarded onboardSimulated(String tenant, String siteName, String serial) {
+    String model =
+        api("GET", "/api/v1/devices/" + fixture().alphaDevice(), null).get("modelId").asText();
+    JsonNode onboarding =
+        api(
+            "POST",
+            "/api/v1/onboardings",
+            Map.of(
+                "tenantId", tenant,
+                "site", Map.of("name", siteName, "type", "BRANCH"),
+                "device",
+                    Map.of(
+                        "serialNumber",
+                        serial,
+                        "modelId",
+                        model,
+                        "activationSecret",
+                        "activate-" + serial,
+                        "credentials",
+                        Map.of("username", "admin", "password", "admin123"))));
+    SimulatedFleet simulated =
+        SimulatedFleet.builder()
+            .serials(serial)
+            .basePort(0)
+            .softwareVersion(FACTORY_VERSION)
+            .credentials("admin", "admin123")
+            .phoneHome(BASE)
+            .activationSecrets(s -> "activate-" + s)
+            .rebootDelay(Duration.ofSeconds(1))
+            .start();
+    String operation = onboarding.get("operationId").asText();
+    await()
+        .atMost(Duration.ofSeconds(120))
+        .pollInterval(Duration.ofMillis(500))
+        .until(
+            () -> api("GET", "/api/v1/operations/" + operation, null).get("state").asText(),
+            "COMPLETED"::equals);
+    return new Onboarded(
+        onboarding.get("deviceId").asText(), onboarding.get("siteId").asText(), simulated);
+  }
+
+  /** A branch site of {@code tenant} with one static internet WAN link on ge-0/0/0. */
+  static String siteWithLink(String tenant, String name, String address, String gateway) {
+    String site =
+        create("/api/v1/sites", Map.of("tenantId", tenant, "name", name, "type", "BRANCH"));
+    create(
+        "/api/v1/sites/" + site + "/wan-links",
+        Map.of(
+            "interfaceName", "ge-0/0/0",
+            "accessType", "INTERNET",
+            "addressing", "STATIC",
+            "address", address,
+            "gateway", gateway,
+            "pathLabel", "internet"));
+    return site;
+  }
+
   /** Waits until Alpha's onboarding needs attention (its interface check ran out of retries). */
   static JsonNode awaitAttention(String operationId) {
     return await()

@@ -14,9 +14,6 @@ import io.switchboard.console.web.FormReply;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Validator;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.data.domain.PageRequest;
@@ -30,8 +27,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * A new upgrade campaign through {@link CampaignService#create}, checked like the API's body: the
- * image, the devices (by site), the waves as Ansible's {@code serial} ("1, 5, 20%"), the failure
- * budgets, approval and the maintenance window (UTC).
+ * image, the devices (by site, model, current version, by name; the canary devices), the waves as
+ * Ansible's {@code serial} ("1, 5, 20%"), the failure budgets, approval, the maintenance window
+ * (UTC) and the reboot timeout.
  */
 @Controller
 @RequestMapping("/console/campaigns")
@@ -55,16 +53,15 @@ public class CampaignForms {
     // the role first: a role that may not act gets 403 whatever it typed
     Permissions.require(CurrentScope.get(), Action.WRITE, Resource.CAMPAIGNS);
     Form form = Form.of(submitted);
-    List<String> sites = form.list("siteIds");
-    Instant start = instant(form, "window.start");
-    Instant end = instant(form, "window.end");
+    Instant start = form.instant("window.start");
+    Instant end = form.instant("window.end");
     CampaignRequest request =
         new CampaignRequest(
             form.text("tenantId"),
             form.text("name"),
             form.text("imageId"),
-            sites.isEmpty() ? null : new Selection(sites, null, null, null),
-            null,
+            selection(form),
+            orNull(form.list("canaryDeviceIds")),
             serial(form.text("serial")),
             form.number("maxFailurePercent"),
             form.number("campaignMaxFailurePercent"),
@@ -72,10 +69,17 @@ public class CampaignForms {
             form.flag("approvalRequired"),
             form.text("approver"),
             start == null && end == null ? null : new Window(start, end),
-            null,
+            form.text("rebootTimeout"),
             form.integer("maxParallel"));
     CampaignService.Detail created =
         form.submit(validator, request, r -> campaigns.create(CurrentScope.get(), r));
+    // the API's selection is one object; the form has a field for each of its parts
+    form.moveErrors("selection.siteIds", "siteIds")
+        .moveErrors("selection.modelIds", "modelIds")
+        .moveErrors("selection.currentVersions", "currentVersions")
+        .moveErrors("selection.deviceIds", "deviceIds")
+        .moveErrors("selection", "form")
+        .moveErrors("canaryDeviceIds", "canaryDeviceIds");
     return FormReply.of(model, response, redirect)
         .to(
             form,
@@ -92,6 +96,25 @@ public class CampaignForms {
             () -> pages.list(null, null, PageRequest.of(0, 20), model));
   }
 
+  /**
+   * Which devices of the tenant: by site, model, current version and by name (each narrows the
+   * others, as the API's selection does); none of them, every device of the tenant.
+   */
+  private static Selection selection(Form form) {
+    List<String> sites = orNull(form.list("siteIds"));
+    List<String> models = orNull(form.list("modelIds"));
+    List<String> versions = orNull(Form.words(form.text("currentVersions")));
+    List<String> devices = orNull(form.list("deviceIds"));
+    if (sites == null && models == null && versions == null && devices == null) {
+      return null;
+    }
+    return new Selection(sites, models, versions, devices);
+  }
+
+  private static List<String> orNull(List<String> values) {
+    return values == null || values.isEmpty() ? null : values;
+  }
+
   /** "1, 5, 20%": counts stay numbers and percentages text, as the API's JSON has them. */
   static List<Object> serial(String text) {
     if (text == null) {
@@ -105,19 +128,5 @@ public class CampaignForms {
       waves.add(part.matches("\\d{1,9}") ? (Object) Integer.valueOf(part) : part);
     }
     return waves;
-  }
-
-  /** A {@code datetime-local} field, read as UTC. */
-  private static Instant instant(Form form, String field) {
-    String value = form.text(field);
-    if (value == null) {
-      return null;
-    }
-    try {
-      return LocalDateTime.parse(value).toInstant(ZoneOffset.UTC);
-    } catch (DateTimeParseException e) {
-      form.reject(field, "invalid value '" + value + "', expected a date and time");
-      return null;
-    }
   }
 }

@@ -2,17 +2,21 @@ package io.switchboard.console.campaign;
 
 import io.switchboard.api.campaign.CampaignService;
 import io.switchboard.api.common.Filters;
+import io.switchboard.api.device.DeviceModelService;
 import io.switchboard.api.image.ImageService;
 import io.switchboard.api.security.CurrentScope;
 import io.switchboard.console.web.Actions;
 import io.switchboard.console.web.Form;
 import io.switchboard.console.web.Listing;
+import io.switchboard.console.web.LiveFeed;
 import io.switchboard.console.web.Names;
 import io.switchboard.inventory.campaign.CampaignDevice;
 import io.switchboard.inventory.campaign.CampaignDeviceStatus;
 import io.switchboard.inventory.campaign.CampaignState;
 import io.switchboard.inventory.campaign.UpgradeCampaign;
+import io.switchboard.inventory.device.DeviceModel;
 import io.switchboard.inventory.image.SoftwareImage;
+import io.switchboard.inventory.operation.Operation;
 import io.switchboard.inventory.scope.AccessScope;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -26,6 +30,7 @@ import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,6 +38,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -50,11 +57,20 @@ public class CampaignPages {
   private final CampaignService campaigns;
   private final Names names;
   private final ImageService images;
+  private final DeviceModelService models;
+  private final LiveFeed feed;
 
-  public CampaignPages(CampaignService campaigns, Names names, ImageService images) {
+  public CampaignPages(
+      CampaignService campaigns,
+      Names names,
+      ImageService images,
+      DeviceModelService models,
+      LiveFeed feed) {
     this.campaigns = campaigns;
     this.names = names;
     this.images = images;
+    this.models = models;
+    this.feed = feed;
   }
 
   @GetMapping
@@ -91,6 +107,12 @@ public class CampaignPages {
             PageRequest.of(0, 100, Sort.by("modelFamily", "version")))
         .forEach(i -> versions.put(i.getId(), i.getModelFamily() + " " + i.getVersion()));
     model.addAttribute("images", versions);
+    Map<String, String> modelNames = new LinkedHashMap<>();
+    models
+        .list(scope, Filters.<DeviceModel>none(), PageRequest.of(0, 100, Sort.by("name")))
+        .forEach(m -> modelNames.put(m.getId(), m.getName()));
+    model.addAttribute("models", modelNames);
+    model.addAttribute("devices", names.devices(scope));
     Form.offer(model, "campaignForm");
     return "console/campaigns";
   }
@@ -137,6 +159,32 @@ public class CampaignPages {
     model.addAttribute("statuses", CampaignDeviceStatus.values());
     model.addAttribute("lines", linePage);
     return "console/campaign";
+  }
+
+  /**
+   * The campaign page's live updates: a "changed" event whenever its state, its operation or a
+   * device's status or message changes, in the caller's scope, taken when the stream opens.
+   */
+  @GetMapping(value = "/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+  @ResponseBody
+  public SseEmitter events(@PathVariable String id) {
+    AccessScope scope = CurrentScope.get();
+    // read once here: another tenant's campaign is 404 before any event
+    signature(scope, id);
+    return feed.changes(() -> signature(scope, id));
+  }
+
+  private String signature(AccessScope scope, String id) {
+    CampaignService.Detail detail = campaigns.get(scope, id);
+    UpgradeCampaign c = detail.campaign();
+    Operation op = detail.operation();
+    return LiveFeed.signature(
+        c.getState(),
+        c.getStopReason(),
+        op == null ? null : op.getState() + ":" + op.getCurrentStep() + ":" + op.isAttention(),
+        detail.devices().stream()
+            .map(d -> d.getDeviceId() + ":" + d.getStatus() + ":" + d.getMessage())
+            .toList());
   }
 
   @PostMapping("/{id}/pause")

@@ -4,6 +4,7 @@ import io.switchboard.api.compliance.ComplianceService;
 import io.switchboard.api.compliance.ComplianceService.TenantSummary;
 import io.switchboard.api.security.CurrentScope;
 import io.switchboard.console.web.Actions;
+import io.switchboard.console.web.LiveFeed;
 import io.switchboard.console.web.Names;
 import io.switchboard.inventory.compliance.ComplianceStatus;
 import io.switchboard.inventory.operation.Operation;
@@ -11,6 +12,7 @@ import io.switchboard.inventory.scope.AccessScope;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,6 +20,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -31,10 +35,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 public class CompliancePages {
   private final ComplianceService compliance;
   private final Names names;
+  private final LiveFeed feed;
 
-  public CompliancePages(ComplianceService compliance, Names names) {
+  public CompliancePages(ComplianceService compliance, Names names, LiveFeed feed) {
     this.compliance = compliance;
     this.names = names;
+    this.feed = feed;
   }
 
   /** One tenant's line of the summary, with its name. */
@@ -65,6 +71,29 @@ public class CompliancePages {
     model.addAttribute("tenantNames", tenantNames);
     model.addAttribute("tenantId", tenantId);
     return "console/compliance";
+  }
+
+  /**
+   * The summary's live updates: a "changed" event whenever a tenant's counts or the devices out of
+   * sync (and when each was checked) change, in the caller's scope, taken when the stream opens.
+   */
+  @GetMapping(value = "/compliance/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+  @ResponseBody
+  public SseEmitter events(@RequestParam(required = false) String tenantId) {
+    AccessScope scope = CurrentScope.get();
+    String tenant = tenantId == null || tenantId.isBlank() ? null : tenantId;
+    // read once here: a refusal (404, 403) answers the request itself
+    signature(scope, tenant);
+    return feed.changes(() -> signature(scope, tenant));
+  }
+
+  private String signature(AccessScope scope, String tenantId) {
+    List<TenantSummary> summaries = compliance.summary(scope, tenantId);
+    return LiveFeed.signature(
+        summaries,
+        compliance.outOfSync(summaries).stream()
+            .map(r -> r.report().getDeviceId() + "@" + r.report().getCheckedAt())
+            .toList());
   }
 
   @PostMapping("/compliance/checks")

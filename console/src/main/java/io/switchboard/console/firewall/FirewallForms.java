@@ -158,7 +158,10 @@ public class FirewallForms {
         });
   }
 
-  /** Deploys a published version (the latest when none is named) to the policy's sites. */
+  /**
+   * Deploys a published version (the latest when none is named) to the policy's sites, or to some
+   * of them, now or inside a maintenance window (UTC).
+   */
   @PostMapping("/{id}/deploy")
   public String deploy(
       @PathVariable String id,
@@ -169,15 +172,19 @@ public class FirewallForms {
     // the role first: a role that may not act gets 403 whatever it typed
     Permissions.require(CurrentScope.get(), Action.RUN, Resource.FIREWALL);
     Form form = Form.of(submitted);
+    List<String> sites = form.list("siteIds");
+    java.time.Instant start = form.instant("window.start");
+    java.time.Instant end = form.instant("window.end");
     DeploymentRequest request =
         new DeploymentRequest(
             form.integer("version"),
-            null,
-            null,
+            sites.isEmpty() ? null : sites,
+            start == null && end == null ? null : new FirewallDeploymentService.Window(start, end),
             form.integer("batchSize"),
             form.integer("failureThresholdPercent"));
     FirewallDeploymentService.Started started =
         form.submit(validator, request, r -> deployments.deploy(CurrentScope.get(), id, r));
+    form.moveErrors("siteIds", "siteIds");
     return FormReply.of(model, response, redirect)
         .to(
             form,
@@ -191,6 +198,20 @@ public class FirewallForms {
   }
 
   private FirewallPolicy replace(FirewallPolicy policy, UnaryOperator<List<RuleRequest>> change) {
+    return policies.replace(
+        CurrentScope.get(),
+        policy.getId(),
+        new PolicyRequest(
+            policy.getTenantId(),
+            policy.getName(),
+            policy.getDescription(),
+            change.apply(rulesOf(policy)),
+            List.copyOf(policy.getSiteIds()),
+            policy.getPriority()));
+  }
+
+  /** A policy's rules as the API takes them back (it replaces the ordered list as a whole). */
+  static List<RuleRequest> rulesOf(FirewallPolicy policy) {
     List<RuleRequest> rules = new ArrayList<>();
     for (RuleDef r : policy.getRules()) {
       rules.add(
@@ -207,30 +228,12 @@ public class FirewallForms {
               r.count(),
               r.enabled()));
     }
-    return policies.replace(
-        CurrentScope.get(),
-        policy.getId(),
-        new PolicyRequest(
-            policy.getTenantId(),
-            policy.getName(),
-            policy.getDescription(),
-            change.apply(rules),
-            List.copyOf(policy.getSiteIds()),
-            policy.getPriority()));
+    return rules;
   }
 
   /** "trust, dmz" as the list the API takes; null (any) when empty. */
   static List<String> names(String text) {
-    if (text == null) {
-      return null;
-    }
-    List<String> names = new ArrayList<>();
-    for (String part : text.split("[,\\s]+")) {
-      if (!part.isEmpty()) {
-        names.add(part);
-      }
-    }
-    return names;
+    return text == null ? null : Form.words(text);
   }
 
   private static String page(String id) {

@@ -13,7 +13,9 @@ import io.switchboard.inventory.firewall.SnapshotJson;
 import io.switchboard.inventory.firewall.model.FirewallAction;
 import io.switchboard.inventory.firewall.model.RuleDef;
 import io.switchboard.inventory.scope.AccessScope;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
@@ -62,7 +64,11 @@ public class FirewallPages {
     FirewallPolicy policy = policies.get(scope, id);
     model.addAttribute("policy", policy);
     model.addAttribute("tenant", names.tenants(scope).getOrDefault(policy.getTenantId(), ""));
-    model.addAttribute("siteNames", names.sites(scope, policy.getTenantId()));
+    Map<String, String> siteNames = names.sites(scope, policy.getTenantId());
+    model.addAttribute("siteNames", siteNames);
+    Map<String, String> policySites = new LinkedHashMap<>();
+    policy.getSiteIds().forEach(s -> policySites.put(s, siteNames.getOrDefault(s, s)));
+    model.addAttribute("policySites", policySites);
     model.addAttribute(
         "versions",
         policies.versions(scope, id).stream()
@@ -74,6 +80,17 @@ public class FirewallPages {
         "serials",
         names.serials(scope, deployments.stream().map(PolicyDeployment::getDeviceId).toList()));
     model.addAttribute("actions", FirewallAction.values());
+    if (!model.containsAttribute("editForm")) {
+      org.springframework.util.LinkedMultiValueMap<String, String> current =
+          new org.springframework.util.LinkedMultiValueMap<>();
+      current.add("name", policy.getName());
+      if (policy.getDescription() != null) {
+        current.add("description", policy.getDescription());
+      }
+      current.add("priority", String.valueOf(policy.getPriority()));
+      policy.getSiteIds().forEach(site -> current.add("siteIds", site));
+      model.addAttribute("editForm", Form.of(current));
+    }
     Form.offer(model, "ruleForm", "deployForm");
     return "console/firewall-policy";
   }

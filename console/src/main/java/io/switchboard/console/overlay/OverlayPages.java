@@ -8,6 +8,7 @@ import io.switchboard.api.security.CurrentScope;
 import io.switchboard.console.web.Actions;
 import io.switchboard.console.web.Form;
 import io.switchboard.console.web.Listing;
+import io.switchboard.console.web.LiveFeed;
 import io.switchboard.console.web.Names;
 import io.switchboard.inventory.operation.Operation;
 import io.switchboard.inventory.scope.AccessScope;
@@ -20,16 +21,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -44,13 +49,19 @@ public class OverlayPages {
   private final OverlayChecks checks;
   private final OperationService operations;
   private final Names names;
+  private final LiveFeed feed;
 
   public OverlayPages(
-      OverlayService overlays, OverlayChecks checks, OperationService operations, Names names) {
+      OverlayService overlays,
+      OverlayChecks checks,
+      OperationService operations,
+      Names names,
+      LiveFeed feed) {
     this.checks = checks;
     this.overlays = overlays;
     this.operations = operations;
     this.names = names;
+    this.feed = feed;
   }
 
   @GetMapping
@@ -94,18 +105,52 @@ public class OverlayPages {
         .forEach(p -> slaNames.put(p.getId(), p.getName()));
     model.addAttribute("slaNames", slaNames);
     Form.offer(model, "steeringForm");
-    model.addAttribute(
-        "operations",
-        operations.list(
-            scope,
-            null,
-            null,
-            null,
-            null,
-            null,
-            Set.of(id),
-            PageRequest.of(0, 20, Sort.by(Sort.Direction.DESC, "createdAt"))));
+    if (!model.containsAttribute("renameForm")) {
+      model.addAttribute("renameForm", Form.of(Map.of("name", overlay.getName())));
+    }
+    model.addAttribute("operations", operationsOn(scope, id));
     return "console/overlay";
+  }
+
+  /** The latest operations on the overlay (rollouts, joins, leaves), as its page lists them. */
+  private Page<Operation> operationsOn(AccessScope scope, String id) {
+    return operations.list(
+        scope,
+        null,
+        null,
+        null,
+        null,
+        null,
+        Set.of(id),
+        PageRequest.of(0, 20, Sort.by(Sort.Direction.DESC, "createdAt")));
+  }
+
+  /**
+   * The overlay page's live updates: a "changed" event whenever the overlay's state, a member's
+   * state, a tunnel's state or an operation on it changes, in the caller's scope, taken when the
+   * stream opens.
+   */
+  @GetMapping(value = "/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+  @ResponseBody
+  public SseEmitter events(@PathVariable String id) {
+    AccessScope scope = CurrentScope.get();
+    // read once here: another tenant's overlay is 404 before any event
+    signature(scope, id);
+    return feed.changes(() -> signature(scope, id));
+  }
+
+  private String signature(AccessScope scope, String id) {
+    Overlay overlay = overlays.get(scope, id);
+    return LiveFeed.signature(
+        overlay.getState(),
+        overlay.getFailureReason(),
+        overlays.members(id).stream()
+            .map(m -> m.getSiteId() + ":" + m.getState() + ":" + m.getReason())
+            .toList(),
+        overlays.tunnels(id).stream().map(t -> t.getNumber() + ":" + t.getState()).toList(),
+        operationsOn(scope, id).stream()
+            .map(o -> o.getId() + ":" + o.getState() + ":" + o.getCurrentStep())
+            .toList());
   }
 
   /**

@@ -86,6 +86,31 @@ public class VnfForms {
         () -> started("Terminating", instances.terminate(CurrentScope.get(), id)));
   }
 
+  /** SOL003's heal: the instance's intended configuration committed again, a restart, checks. */
+  @PostMapping("/{id}/heal")
+  public String heal(
+      @PathVariable String id,
+      @RequestParam(required = false) String cause,
+      RedirectAttributes redirect) {
+    return Actions.attempt(
+        redirect,
+        "/console/vnf-instances/" + id,
+        () -> started("Healing", instances.heal(CurrentScope.get(), id, Form.trimmed(cause))));
+  }
+
+  /** Deletes an instance that holds nothing (never instantiated, or terminated). */
+  @PostMapping("/{id}/delete")
+  public String delete(@PathVariable String id, RedirectAttributes redirect) {
+    return Actions.attempt(
+        redirect,
+        "/console/vnf-instances",
+        "/console/vnf-instances/" + id,
+        () -> {
+          instances.delete(CurrentScope.get(), id);
+          return "VNF instance deleted.";
+        });
+  }
+
   private static String started(String what, VnfLcmOpOcc occ) {
     return what + " (lifecycle operation " + occ.getId() + ").";
   }

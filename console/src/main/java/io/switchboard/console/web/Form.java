@@ -127,6 +127,33 @@ public final class Form {
     return value == null ? null : value.doubleValue();
   }
 
+  /** "trust, dmz" or "23.4R1.9 22.4R3" as a list of words; empty for null. */
+  public static List<String> words(String text) {
+    List<String> words = new java.util.ArrayList<>();
+    if (text != null) {
+      for (String part : text.split("[,\\s]+")) {
+        if (!part.isEmpty()) {
+          words.add(part);
+        }
+      }
+    }
+    return words;
+  }
+
+  /** A {@code datetime-local} field, read as UTC. */
+  public java.time.Instant instant(String field) {
+    String value = text(field);
+    if (value == null) {
+      return null;
+    }
+    try {
+      return java.time.LocalDateTime.parse(value).toInstant(java.time.ZoneOffset.UTC);
+    } catch (java.time.format.DateTimeParseException e) {
+      reject(field, "invalid value '" + value + "', expected a date and time");
+      return null;
+    }
+  }
+
   public BigDecimal decimal(String field) {
     String value = text(field);
     if (value == null) {
@@ -199,6 +226,31 @@ public final class Form {
                 field.startsWith(prefix) ? field.substring(prefix.length()) : field, message));
     errors.clear();
     errors.putAll(renamed);
+  }
+
+  /**
+   * The errors of {@code from} and of its parts ({@code from[2]}, {@code from.siteIds}) shown under
+   * {@code to}: where the request's structure differs from the form's fields ({@code "form"} puts
+   * them above the form).
+   */
+  public Form moveErrors(String from, String to) {
+    Map<String, String> moved = new LinkedHashMap<>();
+    errors
+        .entrySet()
+        .removeIf(
+            e -> {
+              String field = e.getKey();
+              boolean under =
+                  field.equals(from)
+                      || field.startsWith(from + "[")
+                      || field.startsWith(from + ".");
+              if (under) {
+                moved.putIfAbsent(to, e.getValue());
+              }
+              return under;
+            });
+    moved.forEach(errors::putIfAbsent);
+    return this;
   }
 
   /** Not echoed back (a password). */

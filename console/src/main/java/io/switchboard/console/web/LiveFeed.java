@@ -3,6 +3,8 @@ package io.switchboard.console.web;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -100,6 +102,24 @@ public class LiveFeed {
       task.get().cancel(false);
     }
     return emitter;
+  }
+
+  /**
+   * A stream of {@code changed} events for a page that reloads its live regions: each carries the
+   * signature {@code signature} answers, sent when it differs from the last one sent.
+   */
+  public SseEmitter changes(Supplier<String> signature) {
+    return stream(
+        "changed",
+        () -> {
+          String now = signature.get();
+          return new Reading(now, Map.of("signature", now), false);
+        });
+  }
+
+  /** A short signature of what a page shows that can change (its parts' text). */
+  public static String signature(Object... parts) {
+    return Integer.toHexString(Arrays.deepToString(parts).hashCode());
   }
 
   @PreDestroy

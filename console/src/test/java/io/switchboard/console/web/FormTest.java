@@ -32,4 +32,27 @@ class FormTest {
         .containsEntry("name", "must not be blank")
         .containsEntry("rules[1].name", "rule names are unique in a policy");
   }
+
+  @Test
+  void theErrorsOfAPartOfTheRequestShowUnderTheFormsField() {
+    Form form = Form.of(java.util.Map.of());
+    form.reject("selection.deviceIds[2]", "device 'd9' not found");
+    form.reject("selection", "selects no device to upgrade");
+    form.reject("siteIdsExtra", "stays");
+    form.moveErrors("selection.deviceIds", "deviceIds").moveErrors("selection", "form");
+    assertThat(form.getErrors())
+        .containsEntry("deviceIds", "device 'd9' not found")
+        .containsEntry("form", "selects no device to upgrade")
+        .containsEntry("siteIdsExtra", "stays")
+        .hasSize(3);
+  }
+
+  @Test
+  void aDateAndTimeIsReadAsUtcAndOneThatDoesNotParseIsRefused() {
+    Form form = Form.of(java.util.Map.of("start", "2026-12-05T08:30", "end", "tomorrow"));
+    assertThat(form.instant("start")).isEqualTo(java.time.Instant.parse("2026-12-05T08:30:00Z"));
+    assertThat(form.instant("end")).isNull();
+    assertThat(form.getErrors())
+        .containsEntry("end", "invalid value 'tomorrow', expected a date and time");
+  }
 }
