@@ -3,6 +3,7 @@ package io.switchboard.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.switchboard.devices.config.SetCommands;
 import io.switchboard.devices.fleet.SimulatedDevice;
 import io.switchboard.devices.fleet.SimulatedFleet;
 import io.switchboard.workflows.ztp.ZtpOnboarding;
@@ -50,50 +51,47 @@ class ZtpEndToEndIT {
     }
   }
 
-  @Test
-  void registeredDeviceOnboardsWithZeroTouchAndRunsTheSiteConfiguration() {
-    String serial = "CW" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-    String tenant = api.create("/api/v1/tenants", Map.of("name", "e2e-" + serial));
-    String site =
-        api.create(
-            "/api/v1/sites",
-            Map.of(
-                "tenantId",
-                tenant,
-                "name",
-                "paris-" + serial.toLowerCase(),
-                "type",
-                "BRANCH",
-                "targetSoftwareVersion",
-                "21.4R3-S5.4"));
-    String model = api.srx300();
-    String device =
-        api.create(
-            "/api/v1/devices",
-            Map.of(
-                "tenantId",
-                tenant,
-                "siteId",
-                site,
-                "serialNumber",
-                serial,
-                "modelId",
-                model,
-                "credentials",
-                Map.of("username", "admin", "password", "admin123"),
-                "activationSecret",
-                "activate-" + serial));
-    JsonNode operation =
-        api.call(
-            HttpMethod.POST,
-            "/api/v1/operations",
-            Map.of(
-                "type",
-                ZtpOnboarding.PROCESS_ID,
-                "target",
-                Map.of("kind", "DEVICE", "id", device)));
+  private String branchSite(String tenant, String name) {
+    return api.create(
+        "/api/v1/sites",
+        Map.of(
+            "tenantId",
+            tenant,
+            "name",
+            name,
+            "type",
+            "BRANCH",
+            "targetSoftwareVersion",
+            "21.4R3-S5.4"));
+  }
 
-    // power on: the factory-default device phones home to Switchboard
+  private String cpe(String tenant, String site, String serial) {
+    return api.create(
+        "/api/v1/devices",
+        Map.of(
+            "tenantId",
+            tenant,
+            "siteId",
+            site,
+            "serialNumber",
+            serial,
+            "modelId",
+            api.srx300(),
+            "credentials",
+            Map.of("username", "admin", "password", "admin123"),
+            "activationSecret",
+            "activate-" + serial));
+  }
+
+  private JsonNode onboarding(String device) {
+    return api.call(
+        HttpMethod.POST,
+        "/api/v1/operations",
+        Map.of("type", ZtpOnboarding.PROCESS_ID, "target", Map.of("kind", "DEVICE", "id", device)));
+  }
+
+  /** Power on: the factory-default device phones home to Switchboard. */
+  private SimulatedDevice powerOn(String serial) {
     fleet =
         SimulatedFleet.builder()
             .serials(serial)
@@ -103,7 +101,19 @@ class ZtpEndToEndIT {
             .phoneHome("http://localhost:" + PORT)
             .activationSecrets(s -> "activate-" + s)
             .start();
-    SimulatedDevice cpe = fleet.device(serial);
+    return fleet.device(serial);
+  }
+
+  @Test
+  void registeredDeviceOnboardsWithZeroTouchAndRunsTheSiteConfiguration() {
+    String serial = "CW" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    String tenant = api.create("/api/v1/tenants", Map.of("name", "e2e-" + serial));
+    String site = branchSite(tenant, "paris-" + serial.toLowerCase());
+    String device = cpe(tenant, site, serial);
+    JsonNode operation = onboarding(device);
+
+    // power on: the factory-default device phones home to Switchboard
+    SimulatedDevice cpe = powerOn(serial);
 
     JsonNode done = api.awaitEnded(operation.get("id").asText());
 
@@ -121,6 +131,69 @@ class ZtpEndToEndIT {
         .contains("paris-" + serial.toLowerCase())
         .contains("ge-0/0/1")
         .contains("192.168.1.1/24");
+  }
+
+  @Test
+  void onboardingRendersTheSitesWanLinksAndLanSegmentsAndIntendsThem() {
+    String serial = "CN" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    String tenant = api.create("/api/v1/tenants", Map.of("name", "e2e-" + serial));
+    String site = branchSite(tenant, "lyon-" + serial.toLowerCase());
+    api.create(
+        "/api/v1/sites/" + site + "/wan-links",
+        Map.of(
+            "interfaceName", "ge-0/0/0",
+            "accessType", "INTERNET",
+            "addressing", "STATIC",
+            "address", "203.0.113.10/29",
+            "gateway", "203.0.113.9",
+            "pathLabel", "internet",
+            "priority", 1));
+    api.create(
+        "/api/v1/sites/" + site + "/wan-links",
+        Map.of(
+            "interfaceName",
+            "ge-0/0/2",
+            "accessType",
+            "LTE",
+            "addressing",
+            "DHCP",
+            "pathLabel",
+            "lte",
+            "priority",
+            2));
+    api.create(
+        "/api/v1/sites/" + site + "/lan-segments",
+        Map.of("name", "users", "vlanId", 10, "prefix", "10.1.10.0/24", "dhcp", true));
+    api.create(
+        "/api/v1/sites/" + site + "/lan-segments",
+        Map.of("name", "voice", "vlanId", 20, "prefix", "10.1.20.0/24", "dhcp", false));
+    String device = cpe(tenant, site, serial);
+    JsonNode operation = onboarding(device);
+    SimulatedDevice cpe = powerOn(serial);
+
+    JsonNode done = api.awaitEnded(operation.get("id").asText());
+
+    // the device committed the site's network (its commit check accepted it) ...
+    assertThat(done.get("state").asText()).as(done.toString()).isEqualTo("COMPLETED");
+    assertThat(SetCommands.render(cpe.runningConfiguration()).lines())
+        .contains(
+            "set interfaces ge-0/0/0 unit 0 family inet address 203.0.113.10/29",
+            "set routing-options static route 0.0.0.0/0 next-hop 203.0.113.9",
+            "set interfaces ge-0/0/2 unit 0 family inet dhcp",
+            "set interfaces ge-0/0/1 vlan-tagging",
+            "set interfaces ge-0/0/1 unit 10 vlan-id 10",
+            "set interfaces ge-0/0/1 unit 10 family inet address 10.1.10.1/24",
+            "set interfaces ge-0/0/1 unit 20 family inet address 10.1.20.1/24",
+            "set access address-assignment pool lan-users family inet network 10.1.10.0/24",
+            "set system services dhcp-local-server group lan-users interface ge-0/0/1.10")
+        .doesNotContain("set interfaces ge-0/0/1 unit 0 family inet address 192.168.1.1/24");
+    // ... and intends it: a compliance check right after onboarding finds nothing extra
+    JsonNode check =
+        api.call(HttpMethod.POST, "/api/v1/devices/" + device + "/compliance-checks", null);
+    assertThat(api.awaitEnded(check.get("id").asText()).get("state").asText())
+        .isEqualTo("COMPLETED");
+    JsonNode report = api.call(HttpMethod.GET, "/api/v1/devices/" + device + "/compliance", null);
+    assertThat(report.get("status").asText()).as(report.toString()).isEqualTo("IN_SYNC");
   }
 
   @Test

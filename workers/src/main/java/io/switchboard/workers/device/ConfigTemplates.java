@@ -16,7 +16,9 @@ import org.springframework.stereotype.Component;
 /**
  * Renders device configuration (Junos set commands) from templates on the classpath: {@code
  * templates/site/<model family>.set}, falling back to {@code default.set}. Placeholders are {@code
- * ${name}}; an unknown placeholder is an error rather than a silent empty value.
+ * ${name}}; an unknown placeholder is an error rather than a silent empty value. A value may hold
+ * several lines (a block rendered from other templates); a line whose value is empty is left out
+ * (an optional statement).
  */
 @Component
 public class ConfigTemplates {
@@ -33,6 +35,11 @@ public class ConfigTemplates {
             ? read("templates/site/" + family + ".set")
             : read("templates/site/default.set");
     return render(template, values);
+  }
+
+  /** One block of a site's network, from {@code templates/site/network/<name>.set}. */
+  public String siteNetwork(String name, Map<String, String> values) {
+    return render(read("templates/site/network/" + name + ".set"), values);
   }
 
   /** The physical interfaces a configuration sets up, which must then be up. */
@@ -55,16 +62,24 @@ public class ConfigTemplates {
       }
       Matcher m = PLACEHOLDER.matcher(line);
       StringBuilder out = new StringBuilder();
+      boolean empty = false;
       while (m.find()) {
         String value = values.get(m.group(1));
         if (value == null) {
           throw new IllegalArgumentException(
               "template placeholder ${" + m.group(1) + "} has no value");
         }
+        empty |= value.isEmpty();
         m.appendReplacement(out, Matcher.quoteReplacement(value));
       }
       m.appendTail(out);
-      lines.add(out.toString());
+      if (!empty) {
+        for (String rendered : out.toString().split("\n")) {
+          if (!rendered.isBlank()) {
+            lines.add(rendered);
+          }
+        }
+      }
     }
     return String.join("\n", lines);
   }
