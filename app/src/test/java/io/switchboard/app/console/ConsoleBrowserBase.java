@@ -117,6 +117,21 @@ abstract class ConsoleBrowserBase extends ConsoleTestBase {
     }
   }
 
+  /**
+   * Clicks the element {@code id} inside a live region: the page replaces the region whenever its
+   * feed reports a change, so the element found may be gone by the time the click reaches it; a
+   * click that met a replaced node did nothing and is made again on the new one.
+   */
+  static void clickLive(String id) {
+    waiting(10)
+        .ignoring(StaleElementReferenceException.class)
+        .until(
+            d -> {
+              d.findElement(By.id(id)).click();
+              return true;
+            });
+  }
+
   /** Waits until the field error {@code id} says something, and answers it. */
   static String fieldError(String id) {
     return waiting(10)

@@ -314,11 +314,11 @@ class ConsoleBrowserIT extends ConsoleBrowserBase {
               d.navigate().refresh();
               return d.findElement(By.id("campaign-state")).getText().equals("RUNNING");
             });
-    browser.findElement(By.id("pause")).click();
+    clickLive("pause");
     assertThat(noticeMatching(t -> t.startsWith("Paused"))).startsWith("Paused");
     assertThat(browser.findElement(By.id("campaign-state")).getText()).isEqualTo("PAUSED");
     screenshot("campaign");
-    browser.findElement(By.id("cancel-campaign")).click();
+    clickLive("cancel-campaign");
     assertThat(noticeMatching(t -> t.startsWith("Cancelled"))).startsWith("Cancelled");
     assertThat(
             api("GET", "/api/v1/upgrade-campaigns/" + campaign, null)
@@ -536,7 +536,7 @@ class ConsoleBrowserIT extends ConsoleBrowserBase {
     waiting(10).until(ExpectedConditions.textToBe(By.id("campaign-name"), "alpha-forms-upgrade"));
     assertThat(noticeMatching(t -> t.contains("alpha-forms-upgrade")))
         .contains("alpha-forms-upgrade");
-    browser.findElement(By.id("cancel-campaign")).click();
+    clickLive("cancel-campaign");
     assertThat(noticeMatching(text -> text.startsWith("Cancelled"))).startsWith("Cancelled");
     signOut();
   }

@@ -105,7 +105,7 @@ class ConsoleLiveBrowserIT extends ConsoleBrowserBase {
     assertThat(browser.findElements(By.id("cancel"))).hasSize(1);
     assertThat(operationState(waitingOperation)).isIn("PENDING", "RUNNING");
 
-    browser.findElement(By.id("cancel")).click();
+    clickLive("cancel");
     waiting(10).until(ExpectedConditions.alertIsPresent()).accept();
     assertThat(noticeMatching("Cancelled."::equals)).isEqualTo("Cancelled.");
     await()
