@@ -51,6 +51,22 @@ public abstract class EngineIT {
   }
 
   /** A process or job type name no other test uses, so tests never see each other's work. */
+  /**
+   * One database for the whole of a restart test, which starts the application twice on it: the
+   * configured one (MariaDB on CI) with its per-context placeholder resolved once, or a new H2
+   * file.
+   */
+  public static String databaseForRestart(String name) {
+    String configured = System.getProperty("spring.datasource.url");
+    if (configured != null && !configured.isBlank()) {
+      return configured.replace("${random.value}", UUID.randomUUID().toString().replace("-", ""));
+    }
+    return "jdbc:h2:file:"
+        + java.nio.file.Path.of("target", "engine-it", name + "-" + UUID.randomUUID())
+            .toAbsolutePath()
+        + ";DB_CLOSE_ON_EXIT=FALSE";
+  }
+
   protected static String unique(String prefix) {
     return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
   }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.zeebe.model.bpmn.Bpmn;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -22,13 +21,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 class RepairRestartIT {
 
   private static String databaseUrl() {
-    String configured = System.getProperty("spring.datasource.url");
-    if (configured != null && !configured.isBlank()) {
-      return configured;
-    }
-    Path file =
-        Path.of("target", "engine-it", "modify-restart-" + UUID.randomUUID()).toAbsolutePath();
-    return "jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE";
+    return EngineIT.databaseForRestart("modify-restart");
   }
 
   private static ConfigurableApplicationContext startApp(String url) {

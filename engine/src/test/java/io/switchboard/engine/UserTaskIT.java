@@ -13,12 +13,10 @@ import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.builder.UserTaskBuilder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -538,13 +536,7 @@ class UserTaskIT extends EngineIT {
 
   @Test
   void anOpenTaskAndItsAssignmentSurviveARestart() {
-    String configured = System.getProperty("spring.datasource.url");
-    String url =
-        configured != null && !configured.isBlank()
-            ? configured
-            : "jdbc:h2:file:"
-                + Path.of("target", "engine-it", "ut-restart-" + UUID.randomUUID()).toAbsolutePath()
-                + ";DB_CLOSE_ON_EXIT=FALSE";
+    String url = databaseForRestart("ut-restart");
     String id = unique("ut-restart");
     long pi;
     long key;

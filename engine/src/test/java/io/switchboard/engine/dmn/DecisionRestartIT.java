@@ -11,7 +11,6 @@ import io.switchboard.engine.EngineTestApplication;
 import io.switchboard.engine.dmn.Dmn.Rule;
 import io.switchboard.engine.dmn.Dmn.Table;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -25,12 +24,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 class DecisionRestartIT {
 
   private static String databaseUrl() {
-    String configured = System.getProperty("spring.datasource.url");
-    if (configured != null && !configured.isBlank()) {
-      return configured;
-    }
-    Path file = Path.of("target", "engine-it", "dmn-restart-" + UUID.randomUUID()).toAbsolutePath();
-    return "jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE";
+    return EngineIT.databaseForRestart("dmn-restart");
   }
 
   private static ConfigurableApplicationContext startApp(String url) {
