@@ -9,6 +9,7 @@ import io.switchboard.engine.rest.EngineQueryController;
 import io.switchboard.engine.rest.EngineRestController;
 import io.switchboard.engine.rest.JobActivationController;
 import io.switchboard.engine.retention.HistoryRetention;
+import io.switchboard.engine.store.EngineOwnership;
 import io.switchboard.engine.store.EngineSchema;
 import io.switchboard.engine.store.JdbcEngineStore;
 import jakarta.servlet.DispatcherType;
@@ -68,16 +69,25 @@ public class EngineAutoConfiguration {
   }
 
   @Bean
-  public SmartLifecycle switchboardEngineLifecycle(Engine engine) {
+  public EngineOwnership switchboardEngineOwnership(
+      DataSource dataSource, EngineProperties properties, Engine engine) {
+    return new EngineOwnership(
+        dataSource, properties.ownership().ttl(), properties.ownership().startWait());
+  }
+
+  @Bean
+  public SmartLifecycle switchboardEngineLifecycle(Engine engine, EngineOwnership ownership) {
     return new SmartLifecycle() {
       @Override
       public void start() {
+        ownership.acquire(engine::stop);
         engine.start();
       }
 
       @Override
       public void stop() {
         engine.stop();
+        ownership.release();
       }
 
       @Override
