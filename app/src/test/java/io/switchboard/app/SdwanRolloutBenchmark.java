@@ -143,7 +143,11 @@ class SdwanRolloutBenchmark {
             .activationSecrets(s -> SECRET)
             .phoneHome("http://localhost:" + PORT)
             .start()) {
-      awaitNoneRunning(Duration.ofMinutes(15));
+      Instant onboardingStart = Instant.now();
+      awaitNoneRunning("onboarding", Duration.ofMinutes(15));
+      System.out.printf(
+          "SDWAN BENCHMARK: onboarding took %.1f s%n",
+          Duration.between(onboardingStart, Instant.now()).toMillis() / 1000.0);
       long onboarded =
           operations.findAll().stream()
               .filter(o -> o.getState() == OperationState.COMPLETED)
@@ -171,7 +175,7 @@ class SdwanRolloutBenchmark {
                           overlay.getId(),
                           SdwanProcesses.VAR_BATCH_SIZE,
                           Integer.getInteger("benchmark.batch", 50))));
-      awaitNoneRunning(Duration.ofMinutes(30));
+      awaitNoneRunning("rollout", Duration.ofMinutes(30));
       Operation done = operations.findById(rollout.getId()).orElseThrow();
       double wall = Duration.between(done.getCreatedAt(), done.getUpdatedAt()).toMillis() / 1000.0;
       int tunnelCount = tunnels.findByOverlayIdOrderByNumber(overlay.getId()).size();
@@ -212,14 +216,38 @@ class SdwanRolloutBenchmark {
     }
   }
 
-  private void awaitNoneRunning(Duration max) throws InterruptedException {
-    long deadline = System.nanoTime() + max.toNanos();
-    while (operations.findAll().stream()
-            .anyMatch(
-                o ->
-                    o.getState() == OperationState.RUNNING
-                        || o.getState() == OperationState.PENDING)
-        && System.nanoTime() < deadline) {
+  /**
+   * Waits until no operation is pending or running, printing every 15 s how many are in each state
+   * and how many members the overlays have confirmed, so a long run shows where its time goes.
+   */
+  private void awaitNoneRunning(String phase, Duration max) throws InterruptedException {
+    long started = System.nanoTime();
+    long deadline = started + max.toNanos();
+    long nextReport = started + Duration.ofSeconds(15).toNanos();
+    while (System.nanoTime() < deadline) {
+      Map<OperationState, Long> byState =
+          operations.findAll().stream()
+              .collect(
+                  java.util.stream.Collectors.groupingBy(
+                      Operation::getState, java.util.stream.Collectors.counting()));
+      if (!byState.containsKey(OperationState.RUNNING)
+          && !byState.containsKey(OperationState.PENDING)) {
+        return;
+      }
+      if (System.nanoTime() >= nextReport) {
+        System.out.printf(
+            "SDWAN BENCHMARK: %s at %d s: operations %s, tunnels %s, load %s%n",
+            phase,
+            Duration.ofNanos(System.nanoTime() - started).toSeconds(),
+            byState,
+            tunnels.findAll().stream()
+                .collect(
+                    java.util.stream.Collectors.groupingBy(
+                        t -> t.getState(), java.util.stream.Collectors.counting())),
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                .getSystemLoadAverage());
+        nextReport += Duration.ofSeconds(15).toNanos();
+      }
       Thread.sleep(1000); // a benchmark's own pacing, not a test wait
     }
   }

@@ -1,7 +1,9 @@
 package io.switchboard.api.operation;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.camunda.client.api.command.ClientException;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.switchboard.api.common.PageResponse;
 import io.switchboard.api.common.SafeText;
@@ -97,10 +99,18 @@ public class OperationController {
   }
 
   /** One operation with its process's step history and open incidents. */
+  /**
+   * @param engineUnavailable set when the workflow engine did not answer for the steps and
+   *     incidents (they are then empty): the operation's own fields are still the inventory's truth
+   */
   public record OperationDetailView(
       @JsonUnwrapped OperationView operation,
       List<OperationDetail.Step> steps,
-      List<OperationDetail.OpenIncident> incidents) {}
+      List<OperationDetail.OpenIncident> incidents,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String engineUnavailable) {}
+
+  static final String ENGINE_UNAVAILABLE =
+      "The workflow engine did not answer; steps and incidents are not shown";
 
   private final OperationService operations;
   private final OperationTracker tracker;
@@ -145,12 +155,20 @@ public class OperationController {
   public OperationDetailView get(@PathVariable String id) {
     Operation operation = tracker.refresh(find(Action.READ, id));
     Long key = operation.getProcessInstanceKey();
-    return new OperationDetailView(
-        OperationView.of(operation),
-        key == null ? List.of() : OperationRepairs.engine(() -> detail.steps(key)),
-        key == null || operation.getState().isFinal()
-            ? List.of()
-            : OperationRepairs.engine(() -> detail.incidents(key)));
+    if (key == null) {
+      return new OperationDetailView(OperationView.of(operation), List.of(), List.of(), null);
+    }
+    try {
+      return new OperationDetailView(
+          OperationView.of(operation),
+          detail.steps(key),
+          operation.getState().isFinal() ? List.of() : detail.incidents(key),
+          null);
+    } catch (ClientException e) {
+      // a busy or unreachable engine must not hide the operation itself (it is the inventory's)
+      return new OperationDetailView(
+          OperationView.of(operation), List.of(), List.of(), ENGINE_UNAVAILABLE);
+    }
   }
 
   /** Gives the failed steps another try and resolves the operation's open incidents. */
