@@ -204,10 +204,15 @@ public final class CommandProcessor {
     try {
       runDueTasks();
       for (Pending<?> pending : batch) {
+        long changesBefore = state.changeCount();
         try {
           pending.run();
         } catch (EngineException rejection) {
           rejectionHooks.forEach(Runnable::run);
+          if (state.changeCount() != changesBefore) {
+            undoPartialRejection(batch, pending, rejection);
+            return;
+          }
           fail(pending.future(), rejection);
         }
       }
@@ -242,6 +247,32 @@ public final class CommandProcessor {
         LOG.warn("Answering a command failed", e);
       }
     }
+  }
+
+  /**
+   * A command refused after it had already changed the state (a check that came too late) cannot be
+   * undone piece by piece: the whole batch is, by reloading the state from storage. The refused
+   * command gets its refusal; the batch's other commands, applied in memory only and never
+   * answered, are refused as unavailable so that their callers retry; answers owed to earlier
+   * commands are failed as after a failed commit.
+   */
+  private void undoPartialRejection(
+      List<Pending<?>> batch, Pending<?> refused, EngineException rejection) {
+    LOG.error(
+        "A command was refused after it had changed the engine's state ({}); reloading the state"
+            + " and refusing its batch of {}",
+        rejection.getMessage(),
+        batch.size());
+    afterFlush.clear();
+    recover();
+    EngineException undone =
+        EngineException.unavailable(
+            "The engine undid this command with another one that it refused part-way; retry");
+    for (Pending<?> pending : batch) {
+      pending.future().completeExceptionally(pending == refused ? rejection : undone);
+    }
+    answered.forEach(future -> future.completeExceptionally(undone));
+    answered.clear();
   }
 
   /** An observer's failure is logged and never fails the batch it watches. */

@@ -8,6 +8,8 @@ import java.util.List;
  * the read model keeps them, so they are written by the next flush and then forgotten.
  */
 public final class DecisionInstances {
+  private long changes;
+
   /**
    * One evaluated decision of one evaluation (the called decision and each one it required).
    *
@@ -42,7 +44,13 @@ public final class DecisionInstances {
 
   private final List<Row> pending = new ArrayList<>();
 
+  /** How many changes were made since this was created (only ever grows; clear keeps it). */
+  public long changes() {
+    return changes;
+  }
+
   public void add(Row row) {
+    changes++;
     pending.add(row);
   }
 

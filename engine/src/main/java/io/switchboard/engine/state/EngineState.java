@@ -61,6 +61,22 @@ public final class EngineState {
         forms);
   }
 
+  /**
+   * Grows with every change to the state (rows put or removed, variables, taken flows, decision
+   * instances, migrations): equal before and after a command means the command changed nothing.
+   */
+  public long changeCount() {
+    long count =
+        variables.changes()
+            + takenFlows.changes()
+            + decisionInstances.changes()
+            + migratedRows.changes();
+    for (EntityTable<?> table : tables()) {
+      count += table.changes();
+    }
+    return count;
+  }
+
   // ---- element instances
 
   public void putElementInstance(ElementInstance instance) {

@@ -14,6 +14,7 @@ public final class EntityTable<T> {
   private final String name;
   private final Map<Long, T> rows = new HashMap<>();
   private final Set<Long> dirty = new LinkedHashSet<>();
+  private long changes;
 
   /** Keys that have a row in storage, so a flush knows whether to insert, update or delete. */
   private final Set<Long> stored = new java.util.HashSet<>();
@@ -32,6 +33,11 @@ public final class EntityTable<T> {
     return name;
   }
 
+  /** How many changes were made since this was created (only ever grows; clear keeps it). */
+  public long changes() {
+    return changes;
+  }
+
   public T get(long key) {
     return rows.get(key);
   }
@@ -47,10 +53,12 @@ public final class EntityTable<T> {
   public void put(long key, T row) {
     rows.put(key, row);
     dirty.add(key);
+    changes++;
   }
 
   public T remove(long key) {
     dirty.add(key);
+    changes++;
     return rows.remove(key);
   }
 

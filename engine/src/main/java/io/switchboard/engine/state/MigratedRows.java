@@ -9,6 +9,8 @@ import java.util.List;
  * which ones now belong to the target definition and element.
  */
 public final class MigratedRows {
+  private long changes;
+
   /**
    * One moved row.
    *
@@ -33,7 +35,13 @@ public final class MigratedRows {
 
   private final List<Moved> pending = new ArrayList<>();
 
+  /** How many changes were made since this was created (only ever grows; clear keeps it). */
+  public long changes() {
+    return changes;
+  }
+
   public void add(Moved moved) {
+    changes++;
     pending.add(moved);
   }
 

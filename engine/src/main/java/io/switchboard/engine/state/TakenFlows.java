@@ -14,6 +14,8 @@ import java.util.Set;
  * more.
  */
 public final class TakenFlows {
+  private long changes;
+
   /** One flow taken for the first time in an instance. */
   public record Taken(
       long key,
@@ -27,7 +29,13 @@ public final class TakenFlows {
   private final List<Taken> pending = new ArrayList<>();
 
   /** Records that {@code flowId} was taken inside {@code scope}'s process instance. */
+  /** How many changes were made since this was created (only ever grows; clear keeps it). */
+  public long changes() {
+    return changes;
+  }
+
   public void record(ElementInstance scope, String flowId, KeyGenerator keys) {
+    changes++;
     if (seen.computeIfAbsent(scope.processInstanceKey, k -> new HashSet<>()).add(flowId)) {
       pending.add(
           new Taken(

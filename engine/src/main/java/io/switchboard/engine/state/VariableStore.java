@@ -8,6 +8,8 @@ import java.util.Set;
 
 /** Variables by scope (element instance key), with change tracking for persistence. */
 public final class VariableStore {
+  private long changes;
+
   /** One changed variable; a null value with {@code deleted} set means it is gone. */
   public record Change(long scopeKey, String name, long processInstanceKey, boolean deleted) {}
 
@@ -30,10 +32,16 @@ public final class VariableStore {
     return vars != null && vars.containsKey(name);
   }
 
+  /** How many changes were made since this was created (only ever grows; clear keeps it). */
+  public long changes() {
+    return changes;
+  }
+
   public void set(long scopeKey, long processInstanceKey, String name, Object value) {
     scopes.computeIfAbsent(scopeKey, k -> new LinkedHashMap<>()).put(name, value);
     processInstanceOfScope.put(scopeKey, processInstanceKey);
     dirty.add(new VariableRef(scopeKey, name));
+    changes++;
   }
 
   public void load(long scopeKey, long processInstanceKey, String name, Object value) {
@@ -42,6 +50,7 @@ public final class VariableStore {
   }
 
   public void removeScope(long scopeKey) {
+    changes++;
     Map<String, Object> removed = scopes.remove(scopeKey);
     Long processInstanceKey = processInstanceOfScope.remove(scopeKey);
     long pi = processInstanceKey == null ? -1 : processInstanceKey;

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.switchboard.engine.state.EngineState;
+import io.switchboard.engine.state.Job;
 import io.switchboard.engine.store.EngineStore;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -36,8 +38,8 @@ class CommandProcessorTest {
   }
 
   private final FailingOnceStore store = new FailingOnceStore();
-  private final CommandProcessor processor =
-      new CommandProcessor(new EngineState(), store, Clock.systemUTC());
+  private final EngineState state = new EngineState();
+  private final CommandProcessor processor = new CommandProcessor(state, store, Clock.systemUTC());
 
   @AfterEach
   void stop() {
@@ -82,5 +84,94 @@ class CommandProcessorTest {
         .hasCauseInstanceOf(EngineException.class);
 
     assertThat(longPoll.get(5, TimeUnit.SECONDS)).isEqualTo("no jobs");
+  }
+
+  @Test
+  void aCommandRefusedAfterItChangedTheStateLeavesNothingOfItsBatchBehind() throws Exception {
+    processor.start();
+    CountDownLatch running = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    // holds the processor so that the next two commands are taken as one batch
+    CompletableFuture<String> holding =
+        processor.submit(
+            reply -> {
+              running.countDown();
+              awaitQuietly(release);
+              processor.reply(reply, "held");
+            });
+    awaitQuietly(running);
+    CompletableFuture<String> innocent =
+        processor.submit(
+            reply -> {
+              putJob(1);
+              processor.reply(reply, "applied");
+            });
+    CompletableFuture<String> refusedLate =
+        processor.submit(
+            reply -> {
+              putJob(2);
+              throw EngineException.invalidArgument("checked too late");
+            });
+    release.countDown();
+    assertThat(holding.get(5, TimeUnit.SECONDS)).isEqualTo("held");
+
+    assertThatThrownBy(() -> refusedLate.get(5, TimeUnit.SECONDS))
+        .cause()
+        .isInstanceOf(EngineException.class)
+        .hasMessageContaining("checked too late");
+    assertThatThrownBy(() -> innocent.get(5, TimeUnit.SECONDS))
+        .cause()
+        .isInstanceOf(EngineException.class)
+        .hasMessageContaining("retry");
+    assertThat(
+            processor
+                .query(() -> state.jobs.contains(1) || state.jobs.contains(2))
+                .get(5, TimeUnit.SECONDS))
+        .isFalse();
+  }
+
+  @Test
+  void aCommandRefusedBeforeItChangedAnythingLeavesTheRestOfItsBatchApplied() throws Exception {
+    processor.start();
+    CountDownLatch running = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    processor.submit(
+        reply -> {
+          running.countDown();
+          awaitQuietly(release);
+          processor.reply(reply, "held");
+        });
+    awaitQuietly(running);
+    CompletableFuture<String> applied =
+        processor.submit(
+            reply -> {
+              putJob(1);
+              processor.reply(reply, "applied");
+            });
+    CompletableFuture<String> refused =
+        processor.submit(
+            reply -> {
+              throw EngineException.invalidArgument("checked first");
+            });
+    release.countDown();
+
+    assertThat(applied.get(5, TimeUnit.SECONDS)).isEqualTo("applied");
+    assertThatThrownBy(() -> refused.get(5, TimeUnit.SECONDS))
+        .hasMessageContaining("checked first");
+    assertThat(processor.query(() -> state.jobs.contains(1)).get(5, TimeUnit.SECONDS)).isTrue();
+  }
+
+  private void putJob(long key) {
+    Job job = new Job();
+    job.key = key;
+    state.jobs.put(key, job);
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }
