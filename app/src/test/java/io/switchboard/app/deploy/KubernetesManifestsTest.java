@@ -116,6 +116,47 @@ class KubernetesManifestsTest {
                 + " quantity 'two gigabytes' does not parse");
   }
 
+  @Test
+  void everyDocumentPassesTheApiServersValidationAndTheWorkloadTheRestrictedPodSecurityStandard() {
+    for (Map<String, Object> object : objects) {
+      assertThat(ApiServerRules.problems(KubernetesSchema.typed(object)))
+          .as(object.get("kind") + " " + map(object.get("metadata")).get("name"))
+          .isEmpty();
+    }
+  }
+
+  @Test
+  void aMissingImageABadEnumAPortOutOfRangeAndAnEscalatingContainerAreEachNamed() {
+    Map<String, Object> deployment = map(copy(named("Deployment", "switchboard")));
+    Map<String, Object> pod = map(map(map(deployment.get("spec")).get("template")).get("spec"));
+    Map<String, Object> container = list(pod.get("containers")).get(0);
+    container.remove("image");
+    container.put("imagePullPolicy", "Sometimes");
+    container.put("ports", List.of(Map.of("name", "http", "containerPort", 80800)));
+    map(container.get("securityContext")).put("allowPrivilegeEscalation", true);
+    map(map(deployment.get("spec")).get("strategy")).put("type", "BlueGreen");
+
+    assertThat(ApiServerRules.problems(KubernetesSchema.typed(deployment)))
+        .contains(
+            "Deployment.spec.strategy.type: 'BlueGreen' is not one of [Recreate, RollingUpdate]",
+            "Deployment.spec.template.spec.containers[0].image: required",
+            "Deployment.spec.template.spec.containers[0].imagePullPolicy: 'Sometimes' is not one"
+                + " of [Always, IfNotPresent, Never]",
+            "Deployment.spec.template.spec.containers[0].ports[0].containerPort: 80800 is not a"
+                + " port number (1-65535)",
+            "Deployment.spec.template.spec.containers[0].securityContext.allowPrivilegeEscalation:"
+                + " restricted requires false");
+
+    Map<String, Object> claim = map(copy(named("PersistentVolumeClaim", "switchboard-images")));
+    map(claim.get("spec")).put("accessModes", List.of("ReadWriteSometimes"));
+    map(claim.get("spec")).remove("resources");
+    assertThat(ApiServerRules.problems(KubernetesSchema.typed(claim)))
+        .contains(
+            "PersistentVolumeClaim.spec.accessModes: 'ReadWriteSometimes' is not one of"
+                + " [ReadOnlyMany, ReadWriteMany, ReadWriteOnce, ReadWriteOncePod]",
+            "PersistentVolumeClaim.spec.resources.requests.storage: required");
+  }
+
   /** A deep copy through YAML, so a test may change it without touching the others' objects. */
   private static Object copy(Object document) {
     Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));

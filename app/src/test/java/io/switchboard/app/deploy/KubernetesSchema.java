@@ -39,6 +39,12 @@ final class KubernetesSchema {
 
   private KubernetesSchema() {}
 
+  /** {@code document} (a parsed YAML document of a known kind) as its typed model object. */
+  static Object typed(Map<String, Object> document) {
+    return JSON.convertValue(
+        document, TYPES.get(document.get("apiVersion") + "/" + document.get("kind")));
+  }
+
   /** What is wrong with {@code document} (a parsed YAML document); empty when nothing is. */
   static List<String> problems(Map<String, Object> document) {
     String kind = document.get("apiVersion") + "/" + document.get("kind");
