@@ -108,6 +108,75 @@ class CampaignEndToEndIT {
   }
 
   /**
+   * A wave over its budget after its first device: with a budget of 0 % and one device at a time,
+   * the first device's corrupt image stops the campaign before any other device starts; those keep
+   * their version and say NOT_STARTED.
+   */
+  @Test
+  void aWaveOverItsBudgetStartsNoFurtherDevice() throws Exception {
+    String tag = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+    List<String> serials =
+        java.util.stream.IntStream.rangeClosed(1, 5).mapToObj(i -> "WB" + tag + i).toList();
+    api.uploadImage("24.2R1.5", tag);
+    String tenant = api.create("/api/v1/tenants", Map.of("name", "budget-" + tag));
+    EndToEndApi.Onboarded onboarded = api.onboard(tenant, PORT, serials);
+    fleet = onboarded.fleet();
+    List<String> devices = onboarded.deviceIds();
+    fleet.device(serials.get(0)).injectFault(Fault.CORRUPT_IMAGE);
+    String imageId =
+        api.call(HttpMethod.GET, "/api/v1/images?version=24.2R1.5", null)
+            .get("items")
+            .get(0)
+            .get("id")
+            .asText();
+
+    JsonNode campaign =
+        api.call(
+            HttpMethod.POST,
+            "/api/v1/upgrade-campaigns",
+            Map.of(
+                "tenantId",
+                tenant,
+                "name",
+                "no failure allowed",
+                "imageId",
+                imageId,
+                "selection",
+                Map.of("deviceIds", devices),
+                "serial",
+                List.of(5),
+                "maxFailurePercent",
+                0,
+                "maxParallel",
+                1));
+    JsonNode operation = api.awaitEnded(campaign.get("campaign").get("operationId").asText());
+    assertThat(operation.get("state").asText()).as(operation.toString()).isEqualTo("FAILED");
+
+    JsonNode done =
+        api.call(
+            HttpMethod.GET,
+            "/api/v1/upgrade-campaigns/" + campaign.get("campaign").get("id").asText(),
+            null);
+    assertThat(done.get("campaign").get("state").asText()).isEqualTo("STOPPED");
+    assertThat(done.get("campaign").get("stopReason").asText())
+        .contains("1 of 5 devices failed")
+        .contains("4 of its devices not started");
+    Map<String, String> status = new java.util.HashMap<>();
+    done.get("waves")
+        .get(0)
+        .get("devices")
+        .forEach(d -> status.put(d.get("deviceId").asText(), d.get("status").asText()));
+    assertThat(status).hasSize(5).containsEntry(devices.get(0), "FAILED");
+    for (int i = 1; i < 5; i++) {
+      assertThat(status.get(devices.get(i))).as("device %d", i).isEqualTo("NOT_STARTED");
+      assertThat(fleet.device(serials.get(i)).softwareVersion())
+          .as("device %d", i)
+          .isEqualTo("21.4R3-S5.4");
+    }
+    assertThat(fleet.device(serials.get(0)).softwareVersion()).isEqualTo("21.4R3-S5.4");
+  }
+
+  /**
    * The issue's end-to-end test: twenty devices in four waves with one corrupt image download
    * (within budget), then an operator's change on one device found by the next timer run of the
    * compliance check, attributed, and reverted.

@@ -426,6 +426,93 @@ class FleetUpgradeIT extends ProcessPathIT {
     completed(key);
   }
 
+  /** How many times the instance entered the element (its element instances, any state). */
+  private int entered(long key, String elementId) {
+    return client
+        .newElementInstanceSearchRequest()
+        .filter(f -> f.processInstanceKey(key).elementId(elementId))
+        .send()
+        .join()
+        .items()
+        .size();
+  }
+
+  @Test
+  void aWaveAlreadyOverItsBudgetStartsNoFurtherGroup() {
+    long key = startCampaign(Map.of(VAR_MAX_PARALLEL, 2, VAR_MAX_FAILURE_PERCENT, 0), waves(5, 1));
+    assertThat(groupStarted(1)).containsExactly("d1", "d2");
+    upgradeFails("d1");
+    // the rest of its group still finishes
+    upgradeSucceeds("d2");
+    recordedWave(1);
+    Map<String, Object> finish = stopped(key);
+    assertThat(finish.get(VAR_STOP_KIND)).isEqualTo(STOP_FAILED);
+    assertThat(finish.get(VAR_STOP_REASON))
+        .isEqualTo(
+            "wave 1: 1 of 5 devices failed, more than the budget of 0%; 3 of its devices not"
+                + " started");
+    assertThat(entered(key, ELEMENT_WAVE_OVER_BUDGET_SO_FAR)).isEqualTo(1);
+    // stopped before the next group: no further group started, no end-of-wave count
+    assertThat(entered(key, "waveStarted")).isEqualTo(1);
+    assertThat(entered(key, ELEMENT_WAVE_OVER_BUDGET)).isZero();
+    noCampaignJob(JOB_WAVE_STARTED);
+    noCampaignJob(DeviceUpgrade.JOB_PRECHECK);
+    noCampaignJob(JOB_HEALTH_GATE);
+  }
+
+  @Test
+  void aWaveWhoseFailuresSoFarEqualItsBudgetStartsItsNextGroups() {
+    long key = startCampaign(Map.of(VAR_MAX_PARALLEL, 1), waves(5));
+    assertThat(groupStarted(1)).containsExactly("d1");
+    // 1 of 5 is exactly the 20 % budget: not exceeded
+    upgradeFails("d1");
+    recordedWave(1);
+    for (String d : List.of("d2", "d3", "d4", "d5")) {
+      assertThat(groupStarted(1)).containsExactly(d);
+      upgradeSucceeds(d);
+      recordedWave(1);
+    }
+    ActivatedJob health = done(JOB_HEALTH_GATE);
+    assertThat(health.getVariablesAsMap().get(VAR_DEVICE_IDS))
+        .isEqualTo(List.of("d2", "d3", "d4", "d5"));
+    completed(key);
+    assertThat(entered(key, ELEMENT_WAVE_OVER_BUDGET_SO_FAR)).isZero();
+    assertThat(entered(key, "waveStarted")).isEqualTo(5);
+  }
+
+  @Test
+  void theCampaignBudgetAlreadyExceededInsideAWaveStartsNoFurtherGroup() {
+    long key =
+        startCampaign(
+            Map.of(
+                VAR_MAX_PARALLEL,
+                1,
+                VAR_MAX_FAILURE_PERCENT,
+                100,
+                VAR_CAMPAIGN_MAX_FAILURE_PERCENT,
+                20),
+            waves(2, 5));
+    // wave 1: 1 of 7 failed (14 %), within the campaign's 20 %
+    assertThat(groupStarted(1)).containsExactly("d1");
+    upgradeFails("d1");
+    recordedWave(1);
+    assertThat(groupStarted(1)).containsExactly("d2");
+    upgradeSucceeds("d2");
+    recordedWave(1);
+    done(JOB_HEALTH_GATE);
+    // wave 2: its first device fails, 2 of 7 (29 %) is over the campaign's budget
+    assertThat(groupStarted(2)).containsExactly("d3");
+    upgradeFails("d3");
+    recordedWave(2);
+    assertThat(stopped(key).get(VAR_STOP_REASON))
+        .isEqualTo(
+            "in wave 2: 2 of 7 devices failed, more than the campaign's budget of 20%; 4 of the"
+                + " wave's devices not started");
+    assertThat(entered(key, ELEMENT_CAMPAIGN_OVER_BUDGET_SO_FAR)).isEqualTo(1);
+    noCampaignJob(JOB_WAVE_STARTED);
+    noCampaignJob(DeviceUpgrade.JOB_PRECHECK);
+  }
+
   @Test
   void aCancelInsideAWaveStartsNoFurtherGroup() {
     long key = startCampaign(Map.of(VAR_MAX_PARALLEL, 2), waves(5));

@@ -3,8 +3,8 @@ package io.switchboard.workflows.campaign;
 /**
  * Ids of the fleet upgrade process (issue 16): the campaign's image checked first, then its waves
  * one after the other, the devices of a wave in groups of {@code maxParallel} (the devices of a
- * group in parallel) through {@code device-upgrade}, a budget check, soak and health gate after
- * each wave and an optional approval between waves.
+ * group in parallel) through {@code device-upgrade}, a budget check before each further group and
+ * after each wave, soak and health gate after each wave and an optional approval between waves.
  */
 public final class FleetUpgrade {
   public static final String PROCESS_ID = "fleet-upgrade";
@@ -22,6 +22,18 @@ public final class FleetUpgrade {
 
   /** The approval between waves: a Camunda user task. */
   public static final String ELEMENT_APPROVAL = "approveWave";
+
+  /**
+   * The stops before a wave's next group when the failures of its groups so far already exceed the
+   * wave's budget, or, with the earlier waves' failures, the campaign's: the rest of the wave would
+   * not change the verdict, so its devices are not started.
+   */
+  public static final String ELEMENT_WAVE_OVER_BUDGET_SO_FAR = "waveOverBudgetSoFar";
+
+  public static final String ELEMENT_CAMPAIGN_OVER_BUDGET_SO_FAR = "campaignOverBudgetSoFar";
+
+  /** The wave's budget check after all its groups ran. */
+  public static final String ELEMENT_WAVE_OVER_BUDGET = "waveOverBudget";
 
   public static final String ERROR_BAD_SIGNATURE = "BAD_SIGNATURE";
   public static final String ERROR_HEALTH_GATE_FAILED = "HEALTH_GATE_FAILED";
@@ -85,6 +97,9 @@ public final class FleetUpgrade {
   public static final String VAR_WAVE_NUMBER = "waveNumber";
   public static final String VAR_DEVICE_IDS = "deviceIds";
   public static final String VAR_CAMPAIGN_FAILED = "campaignFailed";
+
+  /** Local to each group of a wave: how many of the wave's devices failed in its earlier groups. */
+  public static final String VAR_WAVE_FAILED_SO_FAR = "waveFailedSoFar";
 
   /** The approval task's answer: {@code approved} (boolean), who, and why. */
   public static final String VAR_APPROVED = "approved";
