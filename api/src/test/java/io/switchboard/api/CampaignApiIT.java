@@ -11,6 +11,7 @@ import io.switchboard.inventory.device.DeviceLifecycle;
 import io.switchboard.inventory.device.DeviceRepository;
 import io.switchboard.inventory.user.Role;
 import io.switchboard.workflows.campaign.FleetUpgrade;
+import io.switchboard.workflows.firewall.FirewallDeploy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
@@ -327,6 +328,90 @@ class CampaignApiIT extends ApiIT {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  @Test
+  void aRunningFirewallDeploymentClaimsItsDevicesUntilItEnds() {
+    // a deployment whose process waits (the real one needs devices and workers)
+    camunda
+        .newDeployResourceCommand()
+        .addProcessModel(
+            Bpmn.createExecutableProcess(FirewallDeploy.PROCESS_ID)
+                .startEvent()
+                .userTask("deploying", u -> u.zeebeUserTask())
+                .endEvent()
+                .done(),
+            "firewall-policy-deploy.bpmn")
+        .send()
+        .join();
+    String deployed = activeDevice("21.4R3");
+    String free = activeDevice("21.4R3");
+    String site = devices.findById(deployed).orElseThrow().getSiteId();
+    Caller tenantAdmin = user(Role.TENANT_ADMIN, null, tenant);
+    String policy =
+        tenantAdmin.create(
+            "/api/v1/firewall-policies",
+            Map.of(
+                "name",
+                "office",
+                "siteIds",
+                List.of(site),
+                "rules",
+                List.of(FirewallApiIT.rule("r", List.of(), List.of(), "DENY"))));
+    tenantAdmin.post("/api/v1/firewall-policies/" + policy + "/publish", null);
+    ResponseEntity<JsonNode> started =
+        tenantAdmin.post("/api/v1/firewall-policies/" + policy + "/deployments", Map.of());
+    assertThat(started.getStatusCode().value()).as("%s", started.getBody()).isEqualTo(202);
+    String deployment = started.getBody().get("id").asText();
+
+    // a single-device upgrade is refused, naming the device and the deployment's operation
+    ResponseEntity<JsonNode> upgrade =
+        tenantAdmin.post(
+            "/api/v1/devices/" + deployed + "/upgrade", Map.of("targetSoftwareVersion", version));
+    assertThat(upgrade.getStatusCode().value()).isEqualTo(409);
+    assertThat(upgrade.getBody().get("detail").asText())
+        .contains(deployed, deployment, FirewallDeploy.PROCESS_ID);
+    // a campaign leaves the device out, saying which operation has it
+    JsonNode campaign =
+        tenantAdmin
+            .post("/api/v1/upgrade-campaigns", request(List.of(deployed, free), List.of(1)))
+            .getBody();
+    assertThat(campaign.get("skipped")).hasSize(1);
+    assertThat(campaign.get("skipped").get(0).get("deviceId").asText()).isEqualTo(deployed);
+    assertThat(campaign.get("skipped").get(0).get("message").asText())
+        .isEqualTo("busy with operation " + deployment + " (" + FirewallDeploy.PROCESS_ID + ")");
+    // and another policy's deployment to the same device waits for this one to end
+    String other =
+        tenantAdmin.create(
+            "/api/v1/firewall-policies",
+            Map.of(
+                "name",
+                "guest",
+                "siteIds",
+                List.of(site),
+                "rules",
+                List.of(FirewallApiIT.rule("g", List.of(), List.of(), "DENY"))));
+    tenantAdmin.post("/api/v1/firewall-policies/" + other + "/publish", null);
+    ResponseEntity<JsonNode> second =
+        tenantAdmin.post("/api/v1/firewall-policies/" + other + "/deployments", Map.of());
+    assertThat(second.getStatusCode().value()).isEqualTo(409);
+    assertThat(second.getBody().get("detail").asText()).contains(deployed, deployment);
+
+    // the deployment ends (here: cancelled outright): its claim is gone
+    admin.post("/api/v1/operations/" + deployment + "/cancel", Map.of());
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(15))
+        .until(
+            () -> admin.get("/api/v1/operations/" + deployment).getBody().get("state").asText(),
+            state -> state.equals("CANCELLED"));
+    assertThat(
+            tenantAdmin
+                .post(
+                    "/api/v1/devices/" + deployed + "/upgrade",
+                    Map.of("targetSoftwareVersion", version))
+                .getStatusCode()
+                .value())
+        .isEqualTo(201);
   }
 
   @Test

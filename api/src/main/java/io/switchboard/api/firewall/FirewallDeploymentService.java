@@ -76,7 +76,8 @@ public class FirewallDeploymentService {
     requireWindow(r.window());
     Map<String, List<Device>> bySite = devicesOf(policy, r.siteIds());
     policies.refuseCollisions(policy, version, List.copyOf(bySite.keySet()), r.siteIds() != null);
-    starter.refuseHeld(bySite.values().stream().flatMap(List::stream).map(Device::getId).toList());
+    List<String> deviceIds =
+        bySite.values().stream().flatMap(List::stream).map(Device::getId).toList();
 
     Map<String, Object> variables = new HashMap<>();
     variables.put(FirewallDeploy.VAR_POLICY_ID, policy.getId());
@@ -103,7 +104,9 @@ public class FirewallDeploymentService {
                 Operation.TARGET_FIREWALL_POLICY,
                 policy.getId(),
                 scope.username()),
-            variables);
+            variables,
+            // claimed until the deployment ends: no campaign or other operation meanwhile
+            deviceIds);
     List<PolicyDeployment> rows = new ArrayList<>();
     for (Map.Entry<String, List<Device>> site : bySite.entrySet()) {
       for (Device d : site.getValue()) {

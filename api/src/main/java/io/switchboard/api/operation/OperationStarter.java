@@ -61,19 +61,33 @@ public class OperationStarter {
   /**
    * Records {@code operation} with the caller's process variables and asks for its start after the
    * commit. Answers 409 naming the running operation when the target already has one, and 400 when
-   * the variables exceed the configured size. An operation on a device that a running campaign
-   * holds is refused 409 naming the campaign, except the read-only compliance check; any other
-   * operation on one device claims it (under its row lock, {@link DeviceClaims}), so that a
-   * campaign started at the same time waits and then skips it.
+   * the variables exceed the configured size. An operation on one device (except the read-only
+   * compliance check) claims that device, as {@link #record(Operation, Map, Collection)} does.
    */
   public Operation record(Operation operation, Map<String, Object> processVariables) {
-    readiness.requireReady();
     boolean claimsDevice =
         Operation.TARGET_DEVICE.equals(operation.getTargetKind())
             && !ConfigCompliance.PROCESS_ID.equals(operation.getType());
+    return record(
+        operation, processVariables, claimsDevice ? List.of(operation.getTargetId()) : List.of());
+  }
+
+  /**
+   * {@link #record(Operation, Map)} for an operation that changes {@code claimedDevices} (its own
+   * device, or a firewall deployment's devices): their rows are locked ({@link DeviceClaims}) and
+   * the operation is refused 409 naming the device and its holder while another active operation
+   * claims one of them (a running upgrade campaign or any other operation); otherwise the operation
+   * claims them in the transaction that records it, so that a campaign started at the same time
+   * waits and then skips them. The claims end with the operation, however it ends.
+   */
+  public Operation record(
+      Operation operation,
+      Map<String, Object> processVariables,
+      Collection<String> claimedDevices) {
+    readiness.requireReady();
     refuseWhenBusy(operation);
-    if (claimsDevice) {
-      refuseClaimed(List.of(operation.getTargetId()), false);
+    if (!claimedDevices.isEmpty()) {
+      refuseClaimed(claimedDevices);
     }
     operation.setStartVariables(serialize(processVariables));
     Operation saved;
@@ -85,8 +99,8 @@ public class OperationStarter {
       throw e;
     }
     String id = saved.getId();
-    if (claimsDevice) {
-      claims.claim(List.of(operation.getTargetId()), id);
+    if (!claimedDevices.isEmpty()) {
+      claims.claim(claimedDevices, id);
     }
     if (TransactionSynchronizationManager.isSynchronizationActive()) {
       TransactionSynchronizationManager.registerSynchronization(
@@ -102,18 +116,9 @@ public class OperationStarter {
     return saved;
   }
 
-  /**
-   * 409 naming the campaign when a running upgrade campaign holds one of the devices (for
-   * operations that change several devices: firewall deployments).
-   */
-  public void refuseHeld(Collection<String> deviceIds) {
-    refuseClaimed(deviceIds, true);
-  }
-
   /** Locks the devices until the caller's transaction ends; 409 for the first one claimed. */
-  private void refuseClaimed(Collection<String> deviceIds, boolean campaignsOnly) {
+  private void refuseClaimed(Collection<String> deviceIds) {
     claims.lock(deviceIds).values().stream()
-        .filter(claim -> claim.byCampaign() || !campaignsOnly)
         .findFirst()
         .ifPresent(
             claim -> {

@@ -17,10 +17,11 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Which operation holds each device, decided under the device's row lock so that checking and
  * taking a device is one step: an upgrade campaign claims every device it does not skip, an
- * operation on one device claims that device, each in the transaction that records it. Whoever
- * comes second waits on the lock and then sees the first one's claim: two campaigns never hold one
- * device, and an operation cannot slip onto a device while a campaign over it is being started (nor
- * a campaign onto a device an operation just took).
+ * operation on one device claims that device, a firewall deployment every device it deploys to,
+ * each in the transaction that records it. Whoever comes second waits on the lock and then sees the
+ * first one's claim: two campaigns never hold one device, and an operation cannot slip onto a
+ * device while a campaign over it is being started (nor a campaign onto a device an operation just
+ * took).
  *
  * <p>The claim is read from the locked row itself ({@code device.claimed_by_operation_id}, V20), so
  * the answer is the latest committed one on MariaDB's repeatable read as well as on H2. A claim
