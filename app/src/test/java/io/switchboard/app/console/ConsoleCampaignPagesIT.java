@@ -19,9 +19,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The campaign pages: Beta's campaign (one onboarded simulated device, waiting for its maintenance
- * window) is listed and shown with its wave and device to Beta only; its steering (pause, resume,
- * cancel, approve) follows the API's role table, and another tenant's campaign is "not found" for
- * every action.
+ * window) is listed and shown with its wave, device and devices upgraded at once to Beta only; its
+ * steering (pause, resume, cancel, approve) follows the API's role table, and another tenant's
+ * campaign is "not found" for every action.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleCampaignPagesIT extends ConsoleTestBase {
@@ -73,6 +73,8 @@ class ConsoleCampaignPagesIT extends ConsoleTestBase {
                     image,
                     "approvalRequired",
                     true,
+                    "maxParallel",
+                    7,
                     "window",
                     Map.of(
                         "start", tomorrow.toString(),
@@ -118,6 +120,8 @@ class ConsoleCampaignPagesIT extends ConsoleTestBase {
         .contains("data-wave=\"1\"")
         .contains(betaSerial)
         .contains("NOT_STARTED")
+        // how many of a wave's devices upgrade at once, as the campaign was planned
+        .contains("<dd id=\"campaign-max-parallel\">7 per wave</dd>")
         // a viewer sees no steering
         .doesNotContain("id=\"pause\"")
         .doesNotContain("id=\"approve\"");

@@ -153,6 +153,8 @@ public class CampaignPages {
         new PageImpl<>(lines, PageRequest.of(Math.max(0, page), DEVICES_PAGE), all.size());
     model.addAttribute("campaign", campaign);
     model.addAttribute("operation", detail.operation());
+    // null for campaigns planned before maxParallel existed: their waves start all at once
+    model.addAttribute("maxParallel", detail.maxParallel());
     model.addAttribute("tenant", names.tenants(scope).getOrDefault(campaign.getTenantId(), ""));
     model.addAttribute("waves", waves.values());
     model.addAttribute("totals", totals);
