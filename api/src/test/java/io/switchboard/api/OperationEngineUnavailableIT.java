@@ -15,7 +15,6 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
@@ -31,7 +30,8 @@ import org.springframework.http.ResponseEntity;
 class OperationEngineUnavailableIT extends ApiIT {
   @Autowired OperationRepository operations;
 
-  @TestConfiguration
+  // imported by this class only: a @TestConfiguration here is also found by the component scan
+  // of every other context of the suite (it gave them all this class's beans)
   static class UnreachableSearches {
     /** The step and incident searches go to a port where nothing listens. */
     @Bean

@@ -10,7 +10,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
@@ -36,7 +35,8 @@ import org.springframework.test.context.TestPropertySource;
 class SecretHashingOutsideTransactionsIT extends ApiIT {
   private static final int AT_ONCE = 8;
 
-  @TestConfiguration
+  // imported by this class only: a @TestConfiguration here is also found by the component scan
+  // of every other context of the suite (it gave them all this class's beans)
   static class SlowHashing {
     /** bcrypt as the application has it, with the time a loaded machine takes to hash. */
     @Bean

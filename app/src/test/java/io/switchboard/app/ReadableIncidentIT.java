@@ -15,7 +15,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -43,7 +42,7 @@ class ReadableIncidentIT {
         () -> "jdbc:h2:file:./target/app-it/db-" + UUID.randomUUID() + ";DB_CLOSE_ON_EXIT=FALSE");
   }
 
-  @TestConfiguration
+  // imported by this class only (a @TestConfiguration is also found by the suite\'s component scan)
   public static class BrokenWorker {
     @JobWorker(type = JOB_TYPE)
     public void fail() {

@@ -14,7 +14,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -36,7 +35,7 @@ class ActivationAnswerAfterDispatchIT extends EngineIT {
 
   static final List<Boolean> committedDuringDispatch = new CopyOnWriteArrayList<>();
 
-  @TestConfiguration
+  // imported by this class only (a @TestConfiguration is also found by the suite\'s component scan)
   static class CommitWatch {
     @Bean
     FilterRegistrationBean<Filter> activationCommitWatch() {

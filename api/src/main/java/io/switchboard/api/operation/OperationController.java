@@ -109,6 +109,9 @@ public class OperationController {
       List<OperationDetail.OpenIncident> incidents,
       @JsonInclude(JsonInclude.Include.NON_NULL) String engineUnavailable) {}
 
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(OperationController.class);
+
   static final String ENGINE_UNAVAILABLE =
       "The workflow engine did not answer; steps and incidents are not shown";
 
@@ -166,6 +169,7 @@ public class OperationController {
           null);
     } catch (ClientException e) {
       // a busy or unreachable engine must not hide the operation itself (it is the inventory's)
+      LOG.warn("Operation {}: no steps or incidents from the engine: {}", id, e.getMessage());
       return new OperationDetailView(
           OperationView.of(operation), List.of(), List.of(), ENGINE_UNAVAILABLE);
     }

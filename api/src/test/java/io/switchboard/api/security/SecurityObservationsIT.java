@@ -10,17 +10,18 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 
 /**
  * With an observation registry, as the application has through actuator, a request is observed as
  * an HTTP request only: Spring Security observes none of its filters, authentications or
  * authorizations (their cost on every request is what {@code securityObservations} saves).
  */
+@Import(SecurityObservationsIT.Observed.class)
 class SecurityObservationsIT extends ApiIT {
 
-  @TestConfiguration
+  // imported by this class only (a @TestConfiguration is also found by the suite\'s component scan)
   static class Observed {
     static final List<String> STARTED = new CopyOnWriteArrayList<>();
 

@@ -89,17 +89,8 @@ class CommandProcessorTest {
   @Test
   void aCommandRefusedAfterItChangedTheStateLeavesNothingOfItsBatchBehind() throws Exception {
     processor.start();
-    CountDownLatch running = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    // holds the processor so that the next two commands are taken as one batch
-    CompletableFuture<String> holding =
-        processor.submit(
-            reply -> {
-              running.countDown();
-              awaitQuietly(release);
-              processor.reply(reply, "held");
-            });
-    awaitQuietly(running);
+    CompletableFuture<String> holding = holdProcessorUntil(release);
     CompletableFuture<String> innocent =
         processor.submit(
             reply -> {
@@ -133,15 +124,8 @@ class CommandProcessorTest {
   @Test
   void aCommandRefusedBeforeItChangedAnythingLeavesTheRestOfItsBatchApplied() throws Exception {
     processor.start();
-    CountDownLatch running = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    processor.submit(
-        reply -> {
-          running.countDown();
-          awaitQuietly(release);
-          processor.reply(reply, "held");
-        });
-    awaitQuietly(running);
+    holdProcessorUntil(release);
     CompletableFuture<String> applied =
         processor.submit(
             reply -> {
@@ -159,6 +143,23 @@ class CommandProcessorTest {
     assertThatThrownBy(() -> refused.get(5, TimeUnit.SECONDS))
         .hasMessageContaining("checked first");
     assertThat(processor.query(() -> state.jobs.contains(1)).get(5, TimeUnit.SECONDS)).isTrue();
+  }
+
+  /**
+   * Keeps the processor busy in a command of its own until {@code release}, so that the commands
+   * submitted meanwhile are taken as one batch.
+   */
+  private CompletableFuture<String> holdProcessorUntil(CountDownLatch release) {
+    CountDownLatch running = new CountDownLatch(1);
+    CompletableFuture<String> holding =
+        processor.submit(
+            reply -> {
+              running.countDown();
+              awaitQuietly(release);
+              processor.reply(reply, "held");
+            });
+    awaitQuietly(running);
+    return holding;
   }
 
   private void putJob(long key) {
