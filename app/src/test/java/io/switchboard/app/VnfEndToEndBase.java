@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.search.enums.ElementInstanceState;
 import io.switchboard.devices.fleet.SimulatedDevice;
 import io.switchboard.devices.fleet.SimulatedFleet;
 import io.switchboard.inventory.device.Device;
@@ -53,6 +55,7 @@ abstract class VnfEndToEndBase {
   @Autowired TenantRepository tenants;
   @Autowired AutowireCapableBeanFactory beans;
   @Autowired DeviceRepository devices;
+  @Autowired CamundaClient camunda;
   SimulatedFleet fleet;
   SimulatedDevice ucpe;
   String tenant;
@@ -212,6 +215,31 @@ abstract class VnfEndToEndBase {
                                 get("/api/v1/operations/" + o.get("operationId").asText())
                                     .get("state")
                                     .asText())));
+  }
+
+  /** Waits for the occurrence's process to be in {@code elementId}. */
+  void waitUntilActive(JsonNode occurrence, String elementId) {
+    String operation = "/api/v1/operations/" + occurrence.get("operationId").asText();
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(50))
+        .until(
+            () -> {
+              JsonNode key = get(operation).get("processInstanceKey");
+              return key != null
+                  && !key.isNull()
+                  && !camunda
+                      .newElementInstanceSearchRequest()
+                      .filter(
+                          f ->
+                              f.processInstanceKey(key.asLong())
+                                  .elementId(elementId)
+                                  .state(ElementInstanceState.ACTIVE))
+                      .send()
+                      .join()
+                      .items()
+                      .isEmpty();
+            });
   }
 
   JsonNode post(String path) {

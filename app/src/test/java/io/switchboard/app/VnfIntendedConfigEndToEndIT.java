@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.camunda.client.CamundaClient;
-import io.camunda.client.api.search.enums.ElementInstanceState;
 import io.switchboard.devices.config.SetCommands;
 import io.switchboard.devices.fault.Fault;
 import io.switchboard.inventory.compliance.IntendedConfig;
@@ -29,7 +27,6 @@ import org.springframework.http.HttpMethod;
  */
 class VnfIntendedConfigEndToEndIT extends VnfEndToEndBase {
   @Autowired IntendedConfigRecorder intended;
-  @Autowired CamundaClient camunda;
   @Autowired VnfIntendedBackfill backfill;
 
   @Test
@@ -199,31 +196,6 @@ class VnfIntendedConfigEndToEndIT extends VnfEndToEndBase {
     finished(post("/api/v1/vnf-instances/" + instance + "/instantiate"));
     ucpe.changeOutOfBand("carol", "delete virtual-network-functions vsrx-1", "removed by hand");
     return instance;
-  }
-
-  /** Waits for the occurrence's process to be in {@code elementId}. */
-  private void waitUntilActive(JsonNode occurrence, String elementId) {
-    String operation = "/api/v1/operations/" + occurrence.get("operationId").asText();
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .pollInterval(Duration.ofMillis(50))
-        .until(
-            () -> {
-              JsonNode key = get(operation).get("processInstanceKey");
-              return key != null
-                  && !key.isNull()
-                  && !camunda
-                      .newElementInstanceSearchRequest()
-                      .filter(
-                          f ->
-                              f.processInstanceKey(key.asLong())
-                                  .elementId(elementId)
-                                  .state(ElementInstanceState.ACTIVE))
-                      .send()
-                      .join()
-                      .items()
-                      .isEmpty();
-            });
   }
 
   /** The device's committed configuration as a set of statements (order aside). */

@@ -6,11 +6,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.search.response.Incident;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
 
 /** Every path of vnf-instantiation, vnf-termination and vnf-heal, the test playing the workers. */
 class VnfLifecycleIT extends ProcessPathIT {
@@ -275,5 +280,25 @@ class VnfLifecycleIT extends ProcessPathIT {
     assertThat(recordOutcome(pi)).isEqualTo("ROLLED_BACK");
     ended(pi);
     assertThat(variable(pi, "operationOutcome")).isEqualTo("\"FAILED\"");
+  }
+
+  /**
+   * The fail endpoint takes the heal's undo path only from an incident on a forward step: those are
+   * exactly the heal's steps with a VNF_STEP_FAILED boundary, which read rollbackRequested.
+   */
+  @Test
+  void theHealsForwardStepsAreItsStepsThatCanThrowIntoTheUndo() throws Exception {
+    Document bpmn;
+    try (var in = getClass().getResourceAsStream("/bpmn/" + HEAL + ".bpmn")) {
+      var factory = DocumentBuilderFactory.newInstance();
+      factory.setNamespaceAware(true);
+      bpmn = factory.newDocumentBuilder().parse(in);
+    }
+    var boundaries = bpmn.getElementsByTagNameNS("*", "boundaryEvent");
+    Set<String> withBoundary = new HashSet<>();
+    for (int i = 0; i < boundaries.getLength(); i++) {
+      withBoundary.add(((Element) boundaries.item(i)).getAttribute("attachedToRef"));
+    }
+    assertThat(withBoundary).isEqualTo(HEAL_FORWARD_STEPS);
   }
 }

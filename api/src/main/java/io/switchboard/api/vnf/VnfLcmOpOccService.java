@@ -4,6 +4,7 @@ import io.camunda.client.CamundaClient;
 import io.switchboard.api.common.InScope;
 import io.switchboard.api.error.ApiException;
 import io.switchboard.api.operation.OperationRepairs;
+import io.switchboard.api.operation.ProcessProgress;
 import io.switchboard.api.security.Action;
 import io.switchboard.api.security.Permissions;
 import io.switchboard.api.security.Resource;
@@ -43,6 +44,7 @@ public class VnfLcmOpOccService {
   private final OperationRepository operations;
   private final VnfInstanceRepository instances;
   private final OperationRepairs repairs;
+  private final ProcessProgress progress;
   private final ObjectProvider<CamundaClient> client;
   private final TransactionTemplate transactions;
 
@@ -51,6 +53,7 @@ public class VnfLcmOpOccService {
       OperationRepository operations,
       VnfInstanceRepository instances,
       OperationRepairs repairs,
+      ProcessProgress progress,
       ObjectProvider<CamundaClient> client,
       PlatformTransactionManager transactionManager) {
     this.occurrences = occurrences;
@@ -58,6 +61,7 @@ public class VnfLcmOpOccService {
     this.operations = operations;
     this.instances = instances;
     this.repairs = repairs;
+    this.progress = progress;
     this.client = client;
     this.transactions = new TransactionTemplate(transactionManager);
   }
@@ -118,6 +122,12 @@ public class VnfLcmOpOccService {
    * back only when its timer runs out (10 minutes), so the heal's process ends by its undo path at
    * once (removing that commit's statements, which ends the confirmation; nothing when it committed
    * nothing) and records FAILED. Not one transaction, as for {@link #rollback}.
+   *
+   * <p>When the incident is on the undo path itself (a heal's undo of its commit, an
+   * instantiation's compensation, the recording of the outcome), there is no undo left to run: the
+   * undo that failed would only fail again. The process is cancelled where it stands, as for an
+   * instantiation; a heal's commit the undo could not remove is still unconfirmed, so the device's
+   * own confirmation timer rolls it back.
    */
   public Occurrence fail(AccessScope scope, String id) {
     Occurrence current = failedTemp(scope, id, "fail");
@@ -129,7 +139,7 @@ public class VnfLcmOpOccService {
         "Lifecycle operation failed",
         reason == null ? "marked failed by " + scope.username() : reason,
         500);
-    if (occ.getOperation() == LcmOperation.HEAL) {
+    if (occ.getOperation() == LcmOperation.HEAL && onForwardStep(operation)) {
       client
           .getObject()
           .newSetVariablesCommand(operation.getProcessInstanceKey())
@@ -158,6 +168,12 @@ public class VnfLcmOpOccService {
           }
           return new Occurrence(occ, cancelled, LcmOperationState.FAILED);
         });
+  }
+
+  /** Whether an open incident of the operation is on a forward step of the heal. */
+  private boolean onForwardStep(Operation operation) {
+    return progress.openIncidents(operation.getProcessInstanceKey()).stream()
+        .anyMatch(i -> VnfProcesses.HEAL_FORWARD_STEPS.contains(i.getElementId()));
   }
 
   private Occurrence failedTemp(AccessScope scope, String id, String repair) {

@@ -1,5 +1,7 @@
 package io.switchboard.workflows.vnf;
 
+import java.util.Set;
+
 /**
  * The contract of the VNF lifecycle processes (docs/vnf.md): process ids, job types, the error code
  * a failed step throws, and variable names.
@@ -13,6 +15,14 @@ public final class VnfProcesses {
    * failed step waits as an incident (FAILED_TEMP) for retry, rollback or fail.
    */
   public static final String HEAL = "vnf-heal";
+
+  /**
+   * The elements of {@link #HEAL}'s forward path (BPMN element ids): a {@link
+   * #VAR_ROLLBACK_REQUESTED} makes the step there throw into the undo path. An incident anywhere
+   * else is on the undo path (or its recording) already, where nothing reads that variable.
+   */
+  public static final Set<String> HEAL_FORWARD_STEPS =
+      Set.of("restore", "restart", "waitBoot", "healthCheck", "confirm");
 
   /** Checks package (ONBOARDED) and flavour, and that the device is a uCPE. */
   public static final String JOB_VALIDATE = "vnf.validate";
