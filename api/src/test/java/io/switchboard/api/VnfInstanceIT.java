@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.switchboard.inventory.user.Role;
 import io.switchboard.inventory.vnf.ChainLan;
+import io.switchboard.inventory.vnf.Day0Parameter;
+import io.switchboard.inventory.vnf.VnfPackageBuilder;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.ResponseEntity;
@@ -187,5 +190,97 @@ class VnfInstanceIT extends ApiIT {
                 .getStatusCode()
                 .value())
         .isEqualTo(403);
+  }
+
+  static final String SECRET = "s3cr3t-Root-pw!";
+
+  /** A package whose day-0 template uses three declared parameters, one of them secret. */
+  static VnfPackageBuilder withDay0Parameters(String version) {
+    return aPackage("vSRX", version)
+        .day0(
+            "set system host-name {{vnf_name}}-{{site_code}}\n"
+                + "set system root-authentication plain-text-password-value {{root_password}}\n"
+                + "set interfaces ge-0/0/1 mtu {{mtu}}\n")
+        .day0Parameter(
+            new Day0Parameter(
+                "site_code", Day0Parameter.Type.STRING, false, true, null, "[A-Z]{3}"))
+        .day0Parameter(
+            new Day0Parameter("root_password", Day0Parameter.Type.STRING, true, true, null, null))
+        .day0Parameter(
+            new Day0Parameter("mtu", Day0Parameter.Type.INTEGER, false, false, "1500", null));
+  }
+
+  @Test
+  void day0ParametersAreCheckedBeforeAnythingStartsAndASecretIsNeverShown() {
+    String tenant = newTenant(null);
+    String site = newSite(tenant);
+    String device = newDevice(tenant, site, newModel());
+    String pkg = VnfPackageIT.onboarded(admin.template(), withDay0Parameters(unique("p")));
+    JsonNode declared = admin.get("/api/v1/vnf-packages/" + pkg).getBody();
+    assertThat(declared.at("/day0Parameters/1/name").asText()).isEqualTo("root_password");
+    assertThat(declared.at("/day0Parameters/1/secret").asBoolean()).isTrue();
+    String id = admin.create("/api/v1/vnf-instances", instanceBody(tenant, site, device, pkg));
+    String instantiate = "/api/v1/vnf-instances/" + id + "/instantiate";
+
+    Map<String, Map<String, Object>> refused =
+        Map.of(
+            "additionalParams.licence",
+            Map.of("site_code", "LYS", "root_password", SECRET, "licence", "x"),
+            "additionalParams.root_password",
+            Map.of("site_code", "LYS"),
+            "additionalParams.site_code",
+            Map.of("site_code", "lyon", "root_password", SECRET),
+            "additionalParams.mtu",
+            Map.of("site_code", "LYS", "root_password", SECRET, "mtu", "9000"));
+    refused.forEach(
+        (field, params) -> {
+          ResponseEntity<JsonNode> answer =
+              admin.post(instantiate, Map.of("additionalParams", params));
+          assertThat(answer.getStatusCode().value()).as("%s", answer.getBody()).isEqualTo(422);
+          assertThat(answer.getBody().get("field").asText()).isEqualTo(field);
+          assertThat(answer.getBody().toString()).doesNotContain(SECRET);
+        });
+    assertThat(admin.post(instantiate, null).getBody().get("field").asText())
+        .as("no body: the required ones are missing")
+        .isIn("additionalParams.site_code", "additionalParams.root_password");
+    assertThat(
+            admin
+                .get("/api/v1/vnf-lcm-op-occs?vnfInstanceId=" + id)
+                .getBody()
+                .get("totalItems")
+                .asLong())
+        .as("nothing started")
+        .isZero();
+
+    Map<String, Object> good =
+        Map.of("additionalParams", Map.of("site_code", "LYS", "root_password", SECRET));
+    assertThat(
+            user(Role.TENANT_ADMIN, null, newTenant(null))
+                .post(instantiate, good)
+                .getStatusCode()
+                .value())
+        .isEqualTo(404);
+    ResponseEntity<JsonNode> accepted = admin.post(instantiate, good);
+    assertThat(accepted.getStatusCode().value()).as("%s", accepted.getBody()).isEqualTo(202);
+
+    JsonNode read = admin.get("/api/v1/vnf-instances/" + id).getBody();
+    assertThat(read.get("additionalParams").get("site_code").asText()).isEqualTo("LYS");
+    assertThat(read.get("additionalParams").get("mtu").asText())
+        .as("its default")
+        .isEqualTo("1500");
+    assertThat(read.get("additionalParams").get("root_password").asText()).isEqualTo("<hidden>");
+    String occ = accepted.getHeaders().getLocation().getPath();
+    for (String answer :
+        List.of(
+            accepted.getBody().toString(),
+            read.toString(),
+            admin.get("/api/v1/vnf-instances?deviceId=" + device).getBody().toString(),
+            admin.get(occ).getBody().toString(),
+            admin
+                .get("/api/v1/operations/" + admin.get(occ).getBody().get("operationId").asText())
+                .getBody()
+                .toString())) {
+      assertThat(answer).doesNotContain(SECRET);
+    }
   }
 }

@@ -17,7 +17,15 @@ import io.switchboard.inventory.device.DeviceModelRepository;
 import io.switchboard.inventory.device.DeviceRepository;
 import io.switchboard.inventory.site.SiteRepository;
 import io.switchboard.inventory.tenancy.TenantRepository;
+import io.switchboard.inventory.vnf.VnfInstance;
+import io.switchboard.inventory.vnf.VnfInstanceRepository;
+import io.switchboard.inventory.vnf.VnfPackage;
+import io.switchboard.inventory.vnf.VnfPackageBuilder;
+import io.switchboard.inventory.vnf.VnfPackageRepository;
+import io.switchboard.inventory.vnf.Vnfd;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,6 +45,8 @@ class CredentialsKeyRotationIT {
   @Autowired CredentialsReencryption reencryption;
   @Autowired JdbcTemplate jdbc;
   @Autowired IntendedConfigRecorder intended;
+  @Autowired VnfPackageRepository vnfPackages;
+  @Autowired VnfInstanceRepository vnfInstances;
 
   @Value("${switchboard.security.credentials-key}")
   String oldKey;
@@ -72,6 +82,7 @@ class CredentialsKeyRotationIT {
             "set security ike policy p pre-shared-key ascii-text k",
             null,
             null);
+    VnfInstance vnf = vnfWithASecretDay0Parameter(first);
     // a value written before values named their key (plain base64, no "v2:<id>:")
     String legacy = stored(second).substring(stored(second).lastIndexOf(':') + 1);
     jdbc.update("UPDATE device SET credentials_enc = ? WHERE id = ?", legacy, second.getId());
@@ -94,6 +105,14 @@ class CredentialsKeyRotationIT {
                     part.getId())))
         .as("an intended part is re-sealed too")
         .isTrue();
+    assertThat(
+            CredentialsCipher.isUnderCurrentKey(
+                jdbc.queryForObject(
+                    "SELECT day0_secrets_enc FROM vnf_instance WHERE id = ?",
+                    String.class,
+                    vnf.getId())))
+        .as("a VNF instance's secret day-0 parameters are re-sealed too")
+        .isTrue();
     assertThat(reencryption.reencryptAll()).as("nothing left").isZero();
 
     // the old key retired: still readable
@@ -104,10 +123,59 @@ class CredentialsKeyRotationIT {
         .isEqualTo("set security ike policy p pre-shared-key ascii-text k");
     assertThat(devices.findById(second.getId()).orElseThrow().getCredentials())
         .isEqualTo(new DeviceCredentials("netconf", "two"));
+    assertThat(vnfInstances.findById(vnf.getId()).orElseThrow().day0Values())
+        .containsEntry("root_pw", "day0-secret");
 
     // and a value under a key nobody configured says which key it needs
     CredentialsCipher.configure(oldKey);
     assertThatThrownBy(() -> devices.findById(first.getId()).orElseThrow().getCredentials())
         .hasStackTraceContaining("which is not configured");
+  }
+
+  /** A VNF instance on {@code device} holding a secret day-0 parameter, sealed. */
+  private VnfInstance vnfWithASecretDay0Parameter(Device device) {
+    String product = "vSRX-" + UUID.randomUUID();
+    Vnfd vnfd =
+        new Vnfd(
+            product.toLowerCase(),
+            "Juniper",
+            product,
+            "23.4",
+            "1.0",
+            "Files/images/image.qcow2",
+            List.of(VnfPackageBuilder.smallFlavour("small")),
+            null,
+            List.of());
+    VnfPackage vnfPackage =
+        vnfPackages.save(
+            new VnfPackage(
+                vnfd,
+                Vnfd.flavoursYaml(vnfd.flavours()),
+                "a".repeat(64),
+                1,
+                "b".repeat(64),
+                1,
+                "signature",
+                "test",
+                "/nowhere"));
+    VnfInstance instance =
+        new VnfInstance(
+            device.getTenantId(),
+            device.getSiteId(),
+            device.getId(),
+            vnfPackage.getId(),
+            "small",
+            "vsrx-1",
+            4001);
+    instance.day0Values(Map.of(), Map.of("root_pw", "day0-secret"));
+    VnfInstance saved = vnfInstances.save(instance);
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT day0_secrets_enc FROM vnf_instance WHERE id = ?",
+                String.class,
+                saved.getId()))
+        .as("sealed")
+        .doesNotContain("day0-secret");
+    return saved;
   }
 }

@@ -11,7 +11,9 @@ import io.switchboard.inventory.vnf.VnfInstanceState;
 import io.switchboard.inventory.vnf.VnfLcmOpOcc;
 import java.net.URI;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
@@ -49,8 +51,14 @@ public class VnfInstanceController {
       int wanVlan,
       VnfInstanceState instantiationState,
       Resources reservedResources,
+      Map<String, String> additionalParams,
       Instant createdAt) {
+    /** How a secret parameter's value shows: that it has one, never what it is. */
+    static final String HIDDEN = "<hidden>";
+
     static VnfInstanceView of(VnfInstance i) {
+      Map<String, String> params = new TreeMap<>(i.day0PlainValues());
+      i.day0SecretNames().forEach(name -> params.put(name, HIDDEN));
       return new VnfInstanceView(
           i.getId(),
           i.getTenantId(),
@@ -63,6 +71,7 @@ public class VnfInstanceController {
           i.getState(),
           new Resources(
               i.getReservedVcpus(), i.getReservedMemoryMib(), i.getReservedHugepagesMib()),
+          params,
           i.getCreatedAt());
     }
   }
@@ -115,14 +124,30 @@ public class VnfInstanceController {
     service.delete(CurrentScope.get(), id);
   }
 
+  /**
+   * SOL003 InstantiateVnfRequest, the part Switchboard reads: the package's day-0 parameters by
+   * name (the flavour is the instance's).
+   */
+  public record InstantiateRequest(Map<String, Object> additionalParams) {}
+
   @PostMapping("/{id}/instantiate")
   @Operation(
       summary = "Instantiate a VNF instance",
       description =
           "202 with the Location of the lifecycle operation occurrence; 409 when instantiated"
-              + " already or while the device runs another operation.")
-  public ResponseEntity<VnfLcmOpOccView> instantiate(@PathVariable String id) {
-    return accepted(service.instantiate(CurrentScope.get(), id));
+              + " already or while the device runs another operation. Optional body"
+              + " {\"additionalParams\": {name: value}}: the package's day-0 parameters (422"
+              + " naming additionalParams.<name> for an unknown one, a required one missing, a"
+              + " wrong type or pattern). Secret values are never shown again.")
+  public ResponseEntity<VnfLcmOpOccView> instantiate(
+      @PathVariable String id, @RequestBody(required = false) InstantiateRequest request) {
+    return accepted(
+        service.instantiate(
+            CurrentScope.get(),
+            id,
+            request == null || request.additionalParams() == null
+                ? Map.of()
+                : request.additionalParams()));
   }
 
   @PostMapping("/{id}/terminate")

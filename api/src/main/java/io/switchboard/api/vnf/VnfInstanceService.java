@@ -14,6 +14,7 @@ import io.switchboard.inventory.scope.ScopedRepository;
 import io.switchboard.inventory.scope.Visibility;
 import io.switchboard.inventory.site.Site;
 import io.switchboard.inventory.vnf.ChainLan;
+import io.switchboard.inventory.vnf.Day0Parameter;
 import io.switchboard.inventory.vnf.LcmOperation;
 import io.switchboard.inventory.vnf.VnfInstance;
 import io.switchboard.inventory.vnf.VnfInstanceRepository;
@@ -165,9 +166,21 @@ public class VnfInstanceService {
     instances.delete(instance);
   }
 
-  /** Starts INSTANTIATE: 409 unless NOT_INSTANTIATED or while the device is busy. */
+  /** Starts INSTANTIATE with no day-0 parameters given. */
   @Transactional
   public VnfLcmOpOcc instantiate(AccessScope scope, String id) {
+    return instantiate(scope, id, Map.of());
+  }
+
+  /**
+   * Starts INSTANTIATE: 409 unless NOT_INSTANTIATED or while the device is busy. {@code
+   * additionalParams} (SOL003) are the package's day-0 parameters: 422 naming {@code
+   * additionalParams.<name>} for one it does not declare, one it requires missing, or a wrong type
+   * or pattern, and nothing starts. The values are kept with the instance (secret ones sealed),
+   * where the worker that renders the day-0 file reads them: never in a process variable.
+   */
+  @Transactional
+  public VnfLcmOpOcc instantiate(AccessScope scope, String id, Map<String, ?> additionalParams) {
     Permissions.require(scope, Action.RUN, Resource.VNF_INSTANCES);
     VnfInstance instance = InScope.findOr404(scopedInstances, scope, "VNF instance", id);
     if (instance.getState() != VnfInstanceState.NOT_INSTANTIATED) {
@@ -178,6 +191,14 @@ public class VnfInstanceService {
       throw ApiException.conflict(
           "packageId", "package '" + vnfPackage.getId() + "' is " + vnfPackage.getState());
     }
+    Day0Parameter.Values values;
+    try {
+      values = Day0Parameter.resolve(vnfPackage.day0Parameters(), additionalParams);
+    } catch (Day0Parameter.InvalidParameterException e) {
+      throw ApiException.unprocessable("additionalParams." + e.name(), e.getMessage());
+    }
+    instance.day0Values(values.plain(), values.secret());
+    instances.save(instance);
     return start(scope, instance, LcmOperation.INSTANTIATE, VnfProcesses.INSTANTIATION);
   }
 

@@ -9,6 +9,7 @@ import io.switchboard.api.common.PageResponse;
 import io.switchboard.api.common.Paging;
 import io.switchboard.api.common.RequestBodies;
 import io.switchboard.api.security.CurrentScope;
+import io.switchboard.inventory.vnf.Day0Parameter;
 import io.switchboard.inventory.vnf.VnfPackage;
 import io.switchboard.inventory.vnf.VnfPackageState;
 import io.switchboard.inventory.vnf.Vnfd;
@@ -53,6 +54,7 @@ public class VnfPackageController {
       String vnfdVersion,
       VnfPackageState state,
       List<Vnfd.Flavour> flavours,
+      List<Day0Parameter> day0Parameters,
       ImageView image,
       String packageSha256,
       long sizeBytes,
@@ -68,6 +70,7 @@ public class VnfPackageController {
           p.getVnfdVersion(),
           p.getState(),
           Vnfd.parseFlavours(p.getFlavours()),
+          p.day0Parameters(),
           new ImageView(p.getImagePath(), p.getImageSha256(), p.getImageSizeBytes()),
           p.getPackageSha256(),
           p.getPackageSizeBytes(),

@@ -123,6 +123,7 @@ public class VnfPackageService {
               folder.toAbsolutePath().toString());
       onboarded.setDay0Template(verified.day0Template());
       onboarded.setDay0File(vnfd.day0FileName());
+      onboarded.setDay0Parameters(vnfd.day0Parameters());
       return packages.save(onboarded);
     } catch (RuntimeException e) {
       store.remove(folder);

@@ -78,8 +78,14 @@ final class Day0Drives {
   }
 
   /**
-   * What the VNF would read as its day-0 configuration now: the text of the first file on its first
-   * drive that is a readable image, if any.
+   * cloud-init's instance metadata beside the day-0 file (as NoCloud reads a config drive): not the
+   * VNF's configuration.
+   */
+  static final String META_DATA = "meta-data";
+
+  /**
+   * What the VNF would read as its day-0 configuration now: the text of the first file but {@code
+   * meta-data} on its first drive that is a readable image, if any.
    */
   Optional<String> day0Of(Element vnf) {
     for (String source : sourcesOf(vnf)) {
@@ -88,7 +94,11 @@ final class Day0Drives {
         continue;
       }
       try {
-        Optional<byte[]> first = Iso9660Reader.files(image).values().stream().findFirst();
+        Optional<byte[]> first =
+            Iso9660Reader.files(image).entrySet().stream()
+                .filter(f -> !META_DATA.equals(f.getKey()))
+                .map(Map.Entry::getValue)
+                .findFirst();
         if (first.isPresent()) {
           return Optional.of(new String(first.get(), StandardCharsets.UTF_8));
         }

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The simulator's reader of config drives, on an image another writer made: {@code
  * vnf/juniper-conf-genisoimage.iso} is Debian's {@code genisoimage -V CIDATA -l -no-pad} of a
- * folder holding {@code juniper.conf}.
+ * folder holding {@code juniper.conf}; {@code vnf/cidata-genisoimage.iso} its {@code genisoimage -V
+ * CIDATA -l -relaxed-filenames -no-pad} of cloud-init's {@code meta-data} and {@code user-data}.
  */
 class Iso9660ReaderTest {
   static final String CONF =
@@ -20,8 +21,11 @@ class Iso9660ReaderTest {
           + "set interfaces ge-0/0/1 unit 0 family inet address 169.254.62.134/30\n";
 
   static byte[] genisoimage() throws IOException {
-    try (InputStream in =
-        Iso9660ReaderTest.class.getResourceAsStream("/vnf/juniper-conf-genisoimage.iso")) {
+    return resource("/vnf/juniper-conf-genisoimage.iso");
+  }
+
+  static byte[] resource(String path) throws IOException {
+    try (InputStream in = Iso9660ReaderTest.class.getResourceAsStream(path)) {
       return in.readAllBytes();
     }
   }
@@ -32,6 +36,17 @@ class Iso9660ReaderTest {
 
     assertThat(files).containsOnlyKeys("juniper.conf");
     assertThat(new String(files.get("juniper.conf"), StandardCharsets.UTF_8)).isEqualTo(CONF);
+  }
+
+  @Test
+  void readsEveryFileOfACloudInitDriveInDirectoryOrder() throws Exception {
+    var files = Iso9660Reader.files(resource("/vnf/cidata-genisoimage.iso"));
+
+    assertThat(files.keySet()).containsExactly("meta-data", "user-data");
+    assertThat(new String(files.get("meta-data"), StandardCharsets.UTF_8))
+        .isEqualTo("instance-id: vi-42\nlocal-hostname: vsrx-1\n");
+    assertThat(new String(files.get("user-data"), StandardCharsets.UTF_8))
+        .isEqualTo("#cloud-config\nhostname: vsrx-1\n");
   }
 
   @Test

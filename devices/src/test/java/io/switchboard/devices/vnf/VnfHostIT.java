@@ -282,6 +282,23 @@ class VnfHostIT {
   }
 
   @Test
+  void aVnfOnACloudInitDriveBootsWithItsUserDataNotItsMetaData() throws Exception {
+    device.vnfHost().delete(DAY0);
+    // genisoimage's meta-data and user-data (Iso9660ReaderTest): meta-data comes first
+    byte[] iso = Iso9660ReaderTest.resource("/vnf/cidata-genisoimage.iso");
+    try (NetconfTestClient nc = NetconfTestClient.connect(device)) {
+      copyImage(nc);
+      nc.rpc(filePut(DAY0, "base64", Base64.getEncoder().encodeToString(iso), true));
+
+      assertThat(Xml.toString(commit(nc, withDrive(DAY0)))).doesNotContain("rpc-error");
+
+      assertThat(device.vnfHost().states(device.runningConfiguration()).get(0).day0())
+          .isEqualTo("#cloud-config\nhostname: vsrx-1\n");
+      assertThat(device.vnfHost().driveFiles(DAY0)).containsOnlyKeys("meta-data", "user-data");
+    }
+  }
+
+  @Test
   void aConfigDriveThatIsNoIso9660ImageIsRefusedByTheCommitCheck() throws Exception {
     String text = "/var/public/vsrx-1-day0.conf";
     device.vnfHost().delete(text);

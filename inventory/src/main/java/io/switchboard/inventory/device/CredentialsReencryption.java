@@ -11,10 +11,10 @@ import org.springframework.stereotype.Component;
 /**
  * The second half of a credentials-key rotation: when previous keys are configured, re-encrypts
  * every stored secret sealed with the credentials key ({@link #COLUMNS}: device credentials, tunnel
- * pre-shared keys, intended configuration parts) that is not under the current key, in the
- * background after start-up, a batch at a time, each row by compare-and-set (a credential changed
- * meanwhile is left to its new writer, already under the current key). Devices stay reachable
- * throughout, because every configured key still decrypts.
+ * pre-shared keys, intended configuration parts, VNF instances' secret day-0 parameters) that is
+ * not under the current key, in the background after start-up, a batch at a time, each row by
+ * compare-and-set (a credential changed meanwhile is left to its new writer, already under the
+ * current key). Devices stay reachable throughout, because every configured key still decrypts.
  */
 @Component
 public class CredentialsReencryption {
@@ -51,7 +51,8 @@ public class CredentialsReencryption {
       List.of(
           new String[] {"device", "credentials_enc"},
           new String[] {"sdwan_tunnel", "psk_enc"},
-          new String[] {"intended_config", "set_lines_enc"});
+          new String[] {"intended_config", "set_lines_enc"},
+          new String[] {"vnf_instance", "day0_secrets_enc"});
 
   /**
    * Re-encrypts what is not under the current key.

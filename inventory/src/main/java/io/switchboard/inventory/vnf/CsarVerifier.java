@@ -119,7 +119,8 @@ public class CsarVerifier {
 
   /**
    * The day-0 template the VNFD names: in the package (so the manifest and the signature bind it),
-   * and using only placeholders Switchboard fills ({@link Day0Template#PLACEHOLDERS}).
+   * and using only placeholders Switchboard fills ({@link Day0Template#PLACEHOLDERS}) or the VNFD
+   * declares as day-0 parameters.
    */
   private static String day0(ZipFile zip, Vnfd vnfd, String definitions, Map<String, String> hashes)
       throws IOException {
@@ -133,7 +134,8 @@ public class CsarVerifier {
           "the day-0 configuration " + path + " named by the VNFD is not in the package");
     }
     String template = readText(zip, path);
-    List<String> unknown = Day0Template.unknownPlaceholders(template);
+    List<String> declared = vnfd.day0Parameters().stream().map(Day0Parameter::name).toList();
+    List<String> unknown = Day0Template.unknownPlaceholders(template, declared);
     if (!unknown.isEmpty()) {
       throw new VnfPackageProblem(
           path,
@@ -142,7 +144,10 @@ public class CsarVerifier {
               + " uses unknown placeholders {{"
               + String.join("}}, {{", unknown)
               + "}}; known are "
-              + String.join(", ", Day0Template.PLACEHOLDERS));
+              + String.join(", ", Day0Template.PLACEHOLDERS)
+              + (declared.isEmpty()
+                  ? " (the VNFD declares no day-0 parameters)"
+                  : " and the VNFD's day-0 parameters " + String.join(", ", declared)));
     }
     return template;
   }

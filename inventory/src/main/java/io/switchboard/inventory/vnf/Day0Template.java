@@ -1,6 +1,7 @@
 package io.switchboard.inventory.vnf;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -9,9 +10,9 @@ import java.util.regex.Pattern;
 /**
  * A VNF's day-0 configuration template, as its package carries it (the VNFD's {@code day0} file:
  * Junos set lines or any configuration text), with {@code {{name}}} placeholders for what only the
- * instance knows: its name and the addresses of its place in the service chain (docs/vnf.md).
- * Package validation refuses a placeholder not in {@link #PLACEHOLDERS}; each instantiation renders
- * its own copy. Pure.
+ * instance knows: its name and the addresses of its place in the service chain (docs/vnf.md), and
+ * the per-instance parameters the VNFD declares ({@link Day0Parameter}). Package validation refuses
+ * a placeholder that is neither; each instantiation renders its own copy. Pure.
  */
 public final class Day0Template {
   public static final String VNF_NAME = "vnf_name";
@@ -38,10 +39,20 @@ public final class Day0Template {
 
   /** The placeholders {@code template} uses that are not in {@link #PLACEHOLDERS}, in order. */
   public static List<String> unknownPlaceholders(String template) {
+    return unknownPlaceholders(template, List.of());
+  }
+
+  /**
+   * The placeholders {@code template} uses that are neither in {@link #PLACEHOLDERS} nor among the
+   * package's declared parameters, in order.
+   */
+  public static List<String> unknownPlaceholders(String template, Collection<String> declared) {
     List<String> unknown = new ArrayList<>();
     Matcher m = PLACEHOLDER.matcher(template);
     while (m.find()) {
-      if (!PLACEHOLDERS.contains(m.group(1)) && !unknown.contains(m.group(1))) {
+      if (!PLACEHOLDERS.contains(m.group(1))
+          && !declared.contains(m.group(1))
+          && !unknown.contains(m.group(1))) {
         unknown.add(m.group(1));
       }
     }

@@ -7,6 +7,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
+import java.util.List;
 
 /**
  * An onboarded VNF package of the provider's catalogue: what its VNFD says, where the verified CSAR
@@ -52,6 +53,11 @@ public class VnfPackage extends AuditedEntity {
   @Lob
   @Column(name = "day0_template")
   private String day0Template;
+
+  /** The VNFD's day-0 parameter declarations ({@link Vnfd#day0ParametersYaml}), null when none. */
+  @Lob
+  @Column(name = "day0_parameters")
+  private String day0Parameters;
 
   /** The day-0 file's name on the config drive (the VNFD's {@code day0}, without folders). */
   @Column(name = "day0_file", length = 100)
@@ -147,6 +153,15 @@ public class VnfPackage extends AuditedEntity {
 
   public void setDay0Template(String day0Template) {
     this.day0Template = day0Template;
+  }
+
+  /** The day-0 parameters the VNFD declares; none for a package without. */
+  public List<Day0Parameter> day0Parameters() {
+    return Vnfd.parseDay0Parameters(day0Parameters);
+  }
+
+  public void setDay0Parameters(List<Day0Parameter> parameters) {
+    this.day0Parameters = parameters.isEmpty() ? null : Vnfd.day0ParametersYaml(parameters);
   }
 
   public String getDay0File() {

@@ -40,6 +40,7 @@ public final class VnfPackageBuilder {
   private String provider = "Juniper";
   private String imagePath = "Files/images/image.qcow2";
   private String day0;
+  private final List<Day0Parameter> day0Parameters = new ArrayList<>();
   private Supplier<InputStream> image = () -> new ByteArrayInputStream(demoImage());
   private final List<Vnfd.Flavour> flavours = new ArrayList<>();
   private final Map<String, byte[]> extraFiles = new LinkedHashMap<>();
@@ -97,6 +98,12 @@ public final class VnfPackageBuilder {
   public VnfPackageBuilder day0(String template) {
     day0 = template;
     return file(DAY0_PATH, template.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** A day-0 parameter the VNFD declares (its {@code day0} becomes a mapping). */
+  public VnfPackageBuilder day0Parameter(Day0Parameter parameter) {
+    day0Parameters.add(parameter);
+    return this;
   }
 
   /** An extra file (e.g. a licence or a script). */
@@ -203,8 +210,11 @@ public final class VnfPackageBuilder {
     yaml.append("  software_version: '").append(softwareVersion).append("'\n");
     yaml.append("  version: '1.0'\n");
     yaml.append("  image: ").append(imagePath).append('\n');
-    if (day0 != null) {
+    if (day0 != null && day0Parameters.isEmpty()) {
       yaml.append("  day0: ").append(DAY0_PATH).append('\n');
+    } else if (day0 != null) {
+      yaml.append("  day0:\n    file: ").append(DAY0_PATH).append("\n    parameters:\n");
+      yaml.append(Vnfd.day0ParametersYaml(day0Parameters).indent(6));
     }
     yaml.append("  flavours:\n");
     yaml.append(Vnfd.flavoursYaml(all).indent(4));

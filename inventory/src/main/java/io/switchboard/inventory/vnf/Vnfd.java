@@ -15,7 +15,9 @@ import org.yaml.snakeyaml.representer.Representer;
 /**
  * What a package's VNF descriptor says (a small YAML shape of SOL001's: see docs/vnf.md): product,
  * provider, software version, the image inside the package, the deployment flavours and,
- * optionally, the day-0 configuration template inside the package ({@code day0}, null when none).
+ * optionally, the day-0 configuration template inside the package ({@code day0}, null when none)
+ * and the per-instance parameters its placeholders may use besides Switchboard's own. {@code day0}
+ * is the template's path, or a mapping of {@code file} (the path) and {@code parameters}.
  */
 public record Vnfd(
     String id,
@@ -25,7 +27,8 @@ public record Vnfd(
     String vnfdVersion,
     String imagePath,
     List<Flavour> flavours,
-    String day0Path) {
+    String day0Path,
+    List<Day0Parameter> day0Parameters) {
 
   /** A virtual interface of the VNF and which side of the service chain it is on. */
   public record VirtualInterface(String name, InterfaceRole role) {}
@@ -52,6 +55,12 @@ public record Vnfd(
    */
   public static final Pattern DAY0_FILE_NAME =
       Pattern.compile("(?=.{1,30}$)[A-Za-z0-9_][A-Za-z0-9_-]*(\\.[A-Za-z0-9_-]+)?");
+
+  /**
+   * The name of the file beside the day-0 file on the config drive: cloud-init's NoCloud {@code
+   * meta-data}, which Switchboard writes itself; a day-0 file cannot have it.
+   */
+  public static final String META_DATA_FILE = "meta-data";
 
   /** The day-0 file's name, without its folders ({@code juniper.conf}); null when none. */
   public String day0FileName() {
@@ -80,7 +89,15 @@ public record Vnfd(
     }
     Map<?, ?> vnfd = map(map(root, "the document").get("vnfd"), "vnfd");
     List<Flavour> flavours = flavoursFrom(vnfd.get("flavours"));
-    String day0 = vnfd.get("day0") == null ? null : text(vnfd, "day0", 255);
+    Object day0Node = vnfd.get("day0");
+    Map<?, ?> day0Section = day0Node instanceof Map<?, ?> m ? m : Map.of();
+    String day0 =
+        day0Node == null
+            ? null
+            : day0Node instanceof Map<?, ?>
+                ? text(day0Section, "file", 255)
+                : text(vnfd, "day0", 255);
+    List<Day0Parameter> parameters = Day0Parameter.parseAll(day0Section.get("parameters"));
     String day0Name = day0 == null ? null : day0.substring(day0.lastIndexOf('/') + 1);
     if (day0Name != null && !DAY0_FILE_NAME.matcher(day0Name).matches()) {
       throw new InvalidVnfdException(
@@ -88,6 +105,13 @@ public record Vnfd(
               + day0Name
               + "' cannot name a file of the VNF's ISO 9660 config drive: letters, digits, _ and"
               + " -, one dot, at most 30 characters");
+    }
+    if (META_DATA_FILE.equalsIgnoreCase(day0Name)) {
+      throw new InvalidVnfdException(
+          "day0 file name '"
+              + day0Name
+              + "' is the meta-data Switchboard writes beside the day-0 file; name it otherwise"
+              + " (user-data, juniper.conf)");
     }
     return new Vnfd(
         text(vnfd, "id", 100),
@@ -97,7 +121,21 @@ public record Vnfd(
         text(vnfd, "version", 60),
         text(vnfd, "image", 255),
         flavours,
-        day0);
+        day0,
+        parameters);
+  }
+
+  /** The day-0 parameter declarations as YAML, the form the inventory keeps them in. */
+  public static String day0ParametersYaml(List<Day0Parameter> parameters) {
+    DumperOptions options = new DumperOptions();
+    options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+    return new Yaml(new SafeConstructor(new LoaderOptions()), new Representer(options), options)
+        .dump(Day0Parameter.toMaps(parameters));
+  }
+
+  /** Reads {@link #day0ParametersYaml}'s text; none for null (packages from before V21). */
+  public static List<Day0Parameter> parseDay0Parameters(String yamlText) {
+    return yamlText == null ? List.of() : Day0Parameter.parseAll(yaml().load(yamlText));
   }
 
   /** Reads flavours from {@link #flavoursYaml()}'s text (as kept in the inventory). */

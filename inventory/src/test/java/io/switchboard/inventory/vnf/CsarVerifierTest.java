@@ -180,4 +180,30 @@ class CsarVerifierTest {
               assertThat(p.getMessage()).contains("{{root_pw}}", "wan_address");
             });
   }
+
+  @Test
+  void aPlaceholderTheVnfdDeclaresAsAParameterIsKeptAnUndeclaredOneNamed() throws Exception {
+    Day0Parameter password =
+        new Day0Parameter("root_pw", Day0Parameter.Type.STRING, true, true, null, null);
+    String template = "set system root-authentication plain-text {{root_pw}}\n";
+
+    CsarVerifier.Verified verified =
+        verify(aPackage("vSRX", "params").day0(template).day0Parameter(password), trustedPrivate);
+
+    assertThat(verified.day0Template()).isEqualTo(template);
+    assertThat(verified.vnfd().day0Parameters()).containsExactly(password);
+    VnfPackageBuilder undeclared =
+        aPackage("vSRX", "params")
+            .day0(template + "set system license {{licence}}\n")
+            .day0Parameter(password);
+    assertThatThrownBy(() -> verify(undeclared, trustedPrivate))
+        .isInstanceOfSatisfying(
+            VnfPackageProblem.class,
+            p -> {
+              assertThat(p.subject()).isEqualTo(VnfPackageBuilder.DAY0_PATH);
+              assertThat(p.getMessage())
+                  .contains(VnfPackageBuilder.DAY0_PATH, "{{licence}}", "parameters root_pw")
+                  .doesNotContain("{{root_pw}}");
+            });
+  }
 }

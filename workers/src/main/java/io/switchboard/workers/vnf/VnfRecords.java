@@ -13,6 +13,8 @@ import io.switchboard.inventory.vnf.VnfLcmOpOccRepository;
 import io.switchboard.inventory.vnf.VnfPackage;
 import io.switchboard.inventory.vnf.VnfPackageRepository;
 import io.switchboard.inventory.vnf.Vnfd;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -90,17 +92,24 @@ public class VnfRecords {
   }
 
   /**
-   * The instance's day-0 configuration: its package's template rendered for its chain; empty when
-   * the package has none.
+   * The instance's day-0 configuration: its package's template rendered for its chain and with its
+   * day-0 parameter values; empty when the package has none.
    *
    * @throws IllegalArgumentException naming a placeholder this instance has no value for
    */
   public Optional<String> day0Of(VnfInstance instance) {
-    String template = packageOf(instance).getDay0Template();
-    return template == null
-        ? Optional.empty()
-        : Optional.of(
-            Day0Template.render(template, VnfConfigRenderer.day0Values(chainOf(instance))));
+    VnfPackage vnfPackage = packageOf(instance);
+    String template = vnfPackage.getDay0Template();
+    if (template == null) {
+      return Optional.empty();
+    }
+    // the instance's parameters, read here from the inventory (secret ones unsealed), never from
+    // process variables; an optional one without a value renders empty
+    Map<String, String> values = new HashMap<>();
+    vnfPackage.day0Parameters().forEach(p -> values.put(p.name(), ""));
+    values.putAll(instance.day0Values());
+    values.putAll(VnfConfigRenderer.day0Values(chainOf(instance)));
+    return Optional.of(Day0Template.render(template, values));
   }
 
   /**

@@ -12,6 +12,7 @@ import io.switchboard.inventory.image.ImageLinks;
 import io.switchboard.inventory.vnf.LcmOperationState;
 import io.switchboard.inventory.vnf.VnfInstance;
 import io.switchboard.inventory.vnf.VnfPackage;
+import io.switchboard.inventory.vnf.Vnfd;
 import io.switchboard.workers.device.OnFailure;
 import io.switchboard.workflows.operation.OperationContract;
 import io.switchboard.workflows.vnf.VnfProcesses;
@@ -67,9 +68,9 @@ class VnfSteps {
 
   /**
    * Puts the instance's config drive where its configuration points (replacing what is there): an
-   * ISO 9660 image holding its rendered day-0 configuration under the file name its VNFD gives;
-   * nothing when its package has none. A placeholder without a value here fails the step with its
-   * name.
+   * ISO 9660 image holding its rendered day-0 configuration under the file name its VNFD gives and
+   * cloud-init's {@code meta-data} beside it; nothing when its package has none. A placeholder
+   * without a value here fails the step with its name.
    */
   void placeDay0(ActivatedJob job, VnfVariables v, VnfInstance instance) {
     Optional<String> day0;
@@ -83,13 +84,30 @@ class VnfSteps {
     }
     byte[] drive =
         Iso9660Image.of(
-            Map.of(records.day0FileOf(instance), day0.get().getBytes(StandardCharsets.UTF_8)),
+            Map.of(
+                records.day0FileOf(instance),
+                day0.get().getBytes(StandardCharsets.UTF_8),
+                META_DATA,
+                metaData(instance).getBytes(StandardCharsets.UTF_8)),
             ZonedDateTime.now(ZoneOffset.UTC));
     device.put(
         v.targetId(),
         new FilePut(VnfConfigRenderer.day0Path(instance.getName()), drive),
         raise(job));
   }
+
+  /**
+   * cloud-init NoCloud's {@code meta-data} (YAML): the instance id, which cloud-init keys its
+   * once-per-instance work on, so a heal's re-written drive (same id) is not a new instance, and
+   * the host name. Names and ids are [a-z0-9-] (instance names are checked at create), so plain
+   * scalars need no quoting.
+   */
+  static String metaData(VnfInstance instance) {
+    return "instance-id: " + instance.getId() + "\nlocal-hostname: " + instance.getName() + "\n";
+  }
+
+  /** The file name of {@link #metaData} on the drive, as cloud-init's NoCloud source reads it. */
+  static final String META_DATA = Vnfd.META_DATA_FILE;
 
   /** The file's SHA-256 on the device, null when there is no such file. */
   String sha256OnDevice(ActivatedJob job, VnfVariables v, String path) {
