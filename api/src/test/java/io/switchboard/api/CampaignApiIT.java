@@ -398,7 +398,12 @@ class CampaignApiIT extends ApiIT {
     assertThat(second.getBody().get("detail").asText()).contains(deployed, deployment);
 
     // the deployment ends (here: cancelled outright): its claim is gone
-    admin.post("/api/v1/operations/" + deployment + "/cancel", Map.of());
+    assertThat(
+            admin
+                .post("/api/v1/operations/" + deployment + "/cancel", Map.of())
+                .getStatusCode()
+                .value())
+        .isEqualTo(200);
     Awaitility.await()
         .atMost(Duration.ofSeconds(15))
         .until(
@@ -453,7 +458,12 @@ class CampaignApiIT extends ApiIT {
         .isEqualTo(409);
 
     // the campaign ends (here: cancelled outright): its devices are free again
-    admin.post("/api/v1/operations/" + operationId + "/cancel", Map.of());
+    assertThat(
+            admin
+                .post("/api/v1/operations/" + operationId + "/cancel", Map.of())
+                .getStatusCode()
+                .value())
+        .isEqualTo(200);
     Awaitility.await()
         .atMost(Duration.ofSeconds(15))
         .until(

@@ -8,8 +8,10 @@ import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.switchboard.api.operation.OperationDispatcher;
+import io.switchboard.api.operation.OperationRepairs;
 import io.switchboard.inventory.operation.Operation;
 import io.switchboard.inventory.operation.OperationRepository;
+import io.switchboard.inventory.operation.OperationState;
 import io.switchboard.inventory.user.Role;
 import io.switchboard.workflows.operation.OperationContract;
 import java.time.Duration;
@@ -40,6 +42,7 @@ class OperationLifecycleIT extends ApiIT {
   @Autowired CamundaClient camunda;
   @Autowired OperationRepository operations;
   @Autowired OperationDispatcher dispatcher;
+  @Autowired OperationRepairs repairs;
 
   String tenant;
   String site;
@@ -454,5 +457,30 @@ class OperationLifecycleIT extends ApiIT {
     assertThat(tooBig.getBody().get("field").asText()).isEqualTo("variables");
     assertThat(reserved.getStatusCode().value()).isEqualTo(400);
     assertThat(reserved.getBody().get("field").asText()).isEqualTo("variables.tenantId");
+  }
+
+  @Test
+  void aCancelThatReadTheOperationPendingWhileItsProcessStartedCancelsTheProcess() {
+    String jobType = unique("starting");
+    String process = waitingProcess(jobType);
+    // what the cancel read: the operation still pending, its dispatch under way
+    Operation readPending =
+        operations.saveAndFlush(
+            new Operation(tenant, process, Operation.TARGET_DEVICE, device(), ADMIN));
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(15))
+        .until(
+            () -> operations.findById(readPending.getId()).orElseThrow().getState(),
+            state -> state == OperationState.RUNNING);
+    long key = operations.findById(readPending.getId()).orElseThrow().getProcessInstanceKey();
+
+    Operation cancelled = repairs.cancel(readPending, ADMIN);
+
+    assertThat(cancelled.getState()).isEqualTo(OperationState.CANCELLED);
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(15))
+        .until(
+            () -> camunda.newProcessInstanceGetRequest(key).send().join().getState().name(),
+            state -> state.equals("TERMINATED"));
   }
 }

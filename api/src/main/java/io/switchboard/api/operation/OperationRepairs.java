@@ -16,6 +16,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * An operator's repairs of an operation, in Switchboard's terms rather than Zeebe's: retry (give
@@ -30,12 +31,15 @@ public class OperationRepairs {
   private final ProcessProgress progress;
   private final OperationTracker tracker;
   private final ObjectProvider<CamundaClient> client;
+  private final TransactionTemplate transactions;
 
   public OperationRepairs(
       OperationRepository operations,
       ProcessProgress progress,
       OperationTracker tracker,
-      ObjectProvider<CamundaClient> client) {
+      ObjectProvider<CamundaClient> client,
+      TransactionTemplate transactions) {
+    this.transactions = transactions;
     this.operations = operations;
     this.progress = progress;
     this.tracker = tracker;
@@ -81,8 +85,21 @@ public class OperationRepairs {
     String reason = "Cancelled by " + by;
     switch (operation.getState()) {
       case PENDING -> {
-        operation.cancel(reason + " before its process started");
-        return operations.save(operation);
+        // under the row lock the dispatcher holds while it starts the process: it either has not
+        // started (cancelled here, and the dispatcher then leaves it) or has (cancelled as running)
+        Operation cancelledPending =
+            transactions.execute(
+                status -> {
+                  Operation current = operations.findLockedById(operation.getId()).orElseThrow();
+                  if (current.getState() != OperationState.PENDING) {
+                    return null;
+                  }
+                  current.cancel(reason + " before its process started");
+                  return operations.save(current);
+                });
+        return cancelledPending != null
+            ? cancelledPending
+            : cancel(operations.findById(operation.getId()).orElseThrow(), by);
       }
       case RUNNING -> {
         engine(
