@@ -186,8 +186,23 @@ class ConsoleFormsIT extends ConsoleTestBase {
 
   @Test
   void aDeploymentTakesSomeOfThePolicysSitesAndAWindow() {
-    // Beta's device never powers on, and the deployment waits for tomorrow's window anyway
-    String east = api("GET", "/api/v1/devices/" + f.betaDevice(), null).get("siteId").asText();
+    // Beta's own device is still being onboarded (it never phones home): that operation holds it
+    String oslo = api("GET", "/api/v1/devices/" + f.betaDevice(), null).get("siteId").asText();
+    // a device registered at east that nothing holds; the deployment waits for tomorrow's window
+    String east = site(f.betaTenant(), "beta-deploy-east");
+    create(
+        "/api/v1/devices",
+        Map.of(
+            "tenantId",
+            f.betaTenant(),
+            "siteId",
+            east,
+            "serialNumber",
+            "CE" + java.util.UUID.randomUUID().toString().substring(0, 8).toUpperCase(),
+            "modelId",
+            api("GET", "/api/v1/devices/" + f.betaDevice(), null).get("modelId").asText(),
+            "credentials",
+            Map.of("username", "admin", "password", "admin123")));
     String west = site(f.betaTenant(), "beta-deploy-west");
     String elsewhere = site(f.betaTenant(), "beta-deploy-elsewhere");
     String published =
@@ -196,7 +211,7 @@ class ConsoleFormsIT extends ConsoleTestBase {
             Map.of(
                 "tenantId", f.betaTenant(),
                 "name", "beta-deploy-some",
-                "siteIds", List.of(east, west),
+                "siteIds", List.of(oslo, east, west),
                 "rules",
                     List.of(
                         Map.of(
@@ -217,6 +232,11 @@ class ConsoleFormsIT extends ConsoleTestBase {
     HttpResponse<String> notItsSite = admin.post(deploy, Map.of("siteIds", elsewhere));
     assertThat(notItsSite.statusCode()).isEqualTo(400);
     assertThat(notItsSite.body()).containsPattern("id=\"err-d-sites\">[^<]+");
+    // the device another operation holds: refused, and the page says by what, above the form
+    HttpResponse<String> held = admin.post(deploy, Map.of("siteIds", oslo));
+    assertThat(held.statusCode()).isEqualTo(400);
+    assertThat(held.body())
+        .containsPattern("class=\"problem\" role=\"alert\">[^<]*" + f.betaOperation());
     String tomorrow =
         java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1).toString() + "T02:00";
     String before =

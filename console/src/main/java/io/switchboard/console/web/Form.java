@@ -20,6 +20,7 @@ import org.springframework.ui.Model;
  * the field. What was typed is echoed back, except fields {@link #forget forgotten} (passwords).
  */
 public final class Form {
+  private static final String TARGET = "target";
   private final Map<String, String> values = new LinkedHashMap<>();
   private final Map<String, String> errors = new LinkedHashMap<>();
   private final Map<String, List<String>> lists = new LinkedHashMap<>();
@@ -207,7 +208,9 @@ public final class Form {
       throw refusal;
     }
     for (ApiException.FieldProblem p : refusal.problems()) {
-      reject(p.field(), p.message());
+      // an operation's target is the page's, never a field anyone typed: a refusal of it (the
+      // device is busy with another operation, 409) is shown above the form, not beside nothing
+      reject(TARGET.equals(p.field()) ? "form" : p.field(), p.message());
     }
     if (refusal.problems().isEmpty()) {
       reject("form", refusal.getMessage());
