@@ -398,17 +398,7 @@ class CampaignApiIT extends ApiIT {
     assertThat(second.getBody().get("detail").asText()).contains(deployed, deployment);
 
     // the deployment ends (here: cancelled outright): its claim is gone
-    assertThat(
-            admin
-                .post("/api/v1/operations/" + deployment + "/cancel", Map.of())
-                .getStatusCode()
-                .value())
-        .isEqualTo(200);
-    Awaitility.await()
-        .atMost(Duration.ofSeconds(15))
-        .until(
-            () -> admin.get("/api/v1/operations/" + deployment).getBody().get("state").asText(),
-            state -> state.equals("CANCELLED"));
+    cancelAndAwait(deployment);
     assertThat(
             tenantAdmin
                 .post(
@@ -458,17 +448,7 @@ class CampaignApiIT extends ApiIT {
         .isEqualTo(409);
 
     // the campaign ends (here: cancelled outright): its devices are free again
-    assertThat(
-            admin
-                .post("/api/v1/operations/" + operationId + "/cancel", Map.of())
-                .getStatusCode()
-                .value())
-        .isEqualTo(200);
-    Awaitility.await()
-        .atMost(Duration.ofSeconds(15))
-        .until(
-            () -> admin.get("/api/v1/operations/" + operationId).getBody().get("state").asText(),
-            state -> state.equals("CANCELLED"));
+    cancelAndAwait(operationId);
     // the check is an operation on the device too: until it has ended the device is busy (409)
     Awaitility.await()
         .atMost(Duration.ofSeconds(30))
@@ -481,5 +461,20 @@ class CampaignApiIT extends ApiIT {
                 .getStatusCode()
                 .value())
         .isEqualTo(202);
+  }
+
+  /** Cancels an operation as the provider admin (answered 200) and waits until it is CANCELLED. */
+  private void cancelAndAwait(String operationId) {
+    assertThat(
+            admin
+                .post("/api/v1/operations/" + operationId + "/cancel", Map.of())
+                .getStatusCode()
+                .value())
+        .isEqualTo(200);
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(15))
+        .until(
+            () -> admin.get("/api/v1/operations/" + operationId).getBody().get("state").asText(),
+            state -> state.equals("CANCELLED"));
   }
 }
